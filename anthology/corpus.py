@@ -1,0 +1,146 @@
+"""Load a whole content folder into one Corpus: course, tools, posts, pages, prior posts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .course import Course, load_course
+from .files import read_text
+from .findings import ContentError, Finding
+from .model import ParsedPost, Post, parse_post
+from .prior import PriorPost, load_catalog
+from .tools import ToolRegistry, load_registry
+
+POSTS_DIR = "posts"
+PAGES_DIR = "pages"
+PRIOR_DIR = "prior"
+
+
+@dataclass(frozen=True)
+class ContentPaths:
+    """Where each kind of content lives under the content root."""
+
+    root: Path
+
+    @property
+    def course(self) -> Path:
+        return self.root / "course.yaml"
+
+    @property
+    def tools(self) -> Path:
+        return self.root / "tools.yaml"
+
+    @property
+    def posts(self) -> Path:
+        return self.root / POSTS_DIR
+
+    @property
+    def pages(self) -> Path:
+        return self.root / PAGES_DIR
+
+    @property
+    def prior(self) -> Path:
+        return self.root / PRIOR_DIR
+
+    def shown(self, path: Path) -> str:
+        """The path as users see it in messages: relative to the content root's parent."""
+        try:
+            return path.resolve().relative_to(self.root.resolve().parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass
+class Corpus:
+    """Everything the anthology knows, loaded once and shared by gate, build and report."""
+
+    paths: ContentPaths
+    course: Course
+    registry: ToolRegistry
+    posts: list[Post] = field(default_factory=list)
+    prior: list[PriorPost] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    parsed: dict[str, ParsedPost] = field(default_factory=dict)
+
+    @property
+    def published(self) -> list[Post]:
+        return [post for post in self.posts if post.is_public]
+
+    def posts_by_tool(self) -> dict[str, list[Post]]:
+        """Posts (any status) per tool slug; a combination appears under each of its tools."""
+        index: dict[str, list[Post]] = defaultdict(list)
+        for post in self.posts:
+            for tool in post.tools:
+                index[tool.slug].append(post)
+        return index
+
+    def prior_by_tool(self) -> dict[str, list[PriorPost]]:
+        index: dict[str, list[PriorPost]] = defaultdict(list)
+        for entry in self.prior:
+            for tool in entry.tools:
+                index[tool.slug].append(entry)
+        return index
+
+
+def load_config(root: Path) -> tuple[ContentPaths, Course, ToolRegistry]:
+    """The course and the tool registry; raises ContentError when either is unusable."""
+    paths = ContentPaths(root)
+    course = load_course(paths.course)
+    registry = load_registry(paths.tools)
+    return paths, course, registry
+
+
+def post_files(paths: ContentPaths) -> list[Path]:
+    """Every post file, in a stable order."""
+    if not paths.posts.is_dir():
+        return []
+    return sorted(p for p in paths.posts.rglob("*.md") if p.is_file())
+
+
+def read_post(path: Path, paths: ContentPaths, course: Course, registry: ToolRegistry) -> ParsedPost:
+    """Read and validate one post file."""
+    shown = paths.shown(path)
+    max_bytes = int(course.setting("limits", "max_post_bytes", default=200_000))
+    text_file = read_text(path, shown, max_bytes)
+    if text_file.text is None:
+        assert text_file.finding is not None
+        return ParsedPost(None, [text_file.finding])
+    return parse_post(shown, text_file.text, course, registry)
+
+
+def load_corpus(root: Path, *, progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None
+                ) -> Corpus:
+    """Load everything under `root`; per-post problems are findings, config problems raise."""
+    paths, course, registry = load_config(root)
+    corpus = Corpus(paths, course, registry)
+    corpus.prior = load_catalog(paths.prior, registry, root.parent)
+    files = post_files(paths)
+    for path in progress(files) if progress else files:
+        parsed = read_post(path, paths, course, registry)
+        corpus.parsed[parsed.post.path if parsed.post else paths.shown(path)] = parsed
+        corpus.findings.extend(parsed.findings)
+        if parsed.post is not None:
+            corpus.posts.append(parsed.post)
+    _check_unique_slugs(corpus)
+    return corpus
+
+
+def _check_unique_slugs(corpus: Corpus) -> None:
+    from .findings import error
+
+    seen: dict[str, Post] = {}
+    for post in corpus.posts:
+        other = seen.get(post.slug)
+        if other is not None:
+            corpus.findings.append(error(
+                "post-slug-duplicate", post.path, post.line_of("slug"),
+                f"the URL name {post.slug!r} is already used by {other.path}",
+                "Rename the file or set a different `slug:`."))
+        seen.setdefault(post.slug, post)
+
+
+__all__ = ["ContentError", "ContentPaths", "Corpus", "load_config", "load_corpus", "post_files",
+           "read_post"]

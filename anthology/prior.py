@@ -1,0 +1,122 @@
+"""The prior-semester catalog: posts published elsewhere in earlier semesters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from . import yamlsafe
+from .findings import ContentError, error
+from .tools import Tool, ToolRegistry, slugify
+
+
+@dataclass(frozen=True)
+class PriorPost:
+    """One earlier post, as linked from a handout or a claims spreadsheet."""
+
+    name: str
+    url: str
+    semester: str
+    host: str
+    tools: tuple[Tool, ...]
+    title: str | None = None
+    author: str | None = None
+    dead: bool = False
+    archive_url: str | None = None
+    source: str = ""
+
+    @property
+    def tool_key(self) -> frozenset[str]:
+        return frozenset(tool.slug for tool in self.tools)
+
+
+def host_of(url: str) -> str:
+    """The host a reader recognises: `www.` dropped, lowercase."""
+    host = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
+    return host.removeprefix("www.")
+
+
+def catalog_path(prior_dir: Path, semester: str) -> Path:
+    return prior_dir / f"{slugify(semester)}.yaml"
+
+
+def _entry_tools(entry: dict[str, Any], registry: ToolRegistry) -> tuple[Tool, ...]:
+    names = entry.get("tools") or []
+    tools: list[Tool] = []
+    for name in names if isinstance(names, list) else [names]:
+        tool = registry.lookup(str(name))
+        tools.append(tool if tool is not None else registry.unregistered(str(name)))
+    if not tools:
+        resolution = registry.resolve(str(entry.get("name", "")))
+        tools = list(resolution.tools)
+    return tuple(dict.fromkeys(tools))
+
+
+def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[PriorPost]:
+    """Load one catalog file; malformed entries raise a ContentError naming the file."""
+    try:
+        raw = yamlsafe.load(path.read_text(encoding="utf-8"))
+    except yamlsafe.YamlProblem as problem:
+        raise ContentError([error("prior-catalog", shown, problem.line, problem.message,
+                                  "Fix the YAML syntax, or re-run `anthology import-prior`.")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError([error("prior-catalog", shown, None, f"cannot read: {exc}",
+                                  "Make the file UTF-8 text.")]) from None
+    entries = raw.get("posts") if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        raise ContentError([error("prior-catalog", shown, 1, "expected a `posts:` list",
+                                  "Re-create the file with `anthology import-prior`.")])
+    posts = []
+    for index, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not entry.get("url") or not entry.get("name"):
+            raise ContentError([error("prior-catalog", shown, None,
+                                      f"entry {index} needs `name` and `url`",
+                                      "Give every entry a name and a url.")])
+        url = str(entry["url"]).strip()
+        posts.append(PriorPost(
+            name=str(entry["name"]).strip(),
+            url=url,
+            semester=str(entry.get("semester") or raw.get("semester") or ""),
+            host=str(entry.get("host") or host_of(url)),
+            tools=_entry_tools(entry, registry),
+            title=entry.get("title"),
+            author=entry.get("author"),
+            dead=bool(entry.get("dead", False)),
+            archive_url=entry.get("archive_url"),
+            source=shown,
+        ))
+    return posts
+
+
+def load_catalog(prior_dir: Path, registry: ToolRegistry, root: Path) -> list[PriorPost]:
+    """Load every `*.yaml` file of the prior catalog, in name order."""
+    posts: list[PriorPost] = []
+    if not prior_dir.is_dir():
+        return posts
+    for path in sorted(prior_dir.glob("*.yaml")):
+        posts.extend(load_catalog_file(path, registry, path.relative_to(root).as_posix()))
+    return posts
+
+
+def dump_catalog(semester: str, entries: list[dict[str, Any]], source: str) -> str:
+    """Serialize catalog entries as stable, human-diffable YAML."""
+    header = (
+        "# Prior-semester posts, written by `anthology import-prior`.\n"
+        "# Edit `tools` when a name resolved wrongly; re-importing keeps entries by url.\n"
+    )
+    body = yaml.safe_dump({"semester": semester, "source": source, "posts": entries},
+                          sort_keys=False, allow_unicode=True, width=100)
+    return header + body
+
+
+_SAFE_NAME = re.compile(r"[\x00-\x1f]")
+
+
+def clean_name(name: str) -> str:
+    """The link text as written, with control characters and extra spaces removed."""
+    return " ".join(_SAFE_NAME.sub(" ", name).split())

@@ -1,0 +1,175 @@
+"""The tool registry: canonical tools, their aliases, and name matching."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yamlsafe
+from .findings import ContentError, error
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# Words that join the tools of a combination ("Databricks with mlflow", "BigDL and Streamlit").
+_COMBINATION_SEPARATORS = re.compile(r"\s+(?:with|and|plus|\+|&|/|,)\s+|\s*[,+/;]\s*", re.IGNORECASE)
+# A subtitle after the tool's name ("Aporia: Monitor ML Models in Production").
+_SUBTITLE = re.compile(r"\s*(?::|\s[-–—]\s|\().*$")
+
+
+def normalize(name: str) -> str:
+    """Matching key: lowercase, `&`/`+` read as "and", punctuation and spaces removed."""
+    lowered = name.casefold().replace("&", "and").replace("+", "and")
+    return _NOT_ALNUM.sub("", lowered)
+
+
+def slugify(name: str) -> str:
+    """URL slug for a tool or semester name."""
+    lowered = name.casefold().replace("&", " and ").replace("+", " and ")
+    return _NOT_ALNUM.sub("-", lowered).strip("-") or "tool"
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A canonical tool: the name shown, its URL slug, category id and aliases."""
+
+    name: str
+    slug: str
+    category: str | None = None
+    aliases: tuple[str, ...] = ()
+    homepage: str | None = None
+    registered: bool = True
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a written tool name means: the tools it names and the parts not recognised."""
+
+    written: str
+    tools: tuple[Tool, ...]
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.tools) and not self.unknown
+
+
+@dataclass
+class ToolRegistry:
+    """All canonical tools, indexed by every normalized name and alias."""
+
+    tools: list[Tool] = field(default_factory=list)
+    _by_key: dict[str, Tool] = field(default_factory=dict, repr=False)
+    _by_slug: dict[str, Tool] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for tool in self.tools:
+            self._index(tool)
+
+    def _index(self, tool: Tool) -> None:
+        self._by_slug[tool.slug] = tool
+        for name in (tool.name, *tool.aliases):
+            self._by_key.setdefault(normalize(name), tool)
+
+    def by_slug(self, slug: str) -> Tool | None:
+        return self._by_slug.get(slug)
+
+    def lookup(self, name: str) -> Tool | None:
+        """The tool a single name means, or None."""
+        key = normalize(name)
+        if not key:
+            return None
+        tool = self._by_key.get(key)
+        if tool is None:
+            without_subtitle = _SUBTITLE.sub("", name)
+            if without_subtitle and without_subtitle != name:
+                tool = self._by_key.get(normalize(without_subtitle))
+        return tool
+
+    def resolve(self, written: str | list[str]) -> Resolution:
+        """Resolve a name, a list of names, or a combination such as "Databricks with mlflow"."""
+        names = [written] if isinstance(written, str) else [str(n) for n in written]
+        label = written if isinstance(written, str) else ", ".join(names)
+        found: list[Tool] = []
+        unknown: list[str] = []
+        for name in names:
+            tool = self.lookup(name)
+            if tool is not None:
+                found.append(tool)
+                continue
+            parts = [p for p in _COMBINATION_SEPARATORS.split(name.strip()) if p.strip()]
+            part_tools = [self.lookup(part) for part in parts]
+            if len(parts) > 1 and all(part_tools):
+                found.extend(t for t in part_tools if t is not None)
+            else:
+                unknown.append(name.strip())
+        unique = tuple(dict.fromkeys(found))
+        return Resolution(label, unique, tuple(unknown))
+
+    def suggest(self, name: str, limit: int = 3, cutoff: float = 0.8) -> list[Tool]:
+        """Registered tools whose name or alias is close to `name` (for "did you mean")."""
+        key = normalize(name)
+        if not key:
+            return []
+        close = difflib.get_close_matches(key, list(self._by_key), n=limit * 2, cutoff=cutoff)
+        tools = [self._by_key[match] for match in close if match != key]
+        return list(dict.fromkeys(tools))[:limit]
+
+    def unregistered(self, name: str) -> Tool:
+        """A stand-in for a tool the registry does not know yet."""
+        return Tool(name=name.strip(), slug=slugify(name), registered=False)
+
+
+def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
+    """Build the registry from YAML text; duplicates and bad entries are ContentErrors."""
+    try:
+        raw = yamlsafe.load(text)
+    except yamlsafe.YamlProblem as problem:
+        raise ContentError(
+            [error("tools-registry", path, problem.line, problem.message, "Fix the YAML syntax.")]
+        ) from None
+    entries = raw.get("tools") if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        raise ContentError(
+            [error("tools-registry", path, 1, "expected a top-level `tools:` list", "See the README.")]
+        )
+    findings = []
+    tools: list[Tool] = []
+    owners: dict[str, str] = {}
+    for index, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
+            findings.append(error("tools-registry", path, None, f"tool entry {index} has no `name`",
+                                  "Give every tool a `name`."))
+            continue
+        name = str(entry["name"]).strip()
+        aliases = tuple(str(a) for a in entry.get("aliases") or [])
+        for written in (name, *aliases):
+            key = normalize(written)
+            if key in owners and owners[key] != name:
+                findings.append(error(
+                    "tools-registry", path, None,
+                    f"{written!r} of tool {name!r} already names {owners[key]!r}",
+                    "Remove the alias from one of the two tools."))
+            owners.setdefault(key, name)
+        tools.append(Tool(
+            name=name,
+            slug=str(entry.get("slug") or slugify(name)),
+            category=entry.get("category"),
+            aliases=aliases,
+            homepage=entry.get("homepage"),
+        ))
+    if findings:
+        raise ContentError(findings)
+    return ToolRegistry(tools)
+
+
+def load_registry(path: Path) -> ToolRegistry:
+    """Load `content/tools.yaml`; a missing registry is an empty one."""
+    if not path.exists():
+        return ToolRegistry([])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError([error("tools-registry", str(path), None, f"cannot read: {exc}",
+                                  "Make the file UTF-8 text.")]) from None
+    return parse_registry(text, str(path))

@@ -1,0 +1,92 @@
+"""Safe, fast YAML loading for untrusted front matter and data files.
+
+PyYAML's C loader is used when present (about six times faster than the pure-Python
+one). Anchors and aliases are refused: front matter never needs them and they are how
+"billion laughs" documents blow up memory. The C loader cannot be hooked per event, so a
+cheap textual pre-check decides when the slower, hookable loader must confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+FastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# An anchor (&name) or alias (*name) can only start after whitespace or a flow indicator.
+_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])[&*][^\s,\]\}]", re.MULTILINE)
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+
+
+class YamlProblem(Exception):
+    """YAML that cannot be loaded, with the 1-based line where the problem is."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Pure-Python safe loader that stops at the first anchor or alias."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 - PyYAML's API
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(
+                "YAML anchors and aliases (&name, *name) are not allowed here",
+                event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+def load(text: str, first_line: int = 1) -> Any:  # noqa: ANN401 - YAML is any shape
+    """Parse one YAML document; `first_line` is the file line where `text` starts."""
+    try:
+        if _MAYBE_ANCHOR_OR_ALIAS.search(text):
+            loader = _NoAliasLoader(text)
+            try:
+                return loader.get_single_data()
+            finally:
+                loader.dispose()
+        return yaml.load(text, Loader=FastLoader)  # noqa: S506 - FastLoader is a safe loader
+    except YamlProblem as problem:
+        line = problem.line + first_line - 1 if problem.line is not None else None
+        raise YamlProblem(problem.message, line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(f"YAML syntax error: {what}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML error: {exc}", first_line) from None
+    except RecursionError:
+        raise YamlProblem("YAML nesting is too deep", first_line) from None
+
+
+def top_level_key_lines(text: str, first_line: int = 1) -> dict[str, int]:
+    """Map each top-level key of a block mapping to its 1-based file line."""
+    lines: dict[str, int] = {}
+    for match in _TOP_LEVEL_KEY.finditer(text):
+        key = match.group(1)
+        if key not in lines:
+            lines[key] = text.count("\n", 0, match.start()) + first_line
+    return lines
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A YAML data file's content and where it came from."""
+
+    path: str
+    data: Any
+
+
+def load_file(path: str) -> LoadedFile:
+    """Load a YAML file; OSError and UnicodeDecodeError propagate to the caller."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    return LoadedFile(path, load(text))
