@@ -21,7 +21,9 @@ class UsageError(Exception):
 def _content_root(value: str) -> Path:
     root = Path(value)
     if not (root / "course.yaml").is_file():
-        raise UsageError(f"{root}/course.yaml not found: pass --content pointing at the content folder")
+        raise UsageError(
+            f"{root}/course.yaml not found: pass --content pointing at the content folder"
+        )
     return root
 
 
@@ -40,11 +42,14 @@ def cmd_import_prior(args: argparse.Namespace) -> int:
     if not links:
         print(f"{source}: no [name](url) links found; nothing imported", file=sys.stderr)
         return EXIT_FINDINGS
-    report = import_links(links, semester=args.semester, source=source.name,
-                          prior_dir=paths.prior, registry=registry)
+    report = import_links(
+        links, semester=args.semester, source=source.name, prior_dir=paths.prior, registry=registry
+    )
     shown = paths.shown(report.catalog)
-    print(f"{shown}: {report.total} posts ({report.added} added, {report.updated} updated, "
-          f"{report.unchanged} unchanged)")
+    print(
+        f"{shown}: {report.total} posts ({report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged)"
+    )
     for line in report.skipped:
         print(f"skipped {line}", file=sys.stderr)
     for line in report.unknown_tools:
@@ -87,23 +92,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check posts and report what to fix")
     check.add_argument("paths", nargs="*", help="posts or folders to check (default: all)")
-    check.add_argument("--changed-since", metavar="REF",
-                       help="check only posts changed since this git ref")
+    check.add_argument(
+        "--changed-since", metavar="REF", help="check only posts changed since this git ref"
+    )
     check.add_argument("--format", choices=["text", "github", "json", "markdown"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.set_defaults(handler=cmd_check)
 
-    importer = commands.add_parser("import-prior",
-                                   help="import earlier semesters' post links from a handout")
+    importer = commands.add_parser(
+        "import-prior", help="import earlier semesters' post links from a handout"
+    )
     importer.add_argument("handout", help="Markdown file with a list of [Tool](url) links")
     importer.add_argument("--semester", required=True, help='label, e.g. "2020-2022"')
-    importer.add_argument("--min-links", type=int, default=5,
-                          help="a block with at least this many links is the catalog (default 5)")
+    importer.add_argument(
+        "--min-links",
+        type=int,
+        default=5,
+        help="a block with at least this many links is the catalog (default 5)",
+    )
     importer.set_defaults(handler=cmd_import_prior)
 
-    for name, helptext, handler in (("new", "scaffold a post with front matter and sections",
-                                     cmd_new),
-                                    ("claim", "claim a tool with a stub post", cmd_claim)):
+    for name, helptext, handler in (
+        ("new", "scaffold a post with front matter and sections", cmd_new),
+        ("claim", "claim a tool with a stub post", cmd_claim),
+    ):
         sub = commands.add_parser(name, help=helptext)
         sub.add_argument("--tool", required=True, help="the tool (or 'A and B' for a combination)")
         sub.add_argument("--author-id", required=True, help="your course id")
@@ -128,8 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except ContentError as exc:
         for finding in exc.findings:
-            print(f"{finding.location()}: error: {finding.message} [{finding.rule}]\n"
-                  f"  fix: {finding.fix}", file=sys.stderr)
+            print(
+                f"{finding.location()}: error: {finding.message} [{finding.rule}]\n"
+                f"  fix: {finding.fix}",
+                file=sys.stderr,
+            )
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -100,7 +100,9 @@ def post_files(paths: ContentPaths) -> list[Path]:
     return sorted(p for p in paths.posts.rglob("*.md") if p.is_file())
 
 
-def read_post(path: Path, paths: ContentPaths, course: Course, registry: ToolRegistry) -> ParsedPost:
+def read_post(
+    path: Path, paths: ContentPaths, course: Course, registry: ToolRegistry
+) -> ParsedPost:
     """Read and validate one post file."""
     shown = paths.shown(path)
     max_bytes = int(course.setting("limits", "max_post_bytes", default=200_000))
@@ -111,8 +113,9 @@ def read_post(path: Path, paths: ContentPaths, course: Course, registry: ToolReg
     return parse_post(shown, text_file.text, course, registry)
 
 
-def load_corpus(root: Path, *, progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None
-                ) -> Corpus:
+def load_corpus(
+    root: Path, *, progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None
+) -> Corpus:
     """Load everything under `root`; per-post problems are findings, config problems raise."""
     paths, course, registry = load_config(root)
     corpus = Corpus(paths, course, registry)
@@ -135,12 +138,24 @@ def _check_unique_slugs(corpus: Corpus) -> None:
     for post in corpus.posts:
         other = seen.get(post.slug)
         if other is not None:
-            corpus.findings.append(error(
-                "post-slug-duplicate", post.path, post.line_of("slug"),
-                f"the URL name {post.slug!r} is already used by {other.path}",
-                "Rename the file or set a different `slug:`."))
+            corpus.findings.append(
+                error(
+                    "post-slug-duplicate",
+                    post.path,
+                    post.line_of("slug"),
+                    f"the URL name {post.slug!r} is already used by {other.path}",
+                    "Rename the file or set a different `slug:`.",
+                )
+            )
         seen.setdefault(post.slug, post)
 
 
-__all__ = ["ContentError", "ContentPaths", "Corpus", "load_config", "load_corpus", "post_files",
-           "read_post"]
+__all__ = [
+    "ContentError",
+    "ContentPaths",
+    "Corpus",
+    "load_config",
+    "load_corpus",
+    "post_files",
+    "read_post",
+]

@@ -99,7 +99,7 @@ class Course:
                 return option
         return None
 
-    def setting(self, *keys: str, default: Any = None) -> Any:  # noqa: ANN401 - free-form data
+    def setting(self, *keys: str, default: Any = None) -> Any:
         """Read a nested free-form setting such as `setting("prose", "min_words")`."""
         value: Any = self.settings
         for key in keys:
@@ -127,7 +127,9 @@ class _Reader:
             return []
         good = []
         for index, item in enumerate(items, 1):
-            missing = [name for name in required if not isinstance(item, dict) or not item.get(name)]
+            missing = [
+                name for name in required if not isinstance(item, dict) or not item.get(name)
+            ]
             if missing:
                 self.fail(
                     key,
@@ -139,7 +141,7 @@ class _Reader:
         return good
 
 
-def _strings(value: Any) -> tuple[str, ...]:  # noqa: ANN401 - raw YAML
+def _strings(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(str(item) for item in value if item is not None)
     return ()
@@ -195,12 +197,16 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
                 id=str(item["id"]),
                 name=str(item.get("name", item["id"])),
                 sections=sections,
-                scenario_keywords=tuple(w.casefold() for w in _strings(item.get("scenario_keywords"))),
+                scenario_keywords=tuple(
+                    w.casefold() for w in _strings(item.get("scenario_keywords"))
+                ),
                 needs_tool=bool(item.get("needs_tool", True)),
             )
         )
     rubric = [
-        RubricLine(str(r["id"]), int(r.get("points", 0)), str(r.get("text", "")), bool(r.get("bonus")))
+        RubricLine(
+            str(r["id"]), int(r.get("points", 0)), str(r.get("text", "")), bool(r.get("bonus"))
+        )
         for r in reader.mapping_list(raw, "rubric", ("id",))
     ]
     if reader.findings:
@@ -230,7 +236,14 @@ def load_course(path: Path) -> Course:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(
-            [error("course-config", str(path), None, f"cannot read the course file: {exc}",
-                   "Create content/course.yaml (see the README).")]
+            [
+                error(
+                    "course-config",
+                    str(path),
+                    None,
+                    f"cannot read the course file: {exc}",
+                    "Create content/course.yaml (see the README).",
+                )
+            ]
         ) from None
     return parse_course(text, str(path))

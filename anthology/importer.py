@@ -87,16 +87,26 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def import_links(links: Iterable[FoundLink], *, semester: str, source: str, prior_dir: Path,
-                 registry: ToolRegistry, source_label: str = "line") -> ImportReport:
+def import_links(
+    links: Iterable[FoundLink],
+    *,
+    semester: str,
+    source: str,
+    prior_dir: Path,
+    registry: ToolRegistry,
+    source_label: str = "line",
+) -> ImportReport:
     """Merge links into the semester's catalog file; the same url updates its entry."""
     path = catalog_path(prior_dir, semester)
     report = ImportReport(path)
     entries = _existing_entries(path)
     by_url = {str(entry["url"]).strip(): entry for entry in entries}
     for link in links:
-        where = f"{source}:{link.line}:{link.column}" if source_label == "line" else \
-            f"{source}:{source_label} {link.line}"
+        where = (
+            f"{source}:{link.line}:{link.column}"
+            if source_label == "line"
+            else f"{source}:{source_label} {link.line}"
+        )
         if not link.name:
             report.skipped.append(f"{where}: a link with no text ({link.url or 'no url'})")
             continue
@@ -104,15 +114,22 @@ def import_links(links: Iterable[FoundLink], *, semester: str, source: str, prio
             report.skipped.append(f"{where}: [{link.name}] has an empty url")
             continue
         if not re.match(r"^https?://[^/\s]+", link.url, re.IGNORECASE):
-            report.skipped.append(f"{where}: [{link.name}] has a url that is not http(s): {link.url}")
+            report.skipped.append(
+                f"{where}: [{link.name}] has a url that is not http(s): {link.url}"
+            )
             continue
         resolution = registry.resolve(link.name)
         tools = [tool.name for tool in resolution.tools]
         if not resolution.ok:
             report.unknown_tools.append(f"{where}: {link.name!r} (add it to content/tools.yaml)")
             tools = [tool.name for tool in resolution.tools] + list(resolution.unknown)
-        entry = {"name": link.name, "tools": tools, "url": link.url, "semester": semester,
-                 "host": host_of(link.url)}
+        entry = {
+            "name": link.name,
+            "tools": tools,
+            "url": link.url,
+            "semester": semester,
+            "host": host_of(link.url),
+        }
         previous = by_url.get(link.url)
         if previous is not None and not resolution.ok and previous.get("tools"):
             entry["tools"] = previous["tools"]  # keep a hand-corrected resolution

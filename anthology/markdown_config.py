@@ -27,5 +27,7 @@ PELICAN_MARKDOWN: dict[str, Any] = {
 def renderer() -> markdown.Markdown:
     """A fresh Markdown renderer configured like the site's."""
     return markdown.Markdown(
-        extensions=list(EXTENSION_CONFIGS), extension_configs=EXTENSION_CONFIGS, output_format="html"
+        extensions=list(EXTENSION_CONFIGS),
+        extension_configs=EXTENSION_CONFIGS,
+        output_format="html",
     )

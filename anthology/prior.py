@@ -62,34 +62,67 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
     try:
         raw = yamlsafe.load(path.read_text(encoding="utf-8"))
     except yamlsafe.YamlProblem as problem:
-        raise ContentError([error("prior-catalog", shown, problem.line, problem.message,
-                                  "Fix the YAML syntax, or re-run `anthology import-prior`.")]) from None
+        raise ContentError(
+            [
+                error(
+                    "prior-catalog",
+                    shown,
+                    problem.line,
+                    problem.message,
+                    "Fix the YAML syntax, or re-run `anthology import-prior`.",
+                )
+            ]
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([error("prior-catalog", shown, None, f"cannot read: {exc}",
-                                  "Make the file UTF-8 text.")]) from None
+        raise ContentError(
+            [
+                error(
+                    "prior-catalog", shown, None, f"cannot read: {exc}", "Make the file UTF-8 text."
+                )
+            ]
+        ) from None
     entries = raw.get("posts") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
-        raise ContentError([error("prior-catalog", shown, 1, "expected a `posts:` list",
-                                  "Re-create the file with `anthology import-prior`.")])
+        raise ContentError(
+            [
+                error(
+                    "prior-catalog",
+                    shown,
+                    1,
+                    "expected a `posts:` list",
+                    "Re-create the file with `anthology import-prior`.",
+                )
+            ]
+        )
     posts = []
     for index, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not entry.get("url") or not entry.get("name"):
-            raise ContentError([error("prior-catalog", shown, None,
-                                      f"entry {index} needs `name` and `url`",
-                                      "Give every entry a name and a url.")])
+            raise ContentError(
+                [
+                    error(
+                        "prior-catalog",
+                        shown,
+                        None,
+                        f"entry {index} needs `name` and `url`",
+                        "Give every entry a name and a url.",
+                    )
+                ]
+            )
         url = str(entry["url"]).strip()
-        posts.append(PriorPost(
-            name=str(entry["name"]).strip(),
-            url=url,
-            semester=str(entry.get("semester") or raw.get("semester") or ""),
-            host=str(entry.get("host") or host_of(url)),
-            tools=_entry_tools(entry, registry),
-            title=entry.get("title"),
-            author=entry.get("author"),
-            dead=bool(entry.get("dead", False)),
-            archive_url=entry.get("archive_url"),
-            source=shown,
-        ))
+        posts.append(
+            PriorPost(
+                name=str(entry["name"]).strip(),
+                url=url,
+                semester=str(entry.get("semester") or raw.get("semester") or ""),
+                host=str(entry.get("host") or host_of(url)),
+                tools=_entry_tools(entry, registry),
+                title=entry.get("title"),
+                author=entry.get("author"),
+                dead=bool(entry.get("dead", False)),
+                archive_url=entry.get("archive_url"),
+                source=shown,
+            )
+        )
     return posts
 
 
@@ -109,8 +142,12 @@ def dump_catalog(semester: str, entries: list[dict[str, Any]], source: str) -> s
         "# Prior-semester posts, written by `anthology import-prior`.\n"
         "# Edit `tools` when a name resolved wrongly; re-importing keeps entries by url.\n"
     )
-    body = yaml.safe_dump({"semester": semester, "source": source, "posts": entries},
-                          sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.safe_dump(
+        {"semester": semester, "source": source, "posts": entries},
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+    )
     return header + body
 
 

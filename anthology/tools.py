@@ -12,7 +12,9 @@ from .findings import ContentError, error
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # Words that join the tools of a combination ("Databricks with mlflow", "BigDL and Streamlit").
-_COMBINATION_SEPARATORS = re.compile(r"\s+(?:with|and|plus|\+|&|/|,)\s+|\s*[,+/;]\s*", re.IGNORECASE)
+_COMBINATION_SEPARATORS = re.compile(
+    r"\s+(?:with|and|plus|\+|&|/|,)\s+|\s*[,+/;]\s*", re.IGNORECASE
+)
 # A subtitle after the tool's name ("Aporia: Monitor ML Models in Production").
 _SUBTITLE = re.compile(r"\s*(?::|\s[-–—]\s|\().*$")
 
@@ -131,33 +133,55 @@ def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
     entries = raw.get("tools") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise ContentError(
-            [error("tools-registry", path, 1, "expected a top-level `tools:` list", "See the README.")]
+            [
+                error(
+                    "tools-registry",
+                    path,
+                    1,
+                    "expected a top-level `tools:` list",
+                    "See the README.",
+                )
+            ]
         )
     findings = []
     tools: list[Tool] = []
     owners: dict[str, str] = {}
     for index, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
-            findings.append(error("tools-registry", path, None, f"tool entry {index} has no `name`",
-                                  "Give every tool a `name`."))
+            findings.append(
+                error(
+                    "tools-registry",
+                    path,
+                    None,
+                    f"tool entry {index} has no `name`",
+                    "Give every tool a `name`.",
+                )
+            )
             continue
         name = str(entry["name"]).strip()
         aliases = tuple(str(a) for a in entry.get("aliases") or [])
         for written in (name, *aliases):
             key = normalize(written)
             if key in owners and owners[key] != name:
-                findings.append(error(
-                    "tools-registry", path, None,
-                    f"{written!r} of tool {name!r} already names {owners[key]!r}",
-                    "Remove the alias from one of the two tools."))
+                findings.append(
+                    error(
+                        "tools-registry",
+                        path,
+                        None,
+                        f"{written!r} of tool {name!r} already names {owners[key]!r}",
+                        "Remove the alias from one of the two tools.",
+                    )
+                )
             owners.setdefault(key, name)
-        tools.append(Tool(
-            name=name,
-            slug=str(entry.get("slug") or slugify(name)),
-            category=entry.get("category"),
-            aliases=aliases,
-            homepage=entry.get("homepage"),
-        ))
+        tools.append(
+            Tool(
+                name=name,
+                slug=str(entry.get("slug") or slugify(name)),
+                category=entry.get("category"),
+                aliases=aliases,
+                homepage=entry.get("homepage"),
+            )
+        )
     if findings:
         raise ContentError(findings)
     return ToolRegistry(tools)
@@ -170,6 +194,15 @@ def load_registry(path: Path) -> ToolRegistry:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([error("tools-registry", str(path), None, f"cannot read: {exc}",
-                                  "Make the file UTF-8 text.")]) from None
+        raise ContentError(
+            [
+                error(
+                    "tools-registry",
+                    str(path),
+                    None,
+                    f"cannot read: {exc}",
+                    "Make the file UTF-8 text.",
+                )
+            ]
+        ) from None
     return parse_registry(text, str(path))

@@ -33,7 +33,7 @@ class YamlProblem(Exception):
 class _NoAliasLoader(yaml.SafeLoader):
     """Pure-Python safe loader that stops at the first anchor or alias."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 - PyYAML's API
+    def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(
@@ -43,7 +43,7 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def load(text: str, first_line: int = 1) -> Any:  # noqa: ANN401 - YAML is any shape
+def load(text: str, first_line: int = 1) -> Any:
     """Parse one YAML document; `first_line` is the file line where `text` starts."""
     try:
         if _MAYBE_ANCHOR_OR_ALIAS.search(text):
@@ -52,7 +52,7 @@ def load(text: str, first_line: int = 1) -> Any:  # noqa: ANN401 - YAML is any s
                 return loader.get_single_data()
             finally:
                 loader.dispose()
-        return yaml.load(text, Loader=FastLoader)  # noqa: S506 - FastLoader is a safe loader
+        return yaml.load(text, Loader=FastLoader)
     except YamlProblem as problem:
         line = problem.line + first_line - 1 if problem.line is not None else None
         raise YamlProblem(problem.message, line) from None

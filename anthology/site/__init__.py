@@ -1,0 +1,29 @@
+"""The Pelican plugin: a thin layer that renders the domain model as a site.
+
+`register()` only connects signals. All settings live in the `ANTHOLOGY` dict of
+pelicanconf.py and are checked once at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .generator import AnthologyGenerator
+from .reader import AnthologyReader
+from .settings import check_settings
+
+
+def _add_reader(readers: Any) -> None:
+    check_settings(readers.settings)
+    readers.reader_classes["md"] = AnthologyReader
+
+
+def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
+    return AnthologyGenerator
+
+
+def register() -> None:
+    signals.readers_init.connect(_add_reader)
+    signals.get_generators.connect(_add_generator)

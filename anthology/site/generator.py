@@ -1,0 +1,310 @@
+"""The anthology's own pages: tools, semesters, feeds and the search index.
+
+Runs after Pelican's article and page generators, so it sees every published article.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from ..corpus import load_corpus
+from ..findings import ContentError
+from .feeds import write_feed_pair
+from .media import embed_url
+from .search import build_index
+from .settings import plugin_settings
+from .tools import PriorEntry, SemesterEntry, ToolEntry
+
+logger = logging.getLogger(__name__)
+RELATED_LIMIT = 4
+
+
+class BuildError(Exception):
+    """The content cannot be built; the message lists every file and fix."""
+
+
+class AnthologyGenerator(Generator):
+    """Adds tool, semester and feed output, and the search index, to a Pelican build."""
+
+    def generate_context(self) -> None:
+        self.options = plugin_settings(self.settings)
+        try:
+            self.corpus = load_corpus(Path(self.settings["PATH"]))
+        except ContentError as exc:
+            raise BuildError(f"anthology: the configuration is broken:\n{exc}") from None
+        errors = [f for f in self.corpus.findings if f.is_error]
+        if errors:
+            lines = "\n".join(
+                f"  {f.location()}: {f.message} [{f.rule}] fix: {f.fix}" for f in errors
+            )
+            raise BuildError(
+                f"anthology: {len(errors)} problem(s) in content; nothing built:\n{lines}"
+            )
+        articles = list(self.context.get("articles", []))
+        course = self.corpus.course
+        self.tools = self._tool_entries(articles)
+        self.tools_by_slug = {entry.slug: entry for entry in self.tools}
+        self.semesters = self._semester_entries(articles)
+        related = _RelatedIndex(articles)
+        for article in articles:
+            self._enrich(article, related)
+        self.context.update(
+            {
+                "COURSE": {
+                    "name": course.name,
+                    "number": course.number,
+                    "assignment": course.assignment,
+                    "site_description": course.site_description,
+                    "semester": course.semester,
+                    "semester_label": course.semester_label(course.semester),
+                },
+                "TOOLS": self.tools,
+                "SEMESTERS": self.semesters,
+                "CATEGORY_INFO": {
+                    category.name: {
+                        "feed_atom": f"feeds/category/{category.slug}.atom.xml",
+                        "feed_rss": f"feeds/category/{category.slug}.rss.xml",
+                    }
+                    for category, _ in self.context.get("categories", [])
+                },
+            }
+        )
+
+    def _tool_entries(self, articles: list[Any]) -> list[ToolEntry]:
+        registry = self.corpus.registry
+        categories = {c.id: c.name for c in self.corpus.course.categories}
+        entries: dict[str, ToolEntry] = {}
+
+        def entry_for(slug: str, name: str) -> ToolEntry:
+            if slug not in entries:
+                tool = registry.by_slug(slug)
+                entries[slug] = ToolEntry(
+                    name=tool.name if tool else name,
+                    slug=slug,
+                    category=categories.get(tool.category or "") if tool else None,
+                    homepage=tool.homepage if tool else None,
+                    aliases=list(tool.aliases) if tool else [],
+                )
+            return entries[slug]
+
+        for article in articles:
+            for ref in getattr(article, "tools", []):
+                entry_for(ref.slug, ref.name).articles.append(article)
+        self.prior = [PriorEntry.from_prior(prior, categories) for prior in self.corpus.prior]
+        for prior_entry, prior in zip(self.prior, self.corpus.prior, strict=True):
+            for tool in prior.tools:
+                entry_for(tool.slug, tool.name).prior.append(prior_entry)
+        for entry in entries.values():
+            entry.articles.sort(key=lambda a: a.date, reverse=True)
+        return sorted(entries.values(), key=lambda e: e.name.casefold())
+
+    def _semester_entries(self, articles: list[Any]) -> list[SemesterEntry]:
+        course = self.corpus.course
+        by_semester: dict[str, list[Any]] = defaultdict(list)
+        for article in articles:
+            by_semester[article.semester].append(article)
+        return [
+            SemesterEntry(s.id, s.label, by_semester.get(s.id, []), s.id == course.semester)
+            for s in reversed(course.semesters)
+            if by_semester.get(s.id) or s.id == course.semester
+        ]
+
+    def _enrich(self, article: Any, related: _RelatedIndex) -> None:
+        """Set the per-article attributes templates use: earlier posts, related, embeds."""
+        course = self.corpus.course
+        by_slug = self.tools_by_slug
+        order = course.semester_order(article.semester)
+        earlier: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for ref in article.tools:
+            entry = by_slug.get(ref.slug)
+            if entry is None:
+                continue
+            for other in entry.articles:
+                if (
+                    other is not article
+                    and course.semester_order(other.semester) < order
+                    and other.url not in seen
+                ):
+                    seen.add(other.url)
+                    earlier.append(
+                        {
+                            "title": other.title,
+                            "url": other.url,
+                            "host": None,
+                            "semester_label": other.semester_label,
+                            "external": False,
+                            "dead": False,
+                        }
+                    )
+            for prior in entry.prior:
+                if prior.url not in seen:
+                    seen.add(prior.url)
+                    earlier.append(
+                        {
+                            "title": prior.name,
+                            "url": prior.url,
+                            "host": prior.host,
+                            "semester_label": prior.semester_label,
+                            "external": True,
+                            "dead": prior.dead,
+                            "archive_url": prior.archive_url,
+                        }
+                    )
+        article.earlier_posts = earlier
+        article.related = related.related(article)
+        article.media_embed_url = (
+            embed_url(article.media_url) if article.post_format == "video" else None
+        )
+        article.social_image = getattr(article, "social_image", None)
+
+    def generate_output(self, writer: Any) -> None:
+        relative = self.settings.get("RELATIVE_URLS", False)
+        tools_template = self.get_template("tools")
+        letters = [
+            (letter, list(group))
+            for letter, group in groupby(self.tools, key=lambda e: _letter(e.name))
+        ]
+        writer.write_file(
+            "tools/index.html",
+            tools_template,
+            self.context,
+            relative,
+            url="tools/",
+            tools_by_letter=letters,
+            page_name="tools/index",
+        )
+        tool_template = self.get_template("tool")
+        for entry in self.tools:
+            writer.write_file(
+                f"{entry.url}index.html",
+                tool_template,
+                self.context,
+                relative,
+                url=entry.url,
+                tool=entry,
+                page_name=f"{entry.url}index",
+            )
+        writer.write_file(
+            "semester/index.html",
+            self.get_template("semesters"),
+            self.context,
+            relative,
+            url="semester/",
+            page_name="semester/index",
+        )
+        semester_template = self.get_template("semester")
+        for semester in self.semesters:
+            writer.write_file(
+                f"{semester.url}index.html",
+                semester_template,
+                self.context,
+                relative,
+                url=semester.url,
+                semester=semester,
+                page_name=f"{semester.url}index",
+            )
+        self._write_prior_stubs(writer, relative)
+        if self.options["FEEDS"]:
+            self._write_feeds()
+        if self.options["SEARCH"]:
+            self._write_search_index()
+
+    def _site_url(self) -> str:
+        return (
+            self.settings.get("SITEURL")
+            or self.settings.get("FEED_DOMAIN")
+            or "http://localhost:8000"
+        ).rstrip("/")
+
+    def _write_feeds(self) -> None:
+        output = Path(self.output_path)
+        articles = list(self.context.get("articles", []))
+        common = {
+            "output": output,
+            "site_url": self._site_url(),
+            "settings": self.settings,
+            "max_items": self.options["FEED_MAX_ITEMS"],
+            "full_text": self.options["FEED_FULL_TEXT"],
+        }
+        write_feed_pair(
+            articles, path_stem="feeds/all", title=self.settings["SITENAME"], page_url="", **common
+        )
+        for category, category_articles in self.context.get("categories", []):
+            write_feed_pair(
+                category_articles,
+                path_stem=f"feeds/category/{category.slug}",
+                title=f"{self.settings['SITENAME']}: {category.name}",
+                page_url=category.url,
+                **common,
+            )
+        for entry in self.tools:
+            if entry.articles:
+                write_feed_pair(
+                    entry.articles,
+                    path_stem=f"feeds/tool/{entry.slug}",
+                    title=f"{self.settings['SITENAME']}: {entry.name}",
+                    page_url=entry.url,
+                    **common,
+                )
+
+    def _write_prior_stubs(self, writer: Any, relative: bool) -> None:
+        """One small page per earlier post, so search finds posts that live elsewhere."""
+        template = self.get_template("prior")
+        for entry in self.prior:
+            writer.write_file(
+                f"{entry.page_url}index.html",
+                template,
+                self.context,
+                relative,
+                url=entry.page_url,
+                prior=entry,
+                page_name=f"{entry.page_url}index",
+            )
+
+    def _write_search_index(self) -> None:
+        count = build_index(Path(self.output_path), self.settings.get("DEFAULT_LANG", "en"))
+        logger.info("anthology: search index holds %d pages", count)
+
+
+def _letter(name: str) -> str:
+    first = name[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+class _RelatedIndex:
+    """Finds related posts through shared tools, category and tags, without comparing all pairs."""
+
+    def __init__(self, articles: list[Any]):
+        self.by_tool: dict[str, list[Any]] = defaultdict(list)
+        self.by_category: dict[Any, list[Any]] = defaultdict(list)
+        self.by_tag: dict[str, list[Any]] = defaultdict(list)
+        for article in articles:
+            if getattr(article, "is_announcement", False):
+                continue
+            for ref in article.tools:
+                self.by_tool[ref.slug].append(article)
+            self.by_category[article.category].append(article)
+            for tag in getattr(article, "tags", []):
+                self.by_tag[tag.slug].append(article)
+
+    def related(self, article: Any) -> list[Any]:
+        """Up to four posts: a shared tool counts most, then the category, then each tag."""
+        scores: dict[int, list[Any]] = {}
+        for weight, groups in (
+            (3, [self.by_tool[ref.slug] for ref in article.tools]),
+            (2, [self.by_category[article.category]]),
+            (1, [self.by_tag[tag.slug] for tag in getattr(article, "tags", [])]),
+        ):
+            for group in groups:
+                for other in group:
+                    if other is not article:
+                        scores.setdefault(id(other), [0, other])[0] += weight
+        ranked = sorted(scores.values(), key=lambda item: (item[0], item[1].date), reverse=True)
+        return [other for _, other in ranked[:RELATED_LIMIT]]

@@ -1,0 +1,39 @@
+"""The plugin's settings: one `ANTHOLOGY` dict, defaults written once, checked at start-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "SEARCH": True,  # build the Pagefind index after writing the site
+    "FEEDS": True,  # write Atom and RSS feeds with feedgen
+    "FEED_MAX_ITEMS": 20,  # newest entries per feed
+    "FEED_FULL_TEXT": False,  # summaries only unless set
+    "SANITIZE": True,  # pass post HTML through the nh3 allow-list
+}
+
+
+class SettingsError(Exception):
+    """A wrong ANTHOLOGY setting; the message names the plugin and the key."""
+
+
+def plugin_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The ANTHOLOGY settings merged over the defaults."""
+    return {**DEFAULTS, **(settings.get("ANTHOLOGY") or {})}
+
+
+def check_settings(settings: dict[str, Any]) -> None:
+    raw = settings.get("ANTHOLOGY") or {}
+    if not isinstance(raw, dict):
+        raise SettingsError("anthology plugin: ANTHOLOGY must be a dict")
+    unknown = set(raw) - set(DEFAULTS)
+    if unknown:
+        raise SettingsError(
+            f"anthology plugin: unknown ANTHOLOGY keys {sorted(unknown)}; known: {sorted(DEFAULTS)}"
+        )
+    merged = plugin_settings(settings)
+    for key in ("SEARCH", "FEEDS", "FEED_FULL_TEXT", "SANITIZE"):
+        if not isinstance(merged[key], bool):
+            raise SettingsError(f"anthology plugin: ANTHOLOGY[{key!r}] must be true or false")
+    if not isinstance(merged["FEED_MAX_ITEMS"], int) or merged["FEED_MAX_ITEMS"] < 1:
+        raise SettingsError("anthology plugin: ANTHOLOGY['FEED_MAX_ITEMS'] must be a positive int")

@@ -1,0 +1,74 @@
+"""Pelican settings for local development: `invoke build`, `invoke serve`, `invoke livereload`.
+
+Course details (name, semester, categories, rules) live in content/course.yaml, not here.
+"""
+
+from anthology.markdown_config import PELICAN_MARKDOWN
+
+AUTHOR = "Course staff"
+SITENAME = "Machine Learning in Production: Tool Anthology"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+
+# Only this plugin: with PLUGINS unset, Pelican would load every installed plugin.
+PLUGINS = ["anthology.site"]
+ANTHOLOGY = {
+    "SEARCH": True,
+    "FEEDS": True,
+    "FEED_MAX_ITEMS": 20,
+    "FEED_FULL_TEXT": False,
+    "SANITIZE": True,
+}
+
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+READERS = {"html": None, "rst": None}
+MARKDOWN = PELICAN_MARKDOWN
+
+# Feeds are written by the plugin with feedgen (summaries, newest 20 per feed).
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "search"]
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+AUTHORS_SAVE_AS = "authors/index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+SEARCH_SAVE_AS = "search/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+SUMMARY_MAX_LENGTH = 40
+
+# Only re-read changed posts on rebuilds; the cache lives outside content/.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/pelican"
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = False
