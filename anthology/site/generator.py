@@ -46,6 +46,12 @@ class AnthologyGenerator(Generator):
             raise BuildError(
                 f"anthology: {len(errors)} problem(s) in content; nothing built:\n{lines}"
             )
+        # Pelican logs a source it could not read and carries on; here that fails the build.
+        failed = sorted(path for path, content in self.context.get("generated_content", {}).items()
+                        if content is None)
+        if failed:
+            raise BuildError("anthology: these files could not be read (see the errors above): "
+                             + ", ".join(failed))
         articles = list(self.context.get("articles", []))
         course = self.corpus.course
         self.tools = self._tool_entries(articles)

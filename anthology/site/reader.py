@@ -16,6 +16,7 @@ from ..findings import ContentError, error
 from ..frontmatter import split
 from ..markdown_config import PELICAN_MARKDOWN
 from ..model import Post
+from ..links import rewrite_relative_links
 from ..sanitize import clean_html
 from ..text import count_words, reading_minutes
 from .settings import plugin_settings
@@ -39,13 +40,15 @@ class AnthologyReader(BaseReader):
             self._config = load_config(Path(self.settings["PATH"]))
         return self._config
 
-    def _render(self, body: str) -> str:
+    def _render(self, body: str, source: str) -> str:
         if self._markdown is None:
             settings = dict(self.settings.get("MARKDOWN") or PELICAN_MARKDOWN)
             settings.setdefault("extensions", list(settings.get("extension_configs", {})))
             self._markdown = Markdown(**settings)
         rendered = self._markdown.reset().convert(body)
-        return clean_html(rendered) if self._options["SANITIZE"] else rendered
+        if self._options["SANITIZE"]:
+            rendered = clean_html(rendered)
+        return rewrite_relative_links(rendered, source)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         paths, course, registry = self._load_config()
@@ -89,7 +92,7 @@ class AnthologyReader(BaseReader):
             metadata["modified"] = post.modified
         if post.summary:
             metadata["summary"] = html.escape(post.summary)
-        return self._render(post.body), metadata
+        return self._render(post.body, _content_relative(post.path)), metadata
 
     def _page(self, path: Path, paths: ContentPaths) -> tuple[str, dict[str, Any]]:
         shown = paths.shown(path)
@@ -125,4 +128,9 @@ class AnthologyReader(BaseReader):
         for key in ("slug", "summary", "status"):
             if raw.get(key):
                 metadata[key] = html.escape(str(raw[key])) if key == "summary" else str(raw[key])
-        return self._render(doc.body), metadata
+        return self._render(doc.body, _content_relative(shown)), metadata
+
+
+def _content_relative(shown: str) -> str:
+    """`content/posts/F2026/x.md` -> `posts/F2026/x.md` (paths Pelican's links use)."""
+    return shown.split("/", 1)[1] if "/" in shown else shown

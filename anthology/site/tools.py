@@ -103,4 +103,4 @@ class SemesterEntry:
 
     @property
     def url(self) -> str:
-        return f"semester/{self.id}/"
+        return f"semesters/{self.id}/"

@@ -1,0 +1,99 @@
+"""Who holds a tool this semester, and who wrote about it before.
+
+A claim is the set of tools a post covers, compared order-insensitively: "Databricks with
+MLflow" and "MLflow and Databricks" are the same claim. A combination is its own claim, so
+{Databricks, MLflow} does not block a post on MLflow alone, nor the other way round: the
+combination's value is in how the tools work together, which a single-tool post does not cover.
+
+First come, first served: the post first added on the current branch holds the claim. A post
+in the pull request under check (or not committed at all) comes after every post already
+on the branch; ties fall back to the front-matter date, then to the path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..model import Post
+from .context import GateContext
+
+_LATEST = datetime.max
+
+
+def claim_order(post: Post, gate: GateContext) -> tuple[bool, datetime, datetime, str]:
+    """Sort key: the smallest key holds the claim."""
+    file = gate.file_of(post.path)
+    added = gate.history.added(file)
+    in_pr = file.resolve() in gate.in_pull_request
+    when = added.replace(tzinfo=None) if added is not None else _LATEST
+    return (in_pr or added is None, when, post.date, post.path)
+
+
+def claimants(tools: frozenset[str], semester: str, gate: GateContext) -> list[Post]:
+    """Posts of `semester` that claim exactly the set of tools `tools`."""
+    return list(gate.by_claim.get((semester, tools), [])) if tools else []
+
+
+def rivals(post: Post, gate: GateContext) -> list[Post]:
+    """Other posts of the same semester that claim exactly the same set of tools."""
+    return [
+        other for other in claimants(post.tool_key, post.semester, gate) if other.path != post.path
+    ]
+
+
+def holder(post: Post, gate: GateContext) -> Post | None:
+    """The post that holds the claim instead of `post`, or None when `post` holds it."""
+    others = rivals(post, gate)
+    if not others:
+        return None
+    mine = claim_order(post, gate)
+    earlier = [other for other in others if claim_order(other, gate) < mine]
+    return min(earlier, key=lambda other: claim_order(other, gate)) if earlier else None
+
+
+def since(post: Post, gate: GateContext) -> str:
+    """ "on main since 2026-10-03", or "not yet on main"."""
+    file = gate.file_of(post.path)
+    added = gate.history.added(file)
+    if added is None or file.resolve() in gate.in_pull_request:
+        return "not yet on main"
+    return f"on main since {added:%Y-%m-%d}"
+
+
+def authors_of(post: Post) -> str:
+    return " and ".join(author.name for author in post.authors) or "unknown author"
+
+
+def tool_names(post: Post) -> str:
+    return " + ".join(tool.name for tool in post.tools)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier post on one of the same tools."""
+
+    label: str
+    link: str
+
+
+def earlier_posts(slugs: frozenset[str], semester: str, gate: GateContext) -> list[Earlier]:
+    """Prior-catalog entries and earlier semesters' published posts sharing a tool with `slugs`."""
+    prior = {id(e): e for slug in sorted(slugs) for e in gate.prior_by_tool.get(slug, [])}
+    found = [
+        Earlier(f"{entry.name} ({entry.semester})", entry.url)
+        for entry in sorted(prior.values(), key=lambda e: (e.semester, e.name, e.url))
+    ]
+    rank = gate.semester_rank
+    order = rank.get(semester, -1)
+    posts: dict[str, Post] = {}
+    for slug in slugs:
+        for post_rank, post in gate.published_by_tool.get(slug, []):
+            if post_rank >= order:
+                break
+            posts[post.path] = post
+    found += [
+        Earlier(f"{post.title} ({post.semester})", post.path)
+        for post in sorted(posts.values(), key=lambda p: (rank.get(p.semester, -1), p.path))
+    ]
+    return found

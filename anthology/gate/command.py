@@ -1,0 +1,121 @@
+"""`anthology check`: choose the files, run the rules, print a report, set the exit code.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --strict), 2 a usage
+or configuration problem. No input makes it print a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..corpus import ContentPaths, load_config, post_files
+from ..findings import ContentError
+from . import git
+from .engine import check_all
+from .formats import FORMATS, Report, sort_key
+from .loading import load
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_CONFIG_FILES = ("course.yaml", "tools.yaml")
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: exit code 2."""
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.md") if p.is_file())
+
+
+def all_files(paths: ContentPaths) -> list[Path]:
+    """Every post, then every page."""
+    pages = _markdown_files(paths.pages) if paths.pages.is_dir() else []
+    return post_files(paths) + pages
+
+
+def explicit_files(names: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(_markdown_files(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(f"{name}: no such file or folder")
+    return files
+
+
+def changed_files(paths: ContentPaths, ref: str) -> tuple[list[Path], frozenset[Path]]:
+    """Posts and pages changed since `ref`, and those new in it; all when configuration changed."""
+    try:
+        changes = git.changed_since(paths.root, ref)
+    except git.GitError as exc:
+        raise UsageError(f"--changed-since {ref}: {exc}") from None
+    root = paths.root.resolve()
+    config = {(root / name) for name in _CONFIG_FILES}
+    if any(f in config or f.is_relative_to(root / "prior") for f in changes.files):
+        return all_files(paths), frozenset(changes.added)
+    wanted = [
+        f
+        for f in changes.files
+        if f.suffix == ".md"
+        and f.is_file()
+        and (f.is_relative_to(paths.posts.resolve()) or f.is_relative_to(paths.pages.resolve()))
+    ]
+    return wanted, frozenset(changes.added)
+
+
+def _print_content_error(exc: ContentError) -> None:
+    for finding in exc.findings:
+        print(
+            f"{finding.location()}: error: {finding.message} [{finding.rule}]\n"
+            f"    fix: {finding.fix}",
+            file=sys.stderr,
+        )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run `anthology check` with parsed arguments; return the exit code."""
+    try:
+        return _run(args)
+    except UsageError as exc:
+        print(f"anthology check: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ContentError as exc:
+        _print_content_error(exc)
+        return EXIT_USAGE
+    except Exception as exc:  # the last line of "never a traceback"
+        print(f"anthology check: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    root = Path(args.content)
+    if not (root / "course.yaml").is_file():
+        raise UsageError(f"{root}/course.yaml not found; pass --content with the content folder")
+    paths, course, registry = load_config(root)
+    names = list(getattr(args, "paths", None) or [])
+    since = getattr(args, "changed_since", None)
+    in_pull_request: frozenset[Path] = frozenset()
+    if names and since:
+        raise UsageError("give either paths or --changed-since, not both")
+    if since:
+        targets, in_pull_request = changed_files(paths, since)
+    elif names:
+        targets = explicit_files(names)
+    else:
+        targets = all_files(paths)
+    _gate, contexts = load(paths, course, registry, targets, in_pull_request=in_pull_request)
+    findings = check_all(contexts)
+    report = Report(
+        sorted(set(findings), key=sort_key),
+        len(contexts),
+        course,
+        strict=bool(getattr(args, "strict", False)),
+    )
+    output = FORMATS[getattr(args, "format", None) or "text"](report)
+    print(output)
+    return EXIT_FINDINGS if report.failed else EXIT_OK

@@ -1,0 +1,185 @@
+"""What a rule sees: the post being checked and the corpus around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from ..corpus import ContentPaths
+from ..course import Course, Option
+from ..findings import Finding, Severity
+from ..model import ParsedPost, Post
+from ..prior import PriorPost
+from ..tools import ToolRegistry
+from . import git
+from .scan import Body
+from .sections import Heading, Placement, outline, place_sections
+
+# Which rules a file gets depends on its kind.
+STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, UNREADABLE = (
+    "stub",
+    "announcement",
+    "tool-post",
+    "broken",
+    "page",
+    "unreadable",
+)
+
+
+@dataclass
+class History:
+    """First-added dates from git, fetched once and only when a rule asks."""
+
+    folder: Path
+    use_git: bool = True
+    _dates: dict[Path, datetime] | None = field(default=None, repr=False)
+
+    def added(self, file: Path) -> datetime | None:
+        if self._dates is None:
+            self._dates = git.first_added(self.folder) if self.use_git else {}
+        return self._dates.get(file.resolve())
+
+
+@dataclass
+class GateContext:
+    """The course, the registry and every post a rule may compare against."""
+
+    paths: ContentPaths
+    course: Course
+    registry: ToolRegistry
+    posts: list[Post]
+    prior: list[PriorPost]
+    history: History
+    in_pull_request: frozenset[Path] = frozenset()
+    extra_findings: dict[str, list[Finding]] = field(default_factory=dict)
+
+    @cached_property
+    def semester_rank(self) -> dict[str, int]:
+        return {semester.id: index for index, semester in enumerate(self.course.semesters)}
+
+    @cached_property
+    def by_claim(self) -> dict[tuple[str, frozenset[str]], list[Post]]:
+        """Posts per (semester, set of tool slugs)."""
+        index: dict[tuple[str, frozenset[str]], list[Post]] = {}
+        for post in self.posts:
+            index.setdefault((post.semester, post.tool_key), []).append(post)
+        return index
+
+    @cached_property
+    def published_by_tool(self) -> dict[str, list[tuple[int, Post]]]:
+        """(semester rank, post) per tool slug, oldest semester first; combinations under each."""
+        index: dict[str, list[tuple[int, Post]]] = {}
+        for post in self.posts:
+            if post.status != "published":
+                continue
+            rank = self.semester_rank.get(post.semester, -1)
+            for slug in post.tool_key:
+                index.setdefault(slug, []).append((rank, post))
+        for entries in index.values():
+            entries.sort(key=lambda entry: (entry[0], entry[1].path))
+        return index
+
+    @cached_property
+    def prior_by_tool(self) -> dict[str, list[PriorPost]]:
+        index: dict[str, list[PriorPost]] = {}
+        for entry in self.prior:
+            for slug in entry.tool_key:
+                index.setdefault(slug, []).append(entry)
+        return index
+
+    @cached_property
+    def root(self) -> Path:
+        return self.paths.root.resolve()
+
+    @cached_property
+    def root_parent(self) -> Path:
+        return self.root.parent
+
+    def file_of(self, shown: str) -> Path:
+        """The absolute file of a path as shown in messages."""
+        return self.root_parent / shown
+
+
+@dataclass
+class PostContext:
+    """One file under check, with lazily computed views of its body."""
+
+    gate: GateContext
+    file: Path
+    shown: str
+    text: str | None
+    parsed: ParsedPost | None
+    kind: str
+
+    @property
+    def post(self) -> Post | None:
+        return self.parsed.post if self.parsed else None
+
+    @property
+    def course(self) -> Course:
+        return self.gate.course
+
+    @cached_property
+    def body(self) -> Body:
+        """The body: the post's, or for files without a usable post, the text after front matter."""
+        if self.post is not None:
+            return Body(self.post.body, self.post.body_line)
+        from ..frontmatter import split
+
+        doc = split(self.text or "")
+        return Body(doc.body if doc.closed else "", doc.body_line)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return outline(self.body)
+
+    @cached_property
+    def option(self) -> Option | None:
+        post = self.post
+        return self.course.find_option(post.option) if post and post.option else None
+
+    @cached_property
+    def placements(self) -> list[Placement]:
+        post = self.post
+        if self.option is None or post is None:
+            return []
+        return place_sections(self.option, self.headings, post.sections)
+
+    @cached_property
+    def first_text_line(self) -> int:
+        """The file line of the body's first non-blank line (for findings about the whole post)."""
+        body = self.body
+        for index, line in enumerate(body.lines):
+            if line.strip():
+                return body.file_line(index)
+        return body.first_line
+
+    def line_of(self, key: str) -> int:
+        """The front-matter line of `key`, else the first front-matter line."""
+        post = self.post
+        if post is None:
+            return 1
+        return post.line_of(key) or min(post.key_lines.values(), default=2)
+
+    def finding(
+        self,
+        severity: Severity,
+        rule: str,
+        line: int | None,
+        message: str,
+        fix: str,
+        column: int | None = None,
+    ) -> Finding:
+        return Finding(rule, severity, self.shown, line, message, fix, column)
+
+    def error(
+        self, rule: str, line: int | None, message: str, fix: str, column: int | None = None
+    ) -> Finding:
+        return self.finding(Severity.ERROR, rule, line, message, fix, column)
+
+    def warning(
+        self, rule: str, line: int | None, message: str, fix: str, column: int | None = None
+    ) -> Finding:
+        return self.finding(Severity.WARNING, rule, line, message, fix, column)

@@ -1,0 +1,171 @@
+"""Output formats: text for people, GitHub workflow commands, JSON, and a Markdown summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..course import Course
+from ..findings import Finding
+from .rubric import OTHER, checked_lines, rubric_of
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a format needs: sorted findings and what was checked."""
+
+    findings: list[Finding]
+    files_checked: int
+    course: Course
+    strict: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    @property
+    def files_with_findings(self) -> int:
+        return len({f.path for f in self.findings})
+
+    @property
+    def failed(self) -> bool:
+        return self.errors > 0 or (self.strict and self.warnings > 0)
+
+    def summary(self) -> str:
+        return (
+            f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')} in "
+            f"{_plural(self.files_with_findings, 'file')} ({self.files_checked} checked)"
+        )
+
+
+def sort_key(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.path, finding.line or 0, finding.column or 0, finding.rule)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def text(report: Report) -> str:
+    """Grouped by file; each finding as `path:line:col: severity: message [rule]` and its fix."""
+    blocks = []
+    for _path, group in groupby(report.findings, key=lambda f: f.path):
+        lines = []
+        for f in group:
+            lines.append(f"{f.location()}: {f.severity.value}: {f.message} [{f.rule}]")
+            lines.append(f"    fix: {f.fix}")
+        blocks.append("\n".join(lines))
+    blocks.append(report.summary())
+    return "\n\n".join(blocks)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands: one annotation per finding, on the post's line."""
+    lines = []
+    for f in report.findings:
+        props = [f"file={_escape_property(f.path)}"]
+        if f.line is not None:
+            props.append(f"line={f.line}")
+            if f.column is not None:
+                props.append(f"col={f.column}")
+        props.append(f"title={_escape_property(f.rule)}")
+        lines.append(
+            f"::{f.severity.value} {','.join(props)}::{_escape_data(f'{f.message} — {f.fix}')}"
+        )
+    lines.append(report.summary())
+    return "\n".join(lines)
+
+
+def as_json(report: Report) -> str:
+    """`{"findings": [...], "summary": {...}}`; each finding carries its rubric line."""
+    findings = []
+    for f in report.findings:
+        data = f.to_dict()
+        data["rubric"] = rubric_of(f, report.course)
+        findings.append(data)
+    summary = {
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "files_checked": report.files_checked,
+        "files_with_findings": report.files_with_findings,
+        "strict": report.strict,
+        "passed": not report.failed,
+    }
+    return json.dumps({"findings": findings, "summary": summary}, indent=2, ensure_ascii=False)
+
+
+def _cell(value: str) -> str:
+    """Text safe inside Markdown (and a table cell): no HTML, no pipes, one line."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(escaped.replace("|", "\\|").split())
+
+
+_ICON = {"error": "❌", "warning": "⚠️"}
+
+
+def markdown(report: Report) -> str:
+    """A job-summary / PR-comment view: the rubric lines, then every finding by file."""
+    course = report.course
+    status = "❌ failed" if report.failed else "✅ passed"
+    out = [
+        f"## Anthology check: {status}",
+        "",
+        _cell(report.summary()),
+        "",
+        "| Rubric line | Points | Status | Findings |",
+        "|---|---:|:---:|---|",
+    ]
+    by_line: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        by_line.setdefault(rubric_of(f, course), []).append(f)
+    checked = checked_lines(course)
+    rows = [
+        (line.id, line.text, f"{line.points}" + (" (bonus)" if line.bonus else ""))
+        for line in course.rubric
+    ]
+    if OTHER in by_line:
+        rows.append((OTHER, "Other checks", "–"))
+    for rubric_id, label, points in rows:
+        found = by_line.get(rubric_id, [])
+        if any(f.is_error for f in found):
+            icon = "❌"
+        elif found:
+            icon = "⚠️"
+        else:
+            icon = "✅" if rubric_id in checked or rubric_id == OTHER else "➖ not checked"
+        rules = sorted({f.rule for f in found})
+        detail = f"{len(found)}: " + ", ".join(f"`{r}`" for r in rules) if found else ""
+        out.append(f"| **{_cell(rubric_id)}**: {_cell(label)} | {points} | {icon} | {detail} |")
+    if report.findings:
+        out += ["", "### Findings"]
+        for path, group in groupby(report.findings, key=lambda f: f.path):
+            out += ["", f"#### `{_cell(path)}`", ""]
+            for f in group:
+                where = f"line {f.line}" if f.line is not None else "file"
+                out.append(
+                    f"- {_ICON[f.severity.value]} **{where}**: {_cell(f.message)} "
+                    f"(`{f.rule}`)<br>Fix: {_cell(f.fix)}"
+                )
+    return "\n".join(out)
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": text,
+    "github": github,
+    "json": as_json,
+    "markdown": markdown,
+}

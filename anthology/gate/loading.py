@@ -1,0 +1,183 @@
+"""Load what a check needs: the files under check in full, other posts only when related."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .. import corpus as corpus_module
+from ..corpus import ContentPaths, Corpus
+from ..course import Course
+from ..files import read_text
+from ..model import ParsedPost, Post, parse_post
+from ..prior import load_catalog
+from ..tools import ToolRegistry
+from .context import (
+    ANNOUNCEMENT,
+    BROKEN,
+    PAGE,
+    STUB,
+    TOOL_POST,
+    UNREADABLE,
+    GateContext,
+    History,
+    PostContext,
+)
+from .engine import internal_error
+from .index import glimpse
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _slug_key(slug: str) -> str:
+    return _NOT_SLUG.sub("-", slug.lower()).strip("-")
+
+
+class Loader:
+    """Reads files once, shows them as `content/...` paths, and never raises on content."""
+
+    def __init__(self, paths: ContentPaths, course: Course, registry: ToolRegistry):
+        self.paths = paths
+        self.course = course
+        self.registry = registry
+        self.root = paths.root.resolve()
+        self.max_bytes = int(course.setting("limits", "max_post_bytes", default=200_000))
+
+    def canonical(self, file: Path) -> Path:
+        """Absolute path; files found under the content root are not resolved again (fast)."""
+        if not file.is_absolute() or ".." in file.parts or file.is_symlink():
+            return file.resolve()
+        try:
+            return self.root / file.relative_to(self.paths.root)
+        except ValueError:
+            return file.resolve()
+
+    def shown(self, file: Path) -> str:
+        try:
+            return file.relative_to(self.root.parent).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def read(self, file: Path) -> tuple[str, str | None, ParsedPost | None]:
+        shown = self.shown(file)
+        text_file = read_text(file, shown, self.max_bytes)
+        if text_file.text is None:
+            finding = text_file.finding
+            return shown, None, ParsedPost(None, [finding] if finding else [])
+        if self.is_page(file):
+            return shown, text_file.text, None
+        try:
+            parsed = parse_post(shown, text_file.text, self.course, self.registry)
+        except Exception as exc:
+            parsed = ParsedPost(None, [internal_error(shown, "front matter", exc)])
+        return shown, text_file.text, parsed
+
+    def is_page(self, file: Path) -> bool:
+        return file.is_relative_to(self.root / corpus_module.PAGES_DIR)
+
+
+def kind_of(text: str | None, parsed: ParsedPost | None, page: bool) -> str:
+    if text is None:
+        return UNREADABLE
+    if page:
+        return PAGE
+    post = parsed.post if parsed else None
+    if post is None:
+        return BROKEN
+    if post.status == "claimed":
+        return STUB
+    return ANNOUNCEMENT if post.is_announcement else TOOL_POST
+
+
+def load(
+    paths: ContentPaths,
+    course: Course,
+    registry: ToolRegistry,
+    targets: list[Path],
+    *,
+    in_pull_request: frozenset[Path] = frozenset(),
+    use_git: bool = True,
+) -> tuple[GateContext, list[PostContext]]:
+    """Contexts for `targets`; the corpus around them holds every post they relate to.
+
+    Raises ContentError when the prior catalog is unusable (a configuration problem).
+    """
+    loader = Loader(paths, course, registry)
+    prior = load_catalog(paths.prior, registry, paths.root.parent)
+    gate = GateContext(
+        paths, course, registry, [], prior, History(paths.root, use_git), in_pull_request
+    )
+    contexts: list[PostContext] = []
+    seen: set[Path] = set()
+    for target in targets:
+        file = loader.canonical(target)
+        if file in seen:
+            continue
+        seen.add(file)
+        shown, text, parsed = loader.read(file)
+        contexts.append(
+            PostContext(
+                gate, file, shown, text, parsed, kind_of(text, parsed, loader.is_page(file))
+            )
+        )
+    posts = [ctx.post for ctx in contexts if ctx.post is not None]
+    tools = frozenset().union(*(post.tool_key for post in posts))
+    posts += _related(loader, tools, {_slug_key(post.slug) for post in posts}, seen)
+    gate.posts = sorted(posts, key=lambda post: post.path)
+    gate.extra_findings = _slug_findings(gate, {ctx.shown for ctx in contexts})
+    return gate, contexts
+
+
+def load_around(
+    paths: ContentPaths, course: Course, registry: ToolRegistry, tools: frozenset[str]
+) -> GateContext:
+    """A context holding every post that covers one of `tools` (e.g. for a new claim)."""
+    loader = Loader(paths, course, registry)
+    prior = load_catalog(paths.prior, registry, paths.root.parent)
+    posts = _related(loader, tools, set(), set())
+    return GateContext(
+        paths,
+        course,
+        registry,
+        sorted(posts, key=lambda post: post.path),
+        prior,
+        History(paths.root),
+    )
+
+
+def _related(loader: Loader, tools: frozenset[str], slugs: set[str], seen: set[Path]) -> list[Post]:
+    """Posts not under check that share a tool or a slug with one that is."""
+    related: list[Post] = []
+    for file in _post_files(loader.root / corpus_module.POSTS_DIR):
+        if file in seen:
+            continue
+        look = glimpse(file, loader.registry)
+        if (
+            look.tool_slugs is not None
+            and not look.tool_slugs & tools
+            and (look.slug is not None and _slug_key(look.slug) not in slugs)
+        ):
+            continue
+        _shown, _text, parsed = loader.read(file)
+        if parsed is not None and parsed.post is not None:
+            related.append(parsed.post)
+    return related
+
+
+def _post_files(folder: Path) -> list[Path]:
+    """Like corpus.post_files, with one directory scan per folder and no stat per file."""
+    found = []
+    for parent, _dirs, names in os.walk(folder):
+        found.extend(Path(parent, name) for name in names if name.endswith(".md"))
+    return sorted(found)
+
+
+def _slug_findings(gate: GateContext, shown: set[str]) -> dict[str, list]:
+    corpus = Corpus(gate.paths, gate.course, gate.registry, posts=list(gate.posts))
+    corpus_module._check_unique_slugs(corpus)
+    found: dict[str, list] = {}
+    for finding in corpus.findings:
+        if finding.path in shown:
+            found.setdefault(finding.path, []).append(finding)
+    return found

@@ -1,0 +1,115 @@
+"""Prose measures: sentences with their lines, syllables, and the Flesch–Kincaid grade.
+
+Implemented here because the usual library (textstat) needs a pronunciation dictionary
+downloaded at run time; a vowel-group syllable estimate is accurate enough for a warning.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .scan import Body
+from .words import strip_inline, words
+
+_HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
+_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+|\*+|_+)[ \t]*$")
+_SETEXT = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
+_TABLE_RULE = re.compile(r"^[ \t|:\-]+$")
+_ITEM = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+")
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*)+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int
+    words: tuple[str, ...]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+
+def _paragraphs(body: Body) -> Iterator[list[tuple[int, str]]]:
+    """Runs of prose lines: (file line, plain text); list items and table rows stand alone."""
+    current: list[tuple[int, str]] = []
+    lines = body.plain
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        is_setext = bool(line.strip()) and bool(_SETEXT.match(following)) and not _ITEM.match(line)
+        skip = (
+            index in body.code
+            or not line.strip()
+            or _HEADING.match(line)
+            or _UNDERLINE.match(line)
+            or _TABLE_RULE.match(line)
+            or is_setext
+            or _DEFINITION.match(line)
+        )
+        starts_block = bool(_ITEM.match(line)) or line.lstrip().startswith("|")
+        if (skip or starts_block) and current:
+            yield current
+            current = []
+        if skip:
+            continue
+        text = _QUOTE.sub("", _ITEM.sub("", line)).replace("|", ". ")
+        plain = strip_inline(text)
+        if plain:
+            current.append((body.file_line(index), plain))
+        if line.lstrip().startswith("|") and current:
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+def sentences(body: Body) -> list[Sentence]:
+    """The body's prose split into sentences; each block's last sentence ends the block."""
+    found: list[Sentence] = []
+    for paragraph in _paragraphs(body):
+        starts, parts, offset = [], [], 0
+        for _line, text in paragraph:
+            starts.append(offset)
+            parts.append(text)
+            offset += len(text) + 1
+        joined = " ".join(parts)
+        position = 0
+        for piece in [*_SENTENCE_END.split(joined), ""]:
+            if piece.strip():
+                at = joined.find(piece, position)
+                line = paragraph[max(0, bisect.bisect_right(starts, at) - 1)][0]
+                found.append(Sentence(piece.strip(), line, tuple(words(piece))))
+                position = at + len(piece)
+    return found
+
+
+@lru_cache(maxsize=65_536)
+def syllables(word: str) -> int:
+    """Estimated syllables: vowel groups, a silent final e dropped, at least one."""
+    lower = word.casefold()
+    if not lower.isalpha():
+        return 1
+    if len(lower) <= 3:
+        return 1
+    if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")):
+        lower = lower[:-1]
+    elif lower.endswith(("es", "ed")) and not lower.endswith(("ted", "ded", "ses", "zes", "ces")):
+        lower = lower[:-2]
+    return max(1, len(_VOWELS.findall(lower)))
+
+
+def grade_level(found: list[Sentence]) -> float | None:
+    """Flesch–Kincaid grade of the sentences; None for text too short to score."""
+    all_words = [w for s in found for w in s.words]
+    if len(all_words) < 100:
+        return None
+    per_sentence = len(all_words) / len([s for s in found if s.words])
+    per_word = sum(syllables(w) for w in all_words) / len(all_words)
+    return 0.39 * per_sentence + 11.8 * per_word - 15.59

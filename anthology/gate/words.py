@@ -1,0 +1,51 @@
+"""Plain words out of inline Markdown, for counting and for matching keywords."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z0-9\u00c0-\uffff]+(?:['’.\-][A-Za-z0-9\u00c0-\uffff]+)*")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+_URL = re.compile(r"<?\b(?:https?|ftp|mailto):[^\s>)]*>?", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_ATTRS = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
+_MARKS = re.compile(r"[*_~`]+")
+
+
+def strip_inline(text: str) -> str:
+    """Inline Markdown to plain text: images dropped, links kept as their text, no markup."""
+    if "[" in text:
+        text = _IMAGE.sub(" ", text)
+        text = _LINK.sub(lambda m: m.group(1) or m.group(2) or " ", text)
+    if ":" in text:
+        text = _URL.sub(" ", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "{" in text:
+        text = _ATTRS.sub("", text)
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        text = _MARKS.sub("", text)
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    """The words of already plain text."""
+    return WORD.findall(text)
+
+
+def count_words(markdown_text: str) -> int:
+    return len(words(strip_inline(markdown_text)))
+
+
+@lru_cache(maxsize=256)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(k.casefold()) for k in keywords if k.strip())
+    return re.compile(r"(?<![0-9a-z])(?:" + (alternatives or r"(?!)") + ")")
+
+
+def contains_keyword(text: str, keywords: tuple[str, ...]) -> str | None:
+    """A keyword that starts a word of `text` (case-insensitive), or None."""
+    match = _keyword_pattern(keywords).search(text.casefold())
+    return match.group() if match else None

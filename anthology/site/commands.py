@@ -1,0 +1,132 @@
+"""Build, serve, link-check and publish the site: the work behind tasks.py."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+
+class BuildFailed(Exception):
+    """The site could not be built or checked; the message says why."""
+
+
+def build(settings_file: str, output: Path | None = None, **overrides: Any) -> Path:  # noqa: ANN401
+    """Run Pelican with `settings_file` and overrides; errors and failed posts raise."""
+    settings = read_settings(settings_file, override=overrides or None)
+    if output is not None:
+        settings["OUTPUT_PATH"] = str(output)
+    pelican = Pelican(settings)
+    try:
+        pelican.run()
+    except Exception as exc:  # Pelican and the plugin raise plain exceptions with clear text
+        raise BuildFailed(str(exc)) from None
+    return Path(settings["OUTPUT_PATH"])
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: linkchecker reuses connections
+
+    def end_headers(self) -> None:
+        # linkchecker lifts its politeness delay (10 requests/s) for hosts that send this.
+        self.send_header("LinkChecker", "local")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002, ANN401
+        return
+
+
+class _LocalServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:  # noqa: ANN401
+        # A client closing early (linkchecker reads only what it needs) is not an error.
+        return
+
+
+@contextlib.contextmanager
+def served(root: Path, port: int = 0) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 in a background thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = _LocalServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _linkchecker() -> str:
+    """The linkchecker script installed beside this Python, or the one on PATH."""
+    beside = Path(sys.executable).parent / "linkchecker"
+    found = str(beside) if beside.exists() else shutil.which("linkchecker")
+    if not found:
+        raise BuildFailed("linkchecker is not installed: pip install -e .")
+    return found
+
+
+# Our own local server: no need for linkchecker's default politeness of 10 requests/s.
+_LOCAL_LINKCHECKER_CONFIG = "[checking]\nmaxrequestspersecond=1000\n"
+
+
+def run_linkchecker(url: str) -> tuple[bool, str]:
+    """Check every link under `url` that stays on its host (others are only parsed)."""
+    with tempfile.TemporaryDirectory(prefix="anthology-linkchecker-") as tmp:
+        config = Path(tmp) / "linkcheckerrc"
+        config.write_text(_LOCAL_LINKCHECKER_CONFIG, encoding="utf-8")
+        command = [_linkchecker(), "-f", str(config), "--no-status", "--no-warnings",
+                   "--ignore-url", r"^mailto:", url]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return result.returncode == 0, result.stdout + result.stderr
+
+
+def check_built_links(settings_file: str) -> tuple[bool, str]:
+    """Build with `settings_file` but a local SITEURL, then link-check that build.
+
+    linkchecker treats links to another host as external, so a build whose SITEURL is the
+    published address cannot be checked locally; this build points at the local server.
+    """
+    with tempfile.TemporaryDirectory(prefix="anthology-linkcheck-") as tmp:
+        root = Path(tmp)
+        with served(root) as url:
+            build(settings_file, root, SITEURL=url.rstrip("/"), FEED_DOMAIN=url.rstrip("/"),
+                  ANTHOLOGY={"SEARCH": True})
+            return run_linkchecker(url)
+
+
+def publish(settings_file: str, output: Path) -> None:
+    """Build into a temporary folder, check its links, then swap it into `output`.
+
+    A failed build or link check leaves the previous site untouched.
+    """
+    output = output.resolve()
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        build(settings_file, staging)
+        ok, report = check_built_links(settings_file)
+        if not ok:
+            raise BuildFailed("broken internal links:\n" + report)
+        previous = output.with_name(f".{output.name}.old")
+        if previous.exists():
+            shutil.rmtree(previous)
+        if output.exists():
+            os.replace(output, previous)
+        os.replace(staging, output)
+        shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,171 @@
+"""Generate a large synthetic corpus of posts for benchmarks.
+
+Usage: python benchmarks/gen_corpus.py CONTENT_DIR COUNT [--seed N]
+
+CONTENT_DIR must already hold course.yaml and tools.yaml (and optionally prior/). Posts are
+spread over the course's semesters; within a semester every post covers a different tool
+or pair of tools, so the corpus looks like a real one rather than a wall of conflicts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from anthology.corpus import load_config
+from anthology.prior import load_catalog
+from anthology.tools import Tool, slugify
+
+_WORDS = [
+    *("model", "data", "team", "service", "viewer", "movie", "rating", "stream", "request"),
+    *("result", "pipeline", "server", "feature", "version", "metric", "change", "test", "user"),
+    *("week", "hour", "file", "table", "job", "log", "alert", "chart", "release", "score"),
+    *("list", "query", "store", "check", "run", "step", "tool", "setup", "batch", "event"),
+]
+_VERBS = ["helps", "shows", "keeps", "runs", "tracks", "stores", "sends", "makes", "finds"]
+_IMAGE = "images/bench/diagram.png"
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(_WORDS) for _ in range(rng.randint(8, 18))]
+    words.insert(2, rng.choice(_VERBS))
+    return " ".join(words).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, sentences: int, scenario: bool = False) -> str:
+    text = " ".join(_sentence(rng) for _ in range(sentences))
+    if scenario:
+        text += " Our movie recommendation service streams ratings from viewers every hour."
+    return text
+
+
+def _tool_sets(tools: list[Tool]) -> Iterator[tuple[Tool, ...]]:
+    yield from ((tool,) for tool in tools)
+    yield from itertools.combinations(tools, 2)
+
+
+def _post(
+    rng: random.Random,
+    index: int,
+    semester: str,
+    tools: tuple[Tool, ...],
+    earlier: bool,
+    previous: str | None,
+) -> str:
+    names = [tool.name for tool in tools]
+    tool_field = names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
+    covered = "true" if earlier else "false"
+    added = "added_value: >-\n  " + _paragraph(rng, 3) + "\n" if earlier else ""
+    link = f"See also [the previous post]({previous}). " if previous else ""
+    category = tools[0].category or "mlops-deployment"
+    return f"""---
+title: "Benchmark post {index}: {" and ".join(names)}"
+authors:
+  - name: Student {index}
+    id: s{index:05d}
+semester: {semester}
+tool: {tool_field}
+category: {category}
+tags: [benchmark]
+option: tool
+previously_covered: {covered}
+{added}evidence:
+  - https://github.com/bench/post-{index}
+format: article
+status: published
+date: 2026-10-{1 + index % 28:02d}
+summary: A generated post for benchmarks.
+---
+
+{_paragraph(rng, 4)}
+
+## The problem the tool addresses
+
+{_paragraph(rng, 6)}
+
+{_paragraph(rng, 6)}
+
+## How it helps with our movie recommendations
+
+{_paragraph(rng, 6, scenario=True)}
+
+```python
+import tool
+tool.run("ratings.csv")  # not prose
+```
+
+{link}The [project documentation](https://example.org/docs/{index}) has more.
+
+![A diagram of the pipeline](../../{_IMAGE})
+
+{_paragraph(rng, 8)}
+
+## Strengths and limitations
+
+{_paragraph(rng, 6)}
+
+- {_sentence(rng)}
+- {_sentence(rng)}
+
+{_paragraph(rng, 4)}
+"""
+
+
+def _write_image(content: Path) -> None:
+    from PIL import Image
+
+    path = content / _IMAGE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (64, 48), (40, 90, 160)).save(path, "PNG")
+
+
+def generate(content: Path, count: int, seed: int = 0) -> list[Path]:
+    """Write `count` posts under `content/posts/<semester>/`; return their paths."""
+    paths, course, registry = load_config(content)
+    prior_slugs = {
+        t.slug for entry in load_catalog(paths.prior, registry, content.parent) for t in entry.tools
+    }
+    rng = random.Random(seed)
+    semesters = [s.id for s in course.semesters]
+    per_semester = {s: _tool_sets(list(registry.tools)) for s in semesters}
+    covered: dict[str, set[str]] = {s: set(prior_slugs) for s in semesters}
+    _write_image(content)
+    written: list[Path] = []
+    previous: dict[str, str] = {}
+    for index in range(count):
+        semester = semesters[index % len(semesters)]
+        tools = next(per_semester[semester])
+        position = semesters.index(semester)
+        earlier_slugs = set(prior_slugs).union(*(covered[s] for s in semesters[:position]))
+        earlier = any(tool.slug in earlier_slugs for tool in tools)
+        folder = paths.posts / semester
+        folder.mkdir(parents=True, exist_ok=True)
+        slug = f"bench-{index:05d}-" + slugify("-".join(t.slug for t in tools))
+        path = folder / f"{slug}.md"
+        path.write_text(
+            _post(rng, index, semester, tools, earlier, previous.get(semester)), encoding="utf-8"
+        )
+        previous[semester] = path.name
+        covered[semester].update(tool.slug for tool in tools)
+        written.append(path)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", type=Path)
+    parser.add_argument("count", type=int)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    written = generate(args.content, args.count, args.seed)
+    print(f"wrote {len(written)} posts under {args.content / 'posts'}")
+
+
+if __name__ == "__main__":
+    main()

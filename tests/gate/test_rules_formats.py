@@ -1,0 +1,96 @@
+"""Output formats: escaping, grouping, summary and the rubric table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from anthology.course import Course, load_course
+from anthology.findings import Finding, Severity, error, warning
+from anthology.gate.formats import Report, as_json, github, markdown, text
+from anthology.gate.rubric import OTHER, RubricFinding, rubric_of
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(REPO / "content" / "course.yaml")
+
+
+def test_github_escapes_data_and_properties(course: Course) -> None:
+    finding = Finding(
+        "front-matter-yaml",
+        Severity.ERROR,
+        "content/a,b:c.md",
+        3,
+        "100% wrong\nsecond line",
+        "fix it",
+        7,
+    )
+    out = github(Report([finding], 1, course)).splitlines()[0]
+    assert out == (
+        "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=front-matter-yaml::"
+        "100%25 wrong%0Asecond line — fix it"
+    )
+
+
+def test_github_omits_missing_line(course: Course) -> None:
+    out = github(Report([error("internal-error", "x.md", None, "m", "f")], 1, course))
+    assert out.splitlines()[0] == "::error file=x.md,title=internal-error::m — f"
+
+
+def test_text_groups_and_summarizes(course: Course) -> None:
+    findings = [
+        error("link-broken", "a.md", 2, "m1", "f1"),
+        warning("prose-acronym", "a.md", 5, "m2", "f2"),
+        error("html-unsafe", "b.md", 1, "m3", "f3"),
+    ]
+    out = text(Report(findings, 4, course))
+    assert out.split("\n\n") == [
+        "a.md:2: error: m1 [link-broken]\n    fix: f1\na.md:5: warning: m2 [prose-acronym]\n"
+        "    fix: f2",
+        "b.md:1: error: m3 [html-unsafe]\n    fix: f3",
+        "2 errors, 1 warning in 2 files (4 checked)",
+    ]
+
+
+def test_strict_report_fails_on_warnings(course: Course) -> None:
+    findings = [warning("prose-acronym", "a.md", 5, "m", "f")]
+    assert not Report(findings, 1, course).failed
+    assert Report(findings, 1, course, strict=True).failed
+
+
+def test_json_is_machine_readable(course: Course) -> None:
+    data = json.loads(as_json(Report([error("evidence-missing", "a.md", 2, "m", "f")], 1, course)))
+    assert data["findings"][0]["rubric"] == "evidence"
+    assert data["summary"] == {
+        "errors": 1,
+        "warnings": 0,
+        "files_checked": 1,
+        "files_with_findings": 1,
+        "strict": False,
+        "passed": False,
+    }
+
+
+def test_rubric_mapping(course: Course) -> None:
+    assert rubric_of(error("tool-claimed", "a", 1, "m", "f"), course) == "unique"
+    assert rubric_of(error("front-matter-date", "a", 1, "m", "f"), course) == "spreadsheet"
+    assert rubric_of(error("internal-error", "a", 1, "m", "f"), course) == OTHER
+    section = RubricFinding("section-missing", Severity.ERROR, "a", 1, "m", "f", rubric="strengths")
+    assert rubric_of(section, course) == "strengths"
+
+
+def test_markdown_escapes_student_text(course: Course) -> None:
+    finding = error("link-broken", "a.md", 2, "the link “<img src=x onerror=y>|” is bad", "f")
+    out = markdown(Report([finding], 1, course))
+    assert "<img" not in out and "&lt;img" in out and "\\|" in out
+    assert out.startswith("## Anthology check: ❌ failed")
+
+
+def test_markdown_all_clear(course: Course, tmp_path: Path) -> None:
+    out = markdown(Report([], 3, course))
+    assert "✅ passed" in out and "### Findings" not in out

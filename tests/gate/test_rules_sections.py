@@ -1,0 +1,70 @@
+"""Headings as the renderer sees them, their source lines, and section placement."""
+
+from __future__ import annotations
+
+from anthology.course import Option, Section
+from anthology.gate.scan import Body
+from anthology.gate.sections import outline, place_sections
+
+OPTION = Option(
+    "tool",
+    "Tool",
+    (
+        Section("problem", "Problem", ("problem", "why"), 3),
+        Section("examples", "Examples", ("how", "example", "movie"), 3),
+        Section("assessment", "Assessment", ("strength", "limitation"), 3),
+    ),
+)
+
+
+def headings(text: str, first_line: int = 1) -> list[tuple[int, str, int | None, int]]:
+    return [(h.level, h.text, h.line, h.words) for h in outline(Body(text, first_line))]
+
+
+def test_atx_and_setext_headings_with_lines() -> None:
+    text = (
+        "Intro.\n\n## The **problem** {#p}\n\nOne two three.\n\nHow it works\n---\n\nFour five.\n"
+    )
+    assert headings(text, 20) == [(2, "The problem", 22, 3), (2, "How it works", 26, 2)]
+
+
+def test_headings_in_fenced_code_do_not_count() -> None:
+    text = "```\n## Strengths\n```\n\n## Strengths\n\nReal text here.\n"
+    assert headings(text) == [(2, "Strengths", 5, 3)]
+
+
+def test_section_runs_until_a_heading_of_the_same_or_higher_level() -> None:
+    text = "## A\n\none two\n\n### B\n\nthree\n\n## C\n\nfour\n"
+    assert [(t, w) for _l, t, _line, w in headings(text)] == [("A", 4), ("B", 1), ("C", 1)]
+
+
+def test_code_is_not_counted_as_words() -> None:
+    text = "## A\n\none\n\n```\nlots of code words here\n```\n\n    indented code too\n"
+    assert headings(text)[0][3] == 1
+
+
+def test_keyword_placement_follows_the_post_order() -> None:
+    text = (
+        "## The problem: how do we know?\n\nx\n\n## How it helps\n\ny\n\n"
+        "## Strengths and limitations\n\nz\n"
+    )
+    placed = place_sections(OPTION, outline(Body(text, 1)), {})
+    assert [p.heading.text if p.heading else None for p in placed] == [
+        "The problem: how do we know?",
+        "How it helps",
+        "Strengths and limitations",
+    ]
+
+
+def test_mapping_wins_over_keywords_and_missing_sections_are_none() -> None:
+    text = "## Monday morning\n\nx\n\n## A week of ratings\n\ny\n"
+    placed = place_sections(
+        OPTION,
+        outline(Body(text, 1)),
+        {"problem": "Monday  morning", "examples": "A week of ratings"},
+    )
+    assert [(p.section.id, p.heading.line if p.heading else None) for p in placed] == [
+        ("problem", 1),
+        ("examples", 5),
+        ("assessment", None),
+    ]
