@@ -14,7 +14,22 @@ from typing import Any
 
 import yaml
 
-FastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseFastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A date-looking value that is not a real date stays text; the model reports it."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+class FastLoader(_BaseFastLoader):  # type: ignore[misc, valid-type]
+    """The C loader when available, with lenient timestamps."""
+
+
+FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 
 # An anchor (&name) or alias (*name) can only start after whitespace or a flow indicator.
 _MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])[&*][^\s,\]\}]", re.MULTILINE)
@@ -32,6 +47,11 @@ class YamlProblem(Exception):
 
 class _NoAliasLoader(yaml.SafeLoader):
     """Pure-Python safe loader that stops at the first anchor or alias."""
+
+    yaml_constructors = {
+        **yaml.SafeLoader.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": _lenient_timestamp,
+    }
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
@@ -65,6 +85,8 @@ def load(text: str, first_line: int = 1) -> Any:
         raise YamlProblem(f"YAML error: {exc}", first_line) from None
     except RecursionError:
         raise YamlProblem("YAML nesting is too deep", first_line) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise YamlProblem(f"YAML value cannot be read: {exc}", first_line) from None
 
 
 def top_level_key_lines(text: str, first_line: int = 1) -> dict[str, int]:

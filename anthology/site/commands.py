@@ -18,6 +18,8 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .generator import BuildError
+
 
 class BuildFailed(Exception):
     """The site could not be built or checked; the message says why."""
@@ -28,11 +30,12 @@ def build(settings_file: str, output: Path | None = None, **overrides: Any) -> P
     settings = read_settings(settings_file, override=overrides or None)
     if output is not None:
         settings["OUTPUT_PATH"] = str(output)
-    pelican = Pelican(settings)
     try:
-        pelican.run()
-    except Exception as exc:  # Pelican and the plugin raise plain exceptions with clear text
-        raise BuildFailed(str(exc)) from None
+        Pelican(settings).run()
+    except BuildError as exc:
+        raise BuildFailed(str(exc.code)) from None
+    except Exception as exc:  # noqa: BLE001 - Pelican raises plain exceptions with clear text
+        raise BuildFailed(f"{type(exc).__name__}: {exc}") from None
     return Path(settings["OUTPUT_PATH"])
 
 

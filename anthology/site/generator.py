@@ -25,8 +25,12 @@ logger = logging.getLogger(__name__)
 RELATED_LIMIT = 4
 
 
-class BuildError(Exception):
-    """The content cannot be built; the message lists every file and fix."""
+class BuildError(SystemExit):
+    """The content cannot be built; the message lists every file and fix.
+
+    A SystemExit, so that even the plain `pelican` command stops with this message and
+    exit code 1 rather than a traceback (Pelican prints one for ordinary exceptions).
+    """
 
 
 class AnthologyGenerator(Generator):
@@ -60,6 +64,7 @@ class AnthologyGenerator(Generator):
         related = _RelatedIndex(articles)
         for article in articles:
             self._enrich(article, related)
+        _link_neighbours_in_category(self.context.get("categories", []))
         self.context.update(
             {
                 "COURSE": {
@@ -198,12 +203,12 @@ class AnthologyGenerator(Generator):
                 page_name=f"{entry.url}index",
             )
         writer.write_file(
-            "semester/index.html",
+            "semesters/index.html",
             self.get_template("semesters"),
             self.context,
             relative,
-            url="semester/",
-            page_name="semester/index",
+            url="semesters/",
+            page_name="semesters/index",
         )
         semester_template = self.get_template("semester")
         for semester in self.semesters:
@@ -277,6 +282,17 @@ class AnthologyGenerator(Generator):
     def _write_search_index(self) -> None:
         count = build_index(Path(self.output_path), self.settings.get("DEFAULT_LANG", "en"))
         logger.info("anthology: search index holds %d pages", count)
+
+
+def _link_neighbours_in_category(categories: list[tuple[Any, list[Any]]]) -> None:
+    """Set `prev_article_in_category` (older) and `next_article_in_category` (newer)."""
+    for _category, members in categories:
+        ordered = sorted(members, key=lambda a: a.date)
+        for index, article in enumerate(ordered):
+            article.prev_article_in_category = ordered[index - 1] if index else None
+            article.next_article_in_category = (
+                ordered[index + 1] if index + 1 < len(ordered) else None
+            )
 
 
 def _letter(name: str) -> str:

@@ -66,12 +66,15 @@ class AnthologyReader(BaseReader):
             return "", {"title": post.title, "status": "skip"}
         words = count_words(post.body)
         category_name = post.category.name if post.category else course.announcement_category
+        category = Category(category_name, self.settings)
+        if post.category:
+            category.slug = post.category.id  # URLs use the short id from course.yaml
         metadata: dict[str, Any] = {
             "title": post.title,
             "date": post.date,
             "slug": post.slug,
             "status": "published",
-            "category": Category(category_name, self.settings),
+            "category": category,
             "tags": [Tag(tag, self.settings) for tag in post.tags],
             "authors": [Author(author.name, self.settings) for author in post.authors],
             "author_ids": [author.id for author in post.authors],

@@ -13,8 +13,11 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class SettingsError(Exception):
-    """A wrong ANTHOLOGY setting; the message names the plugin and the key."""
+class SettingsError(SystemExit):
+    """A wrong ANTHOLOGY setting; the message names the plugin and the key.
+
+    A SystemExit so Pelican stops with this message (exit code 1) and no traceback.
+    """
 
 
 def plugin_settings(settings: dict[str, Any]) -> dict[str, Any]:

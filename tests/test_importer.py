@@ -1,0 +1,109 @@
+"""Importing earlier semesters' posts from a handout's list of links."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from anthology.cli import main
+from anthology.importer import find_links
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDOUT = ROOT.parent / "shared" / "seed" / "assignment-handout.md"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name in ("course.yaml", "tools.yaml"):
+        shutil.copy(ROOT / "content" / name, folder / name)
+    return folder
+
+
+def run_import(content: Path, source: Path, semester: str = "2020-2022") -> int:
+    return main(["--content", str(content), "import-prior", str(source), "--semester", semester])
+
+
+def entries(content: Path, semester: str = "2020-2022") -> list[dict]:
+    return yaml.safe_load((content / "prior" / f"{semester}.yaml").read_text())["posts"]
+
+
+def test_shipped_catalog_holds_all_106_prior_posts_resolved() -> None:
+    data = yaml.safe_load((ROOT / "content" / "prior" / "2020-2022.yaml").read_text())
+    posts = data["posts"]
+    assert len(posts) == 106
+    assert len({p["url"] for p in posts}) == 106
+    assert all(p["tools"] for p in posts)
+    kubernetes = [p for p in posts if p["tools"] == ["Kubernetes"]]
+    assert len(kubernetes) == 2
+    combined = next(p for p in posts if p["name"] == "Databricks with mlflow")
+    assert combined["tools"] == ["Databricks", "MLflow"]
+    wandb = {p["name"] for p in posts if p["tools"] == ["Weights & Biases"]}
+    assert wandb == {"wandb", "Weights and Biases"}
+
+
+@pytest.mark.skipif(not HANDOUT.exists(), reason="the course handout is not beside the repo")
+def test_importing_the_handout_is_idempotent(content: Path, capsys) -> None:
+    assert run_import(content, HANDOUT) == 0
+    first = (content / "prior" / "2020-2022.yaml").read_text()
+    assert len(entries(content)) == 106
+    assert run_import(content, HANDOUT) == 0
+    assert (content / "prior" / "2020-2022.yaml").read_text() == first
+    assert "106 unchanged" in capsys.readouterr().out
+
+
+def test_bad_links_are_reported_with_their_position(content: Path, tmp_path: Path,
+                                                    capsys) -> None:
+    source = tmp_path / "list.md"
+    source.write_text(
+        "Intro with [a link](https://example.org/course).\n\n"
+        "Earlier posts: [MLflow](https://medium.com/@a/mlflow-1), [DVC](), "
+        "[Kedro](ftp://files.example.org/kedro),\n"
+        "[Frobnicator](https://blog.example.org/frob), [wandb](https://medium.com/@b/w),\n"
+        "[Databricks with mlflow](https://medium.com/@c/db).\n",
+        encoding="utf-8",
+    )
+    assert run_import(content, source, "S2025") == 1
+    err = capsys.readouterr().err
+    assert "list.md:3:" in err and "[DVC] has an empty url" in err
+    assert "not http(s): ftp://files.example.org/kedro" in err
+    assert "unknown tool list.md:4:1: 'Frobnicator'" in err
+    posts = entries(content, "s2025")
+    assert [p["name"] for p in posts] == ["MLflow", "Frobnicator", "wandb",
+                                          "Databricks with mlflow"]
+    assert posts[2]["tools"] == ["Weights & Biases"]
+    assert posts[0]["host"] == "medium.com"
+
+
+def test_reimport_keeps_a_hand_corrected_resolution(content: Path, tmp_path: Path) -> None:
+    source = tmp_path / "list.md"
+    links = ", ".join(f"[Frob{i}](https://x.example.org/{i})" for i in range(5))
+    source.write_text(links + "\n", encoding="utf-8")
+    run_import(content, source, "S2025")
+    path = content / "prior" / "s2025.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["posts"][0]["tools"] = ["MLflow"]
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    run_import(content, source, "S2025")
+    assert entries(content, "s2025")[0]["tools"] == ["MLflow"]
+
+
+def test_catalog_block_is_the_dense_one() -> None:
+    text = ("See [the course](https://a.example) for details.\n\n"
+            "Posts: " + ", ".join(f"[T{i}](https://b.example/{i})" for i in range(6)) + "\n\n"
+            "More at [one](https://c.example) and [two](https://d.example).\n")
+    assert [link.name for link in find_links(text)] == [f"T{i}" for i in range(6)]
+
+
+def test_a_bullet_list_of_links_is_read() -> None:
+    text = "\n".join(f"- [Tool {i}](https://e.example/{i})" for i in range(3))
+    assert len(find_links(text)) == 3
+
+
+def test_missing_handout_is_a_usage_error(content: Path, tmp_path: Path, capsys) -> None:
+    assert run_import(content, tmp_path / "nope.md") == 2
+    assert "cannot read the handout" in capsys.readouterr().err
