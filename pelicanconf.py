@@ -70,5 +70,6 @@ SUMMARY_MAX_LENGTH = 40
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/pelican"
+GZIP_CACHE = False  # the cache is local; compressing it costs a second per 1,000 posts
 DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = False

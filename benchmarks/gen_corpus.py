@@ -1,4 +1,4 @@
-"""Generate a large synthetic corpus of posts for benchmarks.
+"""Generate a large synthetic corpus of posts (about 1,200 words each) for benchmarks.
 
 Usage: python benchmarks/gen_corpus.py CONTENT_DIR COUNT [--seed N]
 
@@ -45,9 +45,13 @@ def _paragraph(rng: random.Random, sentences: int, scenario: bool = False) -> st
     return text
 
 
-def _tool_sets(tools: list[Tool]) -> Iterator[tuple[Tool, ...]]:
+def _tool_sets(tools: list[Tool], rng: random.Random) -> Iterator[tuple[Tool, ...]]:
+    """Every tool alone, then pairs in random order: a tool appears in a few posts, as in a
+    real course, rather than one tool in every pair."""
     yield from ((tool,) for tool in tools)
-    yield from itertools.combinations(tools, 2)
+    pairs = list(itertools.combinations(tools, 2))
+    rng.shuffle(pairs)
+    yield from pairs
 
 
 def _post(
@@ -83,17 +87,17 @@ date: 2026-10-{1 + index % 28:02d}
 summary: A generated post for benchmarks.
 ---
 
-{_paragraph(rng, 4)}
+{_paragraph(rng, 8)}
 
 ## The problem the tool addresses
 
-{_paragraph(rng, 6)}
+{_paragraph(rng, 12)}
 
-{_paragraph(rng, 6)}
+{_paragraph(rng, 12)}
 
 ## How it helps with our movie recommendations
 
-{_paragraph(rng, 6, scenario=True)}
+{_paragraph(rng, 12, scenario=True)}
 
 ```python
 import tool
@@ -104,16 +108,16 @@ tool.run("ratings.csv")  # not prose
 
 ![A diagram of the pipeline](../../{_IMAGE})
 
-{_paragraph(rng, 8)}
+{_paragraph(rng, 16)}
 
 ## Strengths and limitations
 
-{_paragraph(rng, 6)}
+{_paragraph(rng, 12)}
 
 - {_sentence(rng)}
 - {_sentence(rng)}
 
-{_paragraph(rng, 4)}
+{_paragraph(rng, 8)}
 """
 
 
@@ -133,7 +137,7 @@ def generate(content: Path, count: int, seed: int = 0) -> list[Path]:
     }
     rng = random.Random(seed)
     semesters = [s.id for s in course.semesters]
-    per_semester = {s: _tool_sets(list(registry.tools)) for s in semesters}
+    per_semester = {s: _tool_sets(list(registry.tools), rng) for s in semesters}
     covered: dict[str, set[str]] = {s: set(prior_slugs) for s in semesters}
     _write_image(content)
     written: list[Path] = []

@@ -5,6 +5,7 @@ Runs after Pelican's article and page generators, so it sees every published art
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections import defaultdict
 from itertools import groupby
@@ -16,6 +17,7 @@ from pelican.generators import Generator
 from ..corpus import load_corpus
 from ..findings import ContentError
 from .feeds import write_feed_pair
+from .images import attach_social_card, responsive_images
 from .media import embed_url
 from .search import build_index
 from .settings import plugin_settings
@@ -23,6 +25,9 @@ from .tools import PriorEntry, SemesterEntry, ToolEntry
 
 logger = logging.getLogger(__name__)
 RELATED_LIMIT = 4
+EARLIER_LIMIT = 8
+# A tag shared by more posts than this says little about relatedness.
+COMMON_TAG_LIMIT = 50
 
 
 class BuildError(SystemExit):
@@ -64,6 +69,12 @@ class AnthologyGenerator(Generator):
         related = _RelatedIndex(articles)
         for article in articles:
             self._enrich(article, related)
+            if self.options["SOCIAL_CARDS"]:
+                attach_social_card(article, self.settings, self.output_path, course)
+            if self.options["RESPONSIVE_IMAGES"]:
+                article._content = responsive_images(
+                    article._content, article, self.settings, self.output_path, self.path
+                )
         _link_neighbours_in_category(self.context.get("categories", []))
         self.context.update(
             {
@@ -126,48 +137,33 @@ class AnthologyGenerator(Generator):
             if by_semester.get(s.id) or s.id == course.semester
         ]
 
-    def _enrich(self, article: Any, related: _RelatedIndex) -> None:
+    def _enrich(self, article: Any, related: _RelatedIndex) -> None:  # noqa: ANN401
         """Set the per-article attributes templates use: earlier posts, related, embeds."""
         course = self.corpus.course
-        by_slug = self.tools_by_slug
         order = course.semester_order(article.semester)
         earlier: list[dict[str, Any]] = []
-        seen: set[str] = set()
+        seen: set[int] = set()
         for ref in article.tools:
-            entry = by_slug.get(ref.slug)
+            entry = self.tools_by_slug.get(ref.slug)
             if entry is None:
                 continue
             for other in entry.articles:
-                if (
-                    other is not article
-                    and course.semester_order(other.semester) < order
-                    and other.url not in seen
-                ):
-                    seen.add(other.url)
-                    earlier.append(
-                        {
-                            "title": other.title,
-                            "url": other.url,
-                            "host": None,
-                            "semester_label": other.semester_label,
-                            "external": False,
-                            "dead": False,
-                        }
-                    )
+                if id(other) in seen or course.semester_order(other.semester) >= order:
+                    continue
+                seen.add(id(other))
+                earlier.append({"title": other.title, "url": other.url, "host": None,
+                                "semester_label": other.semester_label, "external": False,
+                                "dead": False})
             for prior in entry.prior:
-                if prior.url not in seen:
-                    seen.add(prior.url)
-                    earlier.append(
-                        {
-                            "title": prior.name,
-                            "url": prior.url,
-                            "host": prior.host,
-                            "semester_label": prior.semester_label,
-                            "external": True,
-                            "dead": prior.dead,
-                            "archive_url": prior.archive_url,
-                        }
-                    )
+                if id(prior) in seen:
+                    continue
+                seen.add(id(prior))
+                earlier.append({"title": prior.name, "url": prior.url, "host": prior.host,
+                                "semester_label": prior.semester_label, "external": True,
+                                "dead": prior.dead, "archive_url": prior.archive_url})
+        # A post page lists a few; the tool page lists them all.
+        article.earlier_total = len(earlier)
+        earlier = earlier[:EARLIER_LIMIT]
         article.earlier_posts = earlier
         article.related = related.related(article)
         article.media_embed_url = (
@@ -301,32 +297,43 @@ def _letter(name: str) -> str:
 
 
 class _RelatedIndex:
-    """Finds related posts through shared tools, category and tags, without comparing all pairs."""
+    """Finds related posts through shared tools, tags and category, without all pairs."""
 
     def __init__(self, articles: list[Any]):
         self.by_tool: dict[str, list[Any]] = defaultdict(list)
-        self.by_category: dict[Any, list[Any]] = defaultdict(list)
         self.by_tag: dict[str, list[Any]] = defaultdict(list)
+        self.by_category: dict[Any, list[Any]] = defaultdict(list)
         for article in articles:
             if getattr(article, "is_announcement", False):
                 continue
             for ref in article.tools:
                 self.by_tool[ref.slug].append(article)
-            self.by_category[article.category].append(article)
             for tag in getattr(article, "tags", []):
                 self.by_tag[tag.slug].append(article)
+            self.by_category[article.category].append(article)
 
-    def related(self, article: Any) -> list[Any]:
-        """Up to four posts: a shared tool counts most, then the category, then each tag."""
+    def related(self, article: Any) -> list[Any]:  # noqa: ANN401
+        """Up to four posts: a shared tool counts 3, a shared uncommon tag 1, the category 2.
+
+        When fewer than four posts share a tool or tag, the newest of the same category
+        fill the list.
+        """
         scores: dict[int, list[Any]] = {}
-        for weight, groups in (
-            (3, [self.by_tool[ref.slug] for ref in article.tools]),
-            (2, [self.by_category[article.category]]),
-            (1, [self.by_tag[tag.slug] for tag in getattr(article, "tags", [])]),
-        ):
-            for group in groups:
-                for other in group:
-                    if other is not article:
-                        scores.setdefault(id(other), [0, other])[0] += weight
-        ranked = sorted(scores.values(), key=lambda item: (item[0], item[1].date), reverse=True)
-        return [other for _, other in ranked[:RELATED_LIMIT]]
+        groups = [(3, self.by_tool[ref.slug]) for ref in article.tools]
+        groups += [(1, self.by_tag[tag.slug]) for tag in getattr(article, "tags", [])
+                   if len(self.by_tag[tag.slug]) <= COMMON_TAG_LIMIT]
+        for weight, group in groups:
+            for other in group:
+                if other is not article:
+                    entry = scores.setdefault(id(other), [0, other])
+                    entry[0] += weight
+        for entry in scores.values():
+            if entry[1].category == article.category:
+                entry[0] += 2
+        if len(scores) < RELATED_LIMIT:
+            for other in self.by_category[article.category][: RELATED_LIMIT * 2]:
+                if other is not article:
+                    scores.setdefault(id(other), [2, other])
+        best = heapq.nlargest(RELATED_LIMIT, scores.values(),
+                              key=lambda item: (item[0], item[1].date))
+        return [other for _, other in best]
