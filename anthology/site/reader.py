@@ -18,6 +18,7 @@ from ..markdown_config import PELICAN_MARKDOWN
 from ..model import Post
 from ..links import rewrite_relative_links
 from ..sanitize import clean_html
+from ..scrollables import focusable_scrollables
 from ..text import count_words, reading_minutes
 from .settings import plugin_settings
 from .tools import ToolRef
@@ -48,7 +49,7 @@ class AnthologyReader(BaseReader):
         rendered = self._markdown.reset().convert(body)
         if self._options["SANITIZE"]:
             rendered = clean_html(rendered)
-        return rewrite_relative_links(rendered, source)
+        return focusable_scrollables(rewrite_relative_links(rendered, source))
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         paths, course, registry = self._load_config()

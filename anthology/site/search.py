@@ -7,6 +7,7 @@ earlier posts published elsewhere (their results link out through `external_url`
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -21,5 +22,14 @@ async def _index(site: Path, language: str) -> int:
 
 
 def build_index(site: Path, language: str = "en") -> int:
-    """Index `site` in place; returns the number of pages indexed."""
-    return asyncio.run(_index(site, language))
+    """Index `site` in place; returns the number of pages indexed.
+
+    Works whether or not the caller already runs an event loop (a test driving a browser
+    does): then the index is built on a worker thread with its own loop.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_index(site, language))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _index(site, language)).result()

@@ -1,0 +1,180 @@
+"""Page-weight budget: a post page transfers at most 40 KB compressed, with no blocking script.
+
+Usage: python benchmarks/bench_page_weight.py [--site DIR] [--page PATH] [--budget KB]
+
+Without --site, builds content/ with publishconf.py into a temporary folder. For every post page
+(or only --page, a path such as posts/<slug>/), adds up the gzip-compressed size (level 6, a
+typical server setting) of the HTML and of every stylesheet, script and font it loads (CSS
+@import and url() followed). Images and /pagefind/ (loaded only by the search page) are left
+out. A <script src> in <head> without defer, async or type="module", and any inline script
+there, is render-blocking and fails the check. Exits 1 when a page is over budget or blocks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+BUDGET_KB = 40.0
+IMAGE = re.compile(r"\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$", re.IGNORECASE)
+CSS_REF = re.compile(
+    r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)"""  # @import "x" / @import url(x)
+    r"""|url\(\s*['"]?([^'")]+)['"]?\s*\)"""  # url(x): fonts; images are skipped
+)
+
+
+@dataclass
+class PageRefs:
+    """What an HTML page loads, and which of its head scripts block rendering."""
+
+    assets: list[str] = field(default_factory=list)
+    blocking: list[str] = field(default_factory=list)
+
+
+class _RefParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs = PageRefs()
+        self._in_head = False
+        self._inline_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "head":
+            self._in_head = True
+        elif tag == "body":
+            self._in_head = False
+        elif tag == "link" and {"stylesheet", "preload", "modulepreload"} & set(
+            a.get("rel", "").lower().split()
+        ):
+            self.refs.assets.append(a.get("href", ""))
+        elif tag == "script":
+            src = a.get("src")
+            if src:
+                self.refs.assets.append(src)
+            deferred = "defer" in a or "async" in a or a.get("type") == "module"
+            if self._in_head and not deferred and a.get("type", "") in ("", "text/javascript"):
+                self.refs.blocking.append(src or "(inline script)")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self._in_head = False
+
+
+def page_refs(html: str) -> PageRefs:
+    parser = _RefParser()
+    parser.feed(html)
+    return parser.refs
+
+
+def local_file(site: Path, base_url: str, ref: str) -> Path | None:
+    """The file under `site` that `ref` (relative to `base_url`) names, or None if external."""
+    parts = urlsplit(urljoin(base_url, ref))
+    if parts.netloc not in ("", "site.invalid"):
+        return None
+    path = site / parts.path.lstrip("/")
+    return path / "index.html" if path.is_dir() else path
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def measure(site: Path, page: Path) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """(url, raw bytes, gzip bytes) for the page and what it loads; and its blocking scripts."""
+    url = "https://site.invalid/" + page.relative_to(site).as_posix()
+    html = page.read_bytes()
+    refs = page_refs(html.decode("utf-8"))
+    rows = [(urlsplit(url).path, len(html), gz(html))]
+    queue = [(url, ref) for ref in refs.assets]
+    seen: set[Path] = set()
+    while queue:
+        base, ref = queue.pop(0)
+        absolute = urljoin(base, ref)
+        path_part = urlsplit(absolute).path
+        if not ref or IMAGE.search(path_part) or path_part.startswith("/pagefind/"):
+            continue
+        target = local_file(site, base, ref)
+        if target is None or target in seen:
+            continue
+        seen.add(target)
+        if not target.is_file():
+            raise SystemExit(f"{page}: {ref} is missing from the site")
+        data = target.read_bytes()
+        rows.append((path_part, len(data), gz(data)))
+        if target.suffix == ".css":
+            text = data.decode("utf-8")
+            queue.extend((absolute, a or b) for a, b in CSS_REF.findall(text))
+    return rows, refs.blocking
+
+
+def build_site(folder: Path) -> Path:
+    """content/ built with publishconf.py (search included) into `folder`/output."""
+    os.chdir(REPO)  # publishconf.py imports pelicanconf from the working directory
+    sys.path.insert(0, str(REPO))
+    from anthology.site.commands import build
+
+    return build(
+        str(REPO / "publishconf.py"),
+        folder / "output",
+        PATH=str(REPO / "content"),
+        CACHE_PATH=str(folder / "cache"),
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--page", help="one page, e.g. posts/<slug>/ (default: every post)")
+    parser.add_argument("--budget", type=float, default=BUDGET_KB, help="KB, default 40")
+    args = parser.parse_args()
+    folder = None if args.site else Path(tempfile.mkdtemp(prefix="anthology-weight-"))
+    try:
+        if args.site:
+            site = args.site.resolve()
+        else:
+            print(f"building the site with publishconf.py into {folder} ...", flush=True)
+            site = build_site(folder)
+        if args.page:
+            pages = [local_file(site, "https://site.invalid/", args.page.lstrip("/"))]
+        else:
+            pages = sorted((site / "posts").glob("*/index.html"))
+        failed = False
+        heaviest: tuple[int, list[tuple[str, int, int]]] = (0, [])
+        print(f"{'page':<58} {'raw KB':>8} {'gzip KB':>8}  verdict")
+        for page in pages:
+            if page is None or not page.is_file():
+                raise SystemExit(f"no such page in {site}: {args.page}")
+            rows, blocking = measure(site, page)
+            raw, total = sum(r[1] for r in rows), sum(r[2] for r in rows)
+            over = total > args.budget * 1024
+            verdict = "OVER BUDGET" if over else "ok"
+            if blocking:
+                verdict += f"; render-blocking: {', '.join(blocking)}"
+            failed |= over or bool(blocking)
+            print(f"{rows[0][0]:<58} {raw / 1024:8.1f} {total / 1024:8.1f}  {verdict}")
+            heaviest = max(heaviest, (total, rows), key=lambda t: t[0])
+        total, rows = heaviest
+        print(f"\nheaviest page, by resource (budget {args.budget:.0f} KB compressed):")
+        for path, raw, packed in rows:
+            print(f"  {path:<56} {raw / 1024:8.1f} {packed / 1024:8.1f}")
+        print(f"  {'total':<56} {sum(r[1] for r in rows) / 1024:8.1f} {total / 1024:8.1f}")
+        print("FAILED" if failed else "within budget, no render-blocking script")
+        return 1 if failed else 0
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Markdown that tries to run script: the built page must run none and carry none."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bs4 import BeautifulSoup
+
+from .conftest import in_thread
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+SOURCE = Path("posts/F2026/pandera-rating-schema-checks.md")
+SLUG = "evidently-injected-markup"
+ADDED_VALUE = (
+    "Earlier posts introduced Evidently's drift reports in general terms. This post instead "
+    "checks the movie service's hourly rating batches against a fixed reference week, explains "
+    "which statistical test each column gets and why, and shows how the report feeds a nightly "
+    "alert that the team actually reads and acts on."
+)
+PAYLOAD = """
+## Markup that must not run
+
+<script>window.__pwned = 1</script>
+
+<img src=x onerror="window.__pwned=2">
+
+A [harmless-looking link](javascript:window.__pwned=3) in the text.
+
+<iframe src="https://example.org"></iframe>
+"""
+
+
+def injected_post(shipped: Path) -> str:
+    """The shipped Pandera post, retitled for Evidently, with hostile markup appended."""
+    text = (shipped / SOURCE).read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    front = re.sub(r"(?m)^title: .*$", "title: Injected markup in a post about Evidently", front)
+    front = re.sub(r"(?m)^tool: .*$", "tool: Evidently", front)
+    front = re.sub(
+        r"(?m)^previously_covered: .*$",
+        f"previously_covered: true\nadded_value: >-\n  {ADDED_VALUE}\nslug: {SLUG}",
+        front,
+    )
+    return f"---\n{front}---\n{body}{PAYLOAD}"
+
+
+def test_injected_markup_runs_no_script(
+    browser: Browser,
+    shipped_content: Path,
+    site_builder: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(shipped_content, content)
+    (content / "posts/F2026" / f"{SLUG}.md").write_text(
+        injected_post(shipped_content), encoding="utf-8"
+    )
+    site = in_thread(site_builder, content)
+    html_file = site / "posts" / SLUG / "index.html"
+    assert html_file.is_file(), sorted(p.name for p in (site / "posts").iterdir())
+
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    scripts = soup.find_all("script")
+    assert all(s.get("src") and not s.string for s in scripts), scripts
+    assert all("/theme/js/" in s["src"] for s in scripts), [s["src"] for s in scripts]
+    handlers = [(t.name, a) for t in soup.find_all(True) for a in t.attrs if a.startswith("on")]
+    assert not handlers, handlers
+    urls = [v for t in soup.find_all(True) for v in t.attrs.values() if isinstance(v, str)]
+    assert not [u for u in urls if u.strip().lower().startswith("javascript:")]
+    assert not soup.find_all(["iframe", "object", "embed"])
+    assert "Markup that must not run" in soup.get_text()  # the post itself was kept
+
+    from anthology.site.commands import served
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        with served(site) as url:
+            page.goto(f"{url}posts/{SLUG}/", wait_until="load")
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            link = page.locator("main a:has-text('harmless-looking link')")
+            assert link.count() == 1
+            link.click()
+            page.wait_for_timeout(200)
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+    finally:
+        context.close()
