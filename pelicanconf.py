@@ -22,6 +22,9 @@ ANTHOLOGY = {
     "FEED_MAX_ITEMS": 20,
     "FEED_FULL_TEXT": False,
     "SANITIZE": True,
+    "SOCIAL_CARDS": True,
+    "RESPONSIVE_IMAGES": True,
+    "IMAGE_WIDTHS": [480, 960, 1440],
 }
 
 ARTICLE_PATHS = ["posts"]

@@ -10,7 +10,11 @@ DEFAULTS: dict[str, Any] = {
     "FEED_MAX_ITEMS": 20,  # newest entries per feed
     "FEED_FULL_TEXT": False,  # summaries only unless set
     "SANITIZE": True,  # pass post HTML through the nh3 allow-list
+    "SOCIAL_CARDS": True,  # draw a 1200×630 Open Graph image per post (cached)
+    "RESPONSIVE_IMAGES": True,  # serve post images in several widths, WebP too (cached)
+    "IMAGE_WIDTHS": [480, 960, 1440],  # widths of the responsive variants, never upscaled
 }
+MAX_IMAGE_WIDTH = 8192
 
 
 class SettingsError(SystemExit):
@@ -35,8 +39,18 @@ def check_settings(settings: dict[str, Any]) -> None:
             f"anthology plugin: unknown ANTHOLOGY keys {sorted(unknown)}; known: {sorted(DEFAULTS)}"
         )
     merged = plugin_settings(settings)
-    for key in ("SEARCH", "FEEDS", "FEED_FULL_TEXT", "SANITIZE"):
+    flags = ("SEARCH", "FEEDS", "FEED_FULL_TEXT", "SANITIZE", "SOCIAL_CARDS", "RESPONSIVE_IMAGES")
+    for key in flags:
         if not isinstance(merged[key], bool):
             raise SettingsError(f"anthology plugin: ANTHOLOGY[{key!r}] must be true or false")
     if not isinstance(merged["FEED_MAX_ITEMS"], int) or merged["FEED_MAX_ITEMS"] < 1:
         raise SettingsError("anthology plugin: ANTHOLOGY['FEED_MAX_ITEMS'] must be a positive int")
+    widths = merged["IMAGE_WIDTHS"]
+    if not isinstance(widths, (list, tuple)) or not all(
+        isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= MAX_IMAGE_WIDTH
+        for w in widths
+    ):
+        raise SettingsError(
+            "anthology plugin: ANTHOLOGY['IMAGE_WIDTHS'] must be a list of pixel widths "
+            f"between 16 and {MAX_IMAGE_WIDTH}, e.g. [480, 960, 1440]"
+        )

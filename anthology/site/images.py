@@ -1,0 +1,234 @@
+"""Images for the site: a social card per post, and responsive markup for post images.
+
+Both go through the content-addressed cache in `<CACHE_PATH>/anthology-images/`, so a warm
+rebuild draws and encodes nothing: it hashes inputs, finds the files, and hard-links them
+into the output (a copy where links are not possible).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from ..images.cache import CACHE_DIR, ImageCache, digest, file_digest, place
+from ..images.cards import card_key, card_png, draw_card
+from ..images.responsive import (
+    FORMATS,
+    RESPONSIVE_VERSION,
+    WEBP,
+    Variant,
+    open_upright,
+    render_variant,
+    variants,
+    worth_serving,
+)
+from .settings import SettingsError, plugin_settings
+
+logger = logging.getLogger(__name__)
+
+SIZES = "(max-width: 760px) 100vw, 720px"  # the prose column is at most ~720 px wide
+ABOVE_FOLD_CHARS = 600  # the first image is loaded eagerly if this little text precedes it
+_TOKENS = re.compile(r"<picture\b[^>]*>|</picture\s*>|<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_TAG = re.compile(r"<[^>]*>")
+_STATIC = "{static}/"
+_ORDER = ("src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding")
+
+
+def image_cache(settings: dict[str, Any]) -> ImageCache:
+    """The image cache under CACHE_PATH, which must lie outside the content folder."""
+    root = Path(settings["CACHE_PATH"]).resolve() / CACHE_DIR
+    content = Path(settings["PATH"]).resolve()
+    if root.is_relative_to(content):
+        raise SettingsError(
+            f"anthology plugin: CACHE_PATH ({settings['CACHE_PATH']}) is inside the content "
+            "folder; images are cached there, so set it outside, e.g. CACHE_PATH = '.cache'"
+        )
+    return ImageCache(root)
+
+
+def attach_social_card(
+    article: Any, settings: dict[str, Any], output_path: str | Path, course: Any
+) -> None:
+    """Write `cards/<slug>.png` (drawn once, then cached) and set `article.social_image`."""
+    category = getattr(article, "category", None)
+    text = (
+        str(article.title),
+        [ref.name for ref in getattr(article, "tools", [])],
+        category.name if category else None,
+        " ".join(part for part in (course.number, course.name) if part),
+        str(getattr(article, "semester_label", "") or ""),
+    )
+    cache = image_cache(settings)
+    key = card_key(*text)
+    cached = cache.get(key, ".png")
+    if cached is None:
+        try:
+            cached = cache.put_bytes(key, ".png", card_png(draw_card(*text)))
+        except (OSError, RuntimeError) as exc:
+            logger.warning("anthology: no social card for %s: %s", article.source_path, exc)
+            return
+    name = f"cards/{article.slug}.png"
+    place(cached, Path(output_path) / name)
+    article.social_image = name
+
+
+def responsive_images(
+    html: str,
+    article: Any,
+    settings: dict[str, Any],
+    output_path: str | Path,
+    content_path: str | Path,
+) -> str:
+    """Post HTML with each local image served in several widths (see the module doc).
+
+    Works on the HTML the reader made (sanitized, `{static}` links not yet resolved).
+    The first image keeps eager loading if it is near the top; all others load lazily.
+    """
+    if "<img" not in html.lower():
+        return html
+    rewriter = _Rewriter(article, settings, Path(output_path), Path(content_path))
+    return _TOKENS.sub(lambda match: rewriter.token(match, html), html)
+
+
+class _Rewriter:
+    def __init__(self, article: Any, settings: dict[str, Any], output: Path, content: Path):
+        self.article = article
+        self.settings = settings
+        self.output = output
+        self.content = content
+        self.widths = list(plugin_settings(settings)["IMAGE_WIDTHS"])
+        self.cache = image_cache(settings)
+        self.images = 0
+        self.in_picture = 0
+
+    def token(self, match: re.Match[str], html: str) -> str:
+        tag = match.group(0)
+        lowered = tag.lower()
+        if lowered.startswith("<picture"):
+            self.in_picture += 1
+            return tag
+        if lowered.startswith("</picture"):
+            self.in_picture = max(0, self.in_picture - 1)
+            return tag
+        attrs = _attributes(tag)
+        first = self.images == 0
+        self.images += 1
+        near_top = first and len(_TAG.sub("", html[: match.start()])) < ABOVE_FOLD_CHARS
+        attrs.setdefault("loading", "eager" if near_top else "lazy")
+        attrs.setdefault("decoding", "async")
+        if "srcset" in attrs or self.in_picture:
+            return _img(attrs)  # the author chose the sources; keep them
+        return self.responsive(attrs)
+
+    def responsive(self, attrs: dict[str, str]) -> str:
+        src = htmllib.unescape(attrs.get("src", ""))
+        located = self.locate(src)
+        if located is None:
+            return _img(attrs)
+        source, save_as, url = located
+        try:
+            planned = self.materialise(source, save_as)
+        except Exception as exc:  # Pillow raises many kinds of error for a broken file
+            logger.warning("anthology: image %s left as is; it could not be read: %s", source, exc)
+            return _img(attrs)
+        itself = planned[-1]
+        if "width" not in attrs and "height" not in attrs:
+            attrs["width"], attrs["height"] = str(itself.width), str(itself.height)
+        if len(planned) == 1:
+            return _img(attrs)
+        suffix = Path(source).suffix
+        modern = [v for v in planned if v.format == WEBP and itself.format != WEBP]
+        fallback = [v for v in planned if v not in modern]
+        attrs["srcset"] = self.srcset(fallback, url, suffix)
+        attrs["sizes"] = SIZES
+        if not modern:
+            return _img(attrs)
+        webp = self.srcset(modern, url, suffix)
+        return (
+            f'<picture><source type="image/webp" srcset="{webp}" sizes="{SIZES}">'
+            f"{_img(attrs)}</picture>"
+        )
+
+    def locate(self, src: str) -> tuple[Path, str, str] | None:
+        """(source file, output path, site URL path) of a `{static}` raster image."""
+        if not src.startswith(_STATIC):
+            return None
+        relative = posixpath.normpath(unquote(urlsplit(src[len(_STATIC) :]).path))
+        if relative.startswith(("..", "/")) or Path(relative).suffix.lower() not in FORMATS:
+            return None
+        source = self.content / relative
+        if not source.is_file() or not source.resolve().is_relative_to(self.content.resolve()):
+            return None  # a broken link (Pelican warns) or one leaving the content folder
+        try:
+            save_as = self.settings.get("STATIC_SAVE_AS", "{path}").format(path=relative)
+            url = self.settings.get("STATIC_URL", "{path}").format(path=relative)
+        except (KeyError, IndexError):
+            return None  # a STATIC_URL pattern beyond {path}: leave the image alone
+        return source, save_as, url
+
+    def materialise(self, source: Path, save_as: str) -> list[Variant]:
+        """Plan the variants, render missing ones into the cache, place the useful ones.
+
+        Returns the variants to serve, the source itself last.
+        """
+        # A file of the same name in content/ is the author's; Pelican copies it over ours.
+        planned = [
+            v
+            for v in variants(source, self.widths)
+            if v.original or not source.with_name(source.stem + v.suffix(source.suffix)).exists()
+        ]
+        source_key = digest(RESPONSIVE_VERSION, file_digest(source))
+        image = None
+        files: dict[Variant, Path] = {planned[-1]: source}
+        for variant in planned[:-1]:
+            suffix = variant.suffix(source.suffix)
+            key = digest("variant", source_key, repr(tuple(variant)))
+            cached = self.cache.get(key, suffix)
+            if cached is None:
+                if image is None:
+                    image = open_upright(source)
+                cached = self.cache.put_bytes(key, suffix, render_variant(image, variant))
+            files[variant] = cached
+        kept = worth_serving(planned, {v: path.stat().st_size for v, path in files.items()})
+        target = self.output / save_as
+        for variant in kept[:-1]:
+            place(files[variant], target.with_name(target.stem + variant.suffix(source.suffix)))
+        return kept
+
+    def srcset(self, chosen: list[Variant], url: str, suffix: str) -> str:
+        stem, _ = posixpath.splitext(url)
+        return ", ".join(
+            f"{self.link(url if v.original else stem + v.suffix(suffix))} {v.width}w"
+            for v in chosen
+        )
+
+    def link(self, url: str) -> str:
+        """The address Pelican would write for a `{static}` link to `url`."""
+        url = quote(url, safe="/")
+        if self.settings.get("RELATIVE_URLS"):
+            here = posixpath.dirname(getattr(self.article, "save_as", "") or "")
+            return posixpath.relpath(url, here or ".")
+        siteurl = self.settings.get("SITEURL") or ""
+        return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    """The attributes of one start tag, values kept HTML-escaped as written."""
+    inner = re.sub(r"^<img\b|/?>$", "", tag, flags=re.IGNORECASE)
+    attrs: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(inner):
+        name = match.group(1).lower()
+        value = next((g for g in match.groups()[1:] if g is not None), "")
+        attrs.setdefault(name, htmllib.escape(htmllib.unescape(value)))
+    return attrs
+
+
+def _img(attrs: dict[str, str]) -> str:
+    names = [n for n in _ORDER if n in attrs] + [n for n in attrs if n not in _ORDER]
+    return "<img " + " ".join(f'{name}="{attrs[name]}"' for name in names) + ">"

@@ -1,0 +1,398 @@
+"""Social cards and responsive images: the drawing, the cache, and a real site build."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from anthology.images import cards, responsive
+from anthology.images.cache import ImageCache, digest, place
+from anthology.images.cards import HEIGHT, WIDTH, card_key, card_layout, card_png, draw_card
+from anthology.images.responsive import WEBP, Variant, plan, render_variant, variants
+from anthology.site import images as site_images
+from anthology.site.settings import SettingsError, check_settings
+
+from .conftest import build_site, copy_content
+
+SITEURL = "https://course.example.org/anthology"
+LAKEFS = "content/posts/F2026/lakefs-versioned-ratings-data.md"
+CARD = ("Git-style branches for ratings", ["lakeFS"], "Versioning", "17-645 MLiP", "Fall 2026")
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
+    """Replace `module.name` with a wrapper that counts its calls."""
+    calls: list[int] = []
+    original = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def write_image(path: Path, size: tuple[int, int], fmt: str, **save: Any) -> Path:
+    """A noisy image, so that encoded sizes grow with the pixel count as a photo's do."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.effect_noise(size, 40).convert("RGB").save(path, fmt, **save)
+    return path
+
+
+def fake_article(tmp_path: Path, slug: str = "a-post", title: str = CARD[0]) -> Any:
+    return SimpleNamespace(
+        title=title,
+        slug=slug,
+        tools=[SimpleNamespace(name="lakeFS")],
+        category=SimpleNamespace(name="Versioning"),
+        semester_label="Fall 2026",
+        source_path=str(tmp_path / "content" / f"{slug}.md"),
+        save_as=f"posts/{slug}/index.html",
+    )
+
+
+def fake_settings(tmp_path: Path, **extra: Any) -> dict[str, Any]:
+    return {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path / "content"),
+        "SITEURL": "",
+        "RELATIVE_URLS": False,
+        **extra,
+    }
+
+
+# --- cards -----------------------------------------------------------------------------
+
+
+def test_card_is_a_small_1200_by_630_png() -> None:
+    data = card_png(draw_card(*CARD))
+    image = Image.open(io.BytesIO(data))
+    assert (image.format, image.size) == ("PNG", (1200, 630))
+    assert len(data) < 150_000
+
+
+def test_card_key_changes_with_every_input_and_only_then() -> None:
+    assert card_key(*CARD) == card_key(*CARD)
+    changed = [
+        ("Another title", *CARD[1:]),
+        (CARD[0], ["DVC"], *CARD[2:]),
+        (*CARD[:2], "Testing", *CARD[3:]),
+        (*CARD[:3], "Other course", CARD[4]),
+        (*CARD[:4], "Spring 2027"),
+    ]
+    keys = {card_key(*args) for args in changed}
+    assert len(keys) == len(changed) and card_key(*CARD) not in keys
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "A " + "very " * 100 + "long title",
+        "Supercalifragilisticexpialidocious" * 6,
+        "Short",
+    ],
+)
+def test_title_wraps_and_shrinks_inside_the_card(title: str) -> None:
+    lines = card_layout(
+        title,
+        ["Label Studio", "Cleanlab"] * 8,
+        "Data cleaning " * 10,
+        "17-445/17-645 Machine Learning in Production " * 3,
+        "Fall 2026",
+    )
+    for line in lines:
+        left, top, right, bottom = line.bbox
+        assert left > 0 and right <= WIDTH - 80, line
+        assert top > 0 and bottom < HEIGHT, line
+    for above, below in itertools.pairwise(lines):
+        assert above.bbox[3] <= below.bbox[1], f"{above.text!r} overlaps {below.text!r}"
+    title_lines = [line for line in lines if line.stroke]
+    assert all(line.bbox[3] < 490 for line in title_lines), "title runs into the footer"
+    if len(title) > 300:
+        assert title_lines[-1].text.endswith("…")
+    # The right margin stays empty: nothing was drawn past the text column.
+    image = draw_card(title, ["Tool"], "Category", "Course", "Fall 2026")
+    margin = image.crop((WIDTH - 78, 0, WIDTH, HEIGHT))
+    assert len(margin.getcolors()) == 1
+
+
+def test_social_card_is_drawn_once_then_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = counting(monkeypatch, site_images, "draw_card")
+    settings, output = fake_settings(tmp_path), tmp_path / "output"
+    course = SimpleNamespace(number="17-645", name="MLiP")
+    article = fake_article(tmp_path)
+    site_images.attach_social_card(article, settings, output, course)
+    card = output / "cards" / "a-post.png"
+    assert article.social_image == "cards/a-post.png" and card.is_file()
+    cached = next((tmp_path / "cache").rglob("*.png"))
+    stamp = cached.stat().st_mtime_ns
+    card.unlink()
+    again = fake_article(tmp_path)
+    site_images.attach_social_card(again, settings, output, course)
+    assert len(drawn) == 1, "an unchanged card was drawn again"
+    assert cached.stat().st_mtime_ns == stamp and card.is_file()
+    site_images.attach_social_card(
+        fake_article(tmp_path, title="New title"), settings, output, course
+    )
+    assert len(drawn) == 2
+
+
+def test_cache_place_links_or_copies_and_skips_identical(tmp_path: Path) -> None:
+    cache = ImageCache(tmp_path / "cache")
+    key = digest("x")
+    assert cache.get(key, ".bin") is None
+    stored = cache.put_bytes(key, ".bin", b"data")
+    assert cache.get(key, ".bin") == stored and stored.read_bytes() == b"data"
+    target = tmp_path / "out" / "x.bin"
+    place(stored, target)
+    place(stored, target)
+    assert target.read_bytes() == b"data"
+    assert not list((tmp_path / "out").glob(".*")), "temporary files left behind"
+    assert not list(stored.parent.glob("*.tmp"))
+
+
+def test_the_cache_may_not_live_in_content(tmp_path: Path) -> None:
+    settings = fake_settings(tmp_path, CACHE_PATH=str(tmp_path / "content" / "cache"))
+    with pytest.raises(SettingsError, match="CACHE_PATH"):
+        site_images.image_cache(settings)
+
+
+# --- responsive variants -----------------------------------------------------------------
+
+
+def test_variants_have_the_configured_widths_and_never_upscale(tmp_path: Path) -> None:
+    photo = write_image(tmp_path / "photo.jpg", (2000, 1000), "JPEG")
+    assert variants(photo, [480, 960, 1440]) == [
+        Variant(480, 240, WEBP),
+        Variant(480, 240, "JPEG"),
+        Variant(960, 480, WEBP),
+        Variant(960, 480, "JPEG"),
+        Variant(1440, 720, WEBP),
+        Variant(1440, 720, "JPEG"),
+        Variant(2000, 1000, WEBP),
+        Variant(2000, 1000, "JPEG", original=True),
+    ]
+    diagram = write_image(tmp_path / "diagram.png", (800, 400), "PNG")
+    assert variants(diagram, [1440, 480, 960]) == [
+        Variant(480, 240, WEBP),
+        Variant(480, 240, "PNG"),
+        Variant(800, 400, WEBP, lossless=True),
+        Variant(800, 400, "PNG", original=True),
+    ]
+    icon = write_image(tmp_path / "icon.webp", (300, 200), "WEBP")
+    assert variants(icon, [480, 960]) == [Variant(300, 200, WEBP, original=True)]
+
+
+def test_rendered_variants_have_their_size_and_format(tmp_path: Path) -> None:
+    photo = write_image(tmp_path / "photo.jpg", (1600, 900), "JPEG")
+    image = responsive.open_upright(photo)
+    for variant in variants(photo, [480, 960])[:-1]:
+        rendered = Image.open(io.BytesIO(render_variant(image, variant)))
+        assert (rendered.format, rendered.size) == (variant.format, (variant.width, variant.height))
+        assert variant.width <= 1600
+    assert Variant(480, 270, "JPEG").suffix(".jpeg") == "-480w.jpeg"
+    assert Variant(480, 270, WEBP).suffix(".jpeg") == "-480w.webp"
+
+
+def test_exif_orientation_is_applied(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise when shown
+    photo = write_image(tmp_path / "sideways.jpg", (400, 200), "JPEG", exif=exif)
+    planned = variants(photo, [150])
+    assert planned[-1][:2] == (200, 400)
+    assert planned[0][:2] == (150, 300)
+    image = responsive.open_upright(photo)
+    assert Image.open(io.BytesIO(render_variant(image, planned[0]))).size == (150, 300)
+
+
+def test_animated_gifs_are_left_alone(tmp_path: Path) -> None:
+    frames = [Image.new("P", (900, 300), color) for color in (1, 2, 3)]
+    path = tmp_path / "spin.gif"
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0)
+    assert variants(path, [480]) == [Variant(900, 300, "GIF", original=True)]
+
+
+def test_variants_bigger_than_the_next_size_up_are_not_served() -> None:
+    planned = plan(responsive.SourceImage(800, 400, "PNG", False), [480])
+    small_webp, small_png, full_webp, original = planned
+    sizes = {small_webp: 9_000, small_png: 36_000, full_webp: 12_000, original: 26_000}
+    assert responsive.worth_serving(planned, sizes) == [small_webp, full_webp, original]
+    sizes[full_webp] = 30_000
+    assert responsive.worth_serving(planned, sizes) == [small_webp, original]
+
+
+def test_a_corrupt_image_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a png")
+    html = '<p><img src="{static}/images/broken.png" alt="x"></p>'
+    with caplog.at_level(logging.WARNING):
+        out = site_images.responsive_images(
+            html, fake_article(tmp_path), fake_settings(tmp_path), tmp_path / "out", content
+        )
+    assert "srcset" not in out and 'src="{static}/images/broken.png"' in out
+    assert any("broken.png" in r.getMessage() for r in caplog.records)
+
+
+def test_rewrite_marks_later_images_lazy_and_keeps_author_sources(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write_image(content / "images" / "a.png", (1000, 500), "PNG")
+    html = (
+        '<p>Intro.</p><p><img src="{static}/images/a.png" alt="first"></p>'
+        '<p><img src="https://example.org/x.png" alt="remote"></p>'
+        '<picture><source srcset="/y.webp"><img src="/y.png" alt="own"></picture>'
+        '<p><img src="{static}/images/a.png" alt="again &amp; again"></p>'
+    )
+    out = site_images.responsive_images(
+        html,
+        fake_article(tmp_path),
+        fake_settings(tmp_path, SITEURL=SITEURL),
+        tmp_path / "out",
+        content,
+    )
+    soup = BeautifulSoup(out, "html.parser")
+    imgs = soup.find_all("img")
+    assert [img["loading"] for img in imgs] == ["eager", "lazy", "lazy", "lazy"]
+    assert imgs[0]["width"] == "1000" and imgs[0]["height"] == "500"
+    assert imgs[3]["alt"] == "again & again"
+    assert len(soup.find_all("picture")) == 3, "the author's own <picture> was wrapped again"
+    webp = soup.find("source", type="image/webp")["srcset"]
+    assert webp.startswith(f"{SITEURL}/images/a-480w.webp 480w")
+    assert (tmp_path / "out" / "images" / "a-480w.webp").is_file()
+
+
+def test_image_settings_are_checked() -> None:
+    for bad in (
+        {"IMAGE_WIDTHS": [0, 480]},
+        {"IMAGE_WIDTHS": "480"},
+        {"IMAGE_WIDTHS": [True]},
+        {"SOCIAL_CARDS": "yes"},
+    ):
+        with pytest.raises(SettingsError):
+            check_settings({"ANTHOLOGY": bad})
+    check_settings({"ANTHOLOGY": {"IMAGE_WIDTHS": [320, 640], "RESPONSIVE_IMAGES": False}})
+
+
+# --- a real build ------------------------------------------------------------------------
+
+
+def _content_with_more_images(tmp_path: Path) -> Path:
+    """The shipped content, with a large photo added after the lakeFS post's diagram."""
+    content = copy_content(tmp_path / "content")
+    write_image(content / "images" / "lakefs" / "team-photo.jpg", (2400, 1600), "JPEG")
+    post = content / LAKEFS.removeprefix("content/")
+    post.write_text(
+        post.read_text(encoding="utf-8")
+        + "\n![Our team at the whiteboard](../../images/lakefs/team-photo.jpg)\n",
+        encoding="utf-8",
+    )
+    return content
+
+
+def _file_for(site: Path, url: str) -> Path:
+    assert url.startswith(SITEURL + "/"), url
+    return site / url.removeprefix(SITEURL + "/")
+
+
+def _candidates(srcset: str) -> list[str]:
+    return [candidate.strip().split()[0] for candidate in srcset.split(",")]
+
+
+def test_built_site_has_cards_and_responsive_images(
+    tmp_path: Path, site_builder: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = _content_with_more_images(tmp_path)
+    site = site_builder(content, SITEURL=SITEURL, ANTHOLOGY={"SEARCH": False})
+    posts = sorted((site / "posts").glob("*/index.html"))
+    assert posts
+    for page in posts:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        og = soup.find("meta", property="og:image")
+        assert og is not None, f"{page} has no og:image"
+        assert _file_for(site, og["content"]).is_file()
+        assert soup.find("meta", attrs={"name": "twitter:image"})["content"] == og["content"]
+
+    soup = BeautifulSoup(
+        (site / "posts" / "lakefs-versioned-ratings-data" / "index.html").read_text(
+            encoding="utf-8"
+        ),
+        "html.parser",
+    )
+    imgs = soup.select(".prose img")
+    assert len(imgs) == 2
+    for img in imgs:
+        assert img.get("srcset"), img
+        assert int(img["width"]) > 0 and int(img["height"]) > 0
+        sources = [img["srcset"], *(s["srcset"] for s in img.parent.find_all("source"))]
+        for srcset in sources:
+            for url in _candidates(srcset):
+                assert _file_for(site, url).is_file(), url
+    assert all(img["loading"] == "lazy" for img in imgs[1:])
+    photo = imgs[1]
+    assert (photo["width"], photo["height"]) == ("2400", "1600")
+    widths = [c.split()[1] for c in photo["srcset"].split(",")]
+    assert widths == ["480w", "960w", "1440w", "2400w"]
+
+    # A warm rebuild into a fresh output draws and encodes nothing.
+    drawn = counting(monkeypatch, site_images, "draw_card")
+    encoded = counting(monkeypatch, site_images, "render_variant")
+    again = build_site(
+        content,
+        tmp_path / "again",
+        SITEURL=SITEURL,
+        CACHE_PATH=str(site.parent / ".output-cache"),
+        ANTHOLOGY={"SEARCH": False},
+    )
+    assert (drawn, encoded) == ([], [])
+    for card in (site / "cards").iterdir():
+        assert (again / "cards" / card.name).read_bytes() == card.read_bytes()
+    assert re.search(
+        r'srcset="[^"]*team-photo-960w\.webp 960w',
+        (again / "posts" / "lakefs-versioned-ratings-data" / "index.html").read_text(
+            encoding="utf-8"
+        ),
+    )
+
+
+def test_cards_can_be_switched_off(tmp_path: Path, site_builder: Callable[..., Path]) -> None:
+    content = copy_content(tmp_path / "content")
+    site = site_builder(
+        content, ANTHOLOGY={"SEARCH": False, "SOCIAL_CARDS": False, "RESPONSIVE_IMAGES": False}
+    )
+    page = (site / "posts" / "lakefs-versioned-ratings-data" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "og:image" not in page and "srcset" not in page
+    assert not (site / "cards").exists()
+
+
+def test_card_module_does_not_import_pelican() -> None:
+    for module in (cards, responsive):
+        assert "pelican" not in Path(module.__file__).read_text(encoding="utf-8")
+
+
+def test_variant_urls_follow_relative_urls(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write_image(content / "images" / "a b.jpg", (1000, 500), "JPEG")
+    html = '<p><img src="{static}/images/a b.jpg" alt=""></p>'
+    settings = fake_settings(tmp_path, RELATIVE_URLS=True)
+    out = site_images.responsive_images(
+        html, fake_article(tmp_path), settings, tmp_path / "out", content
+    )
+    srcset = BeautifulSoup(out, "html.parser").find("source")["srcset"]
+    assert _candidates(srcset)[0] == "../../images/a%20b-480w.webp"
+    assert (tmp_path / "out" / "images" / "a b-480w.webp").is_file()
