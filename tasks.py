@@ -6,6 +6,7 @@ publish are the ones pelican-quickstart generates; the others are the anthology'
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -23,6 +24,10 @@ CONFIG = {
     "host": "127.0.0.1",
     "port": 8000,
 }
+
+
+# Live previews skip the search index and feeds and keep unchanged post pages.
+PREVIEW = {"SEARCH": False, "FEEDS": False, "PREVIEW_SKIP_UNCHANGED": True}
 
 
 def _anthology(c: Context, *args: str) -> None:
@@ -64,7 +69,7 @@ def regenerate(c):
     """Rebuild whenever content or theme changes (no search index, for speed)."""
     from pelican import main as pelican_main
 
-    pelican_main(["-r", "-s", CONFIG["settings_base"], "-e", 'ANTHOLOGY={"SEARCH": false}'])
+    pelican_main(["-r", "-s", CONFIG["settings_base"], "-e", f"ANTHOLOGY={json.dumps(PREVIEW)}"])
 
 
 @task
@@ -99,8 +104,7 @@ def livereload(c):
         from anthology.site.commands import BuildFailed, build as build_site
 
         try:
-            build_site(CONFIG["settings_base"], Path(CONFIG["deploy_path"]),
-                       ANTHOLOGY={"SEARCH": False})
+            build_site(CONFIG["settings_base"], Path(CONFIG["deploy_path"]), ANTHOLOGY=PREVIEW)
         except BuildFailed as exc:
             print(f"build failed: {exc}", file=sys.stderr)
 

@@ -204,3 +204,24 @@ def test_pelican_command_line_exits_nonzero_on_a_broken_post(tmp_path: Path) -> 
     assert result.returncode != 0
     assert "broken.md" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_live_preview_rewrites_only_the_edited_post(tmp_path: Path) -> None:
+    content = copy_content(tmp_path / "content")
+    preview = {"SEARCH": False, "FEEDS": False, "PREVIEW_SKIP_UNCHANGED": True}
+    cache = {"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": True,
+             "CACHE_CONTENT": True}
+    site = build_site(content, tmp_path / "out", ANTHOLOGY=preview, **cache)
+    edited = site / "posts/pandera-rating-schema-checks/index.html"
+    untouched = site / "posts/duckdb-watch-history-analytics/index.html"
+    marker = "<!-- written by the first build -->"
+    untouched.write_text(untouched.read_text(encoding="utf-8") + marker, encoding="utf-8")
+    home = site / "index.html"
+    home.write_text(home.read_text(encoding="utf-8") + marker, encoding="utf-8")
+    source = content / "posts/F2026/pandera-rating-schema-checks.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA freshly added sentence.\n",
+                      encoding="utf-8")
+    build_site(content, tmp_path / "out", ANTHOLOGY=preview, **cache)
+    assert "A freshly added sentence." in edited.read_text(encoding="utf-8")
+    assert marker in untouched.read_text(encoding="utf-8")  # left alone
+    assert marker not in home.read_text(encoding="utf-8")  # listing pages always rewritten

@@ -12,7 +12,8 @@ from pelican import signals
 
 from .generator import AnthologyGenerator
 from .reader import AnthologyReader
-from .settings import check_settings
+from .preview import PreviewWriter
+from .settings import check_settings, plugin_settings
 
 
 def _add_reader(readers: Any) -> None:
@@ -24,6 +25,11 @@ def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
     return AnthologyGenerator
 
 
+def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:  # noqa: ANN401
+    return PreviewWriter if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"] else None
+
+
 def register() -> None:
     signals.readers_init.connect(_add_reader)
     signals.get_generators.connect(_add_generator)
+    signals.get_writer.connect(_preview_writer)

@@ -10,6 +10,7 @@ DEFAULTS: dict[str, Any] = {
     "FEED_MAX_ITEMS": 20,  # newest entries per feed
     "FEED_FULL_TEXT": False,  # summaries only unless set
     "SANITIZE": True,  # pass post HTML through the nh3 allow-list
+    "PREVIEW_SKIP_UNCHANGED": False,  # live preview: keep post pages whose source is unchanged
     "SOCIAL_CARDS": True,  # draw a 1200×630 Open Graph image per post (cached)
     "RESPONSIVE_IMAGES": True,  # serve post images in several widths, WebP too (cached)
     "IMAGE_WIDTHS": [480, 960, 1440],  # widths of the responsive variants, never upscaled
@@ -39,7 +40,8 @@ def check_settings(settings: dict[str, Any]) -> None:
             f"anthology plugin: unknown ANTHOLOGY keys {sorted(unknown)}; known: {sorted(DEFAULTS)}"
         )
     merged = plugin_settings(settings)
-    flags = ("SEARCH", "FEEDS", "FEED_FULL_TEXT", "SANITIZE", "SOCIAL_CARDS", "RESPONSIVE_IMAGES")
+    flags = ("SEARCH", "FEEDS", "FEED_FULL_TEXT", "SANITIZE", "SOCIAL_CARDS", "RESPONSIVE_IMAGES",
+             "PREVIEW_SKIP_UNCHANGED")
     for key in flags:
         if not isinstance(merged[key], bool):
             raise SettingsError(f"anthology plugin: ANTHOLOGY[{key!r}] must be true or false")

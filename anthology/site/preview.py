@@ -1,0 +1,54 @@
+"""A writer for live previews that skips post pages whose source has not changed.
+
+Pelican's content cache only skips re-reading posts; every page is still rendered. While
+an author edits one post, re-rendering a thousand unchanged post pages is the bulk of a
+rebuild, so the preview writer leaves a post page alone when it is newer than its source,
+the theme and the course data. Listing pages are always rewritten. A changed title therefore
+shows on other posts' pages only after a full build (`invoke build`), as in any preview.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican.writers import Writer
+
+
+def _newest_mtime(folder: Path) -> float:
+    newest = 0.0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            newest = max(newest, os.stat(os.path.join(root, name)).st_mtime)
+    return newest
+
+
+class PreviewWriter(Writer):
+    """Pelican's writer, minus unchanged post and page renders."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
+        super().__init__(output_path, settings=settings)
+        settings = settings or {}
+        content = Path(settings.get("PATH", "."))
+        # The theme and the course data shape every post page; a change there rewrites all.
+        data = [content / "course.yaml", content / "tools.yaml", *content.glob("prior/*.yaml")]
+        self._baseline = max([_newest_mtime(Path(settings.get("THEME", "."))),
+                              *(path.stat().st_mtime for path in data if path.exists())])
+
+    def _is_current(self, name: str, content: Any) -> bool:  # noqa: ANN401 - Pelican content
+        target = Path(self.output_path) / name
+        source = getattr(content, "source_path", None)
+        try:
+            written = target.stat().st_mtime
+            changed = max(os.stat(source).st_mtime, self._baseline) if source else None
+        except OSError:
+            return False
+        return changed is not None and written >= changed
+
+    def write_file(self, name: str, template: Any, context: dict[str, Any],  # noqa: ANN401
+                   *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        content = kwargs.get("article") or kwargs.get("page")
+        if content is not None and name and self._is_current(name, content):
+            return
+        super().write_file(name, template, context, *args, **kwargs)
