@@ -78,8 +78,19 @@ def serve(c):
     from pelican import main as pelican_main
 
     print(f"Serving the anthology at http://{CONFIG['host']}:{CONFIG['port']}/")
-    pelican_main(["--listen", "-s", CONFIG["settings_base"], "-o", CONFIG["deploy_path"],
-                  "-b", CONFIG["host"], "-p", str(CONFIG["port"])])
+    pelican_main(
+        [
+            "--listen",
+            "-s",
+            CONFIG["settings_base"],
+            "-o",
+            CONFIG["deploy_path"],
+            "-b",
+            CONFIG["host"],
+            "-p",
+            str(CONFIG["port"]),
+        ]
+    )
 
 
 @task
@@ -101,7 +112,8 @@ def livereload(c):
     from livereload import Server
 
     def rebuild_quickly() -> None:
-        from anthology.site.commands import BuildFailed, build as build_site
+        from anthology.site.commands import BuildFailed
+        from anthology.site.commands import build as build_site
 
         try:
             build_site(CONFIG["settings_base"], Path(CONFIG["deploy_path"]), ANTHOLOGY=PREVIEW)
@@ -118,7 +130,8 @@ def livereload(c):
 @task
 def publish(c):
     """Build the production site in a temporary folder, check links, then swap it in."""
-    from anthology.site.commands import BuildFailed, publish as publish_site
+    from anthology.site.commands import BuildFailed
+    from anthology.site.commands import publish as publish_site
 
     try:
         publish_site(CONFIG["settings_publish"], Path(CONFIG["deploy_path"]))
@@ -127,8 +140,13 @@ def publish(c):
     print(f"published into {CONFIG['deploy_path']}/")
 
 
-@task(help={"changed_since": "only posts changed since this git ref",
-            "format": "text, github, json or markdown", "strict": "warnings fail too"})
+@task(
+    help={
+        "changed_since": "only posts changed since this git ref",
+        "format": "text, github, json or markdown",
+        "strict": "warnings fail too",
+    }
+)
 def check(c, changed_since="", format="text", strict=False, paths=""):
     """Check posts (the pull-request gate): what is missing, where, and how to fix it."""
     args = ["check", "--format", format]
@@ -139,8 +157,15 @@ def check(c, changed_since="", format="text", strict=False, paths=""):
     _anthology(c, *args, *shlex.split(paths))
 
 
-@task(help={"tool": "tool name", "author_id": "your course id", "name": "your full name",
-            "category": "category id (default: the tool's)", "title": "post title"})
+@task(
+    help={
+        "tool": "tool name",
+        "author_id": "your course id",
+        "name": "your full name",
+        "category": "category id (default: the tool's)",
+        "title": "post title",
+    }
+)
 def new(c, tool, author_id, name, category="", title=""):
     """Scaffold a post with the right front matter and section headings."""
     args = ["new", "--tool", tool, "--author-id", author_id, "--name", name]
@@ -157,18 +182,30 @@ def claim(c, tool, author_id, name, category=""):
     _anthology(c, *args)
 
 
-@task(name="import-prior", help={"handout": "Markdown file with [Tool](url) links",
-                                 "semester": 'label for these posts, e.g. "2020-2022"'})
-def import_prior(c, handout, semester):
-    """Import earlier semesters' post links from a handout into content/prior/."""
-    _anthology(c, "import-prior", handout, "--semester", semester)
+@task(
+    name="import-prior",
+    help={
+        "handout": "Markdown file with [Tool](url) links, or a CSV export of a claims spreadsheet",
+        "semester": 'label for these posts, e.g. "2020-2022" (a CSV semester column overrides it)',
+    },
+)
+def import_prior(c, handout, semester=""):
+    """Import earlier semesters' post links from a handout or claims CSV into content/prior/."""
+    _anthology(c, "import-prior", handout, *(["--semester", semester] if semester else []))
 
 
-@task(help={"external": "check external links of prior posts and evidence instead"})
-def linkcheck(c, external=False):
-    """Check the built site's internal links with linkchecker."""
+@task(
+    help={
+        "external": "check external links of prior posts and evidence instead; "
+        "writes reports/linkrot.md and reports/linkrot.csv",
+        "record": "with --external: also mark dead links in content/link-status.yaml",
+    }
+)
+def linkcheck(c, external=False, record=False):
+    """Check the built site's internal links (or, with --external, earlier posts' links)."""
     if external:
-        sys.exit("external link checking is not available yet")
+        _anthology(c, "linkrot", *(["--record"] if record else []))
+        return
     from anthology.site.commands import BuildFailed, check_built_links
 
     try:
@@ -178,6 +215,21 @@ def linkcheck(c, external=False):
     print(report)
     if not ok:
         sys.exit("broken internal links found")
+
+
+@task(
+    help={
+        "to": "the new semester's id, e.g. S2027",
+        "label": 'its name (default from the id, e.g. "Spring 2027")',
+        "dry_run": "only list what would change",
+    }
+)
+def rollover(c, to, label="", dry_run=False):
+    """Start a new semester: published posts stay; stale claims and drafts are removed."""
+    args = ["rollover", "--to", to]
+    args += ["--label", label] if label else []
+    args += ["--dry-run"] if dry_run else []
+    _anthology(c, *args)
 
 
 @task(help={"posts": "number of generated posts (default 1000)"})

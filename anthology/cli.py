@@ -1,4 +1,4 @@
-"""The `anthology` command line: check, import-prior, new, claim, schema."""
+"""The `anthology` command line: check, import-prior, new, claim, linkrot, rollover, schema."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .findings import ContentError
+
+if TYPE_CHECKING:
+    from .importer import ImportReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -27,13 +31,50 @@ def _content_root(value: str) -> Path:
     return root
 
 
+def _print_import(shown: str, report: ImportReport) -> None:
+    print(
+        f"{shown}: {report.total} posts ({report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged)"
+    )
+    for line in report.skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    for line in report.unknown_tools:
+        print(f"unknown tool {line}", file=sys.stderr)
+
+
+def _import_csv(args: argparse.Namespace, root: Path, source: Path) -> int:
+    from .corpus import load_config
+    from .importer_csv import CsvImportError, header_names, import_claims, read_claims
+
+    paths, course, registry = load_config(root)
+    try:
+        rows = read_claims(source, header_names(course), args.semester)
+    except CsvImportError as exc:
+        raise UsageError(str(exc)) from None
+    reports, skipped = import_claims(
+        rows, source=source.name, prior_dir=paths.prior, registry=registry
+    )
+    for report in reports:
+        _print_import(paths.shown(report.catalog), report)
+    for line in skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    if not reports:
+        print(f"{source}: no row with a usable link; nothing imported", file=sys.stderr)
+    failed = bool(skipped) or not reports or any(r.skipped for r in reports)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
 def cmd_import_prior(args: argparse.Namespace) -> int:
     from .corpus import load_config
     from .importer import find_links, import_links
 
     root = _content_root(args.content)
-    paths, _course, registry = load_config(root)
     source = Path(args.handout)
+    if (args.format or ("csv" if source.suffix.lower() == ".csv" else "markdown")) == "csv":
+        return _import_csv(args, root, source)
+    if not args.semester:
+        raise UsageError(f"{source}: --semester is required for a Markdown handout")
+    paths, _course, registry = load_config(root)
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -45,16 +86,36 @@ def cmd_import_prior(args: argparse.Namespace) -> int:
     report = import_links(
         links, semester=args.semester, source=source.name, prior_dir=paths.prior, registry=registry
     )
-    shown = paths.shown(report.catalog)
-    print(
-        f"{shown}: {report.total} posts ({report.added} added, {report.updated} updated, "
-        f"{report.unchanged} unchanged)"
-    )
-    for line in report.skipped:
-        print(f"skipped {line}", file=sys.stderr)
-    for line in report.unknown_tools:
-        print(f"unknown tool {line}", file=sys.stderr)
+    _print_import(paths.shown(report.catalog), report)
     return EXIT_FINDINGS if report.skipped else EXIT_OK
+
+
+def cmd_linkrot(args: argparse.Namespace) -> int:
+    from .linkrot.command import LinkRotError, run_linkrot
+
+    try:
+        return run_linkrot(
+            _content_root(args.content),
+            report_dir=Path(args.report_dir),
+            cache_dir=Path(args.cache_dir),
+            record_status=args.record,
+        )
+    except LinkRotError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_rollover(args: argparse.Namespace) -> int:
+    from .rollover import RolloverError, apply_rollover, plan_rollover
+
+    root = _content_root(args.content)
+    try:
+        plan = plan_rollover(root, args.to, args.label)
+        apply_rollover(plan, root.parent, sys.stdout, dry_run=args.dry_run)
+    except RolloverError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"rollover stopped: {exc}") from None
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -102,8 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import-prior", help="import earlier semesters' post links from a handout"
     )
-    importer.add_argument("handout", help="Markdown file with a list of [Tool](url) links")
-    importer.add_argument("--semester", required=True, help='label, e.g. "2020-2022"')
+    importer.add_argument(
+        "handout", help="Markdown file with [Tool](url) links, or a CSV export of claims"
+    )
+    importer.add_argument(
+        "--semester", help='label, e.g. "2020-2022" (a CSV semester column overrides it)'
+    )
+    importer.add_argument(
+        "--format", choices=["markdown", "csv"], help="input format (default: from the suffix)"
+    )
     importer.add_argument(
         "--min-links",
         type=int,
@@ -124,6 +192,26 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--title", help="post title")
         sub.add_argument("--option", help="assignment option id (default: the first)")
         sub.set_defaults(handler=handler)
+
+    linkrot = commands.add_parser(
+        "linkrot", help="check external links of prior posts and evidence; report dead ones"
+    )
+    linkrot.add_argument(
+        "--record", action="store_true", help="also write content/link-status.yaml for the site"
+    )
+    linkrot.add_argument("--report-dir", default="reports", help="default: reports")
+    linkrot.add_argument(
+        "--cache-dir", default=".cache/linkcheck", help="default: .cache/linkcheck"
+    )
+    linkrot.set_defaults(handler=cmd_linkrot)
+
+    rollover = commands.add_parser(
+        "rollover", help="start a new semester; remove claims and drafts never published"
+    )
+    rollover.add_argument("--to", required=True, metavar="ID", help="new semester id, e.g. S2027")
+    rollover.add_argument("--label", help='shown name (default from the id, e.g. "Spring 2027")')
+    rollover.add_argument("--dry-run", action="store_true", help="only list what would change")
+    rollover.set_defaults(handler=cmd_rollover)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of post front matter")
     schema.set_defaults(handler=cmd_schema)

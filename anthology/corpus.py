@@ -10,6 +10,7 @@ from pathlib import Path
 from .course import Course, load_course
 from .files import read_text
 from .findings import ContentError, Finding
+from .linkrot.status import STATUS_FILE, dead_links, load_link_status
 from .model import ParsedPost, Post, parse_post
 from .prior import PriorPost, load_catalog
 from .tools import ToolRegistry, load_registry
@@ -119,7 +120,9 @@ def load_corpus(
     """Load everything under `root`; per-post problems are findings, config problems raise."""
     paths, course, registry = load_config(root)
     corpus = Corpus(paths, course, registry)
-    corpus.prior = load_catalog(paths.prior, registry, root.parent)
+    status_file = paths.root / STATUS_FILE
+    dead = dead_links(load_link_status(status_file, paths.shown(status_file)))
+    corpus.prior = load_catalog(paths.prior, registry, root.parent, dead)
     files = post_files(paths)
     for path in progress(files) if progress else files:
         parsed = read_post(path, paths, course, registry)

@@ -21,10 +21,13 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 @dataclass(frozen=True)
 class FoundLink:
+    """A link to import: its text (the tool), where it was found, and who wrote the post."""
+
     name: str
     url: str
     line: int
     column: int
+    author: str | None = None
 
 
 @dataclass
@@ -130,6 +133,8 @@ def import_links(
             "semester": semester,
             "host": host_of(link.url),
         }
+        if link.author:
+            entry["author"] = link.author
         previous = by_url.get(link.url)
         if previous is not None and not resolution.ok and previous.get("tools"):
             entry["tools"] = previous["tools"]  # keep a hand-corrected resolution

@@ -44,7 +44,9 @@ def rewrite_relative_links(html: str, post_path: str) -> str:
         parts = urlsplit(url)
         kind = "filename" if target.endswith(".md") else "static"
         suffix = f"#{parts.fragment}" if parts.fragment else ""
-        return f'{match.group("name")}={match.group("quote")}{{{kind}}}/{target}{suffix}' \
-            f'{match.group("quote")}'
+        return (
+            f"{match.group('name')}={match.group('quote')}{{{kind}}}/{target}{suffix}"
+            f"{match.group('quote')}"
+        )
 
     return _ATTRIBUTE.sub(replace, html)

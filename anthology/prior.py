@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -126,13 +127,29 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
     return posts
 
 
-def load_catalog(prior_dir: Path, registry: ToolRegistry, root: Path) -> list[PriorPost]:
-    """Load every `*.yaml` file of the prior catalog, in name order."""
+def load_catalog(
+    prior_dir: Path,
+    registry: ToolRegistry,
+    root: Path,
+    dead_links: Mapping[str, str | None] | None = None,
+) -> list[PriorPost]:
+    """Load every `*.yaml` file of the prior catalog, in name order.
+
+    `dead_links` maps links found dead (see `anthology linkrot --record`) to an archive
+    lookup; their entries are marked `dead`.
+    """
     posts: list[PriorPost] = []
     if not prior_dir.is_dir():
         return posts
     for path in sorted(prior_dir.glob("*.yaml")):
         posts.extend(load_catalog_file(path, registry, path.relative_to(root).as_posix()))
+    if dead_links:
+        posts = [
+            replace(post, dead=True, archive_url=post.archive_url or dead_links[post.url])
+            if post.url in dead_links
+            else post
+            for post in posts
+        ]
     return posts
 
 

@@ -179,7 +179,8 @@ def _check_claim(
             f"{since(other, gate)}); pick another tool",
             EXIT_REFUSED,
         )
-    return [f"{e.label}: {e.link}" for e in earlier_posts(key, plan.semester, gate)]
+    earlier, _total = earlier_posts(key, plan.semester, gate)
+    return [f"{e.label}: {e.link}" for e in earlier]
 
 
 def _slug(args: argparse.Namespace, tools: tuple[Tool, ...]) -> str:

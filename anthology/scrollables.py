@@ -16,7 +16,9 @@ _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
 def focusable_scrollables(html: str) -> str:
     html = _PRE.sub('<pre tabindex="0"', html)
     return _TABLE.sub(
-        lambda m: f'<div class="table-wrap" tabindex="0" role="region" aria-label="Table">'
-        f"{m.group(0)}</div>",
+        lambda m: (
+            f'<div class="table-wrap" tabindex="0" role="region" aria-label="Table">'
+            f"{m.group(0)}</div>"
+        ),
         html,
     )

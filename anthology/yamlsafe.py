@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -48,7 +48,7 @@ class YamlProblem(Exception):
 class _NoAliasLoader(yaml.SafeLoader):
     """Pure-Python safe loader that stops at the first anchor or alias."""
 
-    yaml_constructors = {
+    yaml_constructors: ClassVar[dict[str, Any]] = {
         **yaml.SafeLoader.yaml_constructors,
         "tag:yaml.org,2002:timestamp": _lenient_timestamp,
     }
@@ -77,7 +77,9 @@ def load(text: str, first_line: int = 1) -> Any:
         line = problem.line + first_line - 1 if problem.line is not None else None
         raise YamlProblem(problem.message, line) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # "while scanning a quoted scalar" and the like: the context mark is where the
+        # unfinished construct starts, which is the line the author must fix.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + first_line if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"
         raise YamlProblem(f"YAML syntax error: {what}", line) from None
@@ -85,7 +87,7 @@ def load(text: str, first_line: int = 1) -> Any:
         raise YamlProblem(f"YAML error: {exc}", first_line) from None
     except RecursionError:
         raise YamlProblem("YAML nesting is too deep", first_line) from None
-    except (ValueError, TypeError, OverflowError) as exc:
+    except (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError) as exc:
         raise YamlProblem(f"YAML value cannot be read: {exc}", first_line) from None
 
 

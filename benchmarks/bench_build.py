@@ -44,8 +44,9 @@ LOAD_CONTENT_CACHE = False
 def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     """Run a command; return (wall seconds, peak RSS in MB of it and its waited children)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -64,14 +65,18 @@ def plain_copy(content: Path, target: Path) -> None:
         folder = target / post.semester
         folder.mkdir(parents=True, exist_ok=True)
         category = post.category.name if post.category else "Announcements"
-        header = [f"Title: {post.title}", f"Date: {post.date:%Y-%m-%d %H:%M}",
-                  f"Category: {category}", f"Tags: {', '.join(post.tags)}",
-                  f"Authors: {', '.join(a.name for a in post.authors)}", f"Slug: {post.slug}"]
+        header = [
+            f"Title: {post.title}",
+            f"Date: {post.date:%Y-%m-%d %H:%M}",
+            f"Category: {category}",
+            f"Tags: {', '.join(post.tags)}",
+            f"Authors: {', '.join(a.name for a in post.authors)}",
+            f"Slug: {post.slug}",
+        ]
         if post.summary:
             header.append(f"Summary: {post.summary}")
         body = post.body.replace("../../images/", "{static}/images/")
-        (folder / f"{post.slug}.md").write_text("\n".join(header) + "\n\n" + body,
-                                                encoding="utf-8")
+        (folder / f"{post.slug}.md").write_text("\n".join(header) + "\n\n" + body, encoding="utf-8")
     shutil.copytree(content / "images", target / "images")
 
 
@@ -103,49 +108,87 @@ def main() -> None:
     plain_content = work / "plain-content"
     shutil.rmtree(plain_content, ignore_errors=True)
     plain_copy(content, plain_content)
-    (work / "plainconf.py").write_text(PLAIN_SETTINGS.format(content=str(plain_content)),
-                                       encoding="utf-8")
+    (work / "plainconf.py").write_text(
+        PLAIN_SETTINGS.format(content=str(plain_content)), encoding="utf-8"
+    )
     python = sys.executable
     plain_out, ours_out, cache = work / "out-plain", work / "out-anthology", work / "cache"
 
     def clear(*folders: Path):
         return lambda: [shutil.rmtree(f, ignore_errors=True) for f in folders]
 
-    plain = best_of(args.repeats, [python, "-m", "pelican", str(plain_content), "-s",
-                                   str(work / "plainconf.py"), "-o", str(plain_out), "-q"],
-                    clear(plain_out))
-    ours_cmd = [python, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-                "-o", str(ours_out), "-q", "-e", f'CACHE_PATH="{cache}"']
+    plain = best_of(
+        args.repeats,
+        [
+            python,
+            "-m",
+            "pelican",
+            str(plain_content),
+            "-s",
+            str(work / "plainconf.py"),
+            "-o",
+            str(plain_out),
+            "-q",
+        ],
+        clear(plain_out),
+    )
+    ours_cmd = [
+        python,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-o",
+        str(ours_out),
+        "-q",
+        "-e",
+        f'CACHE_PATH="{cache}"',
+    ]
     cold = best_of(args.repeats, ours_cmd, clear(ours_out, cache))
     warm = best_of(args.repeats, ours_cmd, clear(ours_out))
     no_search = best_of(1, [*ours_cmd, 'ANTHOLOGY={"SEARCH": false}'], clear(ours_out))
-    pagefind = run([python, "-m", "pagefind", "--site", str(ours_out), "--output-subdir",
-                    "pagefind-bench"])
+    pagefind = run(
+        [python, "-m", "pagefind", "--site", str(ours_out), "--output-subdir", "pagefind-bench"]
+    )
     shutil.rmtree(ours_out / "pagefind-bench", ignore_errors=True)
     edited = sorted((content / "posts").rglob("*.md"))[0]
 
     def touch() -> None:
-        edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n",
-                          encoding="utf-8")
+        edited.write_text(
+            edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8"
+        )
 
     preview = ['ANTHOLOGY={"SEARCH": false, "FEEDS": false, "PREVIEW_SKIP_UNCHANGED": true}']
     run([*ours_cmd, *preview])  # the preview as `invoke livereload` leaves it
     rebuild = best_of(1, [*ours_cmd, *preview], touch)
     plain_mb, ours_mb = size_mb(plain_out), size_mb(ours_out)
-    print(f"corpus: {args.posts} posts (plus {len(list((content / 'prior').glob('*.yaml')))} "
-          f"prior catalog file), best of {args.repeats}")
-    print(f"plain Pelican full build        {plain[0]:7.2f} s   peak {plain[1]:5d} MB   "
-          f"output {plain_mb:7.1f} MB")
+    print(
+        f"corpus: {args.posts} posts (plus {len(list((content / 'prior').glob('*.yaml')))} "
+        f"prior catalog file), best of {args.repeats}"
+    )
+    print(
+        f"plain Pelican full build        {plain[0]:7.2f} s   peak {plain[1]:5d} MB   "
+        f"output {plain_mb:7.1f} MB"
+    )
     print(f"anthology, cold caches          {cold[0]:7.2f} s   ratio {cold[0] / plain[0]:.2f}x")
-    print(f"anthology, warm caches          {warm[0]:7.2f} s   ratio {warm[0] / plain[0]:.2f}x"
-          f"   (budget 1.30x, aim 1.00x)")
-    print(f"anthology Pelican process peak  {no_search[1]:7d} MB  (search off; budget "
-          f"300 MB at 5,000 posts)")
+    print(
+        f"anthology, warm caches          {warm[0]:7.2f} s   ratio {warm[0] / plain[0]:.2f}x"
+        f"   (budget 1.30x, aim 1.00x)"
+    )
+    print(
+        f"anthology Pelican process peak  {no_search[1]:7d} MB  (search off; budget "
+        f"300 MB at 5,000 posts)"
+    )
     print(f"Pagefind alone                  {pagefind[0]:7.2f} s   peak {pagefind[1]:5d} MB")
-    print(f"output size                     {ours_mb:7.1f} MB   ratio {ours_mb / plain_mb:.2f}x"
-          f"   (budget 0.50x)")
-    print(f"rebuild after editing one post  {rebuild[0]:7.2f} s   (as `invoke livereload`: "
-          f"warm cache, no search or feeds; budget 3 s)")
+    print(
+        f"output size                     {ours_mb:7.1f} MB   ratio {ours_mb / plain_mb:.2f}x"
+        f"   (budget 0.50x)"
+    )
+    print(
+        f"rebuild after editing one post  {rebuild[0]:7.2f} s   (as `invoke livereload`: "
+        f"warm cache, no search or feeds; budget 3 s)"
+    )
     print(f"files kept in {work}" if args.keep else "")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

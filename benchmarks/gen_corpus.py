@@ -65,7 +65,7 @@ def _post(
     names = [tool.name for tool in tools]
     tool_field = names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
     covered = "true" if earlier else "false"
-    added = "added_value: >-\n  " + _paragraph(rng, 3) + "\n" if earlier else ""
+    added = "added_value: >-\n  " + _paragraph(rng, 4) + "\n" if earlier else ""
     link = f"See also [the previous post]({previous}). " if previous else ""
     category = tools[0].category or "mlops-deployment"
     return f"""---

@@ -16,8 +16,13 @@ def build_site(content: Path, output: Path, **overrides: object) -> Path:
     """Build `content` with the project's pelicanconf into `output` (no content cache)."""
     from anthology.site.commands import build
 
-    settings = {"PATH": str(content), "CACHE_PATH": str(output.parent / f".{output.name}-cache"),
-                "LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False, **overrides}
+    settings = {
+        "PATH": str(content),
+        "CACHE_PATH": str(output.parent / f".{output.name}-cache"),
+        "LOAD_CONTENT_CACHE": False,
+        "CACHE_CONTENT": False,
+        **overrides,
+    }
     return build(SETTINGS, output, **settings)
 
 

@@ -58,8 +58,7 @@ def test_importing_the_handout_list_is_idempotent(content: Path, capsys) -> None
     assert [p["tools"] for p in entries(content)] == [p["tools"] for p in shipped["posts"]]
 
 
-def test_bad_links_are_reported_with_their_position(content: Path, tmp_path: Path,
-                                                    capsys) -> None:
+def test_bad_links_are_reported_with_their_position(content: Path, tmp_path: Path, capsys) -> None:
     source = tmp_path / "list.md"
     source.write_text(
         "Intro with [a link](https://example.org/course).\n\n"
@@ -75,8 +74,12 @@ def test_bad_links_are_reported_with_their_position(content: Path, tmp_path: Pat
     assert "not http(s): ftp://files.example.org/kedro" in err
     assert "unknown tool list.md:4:1: 'Frobnicator'" in err
     posts = entries(content, "s2025")
-    assert [p["name"] for p in posts] == ["MLflow", "Frobnicator", "wandb",
-                                          "Databricks with mlflow"]
+    assert [p["name"] for p in posts] == [
+        "MLflow",
+        "Frobnicator",
+        "wandb",
+        "Databricks with mlflow",
+    ]
     assert posts[2]["tools"] == ["Weights & Biases"]
     assert posts[0]["host"] == "medium.com"
 
@@ -95,9 +98,11 @@ def test_reimport_keeps_a_hand_corrected_resolution(content: Path, tmp_path: Pat
 
 
 def test_catalog_block_is_the_dense_one() -> None:
-    text = ("See [the course](https://a.example) for details.\n\n"
-            "Posts: " + ", ".join(f"[T{i}](https://b.example/{i})" for i in range(6)) + "\n\n"
-            "More at [one](https://c.example) and [two](https://d.example).\n")
+    text = (
+        "See [the course](https://a.example) for details.\n\n"
+        "Posts: " + ", ".join(f"[T{i}](https://b.example/{i})" for i in range(6)) + "\n\n"
+        "More at [one](https://c.example) and [two](https://d.example).\n"
+    )
     assert [link.name for link in find_links(text)] == [f"T{i}" for i in range(6)]
 
 

@@ -27,11 +27,26 @@ def internal_links(soup: BeautifulSoup) -> set[str]:
 
 
 def test_every_page_type_exists(built_site: Path) -> None:
-    for url in ["/", "/posts/pandera-rating-schema-checks/", "/categories/",
-                "/category/testing/", "/tags/", "/tag/data-quality/", "/authors/",
-                "/author/priya-raman/", "/tools/", "/tools/mlflow/", "/semesters/",
-                "/semesters/F2026/", "/semesters/S2026/", "/archives/", "/search/", "/about/",
-                "/how-to-submit/", "/posts/welcome-fall-2026/"]:
+    for url in [
+        "/",
+        "/posts/pandera-rating-schema-checks/",
+        "/categories/",
+        "/category/testing/",
+        "/tags/",
+        "/tag/data-quality/",
+        "/authors/",
+        "/author/priya-raman/",
+        "/tools/",
+        "/tools/mlflow/",
+        "/semesters/",
+        "/semesters/F2026/",
+        "/semesters/S2026/",
+        "/archives/",
+        "/search/",
+        "/about/",
+        "/how-to-submit/",
+        "/posts/welcome-fall-2026/",
+    ]:
         page(built_site, url)
 
 
@@ -39,8 +54,7 @@ def test_internal_links_resolve(built_site: Path) -> None:
     for html in built_site.rglob("*.html"):
         if "pagefind" in html.parts:
             continue
-        for href in internal_links(BeautifulSoup(html.read_text(encoding="utf-8"),
-                                                 "html.parser")):
+        for href in internal_links(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")):
             target = built_site / href.split("#")[0].split("?")[0].lstrip("/")
             if target.is_dir() or href.endswith("/"):
                 target = target / "index.html"
@@ -58,22 +72,32 @@ def test_home_lists_latest_posts_and_categories_with_counts(built_site: Path) ->
 def test_post_page_shows_its_metadata(built_site: Path) -> None:
     soup = page(built_site, "/posts/prefect-nightly-retraining/")
     links = internal_links(soup)
-    assert {"/tools/prefect/", "/category/pipeline-automation/", "/author/jonas-weber/",
-            "/author/amara-okafor/", "/semesters/F2026/"} <= links
+    assert {
+        "/tools/prefect/",
+        "/category/pipeline-automation/",
+        "/author/jonas-weber/",
+        "/author/amara-okafor/",
+        "/semesters/F2026/",
+    } <= links
     text = soup.get_text(" ", strip=True)
     assert "min read" in text
-    evidence = [a["href"] for a in soup.find_all("a", href=True) if "mlip-anthology-samples"
-                in a["href"]]
+    evidence = [
+        a["href"] for a in soup.find_all("a", href=True) if "mlip-anthology-samples" in a["href"]
+    ]
     assert evidence
 
 
 def test_post_on_covered_tool_links_earlier_posts(built_site: Path) -> None:
     soup = page(built_site, "/posts/mlflow-model-registry-rollbacks/")
     hrefs = {a["href"] for a in soup.find_all("a", href=True)}
-    assert "https://medium.com/@kevin.n.lu123/mlflow-managing-your-ml-pipeline-from-training-" \
-           "to-deployment-7e0d87df9d" in hrefs
-    assert "https://medium.com/@hoikitf/databricks-with-mlflow-easy-to-use-for-implementing-" \
-           "end-to-end-data-science-pipeline-8d5ff267f00" in hrefs
+    assert (
+        "https://medium.com/@kevin.n.lu123/mlflow-managing-your-ml-pipeline-from-training-"
+        "to-deployment-7e0d87df9d" in hrefs
+    )
+    assert (
+        "https://medium.com/@hoikitf/databricks-with-mlflow-easy-to-use-for-implementing-"
+        "end-to-end-data-science-pipeline-8d5ff267f00" in hrefs
+    )
 
 
 def test_tool_page_groups_aliases_and_marks_prior_hosts(built_site: Path) -> None:
@@ -88,8 +112,9 @@ def test_tool_page_groups_aliases_and_marks_prior_hosts(built_site: Path) -> Non
 
 def test_tools_index_is_alphabetical_with_counts(built_site: Path) -> None:
     soup = page(built_site, "/tools/")
-    tool_links = [a for a in soup.find_all("a", href=True)
-                  if re.fullmatch(r"/tools/[a-z0-9-]+/", a["href"])]
+    tool_links = [
+        a for a in soup.find_all("a", href=True) if re.fullmatch(r"/tools/[a-z0-9-]+/", a["href"])
+    ]
     names = [a.get_text(strip=True) for a in tool_links]
     assert names == sorted(names, key=str.casefold)
     assert "MLflow" in names and "Pandera" in names
@@ -99,12 +124,16 @@ def test_tools_index_is_alphabetical_with_counts(built_site: Path) -> None:
 def test_combination_post_is_on_both_tool_pages(built_site: Path) -> None:
     for slug in ("label-studio", "cleanlab"):
         assert "/posts/label-studio-cleanlab-noisy-labels/" in internal_links(
-            page(built_site, f"/tools/{slug}/"))
+            page(built_site, f"/tools/{slug}/")
+        )
 
 
 def test_drafts_and_claims_never_reach_the_output(built_site: Path) -> None:
-    everything = " ".join(p.read_text(encoding="utf-8", errors="replace")
-                          for p in built_site.rglob("*") if p.suffix in (".html", ".xml"))
+    everything = " ".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in built_site.rglob("*")
+        if p.suffix in (".html", ".xml")
+    )
     assert "Alibi Explain" not in everything.replace("tools/alibi-explain", "")
     assert "Claimed: NannyML" not in everything
     assert not (built_site / "posts" / "draft-seldon-explainers").exists()
@@ -117,9 +146,16 @@ def test_semester_archive_separates_semesters(built_site: Path) -> None:
     assert "/posts/pandera-rating-schema-checks/" not in earlier
 
 
-@pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/all.rss.xml",
-                                  "feeds/category/testing.atom.xml",
-                                  "feeds/tool/mlflow.rss.xml", "feeds/tool/cleanlab.atom.xml"])
+@pytest.mark.parametrize(
+    "feed",
+    [
+        "feeds/all.atom.xml",
+        "feeds/all.rss.xml",
+        "feeds/category/testing.atom.xml",
+        "feeds/tool/mlflow.rss.xml",
+        "feeds/tool/cleanlab.atom.xml",
+    ],
+)
 def test_feeds_parse_and_hold_summaries(built_site: Path, feed: str) -> None:
     parsed = feedparser.parse((built_site / feed).read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
@@ -132,18 +168,23 @@ def test_feeds_parse_and_hold_summaries(built_site: Path, feed: str) -> None:
 
 def test_feed_urls_are_absolute_under_publish_settings(tmp_path: Path) -> None:
     content = copy_content(tmp_path / "content")
-    site = build_site(content, tmp_path / "out", SITEURL="https://course.example.org/anthology",
-                      ANTHOLOGY={"SEARCH": False})
+    site = build_site(
+        content,
+        tmp_path / "out",
+        SITEURL="https://course.example.org/anthology",
+        ANTHOLOGY={"SEARCH": False},
+    )
     parsed = feedparser.parse((site / "feeds/all.atom.xml").read_bytes())
-    assert all(e.link.startswith("https://course.example.org/anthology/posts/")
-               for e in parsed.entries)
+    assert all(
+        e.link.startswith("https://course.example.org/anthology/posts/") for e in parsed.entries
+    )
 
 
 def _pagefind_fragments(site: Path) -> list[dict]:
     fragments = []
     for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
-        fragments.append(json.loads(data[data.index(b"{"):]))
+        fragments.append(json.loads(data[data.index(b"{") :]))
     return fragments
 
 
@@ -193,14 +234,29 @@ def test_pelican_command_line_exits_nonzero_on_a_broken_post(tmp_path: Path) -> 
     import sys
 
     content = copy_content(tmp_path / "content")
-    (content / "posts" / "F2026" / "broken.md").write_text(BROKEN_POST.replace(
-        "date: 2026-10-10", "date: [oops"), encoding="utf-8")
+    (content / "posts" / "F2026" / "broken.md").write_text(
+        BROKEN_POST.replace("date: 2026-10-10", "date: [oops"), encoding="utf-8"
+    )
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(root / "pelicanconf.py"),
-         "-o", str(tmp_path / "out"), "-e", 'ANTHOLOGY={"SEARCH": false}',
-         f'CACHE_PATH="{tmp_path / "cache"}"'],
-        capture_output=True, text=True, cwd=root, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(root / "pelicanconf.py"),
+            "-o",
+            str(tmp_path / "out"),
+            "-e",
+            'ANTHOLOGY={"SEARCH": false}',
+            f'CACHE_PATH="{tmp_path / "cache"}"',
+        ],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+    )
     assert result.returncode != 0
     assert "broken.md" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -209,8 +265,11 @@ def test_pelican_command_line_exits_nonzero_on_a_broken_post(tmp_path: Path) -> 
 def test_live_preview_rewrites_only_the_edited_post(tmp_path: Path) -> None:
     content = copy_content(tmp_path / "content")
     preview = {"SEARCH": False, "FEEDS": False, "PREVIEW_SKIP_UNCHANGED": True}
-    cache = {"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": True,
-             "CACHE_CONTENT": True}
+    cache = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_CONTENT": True,
+    }
     site = build_site(content, tmp_path / "out", ANTHOLOGY=preview, **cache)
     edited = site / "posts/pandera-rating-schema-checks/index.html"
     untouched = site / "posts/duckdb-watch-history-analytics/index.html"
@@ -219,8 +278,9 @@ def test_live_preview_rewrites_only_the_edited_post(tmp_path: Path) -> None:
     home = site / "index.html"
     home.write_text(home.read_text(encoding="utf-8") + marker, encoding="utf-8")
     source = content / "posts/F2026/pandera-rating-schema-checks.md"
-    source.write_text(source.read_text(encoding="utf-8") + "\nA freshly added sentence.\n",
-                      encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\nA freshly added sentence.\n", encoding="utf-8"
+    )
     build_site(content, tmp_path / "out", ANTHOLOGY=preview, **cache)
     assert "A freshly added sentence." in edited.read_text(encoding="utf-8")
     assert marker in untouched.read_text(encoding="utf-8")  # left alone

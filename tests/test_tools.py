@@ -39,8 +39,9 @@ def registry() -> ToolRegistry:
         ("Rapid Miner", "RapidMiner"),
     ],
 )
-def test_names_resolve_to_one_canonical_tool(registry: ToolRegistry, written: str,
-                                             canonical: str) -> None:
+def test_names_resolve_to_one_canonical_tool(
+    registry: ToolRegistry, written: str, canonical: str
+) -> None:
     tool = registry.lookup(written)
     assert tool is not None, written
     assert tool.name == canonical
@@ -55,8 +56,9 @@ def test_names_resolve_to_one_canonical_tool(registry: ToolRegistry, written: st
         (["Label Studio", "Cleanlab"], {"Label Studio", "Cleanlab"}),
     ],
 )
-def test_combinations_map_to_their_tools(registry: ToolRegistry, written: str | list[str],
-                                         expected: set[str]) -> None:
+def test_combinations_map_to_their_tools(
+    registry: ToolRegistry, written: str | list[str], expected: set[str]
+) -> None:
     resolution = registry.resolve(written)
     assert resolution.ok
     assert {tool.name for tool in resolution.tools} == expected

@@ -12,6 +12,7 @@ on the branch; ties fall back to the front-matter date, then to the path.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -77,23 +78,29 @@ class Earlier:
     link: str
 
 
-def earlier_posts(slugs: frozenset[str], semester: str, gate: GateContext) -> list[Earlier]:
-    """Prior-catalog entries and earlier semesters' published posts sharing a tool with `slugs`."""
+def earlier_posts(
+    slugs: frozenset[str], semester: str, gate: GateContext, limit: int | None = None
+) -> tuple[list[Earlier], int]:
+    """Prior-catalog entries, then earlier semesters' published posts, sharing a tool.
+
+    Returns the first `limit` of them (all when None) and how many there are in total.
+    """
     prior = {id(e): e for slug in sorted(slugs) for e in gate.prior_by_tool.get(slug, [])}
-    found = [
-        Earlier(f"{entry.name} ({entry.semester})", entry.url)
-        for entry in sorted(prior.values(), key=lambda e: (e.semester, e.name, e.url))
-    ]
-    rank = gate.semester_rank
-    order = rank.get(semester, -1)
-    posts: dict[str, Post] = {}
+    entries = sorted(prior.values(), key=lambda e: (e.semester, e.name, e.url))
+    order = gate.semester_rank.get(semester, -1)
+    posts: dict[str, tuple[int, Post]] = {}
     for slug in slugs:
-        for post_rank, post in gate.published_by_tool.get(slug, []):
-            if post_rank >= order:
+        for rank, post in gate.published_by_tool.get(slug, []):
+            if rank >= order:
                 break
-            posts[post.path] = post
-    found += [
-        Earlier(f"{post.title} ({post.semester})", post.path)
-        for post in sorted(posts.values(), key=lambda p: (rank.get(p.semester, -1), p.path))
-    ]
-    return found
+            posts[post.path] = (rank, post)
+    total = len(entries) + len(posts)
+    wanted = total if limit is None else limit
+    found = [Earlier(f"{e.name} ({e.semester})", e.url) for e in entries[:wanted]]
+    if len(found) < wanted:
+        keys = heapq.nsmallest(wanted - len(found), ((r, path) for path, (r, _p) in posts.items()))
+        found += [
+            Earlier(f"{posts[path][1].title} ({posts[path][1].semester})", path)
+            for _rank, path in keys
+        ]
+    return found, total

@@ -7,6 +7,7 @@ or configuration problem. No input makes it print a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -117,5 +118,13 @@ def _run(args: argparse.Namespace) -> int:
         strict=bool(getattr(args, "strict", False)),
     )
     output = FORMATS[getattr(args, "format", None) or "text"](report)
-    print(output)
+    _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
+
+
+def _emit(output: str) -> None:
+    """Print the report; a reader that stops early (e.g. `| head`) is not an error."""
+    try:
+        print(output, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

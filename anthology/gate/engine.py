@@ -1,22 +1,18 @@
 """Run the rules over files: each rule that applies, isolated from the others' crashes.
 
-Many files are checked in forked worker processes (where the platform can fork): the
-loaded corpus is shared copy-on-write, and only findings travel back.
+Many files are checked in worker processes (see :mod:`anthology.gate.parallel`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 
-from ..findings import Finding, error
+from ..findings import Finding, Severity, error
 from .context import PostContext
+from .parallel import fork_map
 
 INTERNAL_ERROR = "internal-error"
 PARALLEL_MIN_FILES = 200
-_shared: list[PostContext] = []
 
 
 def internal_error(shown: str, rule: str, exc: BaseException) -> Finding:
@@ -31,30 +27,39 @@ def internal_error(shown: str, rule: str, exc: BaseException) -> Finding:
     )
 
 
+# A draft is work in progress: what it still lacks is reported, but only as warnings
+# (errors again under --strict, and for real once the post says `status: published`).
+DRAFT_LENIENT_RULES = frozenset({"sections", "scenario", "evidence"})
+
+
+def _as_draft_warning(finding: Finding) -> Finding:
+    if not finding.is_error:
+        return finding
+    return replace(
+        finding,
+        severity=Severity.WARNING,
+        message=f"{finding.message} (draft: an error once published)",
+    )
+
+
 def check_file(ctx: PostContext) -> list[Finding]:
     """Every finding of every rule that applies to the file's kind."""
     from .rules import RULES
 
+    is_draft = ctx.post is not None and ctx.post.status == "draft"
     found: list[Finding] = []
     for rule in RULES:
         if ctx.kind not in rule.kinds:
             continue
         try:
-            found.extend(rule.check(ctx))
+            results = list(rule.check(ctx))
         except Exception as exc:
             found.append(internal_error(ctx.shown, rule.name, exc))
+            continue
+        if is_draft and rule.name in DRAFT_LENIENT_RULES:
+            results = [_as_draft_warning(finding) for finding in results]
+        found.extend(results)
     return found
-
-
-def _check_slice(bounds: tuple[int, int]) -> list[Finding]:
-    return [f for ctx in _shared[bounds[0] : bounds[1]] for f in check_file(ctx)]
-
-
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _prepare(contexts: list[PostContext]) -> None:
@@ -69,22 +74,7 @@ def _prepare(contexts: list[PostContext]) -> None:
 
 def check_all(contexts: list[PostContext], workers: int | None = None) -> list[Finding]:
     """Findings for every context, in parallel when there are many and it is possible."""
-    global _shared
-    count = workers or _workers()
-    if (
-        count < 2
-        or len(contexts) < PARALLEL_MIN_FILES
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return [f for ctx in contexts for f in check_file(ctx)]
-    _prepare(contexts)
-    step = max(1, len(contexts) // (count * 4))
-    bounds = [(start, start + step) for start in range(0, len(contexts), step)]
-    _shared = contexts
-    try:
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [f for part in pool.map(_check_slice, bounds) for f in part]
-    except (OSError, BrokenProcessPool):
-        return [f for ctx in contexts for f in check_file(ctx)]
-    finally:
-        _shared = []
+    if len(contexts) >= PARALLEL_MIN_FILES:
+        _prepare(contexts)
+    results = fork_map(check_file, contexts, workers, PARALLEL_MIN_FILES)
+    return [finding for found in results for finding in found]

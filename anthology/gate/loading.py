@@ -10,6 +10,7 @@ from .. import corpus as corpus_module
 from ..corpus import ContentPaths, Corpus
 from ..course import Course
 from ..files import read_text
+from ..findings import Finding
 from ..model import ParsedPost, Post, parse_post
 from ..prior import load_catalog
 from ..tools import ToolRegistry
@@ -26,6 +27,7 @@ from .context import (
 )
 from .engine import internal_error
 from .index import glimpse
+from .parallel import fork_map
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -42,6 +44,7 @@ class Loader:
         self.course = course
         self.registry = registry
         self.root = paths.root.resolve()
+        self.pages_prefix = str(self.root / corpus_module.PAGES_DIR) + os.sep
         self.max_bytes = int(course.setting("limits", "max_post_bytes", default=200_000))
 
     def canonical(self, file: Path) -> Path:
@@ -74,7 +77,7 @@ class Loader:
         return shown, text_file.text, parsed
 
     def is_page(self, file: Path) -> bool:
-        return file.is_relative_to(self.root / corpus_module.PAGES_DIR)
+        return str(file).startswith(self.pages_prefix)
 
 
 def kind_of(text: str | None, parsed: ParsedPost | None, page: bool) -> str:
@@ -108,14 +111,10 @@ def load(
     gate = GateContext(
         paths, course, registry, [], prior, History(paths.root, use_git), in_pull_request
     )
+    files = list(dict.fromkeys(loader.canonical(target) for target in targets))
+    seen = set(files)
     contexts: list[PostContext] = []
-    seen: set[Path] = set()
-    for target in targets:
-        file = loader.canonical(target)
-        if file in seen:
-            continue
-        seen.add(file)
-        shown, text, parsed = loader.read(file)
+    for file, (shown, text, parsed) in zip(files, fork_map(loader.read, files), strict=True):
         contexts.append(
             PostContext(
                 gate, file, shown, text, parsed, kind_of(text, parsed, loader.is_page(file))
@@ -173,10 +172,10 @@ def _post_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _slug_findings(gate: GateContext, shown: set[str]) -> dict[str, list]:
+def _slug_findings(gate: GateContext, shown: set[str]) -> dict[str, list[Finding]]:
     corpus = Corpus(gate.paths, gate.course, gate.registry, posts=list(gate.posts))
     corpus_module._check_unique_slugs(corpus)
-    found: dict[str, list] = {}
+    found: dict[str, list[Finding]] = {}
     for finding in corpus.findings:
         if finding.path in shown:
             found.setdefault(finding.path, []).append(finding)

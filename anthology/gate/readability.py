@@ -43,6 +43,11 @@ def _paragraphs(body: Body) -> Iterator[list[tuple[int, str]]]:
     lines = body.plain
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
+        if line[:1].isalpha() and following[:1] not in ("=", "-"):  # plain prose: the usual case
+            plain = strip_inline(line)
+            if plain:
+                current.append((body.file_line(index), plain))
+            continue
         is_setext = bool(line.strip()) and bool(_SETEXT.match(following)) and not _ITEM.match(line)
         skip = (
             index in body.code

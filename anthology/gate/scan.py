@@ -100,8 +100,16 @@ class Body:
     def plain(self) -> list[str]:
         """Lines with fenced code, comments, inline code and escapes blanked, columns kept."""
         kept = "\n".join("" if i in self.code else line for i, line in enumerate(self.lines))
-        kept = _COMMENT.sub(lambda m: _blank(m.group()), kept)
-        return [_ESCAPE.sub("  ", _blank_code_spans(line)) for line in kept.split("\n")]
+        if "<!--" in kept:
+            kept = _COMMENT.sub(lambda m: _blank(m.group()), kept)
+        lines = kept.split("\n")
+        for index, line in enumerate(lines):
+            if "`" in line:
+                line = _blank_code_spans(line)
+            if "\\" in line:
+                line = _ESCAPE.sub("  ", line)
+            lines[index] = line
+        return lines
 
     def file_line(self, index: int) -> int:
         return self.first_line + index
@@ -124,8 +132,10 @@ class Body:
         definitions: dict[str, str] = {}
         found: list[Link] = []
         for index, line in enumerate(self.plain):
+            if "[" not in line and "<" not in line:
+                continue
             number = self.file_line(index)
-            definition = _DEFINITION.match(line)
+            definition = _DEFINITION.match(line) if "]:" in line else None
             if definition:
                 label, target = definition.group(1), definition.group(2)
                 definitions.setdefault(label.casefold(), target)
@@ -133,8 +143,9 @@ class Body:
                     Link(target, label, number, definition.start(2) + 1, origin="definition")
                 )
                 continue
-            found.extend(_inline_links(line, number, 0))
-            for match in _AUTOLINK.finditer(line):
+            if "](" in line:
+                found.extend(_inline_links(line, number, 0))
+            for match in _AUTOLINK.finditer(line) if "<" in line else ():
                 target = match.group(1)
                 if "://" not in target:
                     target = "mailto:" + target
@@ -142,7 +153,7 @@ class Body:
                     Link(target, match.group(1), number, match.start() + 2, origin="autolink")
                 )
         for index, line in enumerate(self.plain):
-            for match in _REFERENCE.finditer(line):
+            for match in _REFERENCE.finditer(line) if "][" in line else ():
                 label = (match.group(3) or match.group(2)).casefold()
                 if match.group(1) and label in definitions:
                     found.append(
@@ -194,6 +205,6 @@ def _inline_links(text: str, line: int, offset: int) -> list[Link]:
                 has_alt=bool(label.strip()) if image else True,
             )
         )
-        if not image:
+        if not image and "](" in label:
             links.extend(_inline_links(label, line, offset + match.start(2)))
     return links

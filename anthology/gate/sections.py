@@ -2,8 +2,9 @@
 
 The body goes through the renderer's preprocessors and block parser (the stage that decides
 what is a heading, a paragraph or code); inline markup and syntax highlighting, which never
-turn text into headings, are skipped for speed. Each heading is then mapped back to its
-source line by scanning the lines outside fenced code.
+turn text into headings, are skipped for speed, and plain bodies skip the parser altogether
+(see :mod:`anthology.gate.lineblocks`). Each heading is then mapped back to its source line
+by scanning the lines outside fenced code.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .lineblocks import line_blocks
 from .words import contains_keyword, count_words, strip_inline
 
 if TYPE_CHECKING:
@@ -51,8 +53,8 @@ def _parser() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(configs), extension_configs=configs)
 
 
-def _blocks(body: str) -> list[tuple[int, str]]:
-    """(level, text) per heading and (0, text) per run of other text, in document order."""
+def rendered_blocks(body: str) -> list[tuple[int, str]]:
+    """(level, text) per heading and (0, text) per run of other text, as the renderer parses."""
     md = _parser()
     md.reset()
     lines = body.split("\n")
@@ -89,11 +91,12 @@ def _source_headings(body: Body) -> list[tuple[int, str]]:
     for index, line in enumerate(lines):
         if index in body.code or not line.strip():
             continue
-        atx = _ATX.match(line)
+        atx = _ATX.match(line) if line.lstrip(" \t>")[:1] == "#" else None
         if atx:
             found.append((body.file_line(index), clean(atx.group(2))))
         elif (
             index + 1 < len(lines)
+            and lines[index + 1].lstrip()[:1] in ("=", "-")
             and index + 1 not in body.code
             and _SETEXT_UNDERLINE.match(lines[index + 1])
         ):
@@ -103,7 +106,10 @@ def _source_headings(body: Body) -> list[tuple[int, str]]:
 
 def outline(body: Body) -> list[Heading]:
     """Every heading with its source line and the word count of its section."""
-    blocks = _blocks(body.text)
+    blocks = line_blocks(body)
+    if blocks is None:
+        blocks = rendered_blocks(body.text)
+    counts = [0 if level else count_words(text) for level, text in blocks]
     candidates = _source_headings(body)
     position = 0
     headings: list[Heading] = []
@@ -116,13 +122,14 @@ def outline(body: Body) -> list[Heading]:
             if candidates[offset][1].casefold() == text.casefold():
                 line, position = candidates[offset][0], offset + 1
                 break
-        parts = []
-        for other_level, other_text in blocks[index + 1 :]:
-            if other_level and other_level <= level:
-                break
-            parts.append(other_text)
-        section = "\n".join(parts)
-        headings.append(Heading(level, text, line, count_words(section), section))
+        end = next(
+            (i for i in range(index + 1, len(blocks)) if 0 < blocks[i][0] <= level), len(blocks)
+        )
+        section = "\n".join(text for _level, text in blocks[index + 1 : end])
+        words = sum(counts[index + 1 : end]) + sum(
+            count_words(blocks[i][1]) for i in range(index + 1, end) if blocks[i][0]
+        )
+        headings.append(Heading(level, text, line, words, section))
     return headings
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from pelican import signals
 
 from .generator import AnthologyGenerator
-from .reader import AnthologyReader
 from .preview import PreviewWriter
+from .reader import AnthologyReader
 from .settings import check_settings, plugin_settings
 
 
@@ -25,7 +25,7 @@ def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
     return AnthologyGenerator
 
 
-def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:  # noqa: ANN401
+def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:
     return PreviewWriter if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"] else None
 
 

@@ -25,7 +25,7 @@ class BuildFailed(Exception):
     """The site could not be built or checked; the message says why."""
 
 
-def build(settings_file: str, output: Path | None = None, **overrides: Any) -> Path:  # noqa: ANN401
+def build(settings_file: str, output: Path | None = None, **overrides: Any) -> Path:
     """Run Pelican with `settings_file` and overrides; errors and failed posts raise."""
     settings = read_settings(settings_file, override=overrides or None)
     if output is not None:
@@ -34,7 +34,7 @@ def build(settings_file: str, output: Path | None = None, **overrides: Any) -> P
         Pelican(settings).run()
     except BuildError as exc:
         raise BuildFailed(str(exc.code)) from None
-    except Exception as exc:  # noqa: BLE001 - Pelican raises plain exceptions with clear text
+    except Exception as exc:
         raise BuildFailed(f"{type(exc).__name__}: {exc}") from None
     return Path(settings["OUTPUT_PATH"])
 
@@ -47,14 +47,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "local")
         super().end_headers()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002, ANN401
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 
 class _LocalServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request: Any, client_address: Any) -> None:  # noqa: ANN401
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A client closing early (linkchecker reads only what it needs) is not an error.
         return
 
@@ -91,8 +91,16 @@ def run_linkchecker(url: str) -> tuple[bool, str]:
     with tempfile.TemporaryDirectory(prefix="anthology-linkchecker-") as tmp:
         config = Path(tmp) / "linkcheckerrc"
         config.write_text(_LOCAL_LINKCHECKER_CONFIG, encoding="utf-8")
-        command = [_linkchecker(), "-f", str(config), "--no-status", "--no-warnings",
-                   "--ignore-url", r"^mailto:", url]
+        command = [
+            _linkchecker(),
+            "-f",
+            str(config),
+            "--no-status",
+            "--no-warnings",
+            "--ignore-url",
+            r"^mailto:",
+            url,
+        ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     return result.returncode == 0, result.stdout + result.stderr
 
@@ -106,8 +114,13 @@ def check_built_links(settings_file: str) -> tuple[bool, str]:
     with tempfile.TemporaryDirectory(prefix="anthology-linkcheck-") as tmp:
         root = Path(tmp)
         with served(root) as url:
-            build(settings_file, root, SITEURL=url.rstrip("/"), FEED_DOMAIN=url.rstrip("/"),
-                  ANTHOLOGY={"SEARCH": True})
+            build(
+                settings_file,
+                root,
+                SITEURL=url.rstrip("/"),
+                FEED_DOMAIN=url.rstrip("/"),
+                ANTHOLOGY={"SEARCH": True},
+            )
             return run_linkchecker(url)
 
 

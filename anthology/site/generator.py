@@ -56,11 +56,16 @@ class AnthologyGenerator(Generator):
                 f"anthology: {len(errors)} problem(s) in content; nothing built:\n{lines}"
             )
         # Pelican logs a source it could not read and carries on; here that fails the build.
-        failed = sorted(path for path, content in self.context.get("generated_content", {}).items()
-                        if content is None)
+        failed = sorted(
+            path
+            for path, content in self.context.get("generated_content", {}).items()
+            if content is None
+        )
         if failed:
-            raise BuildError("anthology: these files could not be read (see the errors above): "
-                             + ", ".join(failed))
+            raise BuildError(
+                "anthology: these files could not be read (see the errors above): "
+                + ", ".join(failed)
+            )
         articles = list(self.context.get("articles", []))
         course = self.corpus.course
         self.tools = self._tool_entries(articles)
@@ -137,7 +142,7 @@ class AnthologyGenerator(Generator):
             if by_semester.get(s.id) or s.id == course.semester
         ]
 
-    def _enrich(self, article: Any, related: _RelatedIndex) -> None:  # noqa: ANN401
+    def _enrich(self, article: Any, related: _RelatedIndex) -> None:
         """Set the per-article attributes templates use: earlier posts, related, embeds."""
         course = self.corpus.course
         order = course.semester_order(article.semester)
@@ -151,16 +156,31 @@ class AnthologyGenerator(Generator):
                 if id(other) in seen or course.semester_order(other.semester) >= order:
                     continue
                 seen.add(id(other))
-                earlier.append({"title": other.title, "url": other.url, "host": None,
-                                "semester_label": other.semester_label, "external": False,
-                                "dead": False})
+                earlier.append(
+                    {
+                        "title": other.title,
+                        "url": other.url,
+                        "host": None,
+                        "semester_label": other.semester_label,
+                        "external": False,
+                        "dead": False,
+                    }
+                )
             for prior in entry.prior:
                 if id(prior) in seen:
                     continue
                 seen.add(id(prior))
-                earlier.append({"title": prior.name, "url": prior.url, "host": prior.host,
-                                "semester_label": prior.semester_label, "external": True,
-                                "dead": prior.dead, "archive_url": prior.archive_url})
+                earlier.append(
+                    {
+                        "title": prior.name,
+                        "url": prior.url,
+                        "host": prior.host,
+                        "semester_label": prior.semester_label,
+                        "external": True,
+                        "dead": prior.dead,
+                        "archive_url": prior.archive_url,
+                    }
+                )
         # A post page lists a few; the tool page lists them all.
         article.earlier_total = len(earlier)
         earlier = earlier[:EARLIER_LIMIT]
@@ -312,7 +332,7 @@ class _RelatedIndex:
                 self.by_tag[tag.slug].append(article)
             self.by_category[article.category].append(article)
 
-    def related(self, article: Any) -> list[Any]:  # noqa: ANN401
+    def related(self, article: Any) -> list[Any]:
         """Up to four posts: a shared tool counts 3, a shared uncommon tag 1, the category 2.
 
         When fewer than four posts share a tool or tag, the newest of the same category
@@ -320,8 +340,11 @@ class _RelatedIndex:
         """
         scores: dict[int, list[Any]] = {}
         groups = [(3, self.by_tool[ref.slug]) for ref in article.tools]
-        groups += [(1, self.by_tag[tag.slug]) for tag in getattr(article, "tags", [])
-                   if len(self.by_tag[tag.slug]) <= COMMON_TAG_LIMIT]
+        groups += [
+            (1, self.by_tag[tag.slug])
+            for tag in getattr(article, "tags", [])
+            if len(self.by_tag[tag.slug]) <= COMMON_TAG_LIMIT
+        ]
         for weight, group in groups:
             for other in group:
                 if other is not article:
@@ -334,6 +357,7 @@ class _RelatedIndex:
             for other in self.by_category[article.category][: RELATED_LIMIT * 2]:
                 if other is not article:
                     scores.setdefault(id(other), [2, other])
-        best = heapq.nlargest(RELATED_LIMIT, scores.values(),
-                              key=lambda item: (item[0], item[1].date))
+        best = heapq.nlargest(
+            RELATED_LIMIT, scores.values(), key=lambda item: (item[0], item[1].date)
+        )
         return [other for _, other in best]

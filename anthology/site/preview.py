@@ -33,10 +33,14 @@ class PreviewWriter(Writer):
         content = Path(settings.get("PATH", "."))
         # The theme and the course data shape every post page; a change there rewrites all.
         data = [content / "course.yaml", content / "tools.yaml", *content.glob("prior/*.yaml")]
-        self._baseline = max([_newest_mtime(Path(settings.get("THEME", "."))),
-                              *(path.stat().st_mtime for path in data if path.exists())])
+        self._baseline = max(
+            [
+                _newest_mtime(Path(settings.get("THEME", "."))),
+                *(path.stat().st_mtime for path in data if path.exists()),
+            ]
+        )
 
-    def _is_current(self, name: str, content: Any) -> bool:  # noqa: ANN401 - Pelican content
+    def _is_current(self, name: str, content: Any) -> bool:
         target = Path(self.output_path) / name
         source = getattr(content, "source_path", None)
         try:
@@ -46,8 +50,9 @@ class PreviewWriter(Writer):
             return False
         return changed is not None and written >= changed
 
-    def write_file(self, name: str, template: Any, context: dict[str, Any],  # noqa: ANN401
-                   *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+    def write_file(
+        self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> None:
         content = kwargs.get("article") or kwargs.get("page")
         if content is not None and name and self._is_current(name, content):
             return

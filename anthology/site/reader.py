@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from markdown import Markdown
 from pelican.readers import BaseReader
@@ -14,9 +14,9 @@ from .. import yamlsafe
 from ..corpus import ContentPaths, load_config, read_post
 from ..findings import ContentError, error
 from ..frontmatter import split
+from ..links import rewrite_relative_links
 from ..markdown_config import PELICAN_MARKDOWN
 from ..model import Post
-from ..links import rewrite_relative_links
 from ..sanitize import clean_html
 from ..scrollables import focusable_scrollables
 from ..text import count_words, reading_minutes
@@ -28,7 +28,7 @@ class AnthologyReader(BaseReader):
     """Reads posts through `anthology.model` and pages through a small front-matter parser."""
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions: ClassVar[list[str]] = ["md"]
 
     def __init__(self, settings: dict[str, Any]):
         super().__init__(settings)

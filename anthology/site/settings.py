@@ -40,8 +40,15 @@ def check_settings(settings: dict[str, Any]) -> None:
             f"anthology plugin: unknown ANTHOLOGY keys {sorted(unknown)}; known: {sorted(DEFAULTS)}"
         )
     merged = plugin_settings(settings)
-    flags = ("SEARCH", "FEEDS", "FEED_FULL_TEXT", "SANITIZE", "SOCIAL_CARDS", "RESPONSIVE_IMAGES",
-             "PREVIEW_SKIP_UNCHANGED")
+    flags = (
+        "SEARCH",
+        "FEEDS",
+        "FEED_FULL_TEXT",
+        "SANITIZE",
+        "SOCIAL_CARDS",
+        "RESPONSIVE_IMAGES",
+        "PREVIEW_SKIP_UNCHANGED",
+    )
     for key in flags:
         if not isinstance(merged[key], bool):
             raise SettingsError(f"anthology plugin: ANTHOLOGY[{key!r}] must be true or false")

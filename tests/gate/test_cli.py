@@ -179,6 +179,13 @@ def test_changed_since_checks_only_changed_posts(repo: Path, content: Path, run:
     assert committed.exists()
 
 
+def test_changed_configuration_checks_everything(repo: Path, content: Path, run: Runner) -> None:
+    tools = content / "tools.yaml"
+    tools.write_text(tools.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _code, out, _err = check(run, content, "--format", "json", "--changed-since", "HEAD")
+    assert json.loads(out)["summary"]["files_checked"] == 3
+
+
 def test_changed_since_with_nothing_changed(repo: Path, content: Path, run: Runner) -> None:
     code, out, _err = check(run, content, "--format", "json", "--changed-since", "HEAD")
     assert code == 0 and json.loads(out)["summary"]["files_checked"] == 0
@@ -246,3 +253,24 @@ def test_uncommitted_post_loses_to_a_committed_one(repo: Path, content: Path, ru
     _code, out, _err = check(run, content, "--format", "json", str(fresh), str(committed))
     claimed = [f["path"] for f in json.loads(out)["findings"] if f["rule"] == "tool-claimed"]
     assert claimed == ["content/posts/F2026/aa-fresh.md"]
+
+
+def test_a_draft_lacking_sections_warns_until_published(content: Path, run: Runner) -> None:
+    post = content / "posts" / "F2026" / "half-written.md"
+    post.write_text(
+        "---\ntitle: Half written\nauthors: [{name: Ada Lovelace, id: alovelace}]\n"
+        "semester: F2026\ntool: Evidently\ncategory: mlops-deployment\noption: tool\n"
+        "evidence: [https://github.com/ada/evidently-demo]\nstatus: draft\ndate: 2026-10-05\n"
+        "---\n\nAn introduction that is all there is so far.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("--content", str(content), "check", str(post))
+    assert code == 0
+    assert "section-missing" in out and "draft: an error once published" in out
+    assert run("--content", str(content), "check", "--strict", str(post))[0] == 1
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("status: draft", "status: published"),
+        encoding="utf-8",
+    )
+    code, out, _ = run("--content", str(content), "check", str(post))
+    assert code == 1 and "error" in out and "section-missing" in out

@@ -1,4 +1,4 @@
-"""Property-based: whatever the front matter and body, the checker returns findings, never raises."""
+"""Property-based: for any front matter and body, the checker returns findings and never raises."""
 
 from __future__ import annotations
 

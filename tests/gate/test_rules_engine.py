@@ -39,11 +39,13 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(
     assert "links" in internal["message"] and "boom" in internal["message"]
 
 
-def test_parallel_and_serial_runs_agree(content: Path) -> None:
+def test_parallel_and_serial_runs_agree(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from anthology.corpus import load_config
+    from anthology.gate import engine
     from anthology.gate.engine import check_all
     from anthology.gate.loading import load
 
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
     for index, source in enumerate(sorted((HERE / "bad").glob("*.md"))):
         if source.name.startswith(("html-", "link-", "image-")):
             add_post(content, source).rename(content / "posts" / "F2026" / f"{index}-{source.name}")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from anthology.tools import load_registry
 from anthology.gate.index import glimpse
+from anthology.tools import load_registry
 
 from .conftest import REPO
 

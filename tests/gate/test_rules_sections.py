@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from anthology.course import Option, Section
+from anthology.gate.lineblocks import line_blocks
 from anthology.gate.scan import Body
-from anthology.gate.sections import outline, place_sections
+from anthology.gate.sections import clean, outline, place_sections, rendered_blocks
+from anthology.gate.words import count_words
 
 OPTION = Option(
     "tool",
@@ -68,3 +73,55 @@ def test_mapping_wins_over_keywords_and_missing_sections_are_none() -> None:
         ("examples", 5),
         ("assessment", None),
     ]
+
+
+LINE_FRAGMENTS = st.sampled_from(
+    [
+        "# Problem",
+        "## How it helps",
+        "### Strengths #",
+        "####### Seven",
+        "#",
+        "#NoSpace",
+        "Plain text line.",
+        "Another line with **bold** and `code`.",
+        "===",
+        "---",
+        "- - -",
+        "***",
+        "- item one",
+        "* star item",
+        "+ plus item",
+        "1. first",
+        "2) second",
+        "| a | b |",
+        "|---|---|",
+        "a | b",
+        "```",
+        "```python",
+        "~~~",
+        "[link](https://e.org) here",
+        "Term",
+        ": definition",
+        "Text -",
+        "-",
+        "=",
+        "  two spaces",
+        "Version 6. Next.",
+        "**Bold.** Text",
+    ]
+)
+BODIES = st.lists(st.one_of(LINE_FRAGMENTS, st.just("")), max_size=20).map("\n".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=BODIES)
+def test_the_line_reader_agrees_with_the_renderer(text: str) -> None:
+    scanned = Body(text, 1)
+    fast = line_blocks(scanned)
+    assume(fast is not None)
+    slow = rendered_blocks(text)
+    assert [(lv, clean(t)) for lv, t in fast if lv] == [(lv, clean(t)) for lv, t in slow if lv]
+    assert sum(count_words(t) for lv, t in fast if not lv) == sum(
+        count_words(t) for lv, t in slow if not lv
+    )

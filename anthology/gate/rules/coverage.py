@@ -17,11 +17,11 @@ def previously_covered(ctx: PostContext) -> Iterator[Finding]:
     post = ctx.post
     if post is None or not post.tools:
         return
-    earlier = earlier_posts(post.tool_key, post.semester, ctx.gate)
+    earlier, total = earlier_posts(post.tool_key, post.semester, ctx.gate, MAX_LISTED)
     minimum = int(ctx.course.setting("previously_covered", "min_added_value_words", default=30))
-    listed = ", ".join(e.link for e in earlier[:MAX_LISTED])
-    if len(earlier) > MAX_LISTED:
-        listed += f" and {len(earlier) - MAX_LISTED} more"
+    listed = ", ".join(e.link for e in earlier)
+    if total > MAX_LISTED:
+        listed += f" and {total - MAX_LISTED} more"
     if earlier and not post.previously_covered:
         yield ctx.error(
             "previously-covered-missing",

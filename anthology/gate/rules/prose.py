@@ -11,6 +11,7 @@ from ..readability import Sentence, grade_level, sentences
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,5})s?\b")
 _PUNCTUATION = " \t.,:;!?\"'“”‘’()[]"
+_PLACEHOLDERS = frozenset({"TODO", "TBD", "FIXME", "XXX"})  # draft markers, not acronyms
 DEFAULT_ACRONYMS = ("ML", "AI", "API", "URL", "HTTP", "JSON", "YAML", "CSV", "SQL", "CPU", "GPU")
 
 
@@ -77,6 +78,7 @@ def _long_sentences(ctx: PostContext, found: list[Sentence]) -> Iterator[Finding
 
 def _acronyms(ctx: PostContext, found: list[Sentence]) -> Iterator[Finding]:
     known = {word.upper() for word in _texts(ctx, "known_acronyms", DEFAULT_ACRONYMS)}
+    known |= _PLACEHOLDERS
     text = "\n".join(ctx.body.plain)
     reported: set[str] = set()
     for sentence in found:
