@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .comments import Comment, comment_files, read_comment
 from .course import Course, load_course
 from .files import read_text
 from .findings import ContentError, Finding
@@ -65,6 +66,7 @@ class Corpus:
     prior: list[PriorPost] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     parsed: dict[str, ParsedPost] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
 
     @property
     def published(self) -> list[Post]:
@@ -131,6 +133,11 @@ def load_corpus(
         if parsed.post is not None:
             corpus.posts.append(parsed.post)
     _check_unique_slugs(corpus)
+    for path in comment_files(root):
+        parsed_comment = read_comment(path, paths.shown(path), course)
+        corpus.findings.extend(parsed_comment.findings)
+        if parsed_comment.comment is not None:
+            corpus.comments.append(parsed_comment.comment)
     return corpus
 
 
