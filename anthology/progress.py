@@ -1,22 +1,10 @@
-"""Progress for long commands: a bar in a terminal, nothing in CI logs."""
+"""Progress for long commands: status lines in a terminal, nothing extra in CI logs."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from typing import TypeVar
-
-from tqdm import tqdm
-
-T = TypeVar("T")
 
 
 def interactive() -> bool:
+    """True when a person watches the command in a terminal (not CI, not a pipe)."""
     return sys.stderr.isatty()
-
-
-def track(items: Iterable[T], description: str, total: int | None = None) -> Iterable[T]:
-    """Iterate with a progress bar on a terminal; plain iteration elsewhere (CI, pipes)."""
-    if not interactive():
-        return items
-    return tqdm(items, desc=description, total=total, unit="file", leave=False, file=sys.stderr)

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from ..corpus import ContentPaths, load_config, post_files
 from ..findings import ContentError
+from ..progress import interactive
 from . import git
 from .engine import check_all
 from .formats import FORMATS, Report, sort_key
 from .loading import load
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PROGRESS_MIN_FILES = 200  # below this a check is too quick to need a status line
 _CONFIG_FILES = ("course.yaml", "tools.yaml")
 
 
@@ -110,6 +112,8 @@ def _run(args: argparse.Namespace) -> int:
     else:
         targets = all_files(paths)
     _gate, contexts = load(paths, course, registry, targets, in_pull_request=in_pull_request)
+    if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
+        print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
     findings = check_all(contexts)
     report = Report(
         sorted(set(findings), key=sort_key),

@@ -25,13 +25,26 @@ class BuildFailed(Exception):
     """The site could not be built or checked; the message says why."""
 
 
+@contextlib.contextmanager
+def _status(message: str) -> Iterator[None]:
+    """A spinner in a terminal (Pelican's own console); nothing extra in CI logs."""
+    if sys.stderr.isatty():
+        from pelican.log import console
+
+        with console.status(message):
+            yield
+    else:
+        yield
+
+
 def build(settings_file: str, output: Path | None = None, **overrides: Any) -> Path:
     """Run Pelican with `settings_file` and overrides; errors and failed posts raise."""
     settings = read_settings(settings_file, override=overrides or None)
     if output is not None:
         settings["OUTPUT_PATH"] = str(output)
     try:
-        Pelican(settings).run()
+        with _status(f"Building {settings['PATH']} into {settings['OUTPUT_PATH']}…"):
+            Pelican(settings).run()
     except BuildError as exc:
         raise BuildFailed(str(exc.code)) from None
     except Exception as exc:
