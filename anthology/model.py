@@ -395,6 +395,15 @@ def _urls(v: _Validator, raw: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(u for u in values if is_http_url(u))
 
 
+def _option_needs_tool(raw: dict[str, Any], course: Course) -> bool:
+    """Whether the post's option (the first one when none is given) asks for a tool."""
+    option_id = raw.get("option")
+    if option_id is None:
+        return course.options[0].needs_tool if course.options else True
+    option = course.find_option(str(option_id).strip())
+    return option.needs_tool if option is not None else True
+
+
 def parse_post(path: str, text: str, course: Course, registry: ToolRegistry) -> ParsedPost:
     """Validate one post's front matter; return the Post (when usable) and all findings."""
     raw, doc, findings = _split_and_load(path, text)
@@ -407,8 +416,13 @@ def parse_post(path: str, text: str, course: Course, registry: ToolRegistry) -> 
     )
     _check_keys(v, raw)
     is_assignment = any(raw.get(k) is not None for k in ("tool", "tools", "option"))
+    needs_tool = is_assignment and _option_needs_tool(raw, course)
     for spec in FIELDS:
-        needed = spec.required_for == "all" or (spec.required_for == "assignment" and is_assignment)
+        needed = (
+            spec.required_for == "all"
+            or (spec.required_for == "assignment" and is_assignment)
+            or (spec.required_for == "tool" and needs_tool)
+        )
         if (
             needed
             and (raw.get(spec.name) in (None, "", []))

@@ -17,7 +17,9 @@ class FieldSpec:
     name: str
     kind: str  # string, text, bool, date, url, urls, strings, tools, authors, sections
     description: str
-    required_for: str = ""  # "", "all", "assignment" (posts that follow an assignment option)
+    # "", "all", "assignment" (posts that follow an assignment option), or "tool"
+    # (assignment posts whose option has `needs_tool`)
+    required_for: str = ""
 
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -33,7 +35,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "tool",
         "tools",
         "The tool the post covers, or a list of tools for a combination.",
-        "assignment",
+        "tool",
     ),
     FieldSpec("category", "string", "Category id or name from course.yaml.", "assignment"),
     FieldSpec("tags", "strings", "Free keywords for the tag pages and search."),

@@ -5,14 +5,16 @@ MLflow" and "MLflow and Databricks" are the same claim. A combination is its own
 {Databricks, MLflow} does not block a post on MLflow alone, nor the other way round: the
 combination's value is in how the tools work together, which a single-tool post does not cover.
 
-First come, first served: the post first added on the current branch holds the claim. A post
-in the pull request under check (or not committed at all) comes after every post already
-on the branch; ties fall back to the front-matter date, then to the path.
+First come, first served: the post first added on the current branch holds the claim, in
+merge order (a post merged from a pull request counts from its merge, not from when it was
+written). A post in the pull request under check (or not committed at all) comes after every
+post already on the branch; ties fall back to the front-matter date, then to the path.
 """
 
 from __future__ import annotations
 
 import heapq
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,15 +22,17 @@ from ..model import Post
 from .context import GateContext
 
 _LATEST = datetime.max
+_UNKNOWN = sys.maxsize
 
 
-def claim_order(post: Post, gate: GateContext) -> tuple[bool, datetime, datetime, str]:
+def claim_order(post: Post, gate: GateContext) -> tuple[bool, int, datetime, datetime, str]:
     """Sort key: the smallest key holds the claim."""
     file = gate.file_of(post.path)
     added = gate.history.added(file)
     in_pr = file.resolve() in gate.in_pull_request
+    rank = gate.history.rank(file)
     when = added.replace(tzinfo=None) if added is not None else _LATEST
-    return (in_pr or added is None, when, post.date, post.path)
+    return (in_pr or added is None, _UNKNOWN if rank is None else rank, when, post.date, post.path)
 
 
 def claimants(tools: frozenset[str], semester: str, gate: GateContext) -> list[Post]:

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..comments import COMMENTS_DIR, comment_files
 from ..corpus import ContentPaths, load_config, post_files
 from ..findings import ContentError
 from ..progress import interactive
@@ -33,9 +34,9 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def all_files(paths: ContentPaths) -> list[Path]:
-    """Every post, then every page."""
+    """Every post, then every page, then every comment."""
     pages = _markdown_files(paths.pages) if paths.pages.is_dir() else []
-    return post_files(paths) + pages
+    return post_files(paths) + pages + comment_files(paths.root)
 
 
 def explicit_files(names: list[str]) -> list[Path]:
@@ -52,7 +53,10 @@ def explicit_files(names: list[str]) -> list[Path]:
 
 
 def changed_files(paths: ContentPaths, ref: str) -> tuple[list[Path], frozenset[Path]]:
-    """Posts and pages changed since `ref`, and those new in it; all when configuration changed."""
+    """Posts, pages and comments changed since `ref`, and those new in it.
+
+    Everything is checked when the configuration changed.
+    """
     try:
         changes = git.changed_since(paths.root, ref)
     except git.GitError as exc:
@@ -61,12 +65,11 @@ def changed_files(paths: ContentPaths, ref: str) -> tuple[list[Path], frozenset[
     config = {(root / name) for name in _CONFIG_FILES}
     if any(f in config or f.is_relative_to(root / "prior") for f in changes.files):
         return all_files(paths), frozenset(changes.added)
+    folders = [paths.posts.resolve(), paths.pages.resolve(), root / COMMENTS_DIR]
     wanted = [
         f
         for f in changes.files
-        if f.suffix == ".md"
-        and f.is_file()
-        and (f.is_relative_to(paths.posts.resolve()) or f.is_relative_to(paths.pages.resolve()))
+        if f.suffix == ".md" and f.is_file() and any(f.is_relative_to(d) for d in folders)
     ]
     return wanted, frozenset(changes.added)
 
@@ -111,7 +114,9 @@ def _run(args: argparse.Namespace) -> int:
         targets = explicit_files(names)
     else:
         targets = all_files(paths)
-    _gate, contexts = load(paths, course, registry, targets, in_pull_request=in_pull_request)
+    _gate, contexts = load(
+        paths, course, registry, targets, in_pull_request=in_pull_request, base=since
+    )
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
     findings = check_all(contexts)

@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+from ..comments import ParsedComment, parse_comment
 from ..corpus import ContentPaths
 from ..course import Course, Option
 from ..findings import Finding, Severity
@@ -18,28 +19,46 @@ from .scan import Body
 from .sections import Heading, Placement, outline, place_sections
 
 # Which rules a file gets depends on its kind.
-STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, UNREADABLE = (
+STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, UNREADABLE, COMMENT = (
     "stub",
     "announcement",
     "tool-post",
     "broken",
     "page",
     "unreadable",
+    "comment",
 )
 
 
 @dataclass
 class History:
-    """First-added dates from git, fetched once and only when a rule asks."""
+    """When (and in which order) files reached the branch, from git; fetched once, on demand."""
 
     folder: Path
     use_git: bool = True
+    base: str | None = None  # the branch files must be on ("main"); None: the current one
     _dates: dict[Path, datetime] | None = field(default=None, repr=False)
+    _ranks: dict[Path, int] | None = field(default=None, repr=False)
+
+    def _load(self) -> dict[Path, datetime]:
+        if self._dates is None:
+            found = (
+                git.first_added(self.folder, merge_order=True, ref=self.base)
+                if self.use_git
+                else {}
+            )
+            self._dates = found
+            self._ranks = {path: rank for rank, path in enumerate(found)}
+        return self._dates
 
     def added(self, file: Path) -> datetime | None:
-        if self._dates is None:
-            self._dates = git.first_added(self.folder) if self.use_git else {}
-        return self._dates.get(file.resolve())
+        return self._load().get(file.resolve())
+
+    def rank(self, file: Path) -> int | None:
+        """Position in merge order (0 first); breaks ties between equal commit times."""
+        self._load()
+        assert self._ranks is not None
+        return self._ranks.get(file.resolve())
 
 
 @dataclass
@@ -82,6 +101,14 @@ class GateContext:
         return index
 
     @cached_property
+    def posts_by_slug(self) -> dict[str, Post]:
+        """The first post (by path) of each URL name."""
+        index: dict[str, Post] = {}
+        for post in self.posts:
+            index.setdefault(post.slug, post)
+        return index
+
+    @cached_property
     def prior_by_tool(self) -> dict[str, list[PriorPost]]:
         index: dict[str, list[PriorPost]] = {}
         for entry in self.prior:
@@ -120,6 +147,13 @@ class PostContext:
     @property
     def course(self) -> Course:
         return self.gate.course
+
+    @cached_property
+    def comment(self) -> ParsedComment | None:
+        """The parsed comment, for files of kind COMMENT."""
+        if self.kind != COMMENT:
+            return None
+        return parse_comment(self.shown, self.text or "")
 
     @cached_property
     def body(self) -> Body:

@@ -44,11 +44,20 @@ def toplevel(folder: Path) -> Path | None:
         return None
 
 
-def first_added(folder: Path) -> dict[Path, datetime]:
-    """Commit date on which each file under `folder` first appeared on the current branch.
+def first_added(
+    folder: Path, *, merge_order: bool = False, ref: str | None = None
+) -> dict[Path, datetime]:
+    """Commit date on which each file under `folder` first appeared on a branch.
 
-    Renames keep the date of the original file, like `git log --follow`.
+    The branch is the current one, or `ref`. The dict is in the order the files appeared.
+    Renames keep the date of the original file, like `git log --follow`. With `merge_order`,
+    only the branch's own (first-parent) history counts: a file that came in with a merged
+    pull request dates from the merge, so files are in the order they reached the branch,
+    whenever they were written.
     """
+    walk = ("--first-parent", "--diff-merges=first-parent") if merge_order else ()
+    if ref is not None and ref.startswith("-"):
+        return {}
     top = toplevel(folder)
     if top is None:
         return {}
@@ -57,9 +66,11 @@ def first_added(folder: Path) -> dict[Path, datetime]:
             folder,
             "log",
             "--reverse",
+            *walk,
             "--format=%x00%cI",
             "--name-status",
             "--diff-filter=AR",
+            *([ref] if ref else []),
             "--",
             ".",
         )

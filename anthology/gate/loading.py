@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from .. import corpus as corpus_module
+from ..comments import COMMENTS_DIR
 from ..corpus import ContentPaths, Corpus
 from ..course import Course
 from ..files import read_text
@@ -17,6 +18,7 @@ from ..tools import ToolRegistry
 from .context import (
     ANNOUNCEMENT,
     BROKEN,
+    COMMENT,
     PAGE,
     STUB,
     TOOL_POST,
@@ -45,6 +47,7 @@ class Loader:
         self.registry = registry
         self.root = paths.root.resolve()
         self.pages_prefix = str(self.root / corpus_module.PAGES_DIR) + os.sep
+        self.comments_prefix = str(self.root / COMMENTS_DIR) + os.sep
         self.max_bytes = int(course.setting("limits", "max_post_bytes", default=200_000))
 
     def canonical(self, file: Path) -> Path:
@@ -68,7 +71,7 @@ class Loader:
         if text_file.text is None:
             finding = text_file.finding
             return shown, None, ParsedPost(None, [finding] if finding else [])
-        if self.is_page(file):
+        if self.is_page(file) or self.is_comment(file):
             return shown, text_file.text, None
         try:
             parsed = parse_post(shown, text_file.text, self.course, self.registry)
@@ -79,10 +82,17 @@ class Loader:
     def is_page(self, file: Path) -> bool:
         return str(file).startswith(self.pages_prefix)
 
+    def is_comment(self, file: Path) -> bool:
+        return str(file).startswith(self.comments_prefix)
 
-def kind_of(text: str | None, parsed: ParsedPost | None, page: bool) -> str:
+
+def kind_of(
+    text: str | None, parsed: ParsedPost | None, page: bool, comment: bool = False
+) -> str:
     if text is None:
         return UNREADABLE
+    if comment:
+        return COMMENT
     if page:
         return PAGE
     post = parsed.post if parsed else None
@@ -101,28 +111,28 @@ def load(
     *,
     in_pull_request: frozenset[Path] = frozenset(),
     use_git: bool = True,
+    base: str | None = None,
 ) -> tuple[GateContext, list[PostContext]]:
     """Contexts for `targets`; the corpus around them holds every post they relate to.
 
+    `base` is the branch the claims' order is read from (default: the current branch).
     Raises ContentError when the prior catalog is unusable (a configuration problem).
     """
     loader = Loader(paths, course, registry)
     prior = load_catalog(paths.prior, registry, paths.root.parent)
     gate = GateContext(
-        paths, course, registry, [], prior, History(paths.root, use_git), in_pull_request
+        paths, course, registry, [], prior, History(paths.root, use_git, base), in_pull_request
     )
     files = list(dict.fromkeys(loader.canonical(target) for target in targets))
     seen = set(files)
     contexts: list[PostContext] = []
     for file, (shown, text, parsed) in zip(files, fork_map(loader.read, files), strict=True):
-        contexts.append(
-            PostContext(
-                gate, file, shown, text, parsed, kind_of(text, parsed, loader.is_page(file))
-            )
-        )
+        kind = kind_of(text, parsed, loader.is_page(file), loader.is_comment(file))
+        contexts.append(PostContext(gate, file, shown, text, parsed, kind))
     posts = [ctx.post for ctx in contexts if ctx.post is not None]
     tools = frozenset().union(*(post.tool_key for post in posts))
-    posts += _related(loader, tools, {_slug_key(post.slug) for post in posts}, seen)
+    slugs = {_slug_key(post.slug) for post in posts} | _comment_targets(contexts)
+    posts += _related(loader, tools, slugs, seen)
     gate.posts = sorted(posts, key=lambda post: post.path)
     gate.extra_findings = _slug_findings(gate, {ctx.shown for ctx in contexts})
     return gate, contexts
@@ -143,6 +153,16 @@ def load_around(
         prior,
         History(paths.root),
     )
+
+
+def _comment_targets(contexts: list[PostContext]) -> set[str]:
+    """Slug keys of the posts that the comments under check discuss."""
+    targets = set()
+    for ctx in contexts:
+        parsed = ctx.comment
+        if parsed is not None and parsed.comment is not None:
+            targets.add(_slug_key(parsed.comment.post))
+    return targets
 
 
 def _related(loader: Loader, tools: frozenset[str], slugs: set[str], seen: set[Path]) -> list[Post]:

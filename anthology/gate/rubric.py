@@ -16,6 +16,7 @@ _BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("tool-", "unique"),
     ("previously-covered-", "unique"),
     ("added-value-", "unique"),
+    ("comment-", "comments"),
     ("evidence-", "evidence"),
     ("prose-", "writing"),
     ("link-", "writing"),

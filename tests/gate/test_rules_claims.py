@@ -72,13 +72,14 @@ def test_ties_fall_back_to_date_then_path(content: Path, run: Runner) -> None:
     assert found == [("tool-claimed", "a.md"), ("tool-claimed", "d.md")]
 
 
-def test_the_message_names_the_holder(content: Path, run: Runner) -> None:
+def test_the_message_names_the_holder_then_the_later_claim(content: Path, run: Runner) -> None:
     post = write(content, "late.md", "KServe")
     _code, out, _err = run("--content", str(content), "check", "--format", "json", str(post))
     message = json.loads(out)["findings"][0]["message"]
     assert message == (
         "KServe is already claimed this semester by "
-        "content/posts/F2026/holder-kserve.md (Ada Lovelace, not yet on main)"
+        "content/posts/F2026/holder-kserve.md (Ada Lovelace, not yet on main), before this "
+        "claim in content/posts/F2026/late.md (Student late.md, not yet on main)"
     )
 
 

@@ -6,8 +6,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ...findings import Finding
-from ..context import ANNOUNCEMENT, BROKEN, PAGE, STUB, TOOL_POST, UNREADABLE, PostContext
+from ..context import (
+    ANNOUNCEMENT,
+    BROKEN,
+    COMMENT,
+    PAGE,
+    STUB,
+    TOOL_POST,
+    UNREADABLE,
+    PostContext,
+)
 from . import (
+    comments,
     coverage,
     evidence,
     frontmatter,
@@ -30,8 +40,9 @@ class Rule:
 
 _POSTS = frozenset({STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, UNREADABLE})
 _CLAIMS = frozenset({STUB, TOOL_POST})
-_BODIES = frozenset({ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE})
+_BODIES = frozenset({ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, COMMENT})
 _TOOL_POSTS = frozenset({TOOL_POST})
+_COMMENTS = frozenset({COMMENT})
 
 RULES: tuple[Rule, ...] = (
     Rule("front matter", frontmatter.front_matter, _POSTS),
@@ -42,6 +53,9 @@ RULES: tuple[Rule, ...] = (
     Rule("uniqueness", uniqueness.tool_claimed, _CLAIMS),
     Rule("previously covered", coverage.previously_covered, _CLAIMS),
     Rule("tool names", toolnames.tool_names, _CLAIMS),
+    Rule("comment front matter", comments.comment_front_matter, _COMMENTS),
+    Rule("comment target", comments.comment_target, _COMMENTS),
+    Rule("comment engagement", comments.comment_engagement, _COMMENTS),
     Rule("links", links.links, _BODIES),
     Rule("images", images.images, _BODIES),
     Rule("safety", safety.unsafe_html, _BODIES),

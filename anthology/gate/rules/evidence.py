@@ -27,9 +27,9 @@ def evidence(ctx: PostContext) -> Iterator[Finding]:
         yield ctx.error(
             "evidence-missing",
             line,
-            "no `evidence` link to where you tried the tool",
-            "Add `evidence:` with a link to your repository (or notebook) holding the "
-            "tool's configuration and the scenario data you used.",
+            "no `evidence` link to your work",
+            "Add `evidence:` with a link to your repository (or notebook) holding what you "
+            "tried or analysed: configuration, code and the scenario data you used.",
         )
         return
     hosts = tuple(h.casefold() for h in ctx.course.evidence_hosts)

@@ -77,7 +77,7 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
                 "scenario-missing",
                 heading.line or ctx.first_text_line,
                 f"the section “{heading.text}” never mentions the scenario ({shown}, …)",
-                "Show the tool at work in the movie-streaming scenario: your data, your "
-                "recommender, what changed for viewers.",
+                f"Tie the section to the scenario: show a concrete case from it ({shown}, …), "
+                "the data you used and what changed for its users.",
                 placement.section.rubric,
             )
