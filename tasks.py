@@ -26,8 +26,14 @@ CONFIG = {
 }
 
 
-# Live previews skip the search index and feeds and keep unchanged post pages.
-PREVIEW = {"SEARCH": False, "FEEDS": False, "PREVIEW_SKIP_UNCHANGED": True}
+# Live previews skip the search index, feeds and image work, and keep unchanged pages.
+PREVIEW = {
+    "SEARCH": False,
+    "FEEDS": False,
+    "SOCIAL_CARDS": False,
+    "RESPONSIVE_IMAGES": False,
+    "PREVIEW_SKIP_UNCHANGED": True,
+}
 
 
 def _anthology(c: Context, *args: str) -> None:
@@ -229,6 +235,20 @@ def rollover(c, to, label="", dry_run=False):
     args = ["rollover", "--to", to]
     args += ["--label", label] if label else []
     args += ["--dry-run"] if dry_run else []
+    _anthology(c, *args)
+
+
+@task(
+    help={
+        "roster": "class roster CSV (default: `roster.file` in content/course.yaml)",
+        "out": "folder for gradebook.csv and gradebook.html (default: reports)",
+    }
+)
+def report(c, roster="", out=""):
+    """Write the private gradebook (CSV and sortable HTML) to reports/, never published."""
+    args = ["report"]
+    args += ["--roster", roster] if roster else []
+    args += ["--out", out] if out else []
     _anthology(c, *args)
 
 

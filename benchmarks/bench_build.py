@@ -12,6 +12,7 @@ indexing off; Pagefind's own peak is measured separately).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -159,7 +160,10 @@ def main() -> None:
             edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8"
         )
 
-    preview = ['ANTHOLOGY={"SEARCH": false, "FEEDS": false, "PREVIEW_SKIP_UNCHANGED": true}']
+    sys.path.insert(0, str(ROOT))
+    from tasks import PREVIEW
+
+    preview = [f"ANTHOLOGY={json.dumps(PREVIEW)}"]
     run([*ours_cmd, *preview])  # the preview as `invoke livereload` leaves it
     rebuild = best_of(1, [*ours_cmd, *preview], touch)
     plain_mb, ours_mb = size_mb(plain_out), size_mb(ours_out)

@@ -1,10 +1,12 @@
-"""A writer for live previews that skips post pages whose source has not changed.
+"""A writer for live previews that skips pages none of whose posts have changed.
 
 Pelican's content cache only skips re-reading posts; every page is still rendered. While
-an author edits one post, re-rendering a thousand unchanged post pages is the bulk of a
-rebuild, so the preview writer leaves a post page alone when it is newer than its source,
-the theme and the course data. Listing pages are always rewritten. A changed title therefore
-shows on other posts' pages only after a full build (`invoke build`), as in any preview.
+an author edits one post, re-rendering a thousand unchanged post, author, tag and category
+pages is the bulk of a rebuild, so the preview writer leaves such a page alone when it is
+newer than the sources of every post it shows, the theme and the course data. The home
+page, archives and other whole-site pages are always rewritten. A changed title shows on
+other posts' pages, and a deleted post leaves its listings, only after a full build
+(`invoke build`): the price of a fast preview.
 """
 
 from __future__ import annotations
