@@ -1,4 +1,5 @@
-"""The `anthology` command line: check, import-prior, new, claim, linkrot, rollover, schema."""
+"""The `anthology` command line: check, import-prior, new, claim, linkrot, rollover, schema,
+report."""
 
 from __future__ import annotations
 
@@ -145,6 +146,12 @@ def cmd_claim(args: argparse.Namespace) -> int:
     return scaffold_post(args, claim_only=True)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report.command import run_report
+
+    return run_report(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="anthology", description=__doc__)
     parser.add_argument("--version", action="version", version=f"anthology {__version__}")
@@ -215,6 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of post front matter")
     schema.set_defaults(handler=cmd_schema)
+
+    report = commands.add_parser(
+        "report", help="write the private gradebook (CSV and HTML) outside the site"
+    )
+    report.add_argument(
+        "--roster", metavar="FILE", help="class roster CSV (default: `roster.file` in course.yaml)"
+    )
+    report.add_argument(
+        "--out", metavar="FOLDER", help="where to write gradebook.csv/.html (default: reports)"
+    )
+    report.set_defaults(handler=cmd_report)
     return parser
 
 
