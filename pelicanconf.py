@@ -27,6 +27,20 @@ ANTHOLOGY = {
     "IMAGE_WIDTHS": [480, 960, 1440],
 }
 
+# Optional live discussion under each post through giscus (GitHub Discussions); off when
+# None. To turn it on, enable Discussions on the repository, then copy the values that
+# https://giscus.app shows for it, e.g.:
+# GISCUS = {
+#     "repo": "owner/name",
+#     "repo_id": "R_...",
+#     "category": "Comments",
+#     "category_id": "DIC_...",
+#     "mapping": "pathname",
+#     "theme": "preferred_color_scheme",
+# }
+# Comments that count for the course are Markdown files in content/comments/ either way.
+GISCUS = None
+
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]

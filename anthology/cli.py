@@ -158,8 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", default="content", help="content folder (default: content)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="check posts and report what to fix")
-    check.add_argument("paths", nargs="*", help="posts or folders to check (default: all)")
+    check = commands.add_parser("check", help="check posts and comments; report what to fix")
+    check.add_argument("paths", nargs="*", help="files or folders to check (default: all)")
     check.add_argument(
         "--changed-since", metavar="REF", help="check only posts changed since this git ref"
     )

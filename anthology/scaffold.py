@@ -237,7 +237,12 @@ def scaffold_post(args: argparse.Namespace, claim_only: bool) -> int:
             print(f"  - {line}")
     write_atomically(target, render(plan))
     print(f"Wrote {paths.shown(target)}")
-    if claim_only:
+    if claim_only and plan.covered:
+        print(
+            f"Next: write `added_value` ({plan.min_added_words}+ words; the check requires it), "
+            "then open a pull request with only this file to claim the tool."
+        )
+    elif claim_only:
         print("Next: open a pull request with only this file to claim the tool.")
     else:
         print(

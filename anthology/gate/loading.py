@@ -86,9 +86,7 @@ class Loader:
         return str(file).startswith(self.comments_prefix)
 
 
-def kind_of(
-    text: str | None, parsed: ParsedPost | None, page: bool, comment: bool = False
-) -> str:
+def kind_of(text: str | None, parsed: ParsedPost | None, page: bool, comment: bool = False) -> str:
     if text is None:
         return UNREADABLE
     if comment:

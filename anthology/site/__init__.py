@@ -1,6 +1,6 @@
 """The Pelican plugin: a thin layer that renders the domain model as a site.
 
-`register()` only connects signals. All settings live in the `ANTHOLOGY` dict of
+`register()` only connects signals. The settings (the `ANTHOLOGY` dict, and `GISCUS`) live in
 pelicanconf.py and are checked once at start-up.
 """
 
@@ -11,6 +11,7 @@ from typing import Any
 from pelican import signals
 
 from .generator import AnthologyGenerator
+from .giscus import giscus_settings
 from .preview import PreviewWriter
 from .reader import AnthologyReader
 from .settings import check_settings, plugin_settings
@@ -18,6 +19,7 @@ from .settings import check_settings, plugin_settings
 
 def _add_reader(readers: Any) -> None:
     check_settings(readers.settings)
+    giscus_settings(readers.settings)
     readers.reader_classes["md"] = AnthologyReader
 
 

@@ -16,9 +16,14 @@ from pelican.generators import Generator
 
 from ..corpus import load_corpus
 from ..findings import ContentError
+from ..gate.git import first_added
+from .claims import claim_rows
+from .comments import by_post, views
 from .feeds import write_feed_pair
+from .giscus import giscus_settings
 from .images import attach_social_card, responsive_images
 from .media import embed_url
+from .render import Renderer
 from .search import build_index
 from .settings import plugin_settings
 from .tools import PriorEntry, SemesterEntry, ToolEntry
@@ -44,7 +49,7 @@ class AnthologyGenerator(Generator):
     def generate_context(self) -> None:
         self.options = plugin_settings(self.settings)
         try:
-            self.corpus = load_corpus(Path(self.settings["PATH"]))
+            self.corpus = load_corpus(Path(self.settings["PATH"]), keep_bodies=False)
         except ContentError as exc:
             raise BuildError(f"anthology: the configuration is broken:\n{exc}") from None
         errors = [f for f in self.corpus.findings if f.is_error]
@@ -71,6 +76,16 @@ class AnthologyGenerator(Generator):
         self.tools = self._tool_entries(articles)
         self.tools_by_slug = {entry.slug: entry for entry in self.tools}
         self.semesters = self._semester_entries(articles)
+        self.claims = claim_rows(
+            self.corpus,
+            self.tools_by_slug,
+            articles,
+            first_added(Path(self.settings["PATH"]), merge_order=True),
+        )
+        # Comments on posts that are not published (or do not exist) are left out here;
+        # the gate reports them.
+        self.comments = by_post(self.corpus.comments)
+        self.renderer = Renderer(self.settings)
         related = _RelatedIndex(articles)
         for article in articles:
             self._enrich(article, related)
@@ -93,6 +108,7 @@ class AnthologyGenerator(Generator):
                 },
                 "TOOLS": self.tools,
                 "SEMESTERS": self.semesters,
+                "GISCUS": giscus_settings(self.settings),
                 "CATEGORY_INFO": {
                     category.name: {
                         "feed_atom": f"feeds/category/{category.slug}.atom.xml",
@@ -143,7 +159,8 @@ class AnthologyGenerator(Generator):
         ]
 
     def _enrich(self, article: Any, related: _RelatedIndex) -> None:
-        """Set the per-article attributes templates use: earlier posts, related, embeds."""
+        """Set the per-article attributes templates use: earlier posts, related, embeds,
+        comments."""
         course = self.corpus.course
         order = course.semester_order(article.semester)
         earlier: list[dict[str, Any]] = []
@@ -190,6 +207,12 @@ class AnthologyGenerator(Generator):
             embed_url(article.media_url) if article.post_format == "video" else None
         )
         article.social_image = getattr(article, "social_image", None)
+        article.comments = views(
+            self.comments.get(article.slug, []),
+            article,
+            self.renderer,
+            self.settings.get("DEFAULT_DATE_FORMAT", "%a %d %B %Y"),
+        )
 
     def generate_output(self, writer: Any) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
@@ -237,6 +260,15 @@ class AnthologyGenerator(Generator):
                 semester=semester,
                 page_name=f"{semester.url}index",
             )
+        writer.write_file(
+            "claims/index.html",
+            self.get_template("claims"),
+            self.context,
+            relative,
+            url="claims/",
+            claims=self.claims,
+            page_name="claims/index",
+        )
         self._write_prior_stubs(writer, relative)
         if self.options["FEEDS"]:
             self._write_feeds()

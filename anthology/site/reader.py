@@ -6,7 +6,6 @@ import html
 from pathlib import Path
 from typing import Any, ClassVar
 
-from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -14,13 +13,9 @@ from .. import yamlsafe
 from ..corpus import ContentPaths, load_config, read_post
 from ..findings import ContentError, error
 from ..frontmatter import split
-from ..links import rewrite_relative_links
-from ..markdown_config import PELICAN_MARKDOWN
 from ..model import Post
-from ..sanitize import clean_html
-from ..scrollables import focusable_scrollables
 from ..text import count_words, reading_minutes
-from .settings import plugin_settings
+from .render import Renderer
 from .tools import ToolRef
 
 
@@ -33,8 +28,7 @@ class AnthologyReader(BaseReader):
     def __init__(self, settings: dict[str, Any]):
         super().__init__(settings)
         self._config: tuple[ContentPaths, Any, Any] | None = None
-        self._options = plugin_settings(settings)
-        self._markdown: Markdown | None = None
+        self._renderer = Renderer(settings)
 
     def _load_config(self) -> tuple[ContentPaths, Any, Any]:
         if self._config is None:
@@ -42,14 +36,7 @@ class AnthologyReader(BaseReader):
         return self._config
 
     def _render(self, body: str, source: str) -> str:
-        if self._markdown is None:
-            settings = dict(self.settings.get("MARKDOWN") or PELICAN_MARKDOWN)
-            settings.setdefault("extensions", list(settings.get("extension_configs", {})))
-            self._markdown = Markdown(**settings)
-        rendered = self._markdown.reset().convert(body)
-        if self._options["SANITIZE"]:
-            rendered = clean_html(rendered)
-        return focusable_scrollables(rewrite_relative_links(rendered, source))
+        return self._renderer.render(body, source)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         paths, course, registry = self._load_config()

@@ -21,6 +21,7 @@ PAGES = {
     "category": "category/data-cleaning/",
     "search": "search/?q=recommender",
     "how to submit (wide table)": "how-to-submit/",
+    "claimed tools (table)": "claims/",
 }
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

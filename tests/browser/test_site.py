@@ -27,6 +27,7 @@ MORE_PAGES = {
     "author": "author/priya-raman/",
     "about": "about/",
     "how to submit": "how-to-submit/",
+    "claimed tools": "claims/",
 }
 RESULT = ".pagefind-ui__result"
 RESULT_LINK = ".pagefind-ui__result-link"

@@ -219,7 +219,10 @@ def test_first_post_added_on_the_branch_keeps_the_claim(
     claimed = [f for f in json.loads(out)["findings"] if f["rule"] == "tool-claimed"]
     assert code == 1
     assert [f["path"] for f in claimed] == ["content/posts/F2026/second.md"]
-    assert "content/posts/F2026/first.md (Ada, on main since 2026-10-03)" in claimed[0]["message"]
+    assert claimed[0]["message"].endswith(
+        "content/posts/F2026/first.md (Ada, on main since 2026-10-03), before this claim in "
+        "content/posts/F2026/second.md (Bob, on main since 2026-10-04)"
+    )
 
 
 def test_post_in_the_pull_request_loses_to_one_on_main(
