@@ -14,7 +14,11 @@ import re
 
 from .scan import Body
 
-_NEEDS_RENDERER = re.compile(r"[ \t]+#|[ \t]*[<>]| {4}|\t| {0,3}\[[^\]]*\]:|\*\[")
+# Also rules made of `*` or `_` and `1)`-style markers: they end or start blocks in ways
+# only the renderer knows.
+_NEEDS_RENDERER = re.compile(
+    r"[ \t]+#|[ \t]*[<>]| {4}|\t| {0,3}\[[^\]]*\]:|\*\[|([*_])( *\1){2,} *$|\d+\)"
+)
 _HASH = re.compile(r"(#{1,6})(.*?)#*[ \t]*$")
 _UNDERLINE = re.compile(r"[=-]+ *$")
 _BULLET = re.compile(r"[-*+] +")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from anthology.course import Option, Section
@@ -116,6 +116,7 @@ BODIES = st.lists(st.one_of(LINE_FRAGMENTS, st.just("")), max_size=20).map("\n".
 
 @settings(max_examples=1000, deadline=None)
 @given(text=BODIES)
+@example(text="1. first\n***\n2) second\n1. first")  # a `***` rule and a `2)` marker
 def test_the_line_reader_agrees_with_the_renderer(text: str) -> None:
     scanned = Body(text, 1)
     fast = line_blocks(scanned)
