@@ -27,18 +27,23 @@ def internal_error(shown: str, rule: str, exc: BaseException) -> Finding:
     )
 
 
-# A draft is work in progress: what it still lacks is reported, but only as warnings
-# (errors again under --strict, and for real once the post says `status: published`).
-DRAFT_LENIENT_RULES = frozenset({"sections", "scenario", "evidence"})
+# Work in progress is told what it still lacks, as warnings (errors under --strict, and for
+# real once the post says `status: published`): a draft its sections and evidence, a claim
+# stub the added-value statement an earlier-covered tool will need. So a claim can be
+# merged within minutes, with the notice in its pull request.
+LENIENT_RULES = {
+    "draft": frozenset({"sections", "scenario", "evidence"}),
+    "claimed": frozenset({"previously covered"}),
+}
 
 
-def _as_draft_warning(finding: Finding) -> Finding:
+def _as_notice(finding: Finding, status: str) -> Finding:
     if not finding.is_error:
         return finding
     return replace(
         finding,
         severity=Severity.WARNING,
-        message=f"{finding.message} (draft: an error once published)",
+        message=f"{finding.message} ({status}: an error once published)",
     )
 
 
@@ -46,7 +51,8 @@ def check_file(ctx: PostContext) -> list[Finding]:
     """Every finding of every rule that applies to the file's kind."""
     from .rules import RULES
 
-    is_draft = ctx.post is not None and ctx.post.status == "draft"
+    status = ctx.post.status if ctx.post is not None else "published"
+    lenient = LENIENT_RULES.get(status, frozenset())
     found: list[Finding] = []
     for rule in RULES:
         if ctx.kind not in rule.kinds:
@@ -56,8 +62,8 @@ def check_file(ctx: PostContext) -> list[Finding]:
         except Exception as exc:
             found.append(internal_error(ctx.shown, rule.name, exc))
             continue
-        if is_draft and rule.name in DRAFT_LENIENT_RULES:
-            results = [_as_draft_warning(finding) for finding in results]
+        if rule.name in lenient:
+            results = [_as_notice(finding, status) for finding in results]
         found.extend(results)
     return found
 

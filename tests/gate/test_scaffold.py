@@ -98,3 +98,12 @@ def test_usage_problems_exit_2(content: Path, run: Runner) -> None:
     assert scaffold(run, content, "claim", "--tool", "Dagster", "--category", "nope")[0] == 2
     assert scaffold(run, content, "claim", "--tool", "Brand New Tool")[0] == 2  # no category
     assert scaffold(run, content, "claim", "--tool", "Dagster", "--option", "essay")[0] == 2
+
+
+def test_claim_on_an_earlier_covered_tool_passes_with_a_notice(content: Path, run: Runner) -> None:
+    assert scaffold(run, content, "claim", "--tool", "MLflow")[0] == 0
+    stub = content / "posts" / "F2026" / "ghopper-mlflow.md"
+    code, out, _err = run("--content", str(content), "check", str(stub))
+    assert code == 0, out
+    assert "added-value-too-short" in out and "claimed: an error once published" in out
+    assert run("--content", str(content), "check", "--strict", str(stub))[0] == 1
