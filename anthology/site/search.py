@@ -13,10 +13,15 @@ from pathlib import Path
 from pagefind.index import IndexConfig, PagefindIndex
 
 
+# Only post pages and earlier-post stubs carry `data-pagefind-body`; reading the listing
+# pages too would double the work for nothing.
+SEARCHABLE = "{posts,earlier}/**/*.html"
+
+
 async def _index(site: Path, language: str) -> int:
     config = IndexConfig(force_language=language)
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(path=str(site))
+        result = await index.add_directory(path=str(site), glob=SEARCHABLE)
         await index.write_files(output_path=str(site / "pagefind"))
     return int(result.get("page_count", 0))
 
