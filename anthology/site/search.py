@@ -12,7 +12,6 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-
 # Only post pages and earlier-post stubs carry `data-pagefind-body`; reading the listing
 # pages too would double the work for nothing.
 SEARCHABLE = "{posts,earlier}/**/*.html"
