@@ -8,6 +8,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -216,6 +217,17 @@ class AnthologyGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
+        # Post pages are already written (Pelican's generators ran first); with the stubs
+        # of earlier posts, Pagefind has all it indexes, so it runs in its own process
+        # while the listing pages and feeds are written.
+        self._write_prior_stubs(writer, relative)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            search = pool.submit(self._write_search_index) if self.options["SEARCH"] else None
+            self._write_listings(writer, relative)
+            if search is not None:
+                search.result()
+
+    def _write_listings(self, writer: Any, relative: bool) -> None:
         tools_template = self.get_template("tools")
         letters = [
             (letter, list(group))
@@ -269,11 +281,8 @@ class AnthologyGenerator(Generator):
             claims=self.claims,
             page_name="claims/index",
         )
-        self._write_prior_stubs(writer, relative)
         if self.options["FEEDS"]:
             self._write_feeds()
-        if self.options["SEARCH"]:
-            self._write_search_index()
 
     def _site_url(self) -> str:
         return (
