@@ -118,7 +118,7 @@ def run_linkchecker(url: str) -> tuple[bool, str]:
     return result.returncode == 0, result.stdout + result.stderr
 
 
-def check_built_links(settings_file: str) -> tuple[bool, str]:
+def check_built_links(settings_file: str, **overrides: Any) -> tuple[bool, str]:
     """Build with `settings_file` but a local SITEURL, then link-check that build.
 
     linkchecker treats links to another host as external, so a build whose SITEURL is the
@@ -127,17 +127,20 @@ def check_built_links(settings_file: str) -> tuple[bool, str]:
     with tempfile.TemporaryDirectory(prefix="anthology-linkcheck-") as tmp:
         root = Path(tmp)
         with served(root) as url:
+            local = url.rstrip("/")
+            anthology = {**(overrides.pop("ANTHOLOGY", None) or {}), "SEARCH": True}
             build(
                 settings_file,
                 root,
-                SITEURL=url.rstrip("/"),
-                FEED_DOMAIN=url.rstrip("/"),
-                ANTHOLOGY={"SEARCH": True},
+                **overrides,
+                SITEURL=local,
+                FEED_DOMAIN=local,
+                ANTHOLOGY=anthology,
             )
             return run_linkchecker(url)
 
 
-def publish(settings_file: str, output: Path) -> None:
+def publish(settings_file: str, output: Path, **overrides: Any) -> None:
     """Build into a temporary folder, check its links, then swap it into `output`.
 
     A failed build or link check leaves the previous site untouched.
@@ -145,8 +148,8 @@ def publish(settings_file: str, output: Path) -> None:
     output = output.resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
-        build(settings_file, staging)
-        ok, report = check_built_links(settings_file)
+        build(settings_file, staging, **overrides)
+        ok, report = check_built_links(settings_file, **overrides)
         if not ok:
             raise BuildFailed("broken internal links:\n" + report)
         previous = output.with_name(f".{output.name}.old")
