@@ -228,59 +228,28 @@ class AnthologyGenerator(Generator):
                 search.result()
 
     def _write_listings(self, writer: Any, relative: bool) -> None:
-        tools_template = self.get_template("tools")
+        def page(url: str, template: str, **variables: Any) -> None:
+            writer.write_file(
+                f"{url}index.html",
+                self.get_template(template),
+                self.context,
+                relative,
+                url=url,
+                page_name=f"{url}index",
+                **variables,
+            )
+
         letters = [
             (letter, list(group))
             for letter, group in groupby(self.tools, key=lambda e: _letter(e.name))
         ]
-        writer.write_file(
-            "tools/index.html",
-            tools_template,
-            self.context,
-            relative,
-            url="tools/",
-            tools_by_letter=letters,
-            page_name="tools/index",
-        )
-        tool_template = self.get_template("tool")
+        page("tools/", "tools", tools_by_letter=letters)
         for entry in self.tools:
-            writer.write_file(
-                f"{entry.url}index.html",
-                tool_template,
-                self.context,
-                relative,
-                url=entry.url,
-                tool=entry,
-                page_name=f"{entry.url}index",
-            )
-        writer.write_file(
-            "semesters/index.html",
-            self.get_template("semesters"),
-            self.context,
-            relative,
-            url="semesters/",
-            page_name="semesters/index",
-        )
-        semester_template = self.get_template("semester")
+            page(entry.url, "tool", tool=entry)
+        page("semesters/", "semesters")
         for semester in self.semesters:
-            writer.write_file(
-                f"{semester.url}index.html",
-                semester_template,
-                self.context,
-                relative,
-                url=semester.url,
-                semester=semester,
-                page_name=f"{semester.url}index",
-            )
-        writer.write_file(
-            "claims/index.html",
-            self.get_template("claims"),
-            self.context,
-            relative,
-            url="claims/",
-            claims=self.claims,
-            page_name="claims/index",
-        )
+            page(semester.url, "semester", semester=semester)
+        page("claims/", "claims", claims=self.claims)
         if self.options["FEEDS"]:
             self._write_feeds()
 
