@@ -139,7 +139,8 @@ def _front_matter(plan: Plan) -> list[str]:
 def _prompt(section: Section, option: Option) -> str:
     words = f"at least {section.min_words} words" if section.min_words else "a few paragraphs"
     if section.scenario_required and option.scenario_keywords:
-        return f"<!-- Write {words}, with examples from the movie-streaming scenario. -->"
+        hint = ", ".join(option.scenario_keywords[:4])
+        return f"<!-- Write {words}, with examples from the course scenario ({hint}, ...). -->"
     return f"<!-- Write {words}. -->"
 
 
