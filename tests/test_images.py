@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -147,6 +149,29 @@ def test_social_card_is_drawn_once_then_reused(
         fake_article(tmp_path, title="New title"), settings, output, course
     )
     assert len(drawn) == 2
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux" or (os.cpu_count() or 1) < 2,
+    reason="cards are drawn in parallel only on Linux with two cores or more",
+)
+def test_missing_cards_are_drawn_ahead_in_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings, output = fake_settings(tmp_path), tmp_path / "output"
+    course = SimpleNamespace(number="17-645", name="MLiP")
+    articles = [
+        fake_article(tmp_path, slug=f"post-{i}", title=f"Post number {i}")
+        for i in range(site_images.PARALLEL_MIN_CARDS + 4)
+    ]
+    site_images.draw_missing_cards(articles, settings, course)
+    assert len(list((tmp_path / "cache").rglob("*.png"))) == len(articles)
+    # Every card is now cached: attaching draws nothing in this process.
+    drawn = counting(monkeypatch, site_images, "draw_card")
+    for article in articles:
+        site_images.attach_social_card(article, settings, output, course)
+    assert drawn == []
+    assert len(list((output / "cards").glob("*.png"))) == len(articles)
 
 
 def test_cache_place_links_or_copies_and_skips_identical(tmp_path: Path) -> None:

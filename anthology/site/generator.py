@@ -22,7 +22,7 @@ from .claims import claim_rows
 from .comments import by_post, views
 from .feeds import write_feed_pair
 from .giscus import giscus_settings
-from .images import attach_social_card, responsive_images
+from .images import attach_social_card, draw_missing_cards, responsive_images
 from .media import embed_url
 from .render import Renderer
 from .search import build_index
@@ -88,6 +88,8 @@ class AnthologyGenerator(Generator):
         self.comments = by_post(self.corpus.comments)
         self.renderer = Renderer(self.settings)
         related = _RelatedIndex(articles)
+        if self.options["SOCIAL_CARDS"]:
+            draw_missing_cards(articles, self.settings, course)
         for article in articles:
             self._enrich(article, related)
             if self.options["SOCIAL_CARDS"]:

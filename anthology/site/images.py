@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import html as htmllib
 import logging
+import multiprocessing
+import os
 import posixpath
 import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -52,18 +56,59 @@ def image_cache(settings: dict[str, Any]) -> ImageCache:
     return ImageCache(root)
 
 
-def attach_social_card(
-    article: Any, settings: dict[str, Any], output_path: str | Path, course: Any
-) -> None:
-    """Write `cards/<slug>.png` (drawn once, then cached) and set `article.social_image`."""
+def _card_text(article: Any, course: Any) -> tuple[str, list[str], str | None, str, str]:
     category = getattr(article, "category", None)
-    text = (
+    return (
         str(article.title),
         [ref.name for ref in getattr(article, "tools", [])],
         category.name if category else None,
         " ".join(part for part in (course.number, course.name) if part),
         str(getattr(article, "semester_label", "") or ""),
     )
+
+
+def _draw_into_cache(job: tuple[Path, str, tuple[Any, ...]]) -> None:
+    root, key, text = job
+    ImageCache(root).put_bytes(key, ".png", card_png(draw_card(*text)))
+
+
+PARALLEL_MIN_CARDS = 32  # below this, starting worker processes costs more than it saves
+
+
+def draw_missing_cards(articles: list[Any], settings: dict[str, Any], course: Any) -> None:
+    """Draw the cards the cache lacks in worker processes, one per core (a cold build).
+
+    Drawing and encoding a card is pure CPU work of about 25 ms; spread over the cores it
+    no longer dominates a first build. Where processes cannot be forked, or a worker
+    fails, `attach_social_card` draws what is still missing, one by one.
+    """
+    cache = image_cache(settings)
+    jobs: dict[str, tuple[Any, ...]] = {}
+    for article in articles:
+        text = _card_text(article, course)
+        key = card_key(*text)
+        if key not in jobs and cache.get(key, ".png") is None:
+            jobs[key] = text
+    workers = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_MIN_CARDS or workers < 2 or sys.platform != "linux":
+        return
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            list(
+                pool.map(
+                    _draw_into_cache, [(cache.root, k, t) for k, t in jobs.items()], chunksize=8
+                )
+            )
+    except Exception as exc:
+        logger.warning("anthology: drawing cards in parallel failed (%s); drawing serially", exc)
+
+
+def attach_social_card(
+    article: Any, settings: dict[str, Any], output_path: str | Path, course: Any
+) -> None:
+    """Write `cards/<slug>.png` (drawn once, then cached) and set `article.social_image`."""
+    text = _card_text(article, course)
     cache = image_cache(settings)
     key = card_key(*text)
     cached = cache.get(key, ".png")
