@@ -240,8 +240,8 @@ def scaffold_post(args: argparse.Namespace, claim_only: bool) -> int:
     print(f"Wrote {paths.shown(target)}")
     if claim_only and plan.covered:
         print(
-            f"Next: write `added_value` ({plan.min_added_words}+ words; the check requires it), "
-            "then open a pull request with only this file to claim the tool."
+            "Next: open a pull request with only this file to claim the tool; before you "
+            f"publish, write `added_value` ({plan.min_added_words}+ words; the check reminds you)."
         )
     elif claim_only:
         print("Next: open a pull request with only this file to claim the tool.")

@@ -122,6 +122,18 @@ class ToolRegistry:
         return Tool(name=name.strip(), slug=slugify(name), registered=False)
 
 
+_LIST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+
+
+def _entry_lines(text: str) -> list[int]:
+    """The 1-based line of each entry of the `tools:` list (items at the first indentation)."""
+    items = list(_LIST_ITEM.finditer(text))
+    if not items:
+        return []
+    indent = len(items[0].group(1))
+    return [text.count("\n", 0, m.start()) + 1 for m in items if len(m.group(1)) == indent]
+
+
 def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
     """Build the registry from YAML text; duplicates and bad entries are ContentErrors."""
     try:
@@ -146,13 +158,15 @@ def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
     findings = []
     tools: list[Tool] = []
     owners: dict[str, str] = {}
+    lines = _entry_lines(text)
     for index, entry in enumerate(entries, 1):
+        line = lines[index - 1] if index <= len(lines) else None
         if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
             findings.append(
                 error(
                     "tools-registry",
                     path,
-                    None,
+                    line,
                     f"tool entry {index} has no `name`",
                     "Give every tool a `name`.",
                 )
@@ -167,7 +181,7 @@ def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
                     error(
                         "tools-registry",
                         path,
-                        None,
+                        line,
                         f"{written!r} of tool {name!r} already names {owners[key]!r}",
                         "Remove the alias from one of the two tools.",
                     )

@@ -96,6 +96,7 @@ def test_registry_rejects_an_alias_owned_by_two_tools() -> None:
     with pytest.raises(ContentError) as caught:
         parse_registry(text)
     assert "already names 'Alpha'" in str(caught.value)
+    assert [f.line for f in caught.value.findings] == [4]  # the entry of the second tool
 
 
 def test_shipped_registry_has_unique_slugs(registry: ToolRegistry) -> None:
