@@ -66,11 +66,11 @@ def test_a_pull_request_with_only_a_stub_passes(repo: Path, content: Path, run: 
     assert (code, findings) == (0, [])
 
 
-def test_a_claim_on_an_earlier_covered_tool_needs_its_added_value(
+def test_a_claim_on_an_earlier_covered_tool_is_reminded_of_its_added_value(
     content: Path, run: Runner
 ) -> None:
     code, out, _err = claim(run, content, "MLflow", "ghopper")
-    assert code == 0 and "Next: write `added_value`" in out
+    assert code == 0 and "before you publish, write `added_value`" in out
     stub = content / "posts" / "F2026" / "ghopper-mlflow.md"
     assert [f["rule"] for f in check(run, content, str(stub))[1]] == ["added-value-too-short"]
     value = " ".join(["Model registry stages and rollbacks, which the earlier post skipped."] * 4)
