@@ -165,18 +165,24 @@ def check(c, changed_since="", format="text", strict=False, paths=""):
 
 @task(
     help={
-        "tool": "tool name",
+        "tool": "tool name (not needed for an option without a tool)",
         "author_id": "your course id",
         "name": "your full name",
         "category": "category id (default: the tool's)",
         "title": "post title",
+        "option": "assignment option id from course.yaml (default: the first)",
     }
 )
-def new(c, tool, author_id, name, category="", title=""):
+def new(c, author_id, name, tool="", category="", title="", option=""):
     """Scaffold a post with the right front matter and section headings."""
-    args = ["new", "--tool", tool, "--author-id", author_id, "--name", name]
-    args += ["--category", category] if category else []
-    args += ["--title", title] if title else []
+    args = ["new", "--author-id", author_id, "--name", name]
+    for flag, value in (
+        ("--tool", tool),
+        ("--category", category),
+        ("--title", title),
+        ("--option", option),
+    ):
+        args += [flag, value] if value else []
     _anthology(c, *args)
 
 

@@ -192,7 +192,11 @@ def build_parser() -> argparse.ArgumentParser:
         ("claim", "claim a tool with a stub post", cmd_claim),
     ):
         sub = commands.add_parser(name, help=helptext)
-        sub.add_argument("--tool", required=True, help="the tool (or 'A and B' for a combination)")
+        sub.add_argument(
+            "--tool",
+            help="the tool (or 'A and B' for a combination); not needed for an option "
+            "without a tool",
+        )
         sub.add_argument("--author-id", required=True, help="your course id")
         sub.add_argument("--name", required=True, help="your full name")
         sub.add_argument("--category", help="category id (default: the tool's category)")

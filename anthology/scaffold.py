@@ -55,6 +55,8 @@ def _quote(text: str) -> str:
 
 def resolve_tools(registry: ToolRegistry, written: str) -> tuple[Tool, ...]:
     """The tools a written name means; unknown names are kept, with a "did you mean" warning."""
+    if not written.strip():
+        raise ScaffoldError("--tool is missing or empty: name the tool you want to write about")
     resolution = registry.resolve(written)
     tools = list(resolution.tools)
     for name in resolution.unknown:
@@ -67,7 +69,7 @@ def resolve_tools(registry: ToolRegistry, written: str) -> tuple[Tool, ...]:
         )
         tools.append(registry.unregistered(name))
     if not tools:
-        raise ScaffoldError("--tool is empty: name the tool you want to write about")
+        raise ScaffoldError("--tool is missing or empty: name the tool you want to write about")
     return tuple(dict.fromkeys(tools))
 
 
@@ -101,6 +103,7 @@ def choose_option(course: Course, wanted: str | None) -> Option:
 def _front_matter(plan: Plan) -> list[str]:
     names = [tool.name for tool in plan.tools]
     tool = _quote(names[0]) if len(names) == 1 else "[" + ", ".join(map(_quote, names)) + "]"
+    tool_line = [f"tool: {tool}"] if names else []  # options without a tool have none
     lines = [
         "---",
         f"title: {_quote(plan.title)}",
@@ -108,7 +111,7 @@ def _front_matter(plan: Plan) -> list[str]:
         f"  - name: {_quote(plan.author_name)}",
         f"    id: {_quote(plan.author_id)}",
         f"semester: {plan.semester}",
-        f"tool: {tool}",
+        *tool_line,
         f"category: {plan.category}",
         f"option: {plan.option.id}",
         f"previously_covered: {'true' if plan.covered else 'false'}",
@@ -162,6 +165,8 @@ def _check_claim(
 ) -> list[str]:
     """Refuse a tool set held by another post; return earlier posts' links if covered."""
     key = frozenset(tool.slug for tool in plan.tools)
+    if not key:
+        return []  # an option without a tool has nothing to claim or to have covered before
     gate = load_around(paths, course, registry, key)
     names = " + ".join(tool.name for tool in plan.tools)
     for other in claimants(key, plan.semester, gate):
@@ -187,14 +192,21 @@ def _check_claim(
 def _slug(args: argparse.Namespace, tools: tuple[Tool, ...]) -> str:
     if args.title:
         return slugify(args.title)
-    return slugify(args.author_id) + "-" + "-".join(tool.slug for tool in tools)
+    subject = "-".join(tool.slug for tool in tools) or slugify(args.option or "post")
+    return slugify(args.author_id) + "-" + subject
 
 
 def _plan(
     args: argparse.Namespace, claim_only: bool, course: Course, registry: ToolRegistry
 ) -> Plan:
-    tools = resolve_tools(registry, args.tool)
-    names = " and ".join(tool.name for tool in tools)
+    option = choose_option(course, args.option)
+    if option.needs_tool or args.tool:
+        tools = resolve_tools(registry, args.tool or "")
+    elif claim_only:
+        raise ScaffoldError(f"option {option.id!r} covers no tool, so there is nothing to claim")
+    else:
+        tools = ()
+    names = " and ".join(tool.name for tool in tools) or option.name
     title = args.title or (f"Claimed: {names}" if claim_only else f"{names}: working title")
     return Plan(
         title=title,
@@ -203,7 +215,7 @@ def _plan(
         semester=course.semester,
         tools=tools,
         category=choose_category(course, args.category, tools),
-        option=choose_option(course, args.option),
+        option=option,
         covered=False,
         claim_only=claim_only,
         min_added_words=int(

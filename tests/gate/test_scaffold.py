@@ -107,3 +107,32 @@ def test_claim_on_an_earlier_covered_tool_passes_with_a_notice(content: Path, ru
     assert code == 0, out
     assert "added-value-too-short" in out and "claimed: an error once published" in out
     assert run("--content", str(content), "check", "--strict", str(stub))[0] == 1
+
+
+APP_OPTION = """
+  - id: app
+    name: Analyse an open-source application
+    needs_tool: false
+    required_sections:
+      - id: purpose
+        name: Purpose of the application
+        keywords: [purpose]
+        min_words: 10
+    scenario_keywords: [rides]
+"""
+
+
+def test_new_for_an_option_without_a_tool(content: Path, run: Runner) -> None:
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    course.write_text(text.replace("\noptions:\n", "\noptions:" + APP_OPTION, 1), encoding="utf-8")
+    code, _out, err = scaffold(run, content, "new", "--option", "app", "--category", "testing")
+    assert code == 0, err
+    written = content / "posts" / "F2026" / "ghopper-app.md"
+    post = written.read_text(encoding="utf-8")
+    assert "tool:" not in post and "option: app" in post
+    assert "## Purpose of the application" in post
+    code, _out, err = scaffold(run, content, "claim", "--option", "app", "--category", "testing")
+    assert code != 0 and "nothing to claim" in err
+    code, _out, err = scaffold(run, content, "new", "--option", "tool", "--title", "No tool")
+    assert code != 0 and "--tool is missing" in err
