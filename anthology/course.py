@@ -160,12 +160,7 @@ def _section(item: dict[str, Any]) -> Section:
 
 def parse_course(text: str, path: str = "content/course.yaml") -> Course:
     """Build a Course from YAML text; raise ContentError naming every problem found."""
-    try:
-        raw = yamlsafe.load(text)
-    except yamlsafe.YamlProblem as problem:
-        raise ContentError(
-            [error("course-config", path, problem.line, problem.message, "Fix the YAML syntax.")]
-        ) from None
+    raw = yamlsafe.load_data(text, path, "course-config")
     if not isinstance(raw, dict):
         raise ContentError(
             [error("course-config", path, 1, "the course file must be a mapping", "See docs.")]

@@ -72,7 +72,12 @@ def find_links(markdown: str, min_links: int = 5) -> list[FoundLink]:
 def _existing_entries(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
-    raw = yamlsafe.load(path.read_text(encoding="utf-8"))
+    raw = yamlsafe.read_data(
+        path,
+        str(path),
+        "prior-catalog",
+        "Fix the YAML syntax, or move the file away and import again.",
+    )
     posts = raw.get("posts") if isinstance(raw, dict) else None
     return [p for p in posts or [] if isinstance(p, dict) and p.get("url")]
 

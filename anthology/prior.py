@@ -60,28 +60,9 @@ def _entry_tools(entry: dict[str, Any], registry: ToolRegistry) -> tuple[Tool, .
 
 def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[PriorPost]:
     """Load one catalog file; malformed entries raise a ContentError naming the file."""
-    try:
-        raw = yamlsafe.load(path.read_text(encoding="utf-8"))
-    except yamlsafe.YamlProblem as problem:
-        raise ContentError(
-            [
-                error(
-                    "prior-catalog",
-                    shown,
-                    problem.line,
-                    problem.message,
-                    "Fix the YAML syntax, or re-run `anthology import-prior`.",
-                )
-            ]
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(
-            [
-                error(
-                    "prior-catalog", shown, None, f"cannot read: {exc}", "Make the file UTF-8 text."
-                )
-            ]
-        ) from None
+    raw = yamlsafe.read_data(
+        path, shown, "prior-catalog", "Fix the YAML syntax, or re-run `anthology import-prior`."
+    )
     entries = raw.get("posts") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise ContentError(

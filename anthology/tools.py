@@ -136,12 +136,7 @@ def _entry_lines(text: str) -> list[int]:
 
 def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
     """Build the registry from YAML text; duplicates and bad entries are ContentErrors."""
-    try:
-        raw = yamlsafe.load(text)
-    except yamlsafe.YamlProblem as problem:
-        raise ContentError(
-            [error("tools-registry", path, problem.line, problem.message, "Fix the YAML syntax.")]
-        ) from None
+    raw = yamlsafe.load_data(text, path, "tools-registry")
     entries = raw.get("tools") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise ContentError(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
@@ -114,3 +115,26 @@ def load_file(path: str) -> LoadedFile:
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     return LoadedFile(path, load(text))
+
+
+def load_data(text: str, shown: str, rule: str, fix: str = "Fix the YAML syntax.") -> Any:
+    """Parse a YAML data file (course, registry, catalog); problems become a ContentError."""
+    from .findings import ContentError, error
+
+    try:
+        return load(text)
+    except YamlProblem as problem:
+        raise ContentError([error(rule, shown, problem.line, problem.message, fix)]) from None
+
+
+def read_data(path: Path, shown: str, rule: str, fix: str = "Fix the YAML syntax.") -> Any:
+    """Read and parse a YAML data file; unreadable or non-UTF-8 files are ContentErrors too."""
+    from .findings import ContentError, error
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(
+            [error(rule, shown, None, f"cannot read the file: {exc}", "Make it UTF-8 text.")]
+        ) from None
+    return load_data(text, shown, rule, fix)

@@ -114,3 +114,13 @@ def test_a_bullet_list_of_links_is_read() -> None:
 def test_missing_handout_is_a_usage_error(content: Path, tmp_path: Path, capsys) -> None:
     assert run_import(content, tmp_path / "nope.md") == 2
     assert "cannot read the handout" in capsys.readouterr().err
+
+
+def test_a_broken_catalog_is_reported_not_overwritten(content: Path, capsys) -> None:
+    catalog = content / "prior" / "2020-2022.yaml"
+    catalog.parent.mkdir()
+    catalog.write_text("posts:\n  - name: [unclosed\n", encoding="utf-8")
+    assert run_import(content, PRIOR_LINKS) == 2
+    err = capsys.readouterr().err
+    assert "2020-2022.yaml:2" in err and "Traceback" not in err
+    assert catalog.read_text(encoding="utf-8") == "posts:\n  - name: [unclosed\n"
