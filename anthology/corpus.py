@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,21 +70,6 @@ class Corpus:
     @property
     def published(self) -> list[Post]:
         return [post for post in self.posts if post.is_public]
-
-    def posts_by_tool(self) -> dict[str, list[Post]]:
-        """Posts (any status) per tool slug; a combination appears under each of its tools."""
-        index: dict[str, list[Post]] = defaultdict(list)
-        for post in self.posts:
-            for tool in post.tools:
-                index[tool.slug].append(post)
-        return index
-
-    def prior_by_tool(self) -> dict[str, list[PriorPost]]:
-        index: dict[str, list[PriorPost]] = defaultdict(list)
-        for entry in self.prior:
-            for tool in entry.tools:
-                index[tool.slug].append(entry)
-        return index
 
 
 def load_config(root: Path) -> tuple[ContentPaths, Course, ToolRegistry]:

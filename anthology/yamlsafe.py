@@ -9,7 +9,6 @@ cheap textual pre-check decides when the slower, hookable loader must confirm.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -100,21 +99,6 @@ def top_level_key_lines(text: str, first_line: int = 1) -> dict[str, int]:
         if key not in lines:
             lines[key] = text.count("\n", 0, match.start()) + first_line
     return lines
-
-
-@dataclass(frozen=True)
-class LoadedFile:
-    """A YAML data file's content and where it came from."""
-
-    path: str
-    data: Any
-
-
-def load_file(path: str) -> LoadedFile:
-    """Load a YAML file; OSError and UnicodeDecodeError propagate to the caller."""
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    return LoadedFile(path, load(text))
 
 
 def load_data(text: str, shown: str, rule: str, fix: str = "Fix the YAML syntax.") -> Any:
