@@ -18,7 +18,7 @@ from .corpus import ContentPaths, load_config
 from .course import Course, Option, Section
 from .gate.claims import authors_of, claimants, earlier_posts, since
 from .gate.loading import load_around
-from .gate.words import contains_keyword
+from .gate.vocabulary import stems, vocabulary
 from .importer import write_atomically
 from .tools import Tool, ToolRegistry, slugify
 
@@ -132,7 +132,9 @@ def _front_matter(plan: Plan) -> list[str]:
         f"status: {'claimed' if plan.claim_only else 'draft'}",
         f"date: {date.today().isoformat()}",
     ]
-    unmatched = [s for s in plan.option.sections if not contains_keyword(s.name, s.keywords)]
+    unmatched = [
+        s for s in plan.option.sections if not vocabulary(s.keywords).find(stems(s.name))
+    ]
     if unmatched and not plan.claim_only:
         lines.append("sections:")
         lines += [f"  {s.id}: {_quote(s.name)}" for s in unmatched]
