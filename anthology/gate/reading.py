@@ -460,40 +460,22 @@ class _Reader:
         return [p for p in indexes if p not in taken and s in best_for.get(p, ())]
 
     def _by_content(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
-        """Requirements no heading serves: the best-scoring free paragraphs, by section."""
+        """Requirements no heading serves: the best-scoring free paragraphs, in the option's
+        order (posts follow the handout's order, so each is looked for after the last)."""
         taken = {p for m in used for p in self.post.by_region.get(m, [])}
         missing = [s for s in range(len(self.sections)) if s not in chosen]
         best_for = self._best_for(missing, taken)
-        regions = sorted(self.post.by_region)
-        while missing:
-            best: tuple[float, int, int, _Score] | None = None
-            for s in missing:
-                cues = self.sections[s].cues
-                if not cues.groups and not cues.scenario:
-                    continue
-                window = self._window(chosen, s)
-                for region in regions:
-                    free = [] if region in used else self._free(region, s, taken, best_for)
-                    if not free:
-                        continue
-                    score = _score(self.post, cues, free, window=window)
-                    if score.score < cues.min_score or not score.ok or not score.in_place:
-                        if score.score >= cues.confirm_score:
-                            self.considered[s].append(
-                                f"the text of {self._region_label(region)} scores "
-                                f"{score.score} < {cues.min_score}"
-                                + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
-                                + ("" if score.in_place else f" or is not at the {cues.position}")
-                            )
-                        continue
-                    ratio = score.score / max(1, cues.min_score)
-                    if best is None or ratio > best[0]:
-                        best = (ratio, s, region, score)
+        for s in missing:
+            cues = self.sections[s].cues
+            if not cues.groups and not cues.scenario:
+                continue
+            window = self._window(chosen, s)
+            best = self._best_region(s, used, taken, best_for, window)
             if best is None:
-                return
-            _ratio, s, region, score = best
-            picked = [(region, score)]
-            cues, window = self.sections[s].cues, self._window(chosen, s)
+                continue
+            region, score = best
+            picked = [best]
+            regions = sorted(self.post.by_region)
             for step in (1, -1):  # neighbouring sections that read the same way join it
                 at = regions.index(region) + step
                 while 0 <= at < len(regions) and regions[at] not in used:
@@ -506,7 +488,34 @@ class _Reader:
             chosen[s] = [self._content_part(r, sc) for r, sc in sorted(picked)]
             for _r, sc in picked:
                 taken.update(sc.used)
-            missing.remove(s)
+
+    def _best_region(
+        self,
+        s: int,
+        used: set[int],
+        taken: set[int],
+        best_for: dict[int, set[int]],
+        window: tuple[int, int],
+    ) -> tuple[int, _Score] | None:
+        """The free section whose text reads most like requirement `s`, if enough so."""
+        cues = self.sections[s].cues
+        best: tuple[int, _Score] | None = None
+        for region in sorted(self.post.by_region):
+            free = [] if region in used else self._free(region, s, taken, best_for)
+            if not free:
+                continue
+            score = _score(self.post, cues, free, window=window)
+            if score.score >= cues.min_score and score.ok and score.in_place:
+                if best is None or score.score > best[1].score:
+                    best = (region, score)
+            elif score.score >= cues.confirm_score:
+                self.considered[s].append(
+                    f"the text of {self._region_label(region)} scores "
+                    f"{score.score} < {cues.min_score}"
+                    + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
+                    + ("" if score.in_place else f" or is not at the {cues.position}")
+                )
+        return best
 
     def _content_part(self, region: int, score: _Score) -> Part:
         paragraphs = [self.post.paragraphs[p] for p in score.used]
