@@ -132,9 +132,7 @@ def _front_matter(plan: Plan) -> list[str]:
         f"status: {'claimed' if plan.claim_only else 'draft'}",
         f"date: {date.today().isoformat()}",
     ]
-    unmatched = [
-        s for s in plan.option.sections if not vocabulary(s.keywords).find(stems(s.name))
-    ]
+    unmatched = [s for s in plan.option.sections if not vocabulary(s.keywords).find(stems(s.name))]
     if unmatched and not plan.claim_only:
         lines.append("sections:")
         lines += [f"  {s.id}: {_quote(s.name)}" for s in unmatched]

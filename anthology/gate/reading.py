@@ -82,6 +82,7 @@ class Reading:
     parts: tuple[Part, ...] = ()
     mapped: str | None = None  # the heading named in front matter, if any
     considered: tuple[str, ...] = ()  # candidates passed over, and why
+    empty: tuple[Heading, ...] = ()  # headings naming it with no text under them
 
     @property
     def found(self) -> bool:
@@ -251,11 +252,19 @@ class _Reader:
         self.mapping = mapping
         self.considered: dict[int, list[str]] = {i: [] for i in range(len(self.sections))}
         self._qualifies: dict[tuple[int, int], tuple[str, list[str], _Score] | None] = {}
+        self._named: dict[int, list[list[str]]] = {}
 
     # --- heading matches ---------------------------------------------------------------
 
     def named(self, h: int, s: int) -> list[str]:
-        return vocabulary(self.sections[s].keywords).find(self.post.heading_stems[h])
+        """Heading words naming requirement `s`; when a heading names several, it names
+        the one whose words come first ("Why serving models is hard" is about the problem)."""
+        if h not in self._named:
+            words = self.post.heading_stems[h]
+            found = [vocabulary(sec.keywords).where(words) for sec in self.sections]
+            first = min((min(f.values()) for f in found if f), default=-1)
+            self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
+        return self._named[h][s]
 
     def hinted(self, h: int, s: int) -> list[str]:
         section = self.sections[s]
@@ -415,11 +424,13 @@ class _Reader:
             if (c := self.candidate(h, s)) is not None
         ]
         candidates.sort(key=lambda c: c.rank, reverse=True)
+        empty: dict[int, list[Heading]] = {}
         for c in candidates:
             if c.words == 0:
                 self.considered[c.section].append(
                     f"‘{self.headings[c.tops[0]].text}’ has no text under it"
                 )
+                empty.setdefault(c.section, []).append(self.headings[c.tops[0]])
                 continue
             if c.section in chosen or used.intersection(c.members):
                 continue
@@ -444,6 +455,7 @@ class _Reader:
                     tuple(parts),
                     self.mapping.get(section.id),
                     tuple(dict.fromkeys(self.considered[s])),
+                    tuple(empty.get(s, ())),
                 )
             )
         return readings

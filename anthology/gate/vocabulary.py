@@ -82,14 +82,18 @@ class Vocabulary:
 
         A term written with a leading `^` ("^using") only matches at the start of the text.
         """
-        found: dict[str, None] = {}
+        return list(self.where(words))
+
+    def where(self, words: Sequence[str]) -> dict[str, int]:
+        """Each term found, with the position of its first word's first occurrence."""
+        found: dict[str, int] = {}
         for start, word in enumerate(words):
             for shown, rest, anchored in self.by_first.get(word, ()):
                 if anchored and start > 0:
                     continue
                 if shown not in found and _follows(words, start + 1, rest):
-                    found[shown] = None
-        return list(found)
+                    found[shown] = start
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -119,9 +123,7 @@ def vocabulary(terms: tuple[str, ...]) -> Vocabulary:
     by_first: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
     for shown, term_stems in compiled:
         anchored = shown.startswith("^")
-        by_first.setdefault(term_stems[0], []).append(
-            (shown.lstrip("^"), term_stems[1:], anchored)
-        )
+        by_first.setdefault(term_stems[0], []).append((shown.lstrip("^"), term_stems[1:], anchored))
     return Vocabulary(tuple(compiled), {k: tuple(v) for k, v in by_first.items()})
 
 

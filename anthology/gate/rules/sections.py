@@ -43,7 +43,21 @@ def _missing(ctx: PostContext, reading: Reading) -> Finding:
             "Copy the heading text exactly into `sections:`, or rename the heading.",
             section.rubric,
         )
-    examples = ", ".join(section.keywords[:5])
+    if reading.empty:
+        heading = reading.empty[0]
+        return _finding(
+            ctx,
+            "section-missing",
+            heading.line or ctx.first_text_line,
+            f"no section on “{section.name}” was found: the heading “{heading.text}” has no "
+            "text under it",
+            f"Write the section under “{heading.text}”: "
+            + (
+                f"at least {section.min_words} words." if section.min_words else "a few paragraphs."
+            ),
+            section.rubric,
+        )
+    examples = ", ".join(term for term, _stems in vocabulary(section.keywords).terms[:5])
     return _finding(
         ctx,
         "section-missing",
