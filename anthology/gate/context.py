@@ -15,8 +15,8 @@ from ..model import ParsedPost, Post
 from ..prior import PriorPost
 from ..tools import ToolRegistry
 from . import git
-from .scan import Body
 from .reading import Reading, read_sections
+from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs
 
 # Which rules a file gets depends on its kind.

@@ -485,7 +485,7 @@ class _Reader:
             best = self._best_region(s, used, taken, best_for, window)
             if best is None:
                 continue
-            region, score = best
+            region, _score_best = best
             picked = [best]
             regions = sorted(self.post.by_region)
             for step in (1, -1):  # neighbouring sections that read the same way join it

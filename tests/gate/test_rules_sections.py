@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from anthology.course import Option, Section
 from anthology.gate.lineblocks import line_blocks
+from anthology.gate.reading import Reading, read_sections
 from anthology.gate.scan import Body
-from anthology.gate.reading import read_sections
 from anthology.gate.sections import clean, outline, paragraphs, rendered_blocks
 from anthology.gate.words import count_words
 
@@ -49,7 +49,7 @@ def test_code_is_not_counted_as_words() -> None:
     assert headings(text)[0][3] == 1
 
 
-def place(text: str, mapping: dict[str, str] | None = None):  # noqa: ANN201
+def place(text: str, mapping: dict[str, str] | None = None) -> list[Reading]:
     body = Body(text, 1)
     found = outline(body)
     return read_sections(
