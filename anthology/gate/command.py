@@ -10,15 +10,19 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from ..comments import COMMENTS_DIR, comment_files
 from ..corpus import ContentPaths, load_config, post_files
 from ..findings import ContentError
 from ..progress import interactive
 from . import git
+from .context import TOOL_POST, PostContext
 from .engine import check_all
+from .explain import explain
 from .formats import FORMATS, Report, sort_key
 from .loading import load
+from .reading import Reading
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 200  # below this a check is too quick to need a status line
@@ -120,20 +124,36 @@ def _run(args: argparse.Namespace) -> int:
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
     findings = check_all(contexts)
+    form = getattr(args, "format", None) or "text"
+    if getattr(args, "explain", False):
+        explained = "\n\n".join(explain(c) for c in contexts if c.kind == TOOL_POST)
+        if explained:  # machine-readable formats keep stdout to themselves
+            _emit(explained + "\n", sys.stdout if form == "text" else sys.stderr)
     report = Report(
         sorted(set(findings), key=sort_key),
         len(contexts),
         course,
         strict=bool(getattr(args, "strict", False)),
+        readings=_readings(contexts) if form == "markdown" else {},
     )
-    output = FORMATS[getattr(args, "format", None) or "text"](report)
+    output = FORMATS[form](report)
     _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
 
 
-def _emit(output: str) -> None:
-    """Print the report; a reader that stops early (e.g. `| head`) is not an error."""
+MAPPING_MAX_POSTS = 50  # the summary's section table stays readable (and cheap) up to this
+
+
+def _readings(contexts: list[PostContext]) -> dict[str, list[Reading]]:
+    """How the required sections of each checked post were read, for the summary table."""
+    posts = [c for c in contexts if c.kind == TOOL_POST and c.option is not None]
+    return {c.shown: c.readings for c in posts[:MAPPING_MAX_POSTS]}
+
+
+def _emit(output: str, stream: TextIO | None = None) -> None:
+    """Print; a reader that stops early (e.g. `| head`) is not an error."""
+    stream = stream or sys.stdout
     try:
-        print(output, flush=True)
+        print(output, file=stream, flush=True)
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())

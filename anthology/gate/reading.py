@@ -336,8 +336,9 @@ class _Reader:
                 break
         return prev, nxt
 
-    def candidate(self, h: int, s: int) -> _Candidate | None:
-        first = self.qualifies(h, s)
+    def candidate(self, h: int, s: int, blocked: set[int]) -> _Candidate | None:
+        """Heading `h` and the adjacent siblings serving `s` with it, none of them `blocked`."""
+        first = None if h in blocked else self.qualifies(h, s)
         if first is None:
             return None
         run = [(h, first)]
@@ -347,7 +348,7 @@ class _Reader:
             while True:
                 prev, nxt = self.siblings(current)
                 other = nxt if step == 1 else prev
-                if other is None:
+                if other is None or other in blocked:
                     break
                 how = None if self.names_other(other, s) else self.qualifies(other, s)
                 if how is None and series and not self.names_other(other, s):
@@ -363,6 +364,8 @@ class _Reader:
         members_all: list[int] = []
         for top, (how, terms, score) in run:
             for m in self.members(top, s):
+                if m in blocked:
+                    continue
                 heading = self.headings[m]
                 members_all.append(m)
                 parts.append(
@@ -416,36 +419,38 @@ class _Reader:
                     ]
                 else:
                     chosen[s] = []
-        candidates = [
-            c
-            for s in range(len(self.sections))
-            if s not in chosen
-            for h in range(len(self.headings))
-            if (c := self.candidate(h, s)) is not None
-        ]
-        candidates.sort(key=lambda c: c.rank, reverse=True)
         empty: dict[int, list[Heading]] = {}
-        for c in candidates:
-            if c.words == 0:
-                self.considered[c.section].append(
-                    f"‘{self.headings[c.tops[0]].text}’ has no text under it"
-                )
-                empty.setdefault(c.section, []).append(self.headings[c.tops[0]])
-                continue
-            if c.section in chosen or used.intersection(c.members):
-                continue
-            chosen[c.section] = list(c.parts)
-            used.update(c.members)
+        first = True
+        while True:  # the best candidate first; the others are rebuilt around what it took
+            candidates = self.candidates(
+                [s for s in range(len(self.sections)) if s not in chosen], used
+            )
+            if first:
+                for c in candidates:
+                    if c.words == 0:
+                        self.considered[c.section].append(
+                            f"‘{self.headings[c.tops[0]].text}’ has no text under it"
+                        )
+                        empty.setdefault(c.section, []).append(self.headings[c.tops[0]])
+                first = False
+            candidates = [c for c in candidates if c.words > 0]
+            if not candidates:
+                break
+            best = max(candidates, key=lambda c: c.rank)
+            chosen[best.section] = list(best.parts)
+            used.update(best.members)
         self._by_content(chosen, used)
-        for c in candidates:  # further sections that name a requirement outright
-            if (
-                c.strength == 2
-                and c.words > 0
-                and chosen.get(c.section)
-                and not used.intersection(c.members)
-            ):
-                chosen[c.section].extend(c.parts)
-                used.update(c.members)
+        while True:  # further sections that name a requirement outright join it
+            more = [
+                c
+                for c in self.candidates([s for s in chosen if chosen[s]], used)
+                if c.strength == 2 and c.words > 0
+            ]
+            if not more:
+                break
+            best = max(more, key=lambda c: c.rank)
+            chosen[best.section].extend(best.parts)
+            used.update(best.members)
         readings = []
         for s, section in enumerate(self.sections):
             parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
@@ -459,6 +464,14 @@ class _Reader:
                 )
             )
         return readings
+
+    def candidates(self, sections: list[int], used: set[int]) -> list[_Candidate]:
+        return [
+            c
+            for s in sections
+            for h in range(len(self.headings))
+            if (c := self.candidate(h, s, used)) is not None
+        ]
 
     def _window(self, chosen: dict[int, list[Part]], s: int) -> tuple[int, int]:
         """The lines between the parts of the requirements before and after `s`."""
@@ -522,10 +535,10 @@ class _Reader:
                     best = (region, score)
             elif score.score >= cues.confirm_score:
                 self.considered[s].append(
-                    f"the text of {self._region_label(region)} scores "
+                    f"{self._region_label(region)} scores "
                     f"{score.score} < {cues.min_score}"
                     + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
-                    + ("" if score.in_place else f" or is not at the {cues.position}")
+                    + ("" if score.in_place else " or is not where such text usually is")
                 )
         return best
 
@@ -561,7 +574,7 @@ class _Reader:
     def _region_label(self, region: int) -> str:
         if region < 0:
             return "the text before the first heading"
-        return f"‘{self.headings[region].text}’"
+        return f"the text of ‘{self.headings[region].text}’"
 
 
 def read_sections(
