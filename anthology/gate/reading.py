@@ -253,6 +253,7 @@ class _Reader:
         self.considered: dict[int, list[str]] = {i: [] for i in range(len(self.sections))}
         self._qualifies: dict[tuple[int, int], tuple[str, list[str], _Score] | None] = {}
         self._named: dict[int, list[list[str]]] = {}
+        self._free_candidates: dict[tuple[int, int], _Candidate | None] = {}
 
     # --- heading matches ---------------------------------------------------------------
 
@@ -301,14 +302,14 @@ class _Reader:
     def _qualify(self, h: int, s: int) -> tuple[str, list[str], _Score] | None:
         section = self.sections[s]
         named = self.named(h, s)
-        members = self.members(h, s)
-        own = self.post.heading_stems[h]
-        score = _score(self.post, section.cues, self.content_of(members), own)
-        if named:
-            return HEADING, named, score
+        if named:  # the heading decides; the text is not read
+            return HEADING, named, _Score(0, (), True, ())
         hinted = self.hinted(h, s)
         if not hinted or self.names_other(h, s):
             return None
+        members = self.members(h, s)
+        own = self.post.heading_stems[h]
+        score = _score(self.post, section.cues, self.content_of(members), own)
         if score.score - score.bonus >= section.cues.confirm_score and score.ok:
             return HINT, hinted, score
         self.considered[s].append(
@@ -338,6 +339,16 @@ class _Reader:
 
     def candidate(self, h: int, s: int, blocked: set[int]) -> _Candidate | None:
         """Heading `h` and the adjacent siblings serving `s` with it, none of them `blocked`."""
+        if self.qualifies(h, s) is None or h in blocked:
+            return None
+        free = self._free_candidates.get((h, s))
+        if free is None:
+            free = self._free_candidates[h, s] = self._candidate(h, s, set())
+        if free is not None and blocked.isdisjoint(free.members):
+            return free
+        return self._candidate(h, s, blocked)
+
+    def _candidate(self, h: int, s: int, blocked: set[int]) -> _Candidate | None:
         first = None if h in blocked else self.qualifies(h, s)
         if first is None:
             return None

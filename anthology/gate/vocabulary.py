@@ -87,8 +87,11 @@ class Vocabulary:
     def where(self, words: Sequence[str]) -> dict[str, int]:
         """Each term found, with the position of its first word's first occurrence."""
         found: dict[str, int] = {}
-        for start, word in enumerate(words):
-            for shown, rest, anchored in self.by_first.get(word, ()):
+        firsts = self.by_first.keys() & set(words)  # most texts share few words with a list
+        if not firsts:
+            return found
+        for start in [i for i, word in enumerate(words) if word in firsts]:
+            for shown, rest, anchored in self.by_first[words[start]]:
                 if anchored and start > 0:
                     continue
                 if shown not in found and _follows(words, start + 1, rest):
