@@ -354,7 +354,7 @@ class _Reader:
             return None
         run = [(h, first)]
         series = _SERIES.match(self.headings[h].text)
-        for step in (1, -1):
+        for step in (1, -1) if self.headings[h].words else ():  # an empty one stays alone
             current = h
             while True:
                 prev, nxt = self.siblings(current)
@@ -368,7 +368,8 @@ class _Reader:
                         how = (SERIES, [same.group(0).strip()], _Score(0, (), True, ()))
                 if how is None:
                     break
-                run.append((other, how))
+                if self.headings[other].words:  # an empty heading joins nothing
+                    run.append((other, how))
                 current = other
         run.sort()
         parts: list[Part] = []
