@@ -202,6 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--category", help="category id (default: the tool's category)")
         sub.add_argument("--title", help="post title")
         sub.add_argument("--option", help="assignment option id (default: the first)")
+        sub.add_argument(
+            "--new-tool",
+            action="store_true",
+            help="the tool is new, not a misspelling of a known or earlier-covered tool",
+        )
         sub.set_defaults(handler=handler)
 
     linkrot = commands.add_parser(
