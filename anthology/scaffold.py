@@ -347,7 +347,10 @@ def scaffold_post(args: argparse.Namespace, claim_only: bool) -> int:
     root = Path(args.content)
     try:
         if not (args.author_id or "").strip() or not (args.name or "").strip():
-            raise ScaffoldError("--author-id and --name must not be empty")
+            raise ScaffoldError(
+                "--author-id and --name must not be empty, e.g. "
+                '--tool "Great Expectations" --author-id jdoe --name "Jordan Doe"'
+            )
         paths, course, registry = load_config(root)
         plan = _plan(args, claim_only, course, registry, paths)
         found = _check_claim(plan, paths, course, registry)

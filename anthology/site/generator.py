@@ -316,6 +316,14 @@ class AnthologyGenerator(Generator):
     def _write_prior_stubs(self, writer: Any, relative: bool) -> None:
         """One small page per earlier post, so search finds posts that live elsewhere."""
         template = self.get_template("prior")
+        by_page: dict[str, PriorEntry] = {}
+        for entry in self.prior:
+            first = by_page.setdefault(entry.page_url, entry)
+            if first is not entry:
+                raise BuildError(
+                    f"anthology: {entry.location} and {first.location} would both be written "
+                    f"to {entry.page_url}index.html; delete one of the two catalog entries"
+                )
         for entry in self.prior:
             writer.write_file(
                 f"{entry.page_url}index.html",
