@@ -14,7 +14,9 @@ from typing import TextIO
 
 from ..comments import COMMENTS_DIR, comment_files
 from ..corpus import ContentPaths, load_config, post_files
+from ..course import Course
 from ..findings import ContentError
+from ..model import Post
 from ..progress import interactive
 from . import git
 from .context import TOOL_POST, PostContext
@@ -137,6 +139,11 @@ def _run(args: argparse.Namespace) -> int:
         readings=_readings(contexts) if form == "markdown" else {},
     )
     output = FORMATS[form](report)
+    drafts = [ctx.post for ctx in contexts if ctx.post is not None and ctx.post.status == "draft"]
+    if form == "text" and len(drafts) == 1:
+        output += "\n" + publish_reminder(course, drafts[0])
+    elif form == "text" and drafts:
+        output += f"\n{len(drafts)} drafts: " + publish_reminder(course, drafts[0])
     _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
 
@@ -148,6 +155,20 @@ def _readings(contexts: list[PostContext]) -> dict[str, list[Reading]]:
     """How the required sections of each checked post were read, for the summary table."""
     posts = [c for c in contexts if c.kind == TOOL_POST and c.option is not None]
     return {c.shown: c.readings for c in posts[:MAPPING_MAX_POSTS]}
+
+
+def publish_reminder(course: Course, post: Post) -> str:
+    """One line after checking a draft: what `status: published` will require."""
+    option = course.find_option(post.option or "") or (
+        course.options[0] if course.options else None
+    )
+    shown = [f"{s.name} ({s.min_words}+ words)" for s in option.sections] if option else []
+    covered = ", `added_value`" if post.previously_covered else ""
+    return (
+        "Draft: when it is ready, set `status: published`; the check then requires every "
+        f"section ({'; '.join(shown) or 'see course.yaml'}), examples from the scenario, "
+        f"an `evidence` link{covered}, and the warnings above about them become errors."
+    )
 
 
 def _emit(output: str, stream: TextIO | None = None) -> None:

@@ -15,6 +15,15 @@ from ..rubric import RubricFinding
 from ..vocabulary import stems, vocabulary
 
 
+def _taken(reading: Reading) -> str:
+    """“Strengths and limitations” is taken from ‘What worked well’ + ‘Where it falls short’,
+    or just “the section ‘Strengths and limitations’” when the heading is the name."""
+    name = reading.section.name
+    if reading.names.casefold() == f"‘{name}’".casefold():
+        return f"the section {reading.names}"
+    return f"“{name}” is taken from {reading.names}"
+
+
 def _words(count: int) -> str:
     return f"{count} word" + ("" if count == 1 else "s")
 
@@ -99,7 +108,7 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
                 ctx,
                 "section-too-short",
                 line,
-                f"“{section.name}” is taken from {reading.names}, {_words(reading.words)}; "
+                f"{_taken(reading)}, {_words(reading.words)}; "
                 f"at least {section.min_words} are expected",
                 "Develop the section: explain, give a concrete example, say what you observed.",
                 section.rubric,
