@@ -121,7 +121,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, float | int]:
 def _show(label: str, outcomes: list[Outcome]) -> None:
     f = figures(outcomes)
     print(
-        f"{label:>8}: {f['posts']} posts ({f['complete posts']} complete, "
+        f"{label:>9}: {f['posts']} posts ({f['complete posts']} complete, "
         f"{f['posts lacking a section']} lacking a section): precision {f['precision']:.2f}, "
         f"recall {f['recall']:.2f} ({f['true errors']} true, {f['false errors']} false, "
         f"{f['missed']} missed); complete posts with a false error: "
@@ -131,16 +131,14 @@ def _show(label: str, outcomes: list[Outcome]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["tune", "holdout"])
+    parser.add_argument("--split", help="only this split (tune, holdout-1, …)")
     parser.add_argument("--verbose", action="store_true", help="list every wrong call")
     args = parser.parse_args()
     outcomes = evaluate()
     if args.split:
         outcomes = [o for o in outcomes if o.split == args.split]
-    for split in ("tune", "holdout"):
-        part = [o for o in outcomes if o.split == split]
-        if part:
-            _show(split, part)
+    for split in sorted({o.split for o in outcomes}, key=lambda name: (name != "tune", name)):
+        _show(split, [o for o in outcomes if o.split == split])
     _show("all", outcomes)
     wrong = [o for o in outcomes if o.truth != o.reported]
     if args.verbose or wrong:

@@ -23,8 +23,8 @@ a small scorer whose every decision can be printed (`anthology check --explain`)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import dropwhile
 
@@ -232,6 +232,7 @@ def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | N
 class _Candidate:
     section: int  # index into option.sections
     members: tuple[int, ...]  # headings whose own text is taken
+    paragraphs: tuple[int, ...]  # the paragraphs taken
     tops: tuple[int, ...]  # the sibling headings that were matched
     parts: tuple[Part, ...]
     strength: int  # 2 named, 1 hinted
@@ -254,6 +255,7 @@ class _Reader:
         self._qualifies: dict[tuple[int, int], tuple[str, list[str], _Score] | None] = {}
         self._named: dict[int, list[list[str]]] = {}
         self._free_candidates: dict[tuple[int, int], _Candidate | None] = {}
+        self._ratios: dict[int, list[float]] = {}
 
     # --- heading matches ---------------------------------------------------------------
 
@@ -374,27 +376,39 @@ class _Reader:
         run.sort()
         parts: list[Part] = []
         members_all: list[int] = []
+        claimed: list[int] = []
         for top, (how, terms, score) in run:
             for m in self.members(top, s):
                 if m in blocked:
                     continue
                 heading = self.headings[m]
                 members_all.append(m)
+                own = self.post.by_region.get(m, [])
+                if how == HINT:  # a generic heading: only the paragraphs that read like `s`
+                    own = [p for p in own if s in self.prefers(p, range(len(self.sections)))]
+                    kept = [self.post.paragraphs[p] for p in own]
+                    words = sum(count_words(p.text) for p in kept)
+                    lines = tuple(p.line for p in kept)
+                else:
+                    words, lines = heading.own_words, ()
+                claimed += own
                 parts.append(
                     Part(
                         how if m == top else NESTED,
                         heading,
-                        heading.own_words,
-                        heading.text + "\n" + self._own_text(m),
+                        words,
+                        heading.text + "\n" + "\n".join(self.post.paragraphs[p].text for p in own),
                         tuple(terms) if m == top else (),
                         score.cues if m == top else (),
                         score.score if m == top else 0,
+                        lines,
                     )
                 )
         named = [terms for _t, (how, terms, _s) in run if how == HEADING]
         return _Candidate(
             s,
             tuple(members_all),
+            tuple(claimed),
             tuple(t for t, _ in run),
             tuple(parts),
             2 if named else 1,
@@ -410,7 +424,8 @@ class _Reader:
 
     def read(self) -> list[Reading]:
         chosen: dict[int, list[Part]] = {}
-        used: set[int] = set()
+        used: set[int] = set()  # headings taken
+        claimed: set[int] = set()  # paragraphs taken
         for s, section in enumerate(self.sections):
             if section.id in self.mapping:
                 wanted = clean(self.mapping[section.id]).casefold()
@@ -420,6 +435,7 @@ class _Reader:
                 if match is not None:
                     members = self.members(match, s)
                     used.update(members)
+                    claimed.update(self.content_of(members))
                     chosen[s] = [
                         Part(
                             MAPPED if m == match else NESTED,
@@ -451,7 +467,8 @@ class _Reader:
             best = max(candidates, key=lambda c: c.rank)
             chosen[best.section] = list(best.parts)
             used.update(best.members)
-        self._by_content(chosen, used)
+            claimed.update(best.paragraphs)
+        self._by_content(chosen, used, claimed)
         while True:  # further sections that name a requirement outright join it
             more = [
                 c
@@ -463,6 +480,7 @@ class _Reader:
             best = max(more, key=lambda c: c.rank)
             chosen[best.section].extend(best.parts)
             used.update(best.members)
+            claimed.update(best.paragraphs)
         readings = []
         for s, section in enumerate(self.sections):
             parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
@@ -496,10 +514,10 @@ class _Reader:
         indexes = self.post.by_region.get(region, [])
         return [p for p in indexes if p not in taken and s in best_for.get(p, ())]
 
-    def _by_content(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
+    def _by_content(self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]) -> None:
         """Requirements no heading serves: the best-scoring free paragraphs, in the option's
         order (posts follow the handout's order, so each is looked for after the last)."""
-        taken = {p for m in used for p in self.post.by_region.get(m, [])}
+        taken = set(claimed)
         missing = [s for s in range(len(self.sections)) if s not in chosen]
         best_for = self._best_for(missing, taken)
         for s in missing:
@@ -507,7 +525,7 @@ class _Reader:
             if not cues.groups and not cues.scenario:
                 continue
             window = self._window(chosen, s)
-            best = self._best_region(s, used, taken, best_for, window)
+            best = self._best_region(s, taken, best_for, window)
             if best is None:
                 continue
             region, _score_best = best
@@ -515,10 +533,10 @@ class _Reader:
             regions = sorted(self.post.by_region)
             for step in (1, -1):  # neighbouring sections that read the same way join it
                 at = regions.index(region) + step
-                while 0 <= at < len(regions) and regions[at] not in used:
+                while 0 <= at < len(regions):
                     free = self._free(regions[at], s, taken, best_for)
                     more = _score(self.post, cues, free, window=window) if free else None
-                    if more is None or more.score < cues.confirm_score or not more.ok:
+                    if more is None or more.score < cues.confirm_score:
                         break
                     picked.append((regions[at], more))
                     at += step
@@ -529,7 +547,6 @@ class _Reader:
     def _best_region(
         self,
         s: int,
-        used: set[int],
         taken: set[int],
         best_for: dict[int, set[int]],
         window: tuple[int, int],
@@ -538,7 +555,7 @@ class _Reader:
         cues = self.sections[s].cues
         best: tuple[int, _Score] | None = None
         for region in sorted(self.post.by_region):
-            free = [] if region in used else self._free(region, s, taken, best_for)
+            free = self._free(region, s, taken, best_for)
             if not free:
                 continue
             score = _score(self.post, cues, free, window=window)
@@ -567,21 +584,28 @@ class _Reader:
             tuple(p.line for p in paragraphs),
         )
 
+    def prefers(self, index: int, among: Iterable[int]) -> set[int]:
+        """The requirements (of `among`) paragraph `index` reads most like, by cue score
+        over `min_score`; all of them when it has no cue. Scenario words are left out:
+        every part of a post mentions the scenario."""
+        if index not in self._ratios:
+            ratios = []
+            for section in self.sections:
+                cues = replace(section.cues, scenario=False, required=())
+                score = _score(self.post, cues, [index]).score
+                ratios.append(score / max(1, section.cues.min_score))
+            self._ratios[index] = ratios
+        ratios = {s: self._ratios[index][s] for s in among}
+        top = max(ratios.values(), default=0)
+        return {s for s, ratio in ratios.items() if ratio == top}
+
     def _best_for(self, missing: list[int], taken: set[int]) -> dict[int, set[int]]:
         """For each free paragraph, the missing requirements it reads most like."""
-        out: dict[int, set[int]] = {}
-        for index in range(len(self.post.paragraphs)):
-            if index in taken:
-                continue
-            ratios = {}
-            for s in missing:
-                cues = self.sections[s].cues
-                score = _score(self.post, cues, [index]).score
-                ratios[s] = score / max(1, cues.min_score)
-            top = max(ratios.values(), default=0)
-            if top > 0:
-                out[index] = {s for s, ratio in ratios.items() if ratio == top}
-        return out
+        return {
+            index: self.prefers(index, missing)
+            for index in range(len(self.post.paragraphs))
+            if index not in taken
+        }
 
     def _region_label(self, region: int) -> str:
         if region < 0:

@@ -38,7 +38,8 @@ def test_the_set_is_large_labelled_and_has_a_holdout() -> None:
     lacking = [n for n, e in MANIFEST.items() if set(e["meets"]) < every]
     assert len(complete) >= 30 and len(lacking) >= 15
     assert all(len(every - set(MANIFEST[n]["meets"])) == 1 for n in lacking)
-    assert {e["split"] for e in MANIFEST.values()} == {"tune", "holdout"}
+    splits = {e["split"] for e in MANIFEST.values()}
+    assert "tune" in splits and any(split.startswith("holdout-") for split in splits)
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))
