@@ -377,15 +377,21 @@ class _Reader:
         parts: list[Part] = []
         members_all: list[int] = []
         claimed: list[int] = []
+        filtered = False  # a generic heading's paragraphs all read like something else
         for top, (how, terms, score) in run:
             for m in self.members(top, s):
                 if m in blocked:
                     continue
                 heading = self.headings[m]
-                members_all.append(m)
                 own = self.post.by_region.get(m, [])
-                if how == HINT:  # a generic heading: only the paragraphs that read like `s`
-                    own = [p for p in own if s in self.prefers(p, range(len(self.sections)))]
+                if how == HINT and own:  # a generic heading: not the paragraphs that read
+                    # like a requirement no heading names (that one may need them)
+                    own = [p for p in own if self._keeps(p, s)]
+                    if not own:
+                        filtered = True
+                        continue
+                members_all.append(m)
+                if how == HINT:
                     kept = [self.post.paragraphs[p] for p in own]
                     words = sum(count_words(p.text) for p in kept)
                     lines = tuple(p.line for p in kept)
@@ -404,6 +410,8 @@ class _Reader:
                         lines,
                     )
                 )
+        if filtered and not any(p.words for p in parts):
+            return None
         named = [terms for _t, (how, terms, _s) in run if how == HEADING]
         return _Candidate(
             s,
@@ -416,6 +424,23 @@ class _Reader:
             max(score.score for _t, (_h, _terms, score) in run),
             sum(p.words for p in parts),
         )
+
+    @cached_property
+    def unnamed(self) -> set[int]:
+        """Requirements that no heading with text under it names."""
+        return {
+            s
+            for s in range(len(self.sections))
+            if not any(
+                self.named(h, s) and self.headings[h].words for h in range(len(self.headings))
+            )
+        }
+
+    def _keeps(self, paragraph: int, s: int) -> bool:
+        """Whether a generic heading for `s` keeps the paragraph: unless the paragraph reads
+        more like a requirement that no heading names."""
+        best = self.prefers(paragraph, range(len(self.sections)))
+        return s in best or not (best & self.unnamed)
 
     def _own_text(self, h: int) -> str:
         return "\n".join(self.post.paragraphs[p].text for p in self.post.by_region.get(h, []))
@@ -510,32 +535,32 @@ class _Reader:
         after = [p.line for p in chosen.get(s + 1, []) if p.line is not None]
         return (max(before) if before else low - 1, min(after) if after else high + 1)
 
-    def _free(self, region: int, s: int, taken: set[int], best_for: dict[int, set[int]]):
-        indexes = self.post.by_region.get(region, [])
-        return [p for p in indexes if p not in taken and s in best_for.get(p, ())]
-
     def _by_content(self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]) -> None:
-        """Requirements no heading serves: the best-scoring free paragraphs, in the option's
-        order (posts follow the handout's order, so each is looked for after the last)."""
+        """Requirements no heading serves: the best-scoring run of free paragraphs, in the
+        option's order (posts follow the handout, so each comes after the one before it).
+        A paragraph counts for the requirement, of those still looked for, it reads most
+        like; a run is paragraphs next to each other in one section."""
         taken = set(claimed)
         missing = [s for s in range(len(self.sections)) if s not in chosen]
-        best_for = self._best_for(missing, taken)
-        for s in missing:
+        for position, s in enumerate(missing):
             cues = self.sections[s].cues
             if not cues.groups and not cues.scenario:
                 continue
+            best_for = self._best_for(missing[position:], taken)
             window = self._window(chosen, s)
-            best = self._best_region(s, taken, best_for, window)
+            best = self._best_run(s, taken, best_for, window)
             if best is None:
                 continue
-            region, _score_best = best
+            region = best[0]
             picked = [best]
             regions = sorted(self.post.by_region)
             for step in (1, -1):  # neighbouring sections that read the same way join it
                 at = regions.index(region) + step
                 while 0 <= at < len(regions):
-                    free = self._free(regions[at], s, taken, best_for)
-                    more = _score(self.post, cues, free, window=window) if free else None
+                    runs = self._runs(regions[at], s, taken, best_for)
+                    edge = self.post.by_region[regions[at]][0 if step == 1 else -1]
+                    run = next((r for r in runs if edge in r), None)
+                    more = self._run_score(regions[at], run, cues, window) if run else None
                     if more is None or more.score < cues.confirm_score:
                         break
                     picked.append((regions[at], more))
@@ -544,31 +569,49 @@ class _Reader:
             for _r, sc in picked:
                 taken.update(sc.used)
 
-    def _best_region(
+    def _runs(
+        self, region: int, s: int, taken: set[int], best_for: dict[int, set[int]]
+    ) -> list[list[int]]:
+        """Runs of adjacent free paragraphs of a section that read most like `s`."""
+        runs: list[list[int]] = [[]]
+        for p in self.post.by_region.get(region, []):
+            if p not in taken and s in best_for.get(p, ()):
+                runs[-1].append(p)
+            elif runs[-1]:
+                runs.append([])
+        return [run for run in runs if run]
+
+    def _run_score(
+        self, region: int, run: list[int], cues: Cues, window: tuple[int, int]
+    ) -> _Score:
+        """A run's score; a run that opens its section is read with the heading."""
+        opens = region >= 0 and run[0] == self.post.by_region[region][0]
+        heading = self.post.heading_stems[region] if opens else ()
+        return _score(self.post, cues, run, heading, window)
+
+    def _best_run(
         self,
         s: int,
         taken: set[int],
         best_for: dict[int, set[int]],
         window: tuple[int, int],
     ) -> tuple[int, _Score] | None:
-        """The free section whose text reads most like requirement `s`, if enough so."""
+        """The run of free paragraphs that reads most like requirement `s`, if enough so."""
         cues = self.sections[s].cues
         best: tuple[int, _Score] | None = None
         for region in sorted(self.post.by_region):
-            free = self._free(region, s, taken, best_for)
-            if not free:
-                continue
-            score = _score(self.post, cues, free, window=window)
-            if score.score >= cues.min_score and score.ok and score.in_place:
-                if best is None or score.score > best[1].score:
-                    best = (region, score)
-            elif score.score >= cues.confirm_score:
-                self.considered[s].append(
-                    f"{self._region_label(region)} scores "
-                    f"{score.score} < {cues.min_score}"
-                    + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
-                    + ("" if score.in_place else " or is not where such text usually is")
-                )
+            for run in self._runs(region, s, taken, best_for):
+                score = self._run_score(region, run, cues, window)
+                if score.score >= cues.min_score and score.ok and score.in_place:
+                    if best is None or score.score > best[1].score:
+                        best = (region, score)
+                elif score.score >= cues.confirm_score:
+                    self.considered[s].append(
+                        f"{self._region_label(region)} scores "
+                        f"{score.score} < {cues.min_score}"
+                        + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
+                        + ("" if score.in_place else " or is not where such text usually is")
+                    )
         return best
 
     def _content_part(self, region: int, score: _Score) -> Part:
