@@ -227,7 +227,9 @@ def test_instructor_imports_twice_builds_reports_and_publishes(tmp_path: Path) -
     shipped = (repo / "content" / "prior" / "2020-2022.yaml").read_text(encoding="utf-8")
 
     # The same handout again under its label changes nothing.
-    again = run(repo, "anthology", "import-prior", str(PRIOR_LINKS), "--semester", "2020-2022")
+    handout = tmp_path / "assignment-handout.md"
+    shutil.copy(PRIOR_LINKS, handout)
+    again = run(repo, "anthology", "import-prior", str(handout), "--semester", "2020-2022")
     assert again.returncode == 0, again.stderr
     assert "0 added" in again.stdout and "106 unchanged" in again.stdout
     assert (repo / "content" / "prior" / "2020-2022.yaml").read_text(encoding="utf-8") == shipped

@@ -34,6 +34,7 @@ from .generator import AnthologyGenerator, BuildError
 
 logger = logging.getLogger(__name__)
 
+PREVIEW_CACHE = "preview"  # the preview's own content cache, under CACHE_PATH
 # Front matter a listing, a related list or another page shows: a change runs a full build.
 SHAPE = ("title", "slug", "date", "semester", "status", "is_draft", "previously_covered")
 
@@ -133,6 +134,9 @@ class LiveSite:
             self.settings_file, override={**self.overrides, "ANTHOLOGY": self.anthology}
         )
         self.settings["OUTPUT_PATH"] = str(self.output)
+        # Pelican's content cache does not know the plugin's settings: a cache written by
+        # `invoke build` says drafts are skipped, and one written here says they are shown.
+        self.settings["CACHE_PATH"] = os.path.join(self.settings["CACHE_PATH"], PREVIEW_CACHE)
         self.seen = _mtimes(self._watched())
         captured: list[Any] = []
 
