@@ -115,7 +115,9 @@ def _tree_config(root: Path) -> tuple[ContentPaths, Course, ToolRegistry]:
     return load_config(root)
 
 
-def _pull_request_setup(root: Path, ref: str, instructor: bool) -> Setup:
+def _pull_request_setup(
+    root: Path, ref: str, instructor: bool, pr_author: str | None = None
+) -> Setup:
     """A pull request: a student's is judged by the base's configuration, and its scope."""
     try:
         pr = PullRequest.read(root, ref)
@@ -140,7 +142,7 @@ def _pull_request_setup(root: Path, ref: str, instructor: bool) -> Setup:
         changed_files(paths, pr, config_too=False),
         prior=base.prior(registry),
         pr=pr,
-        findings=check_scope(pr, root, review),
+        findings=check_scope(pr, root, review, pr_author),
         placed=placed_posts(pr),
     )
 
@@ -176,7 +178,12 @@ def _setup(args: argparse.Namespace) -> Setup:
     if names and since:
         raise UsageError("give either paths or --changed-since, not both")
     if since:
-        return _pull_request_setup(root, since, bool(getattr(args, "instructor", False)))
+        return _pull_request_setup(
+            root,
+            since,
+            bool(getattr(args, "instructor", False)),
+            getattr(args, "pr_author", None) or None,
+        )
     paths, course, registry = _tree_config(root)
     return Setup(paths, course, registry, explicit_files(names) if names else all_files(paths))
 

@@ -80,6 +80,7 @@ def first_added(
     except GitError:
         return {}  # e.g. a repository without commits
     dates: dict[str, datetime] = {}
+    order: dict[str, int] = {}  # a renamed file keeps the place of the file it was
     when: datetime | None = None
     for line in out.splitlines():
         if line.startswith("\x00"):
@@ -90,9 +91,12 @@ def first_added(
             continue
         if parts[0] == "A":
             dates.setdefault(parts[1], when)
+            order.setdefault(parts[1], len(order))
         elif parts[0].startswith("R") and len(parts) == 3:
             dates.setdefault(parts[2], dates.get(parts[1], when))
-    return {(top / name).resolve(): date for name, date in dates.items()}
+            order.setdefault(parts[2], order.get(parts[1], len(order)))
+    ranked = sorted(dates, key=lambda name: order[name])
+    return {(top / name).resolve(): dates[name] for name in ranked}
 
 
 @dataclass

@@ -65,14 +65,31 @@ class Owned:
     groups: tuple[frozenset[str], ...]
     owner: str
     added: bool
+    logins: tuple[frozenset[str], ...] = ()  # GitHub accounts declared per group, on the base
 
 
 def _norm_id(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip().casefold()
 
 
-def author_ids(text: str | None) -> frozenset[str] | None:
-    """The author ids a post's front matter names, or None when it names none readably."""
+def _people(value: object) -> dict[str, str | None] | None:
+    """Author id → declared GitHub login (or None), from an `authors`/`author` value."""
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    people = {
+        _norm_id(item["id"]): (_norm_id(item["github"]).removeprefix("@") or None)
+        if item.get("github")
+        else None
+        for item in value
+        if isinstance(item, dict) and str(item.get("id") or "").strip()
+    }
+    return people or None
+
+
+def authors_in(text: str | None, key: str = "authors") -> dict[str, str | None] | None:
+    """The authors (id → GitHub login) a file's front matter names; None when unreadable."""
     if text is None:
         return None
     doc = frontmatter.split(text)
@@ -84,17 +101,18 @@ def author_ids(text: str | None) -> frozenset[str] | None:
         return None
     if not isinstance(raw, dict):
         return None
-    value = raw.get("authors", raw.get("author"))
-    if isinstance(value, dict):
-        value = [value]
-    if not isinstance(value, list):
-        return None
-    ids = {
-        _norm_id(item["id"])
-        for item in value
-        if isinstance(item, dict) and str(item.get("id") or "").strip()
-    }
-    return frozenset(ids) or None
+    return _people(raw.get(key, raw.get("author")))
+
+
+def _describe(people: dict[str, str | None]) -> str:
+    return " and ".join(
+        f"{person} (GitHub {login})" if login else person
+        for person, login in sorted(people.items())
+    )
+
+
+def _logins(people: dict[str, str | None] | None) -> frozenset[str]:
+    return frozenset(login for login in (people or {}).values() if login)
 
 
 def _decode(data: bytes | None) -> str | None:
@@ -140,7 +158,7 @@ class _Scope:
         self.root = content_root.resolve()
         self.findings: list[Finding] = []
         self.owned: list[Owned] = []
-        self.base_posts: dict[str, str | None] = {}
+        self.base_texts: dict[str, str | None] = {}  # posts and comments on the base
 
     # -- naming ---------------------------------------------------------------------------
 
@@ -186,8 +204,10 @@ class _Scope:
         except (OSError, UnicodeDecodeError):
             return None
 
-    def post_owner(self, name: str, ids: frozenset[str] | None, verb: str, added: bool) -> None:
-        if ids is None:
+    def post_owner(
+        self, name: str, people: dict[str, str | None] | None, verb: str, added: bool
+    ) -> None:
+        if people is None:
             if not added:
                 self.refuse(
                     SCOPE_UNATTRIBUTED,
@@ -197,18 +217,33 @@ class _Scope:
                     _fix_scope(),
                 )
             return  # a new post without readable authors fails its front-matter check
-        self.owned.append(Owned(self.shown(name), verb, (ids,), " and ".join(sorted(ids)), added))
+        ids = frozenset(people)
+        self.owned.append(
+            Owned(
+                self.shown(name),
+                verb,
+                (ids,),
+                " and ".join(sorted(ids)),
+                added,
+                (_logins(people),),
+            )
+        )
 
-    def comment_owner(self, name: str, verb: str, added: bool) -> None:
+    def comment_owner(self, name: str, text: str | None, verb: str, added: bool) -> None:
         owner = _norm_id(PurePosixPath(name).stem)
-        self.owned.append(Owned(self.shown(name), verb, (frozenset({owner}),), owner, added))
+        people = authors_in(text, key="author") or {}
+        login = people.get(owner)
+        logins = (frozenset({login}) if login else frozenset(),)
+        self.owned.append(
+            Owned(self.shown(name), verb, (frozenset({owner}),), owner, added, logins)
+        )
 
     # -- images ---------------------------------------------------------------------------
 
     def image_users(
         self, rel: PurePosixPath, commit: str | None
-    ) -> list[tuple[str, frozenset[str]]]:
-        """(user file, its owners) for each post or comment that uses image `rel`."""
+    ) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+        """(user file, owner ids, their logins) for each post or comment that uses `rel`."""
         base = rel.name
         needles = list(dict.fromkeys([base, quote(base)]))
         content = self.pr.content
@@ -225,10 +260,12 @@ class _Scope:
             if text is None or user_rel is None or not _uses(text, user_rel, rel):
                 continue
             if user_rel.parts[0] == COMMENTS:
-                owners: frozenset[str] | None = frozenset({_norm_id(user_rel.stem)})
+                owner = _norm_id(user_rel.stem)
+                login = (authors_in(text, key="author") or {}).get(owner)
+                people: dict[str, str | None] = {owner: login}
             else:
-                owners = author_ids(text)
-            users.append((name, owners or frozenset()))
+                people = authors_in(text) or {}
+            users.append((name, frozenset(people), _logins(people)))
         return users
 
     def image_owner(self, name: str, rel: PurePosixPath, verb: str, added: bool) -> None:
@@ -247,10 +284,11 @@ class _Scope:
             return
         owner = "; ".join(
             f"{' and '.join(sorted(ids)) or 'nobody'} (through {self.shown(user)})"
-            for user, ids in users
+            for user, ids, _logins in users
         )
-        groups = tuple(ids for _user, ids in users)
-        self.owned.append(Owned(self.shown(name), verb, groups, owner, added))
+        groups = tuple(ids for _user, ids, _logins in users)
+        logins = tuple(found for _user, _ids, found in users)
+        self.owned.append(Owned(self.shown(name), verb, groups, owner, added, logins))
 
     # -- one change -----------------------------------------------------------------------
 
@@ -288,11 +326,11 @@ class _Scope:
                 "Rename or remove the file. " + _ASK_STAFF,
             )
             return
+        text = self.base_texts.get(name) if old else self.head_text(name)
         if area == POSTS:
-            ids = author_ids(self.base_posts.get(name)) if old else author_ids(self.head_text(name))
-            self.post_owner(name, ids, verb, added)
+            self.post_owner(name, authors_in(text), verb, added)
         elif area == COMMENTS:
-            self.comment_owner(name, verb, added)
+            self.comment_owner(name, text, verb, added)
         else:
             self.image_owner(name, rel, verb, added)
 
@@ -301,16 +339,21 @@ class _Scope:
         assert change.old is not None and change.new is not None
         if self.area(change.old)[0] != POSTS or self.area(change.new)[0] != POSTS:
             return
-        before = author_ids(self.base_posts.get(change.old))
-        after = author_ids(self.head_text(change.new))
-        if before is None or after is None or before == after:
+        before = authors_in(self.base_texts.get(change.old))
+        after = authors_in(self.head_text(change.new))
+        if before is None or after is None:
+            return
+        same = set(before) == set(after) and all(
+            login is None or after[person] == login for person, login in before.items()
+        )
+        if same:
             return
         self.refuse(
             SCOPE_AUTHORS_CHANGED,
             change.new,
-            f"{self.shown(change.new)} belongs to {' and '.join(sorted(before))} on the base; "
-            f"this pull request makes its authors {' and '.join(sorted(after))}",
-            "Keep the post's authors as they are. " + _ASK_STAFF,
+            f"{self.shown(change.new)} belongs to {_describe(before)} on the base; this pull "
+            f"request makes its authors {_describe(after)}",
+            "Keep the post's authors (and their GitHub accounts) as they are. " + _ASK_STAFF,
         )
 
     def change(self, change: Change) -> None:
@@ -343,11 +386,16 @@ class _Scope:
 
     # -- the verdict ----------------------------------------------------------------------
 
-    def judge(self) -> None:
-        """Pick the pull request's author and report every file that is not theirs."""
+    def judge(self, pr_author: str | None) -> None:
+        """Pick the pull request's author and report every file that is not theirs.
+
+        With `pr_author` (the GitHub account that opened the pull request), a file whose
+        authors declare GitHub accounts must also list that account.
+        """
         ids = sorted({person for owned in self.owned for g in owned.groups for person in g})
         if not ids:
             return
+        login = _norm_id(pr_author).removeprefix("@") if pr_author else None
 
         def fits(person: str, owned: Owned) -> bool:
             return all(person in group for group in owned.groups)
@@ -359,21 +407,36 @@ class _Scope:
         author = min(ids, key=lambda person: (*(-n for n in score(person)), person))
         mine = [owned.shown for owned in self.owned if fits(author, owned)]
         for owned in self.owned:
-            if fits(author, owned):
-                continue
-            self.findings.append(
-                error(
-                    SCOPE_OTHER_AUTHOR,
-                    owned.shown,
-                    None,
-                    f"this pull request {owned.verb} {owned.shown}, which belongs to "
-                    f"{owned.owner}; the rest of the pull request is {author}'s "
-                    f"({', '.join(mine[:3])}{' …' if len(mine) > 3 else ''}), and a student's "
-                    "pull request may change the files of one author (or of a pair post's "
-                    "two authors) only",
-                    _fix_scope(),
+            if not fits(author, owned):
+                self.findings.append(
+                    error(
+                        SCOPE_OTHER_AUTHOR,
+                        owned.shown,
+                        None,
+                        f"this pull request {owned.verb} {owned.shown}, which belongs to "
+                        f"{owned.owner}; the rest of the pull request is {author}'s "
+                        f"({', '.join(mine[:3])}{' …' if len(mine) > 3 else ''}), and a "
+                        "student's pull request may change the files of one author (or of a "
+                        "pair post's two authors) only",
+                        _fix_scope(),
+                    )
                 )
-            )
+                continue
+            declared = [group for group in owned.logins if group]
+            if login is not None and any(login not in group for group in declared):
+                accounts = " or ".join(sorted(set().union(*declared)))
+                self.findings.append(
+                    error(
+                        SCOPE_OTHER_AUTHOR,
+                        owned.shown,
+                        None,
+                        f"this pull request {owned.verb} {owned.shown}, which belongs to "
+                        f"{owned.owner} (GitHub {accounts}); the pull request was opened by "
+                        f"GitHub user {pr_author}",
+                        "Only the author's own GitHub account (or an instructor) may change "
+                        "this file. " + _ASK_STAFF,
+                    )
+                )
 
 
 def _uses(text: str, user: PurePosixPath, image: PurePosixPath) -> bool:
@@ -409,19 +472,27 @@ def _normal(path: PurePosixPath) -> PurePosixPath:
     return PurePosixPath(*parts)
 
 
-def check_scope(pr: PullRequest, content_root: Path, registry: RegistryReview) -> list[Finding]:
-    """Every scope finding of a student's pull request (registry findings included)."""
+def check_scope(
+    pr: PullRequest,
+    content_root: Path,
+    registry: RegistryReview,
+    pr_author: str | None = None,
+) -> list[Finding]:
+    """Every scope finding of a student's pull request (registry findings included).
+
+    `pr_author` is the GitHub account that opened the pull request, when known.
+    """
     scope = _Scope(pr, content_root)
-    old_posts = [
+    old_files = [
         c.old
         for c in pr.changes
-        if c.old is not None and c.status != "A" and scope.area(c.old)[0] == POSTS
+        if c.old is not None and c.status != "A" and scope.area(c.old)[0] in (POSTS, COMMENTS)
     ]
-    blobs = git.read_blobs(pr.top, pr.fork_point, old_posts)
-    scope.base_posts = {name: _decode(data) for name, data in blobs.items()}
+    blobs = git.read_blobs(pr.top, pr.fork_point, old_files)
+    scope.base_texts = {name: _decode(data) for name, data in blobs.items()}
     for change in pr.changes:
         scope.change(change)
-    scope.judge()
+    scope.judge(pr_author)
     return [*scope.findings, *registry.findings]
 
 
