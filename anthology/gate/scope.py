@@ -301,8 +301,8 @@ class _Scope:
             self.refuse(
                 SCOPE_PROTECTED,
                 name,
-                f"this pull request {verb} {self.shown(name)}, "
-                f"{_protected_kind(rel, name)}; a student's pull request may change only "
+                f"this pull request {verb} {self.shown(name)} "
+                f"({_protected_kind(rel, name)}); a student's pull request may change only "
                 "posts, comments and images, and add tools to content/tools.yaml",
                 "Leave this file out of the pull request. " + _ASK_STAFF,
             )
