@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from ..course import Course, parse_course
 from ..findings import ContentError, error
-from ..prior import PriorPost, parse_catalog
+from ..prior import PriorPost, check_unique, parse_catalog
 from ..tools import ToolRegistry, parse_registry
 from . import git
 from .pullrequest import PullRequest
@@ -33,6 +33,7 @@ class BaseConfig:
         posts: list[PriorPost] = []
         for shown, text in sorted(self.prior_texts.items()):
             posts.extend(parse_catalog(text, registry, shown))
+        check_unique(posts)
         return posts
 
 
