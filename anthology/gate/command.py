@@ -2,6 +2,10 @@
 
 Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --strict), 2 a usage
 or configuration problem. No input makes it print a traceback.
+
+With `--changed-since BASE` the branch is a pull request: it is judged by BASE's
+configuration (:mod:`.baseconfig`) and may touch only one author's files
+(:mod:`.scope`), unless `--instructor` says an instructor opened it.
 """
 
 from __future__ import annotations
