@@ -176,6 +176,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print which headings and paragraphs serve each required section, and why",
     )
+    check.add_argument(
+        "--instructor",
+        action="store_true",
+        help="with --changed-since: an instructor's pull request, which may change any file "
+        "and is judged by its own course.yaml and tools.yaml",
+    )
+    check.add_argument(
+        "--pr-author",
+        metavar="LOGIN",
+        help="with --changed-since: the GitHub account that opened the pull request; files "
+        "whose authors name their GitHub account may be changed only by it",
+    )
     check.set_defaults(handler=cmd_check)
 
     importer = commands.add_parser(
