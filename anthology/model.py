@@ -76,7 +76,7 @@ class Post:
     @property
     def tool_key(self) -> frozenset[str]:
         """Order-insensitive identity of the tool set, for uniqueness checks."""
-        return frozenset(tool.slug for tool in self.tools)
+        return frozenset(tool.key for tool in self.tools)
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
