@@ -200,16 +200,19 @@ def _split_and_load(
     try:
         raw = yamlsafe.load(doc.front_matter, doc.front_matter_line)
     except yamlsafe.YamlProblem as problem:
+        duplicate = problem.kind == "duplicate-key"
         return (
             None,
             doc,
             [
                 error(
-                    "front-matter-yaml",
+                    "front-matter-duplicate-key" if duplicate else "front-matter-yaml",
                     path,
                     problem.line,
                     problem.message,
-                    "Fix the YAML: quote values containing `: `, `#` or a leading "
+                    "Keep the key once, with the value you mean."
+                    if duplicate
+                    else "Fix the YAML: quote values containing `: `, `#` or a leading "
                     "`*`/`&`, and indent lists consistently.",
                 )
             ],

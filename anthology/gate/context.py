@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -73,6 +73,7 @@ class GateContext:
     history: History
     in_pull_request: frozenset[Path] = frozenset()
     extra_findings: dict[str, list[Finding]] = field(default_factory=dict)
+    today: date = field(default_factory=date.today)  # the check date, for future dates
 
     @cached_property
     def semester_rank(self) -> dict[str, int]:
