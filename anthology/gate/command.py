@@ -116,9 +116,12 @@ def _run(args: argparse.Namespace) -> int:
         targets = explicit_files(names)
     else:
         targets = all_files(paths)
-    _gate, contexts = load(
+    gate, contexts = load(
         paths, course, registry, targets, in_pull_request=in_pull_request, base=since
     )
+    today = getattr(args, "today", None)
+    if today is not None:
+        gate.today = today
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
     findings = check_all(contexts)
