@@ -438,9 +438,16 @@ class _Reader:
 
     def _keeps(self, paragraph: int, s: int) -> bool:
         """Whether a generic heading for `s` keeps the paragraph: unless the paragraph reads
-        more like a requirement that no heading names."""
+        more like a requirement that no heading names, and clearly so (its cue words alone
+        reach that requirement's `confirm_score`)."""
         best = self.prefers(paragraph, range(len(self.sections)))
-        return s in best or not (best & self.unnamed)
+        if s in best:
+            return True
+        for other in best & self.unnamed:
+            cues = replace(self.sections[other].cues, scenario=False, position="any")
+            if _score(self.post, cues, [paragraph]).score >= cues.confirm_score:
+                return False
+        return True
 
     def _own_text(self, h: int) -> str:
         return "\n".join(self.post.paragraphs[p].text for p in self.post.by_region.get(h, []))
@@ -554,9 +561,11 @@ class _Reader:
             region = best[0]
             picked = [best]
             regions = sorted(self.post.by_region)
-            for step in (1, -1):  # neighbouring sections that read the same way join it
+            # neighbouring sections that read the same way join it, up to a section that
+            # another requirement's heading took
+            for step in (1, -1):
                 at = regions.index(region) + step
-                while 0 <= at < len(regions):
+                while 0 <= at < len(regions) and regions[at] not in used:
                     runs = self._runs(regions[at], s, taken, best_for)
                     edge = self.post.by_region[regions[at]][0 if step == 1 else -1]
                     run = next((r for r in runs if edge in r), None)
