@@ -10,13 +10,19 @@ a small scorer whose every decision can be printed (`anthology check --explain`)
    Adjacent sibling sections that serve the same requirement, or continue a series
    ("Step 1", "Step 2", …), count together and their words add up. A heading with no
    words under it (a subtitle) never serves anything.
+   A heading naming two requirements belongs to the one it names first. Under a hinting
+   heading, paragraphs that clearly read like a requirement no heading names are left
+   for that requirement.
 2. **Choice.** Every requirement's candidates are ranked (words under it first, then a
    named over a hinted heading, the longer matching phrase, the content score); the best
-   candidates are taken first, each heading serving one requirement.
-3. **Content.** A requirement no heading serves is looked for in the paragraphs nobody
-   took: each scores one point per distinct cue term (`content.cues`), plus scenario
-   keywords, plus a bonus where such text usually sits in a post. The best section whose
-   score reaches `min_score` serves it, with a warning that a clearer heading would help.
+   is taken first and the others are rebuilt around it, each heading serving one
+   requirement.
+3. **Content.** A requirement no heading serves is looked for, in the option's order, in
+   the paragraphs nobody took: each scores one point per distinct cue term
+   (`content.cues`), plus scenario keywords, plus a bonus where such text usually sits.
+   The best run of adjacent paragraphs reaching `min_score` serves it (neighbouring
+   sections that read the same way join), with a warning that a clearer heading would
+   help.
 4. **Leftovers.** Further sections that name a requirement outright join it.
 """
 
