@@ -17,7 +17,9 @@ from urllib.parse import unquote, urlsplit
 
 # Medium ends a post's slug with a 10-12 digit hexadecimal id.
 _MEDIUM_ID = re.compile(r"^(?:(?P<slug>.*?)-)?(?P<id>[0-9a-f]{10,12})$")
-_DATE_PATH = re.compile(r"^(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?:/(?P<d>0?[1-9]|[12]\d|3[01]))?$")
+_DATE_PATH = re.compile(
+    r"^(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?:/(?P<d>0?[1-9]|[12]\d|3[01]))?$"
+)
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?|pdf|md)$", re.IGNORECASE)
 _HEX_OR_NUMBER = re.compile(r"^(?:\d+|[0-9a-f]{8,})$")
 # Hosts where the first label is the author's account (`name.medium.com`, `name.github.io`).
@@ -36,18 +38,14 @@ _ACCOUNT_HOSTS = (
 _VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 # Words whose usual spelling is not what capitalising the first letter gives. Tool names
 # and aliases from the registry are added by the caller.
-_SPELLINGS = {
-    word.casefold(): word
-    for word in (
-        "AI ML MLOps API APIs AWS GCP ETL SQL NoSQL CI CD CI/CD GPU GPUs NLP LLM LLMs "
-        "UI UX IBM EDA MLP CLI SDK JSON YAML CSV HTTP AutoML PyTorch TensorFlow "
-        "Python Flask Django Docker GitHub GitLab Jupyter Spark PySpark Apache Google "
-        "Amazon Azure Microsoft Spotify Sony Kafka Kubernetes Netflix Android iOS "
-        "JavaScript Pandas NumPy Scikit scikit-learn A/B I"
-    ).split()
-}
-_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
-          "the", "to", "vs", "with", "your", "is", "it", "its"}  # fmt: skip
+_KNOWN_WORDS = (
+    "AI ML MLOps API APIs AWS GCP ETL SQL NoSQL CI CD CI/CD GPU GPUs NLP LLM LLMs "
+    "UI UX IBM EDA MLP CLI SDK JSON YAML CSV HTTP AutoML PyTorch TensorFlow "
+    "Python Flask Django Docker GitHub GitLab Jupyter Spark PySpark Apache Google "
+    "Amazon Azure Microsoft Spotify Sony Kafka Kubernetes Netflix Android iOS "
+    "JavaScript Pandas NumPy Scikit scikit-learn A/B I"
+)
+_SPELLINGS = {word.casefold(): word for word in _KNOWN_WORDS.split()}
 
 
 @dataclass(frozen=True)
