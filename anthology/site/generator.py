@@ -34,8 +34,8 @@ from .inline import THEME_SCRIPT, THEME_SCRIPT_HASH, json_ld
 from .media import embed_url
 from .picker import STATUS_LABELS, pick_categories
 from .render import Renderer
-from .search import build_index, write_tool_names
 from .robots import write_robots
+from .search import build_index, write_tool_names
 from .settings import plugin_settings
 from .tools import PriorEntry, ToolEntry, semester_slug
 
