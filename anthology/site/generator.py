@@ -141,7 +141,7 @@ class AnthologyGenerator(Generator):
                 "PRIOR_IN_FEEDS": self.prior_in_feeds,
                 "THEME_SCRIPT": THEME_SCRIPT,
                 "THEME_SCRIPT_HASH": THEME_SCRIPT_HASH,
-                "SITE_CARD": SITE_CARD,
+                "SITE_CARD": SITE_CARD if self.options["SOCIAL_CARDS"] else None,
                 "GISCUS": giscus_settings(self.settings),
                 "CATEGORY_INFO": {entry.category.slug: entry for entry in self.categories},
             }
@@ -315,7 +315,8 @@ class AnthologyGenerator(Generator):
             "404.html", self.get_template("404"), self.context, relative, page_name="404"
         )
         site_url = self.settings.get("SITEURL") or ""
-        write_site_card(output / SITE_CARD, self.settings, self.corpus.course)
+        if self.options["SOCIAL_CARDS"]:
+            write_site_card(output / SITE_CARD, self.settings, self.corpus.course)
         write_robots(output, site_url)  # sitemap.xml: the pelican-sitemap plugin
         write_tool_names(output, self.corpus.registry, self.tools_by_slug)
 
