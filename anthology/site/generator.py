@@ -259,11 +259,29 @@ class AnthologyGenerator(Generator):
         self._write_prior_stubs(writer, relative)
         with ThreadPoolExecutor(max_workers=1) as pool:
             search = pool.submit(self._write_search_index) if self.options["SEARCH"] else None
-            self._write_listings(writer, relative)
+            self.write_listings(writer)
+            if self.options["FEEDS"]:
+                self._write_feeds()
             if search is not None:
                 search.result()
 
-    def _write_listings(self, writer: Any, relative: bool) -> None:
+    def refresh_article(self, article: Any, reread: Any) -> None:
+        """Take a re-read article's text into `article`, keeping what the build computed.
+
+        For the live preview: `reread` is the same file read again after an edit to its
+        body, so earlier posts, related posts and comments still hold.
+        """
+        for key, value in vars(reread).items():
+            setattr(article, key, value)
+        if self.options["RESPONSIVE_IMAGES"]:
+            article._content = responsive_images(
+                article._content, article, self.settings, self.output_path, self.path
+            )
+
+    def write_listings(self, writer: Any) -> None:
+        """The tools, tool, semester, claims and 404 pages (not feeds or search)."""
+        relative = self.settings.get("RELATIVE_URLS", False)
+
         def page(url: str, template: str, **variables: Any) -> None:
             writer.write_file(
                 f"{url}index.html",
@@ -304,16 +322,15 @@ class AnthologyGenerator(Generator):
             status_labels=STATUS_LABELS,
             pick_totals=totals,
         )
-        self._write_site_files(writer, relative)
-        if self.options["FEEDS"]:
-            self._write_feeds()
-
-    def _write_site_files(self, writer: Any, relative: bool) -> None:
-        """404 page, robots.txt, sitemap.xml and the tool names for search suggestions."""
-        output = Path(self.output_path)
+        # GitHub Pages and `invoke serve` answer unknown paths with this page (status 404).
         writer.write_file(
             "404.html", self.get_template("404"), self.context, relative, page_name="404"
         )
+        self._write_site_files()
+
+    def _write_site_files(self) -> None:
+        """robots.txt, the listing pages' card and the tool names for search suggestions."""
+        output = Path(self.output_path)
         site_url = self.settings.get("SITEURL") or ""
         if self.options["SOCIAL_CARDS"]:
             write_site_card(output / SITE_CARD, self.settings, self.corpus.course)
@@ -329,7 +346,7 @@ class AnthologyGenerator(Generator):
 
     def _write_feeds(self) -> None:
         output = Path(self.output_path)
-        articles = list(self.context.get("articles", []))
+        articles = _published(self.context.get("articles", []))
         common = {
             "output": output,
             "site_url": self._site_url(),
@@ -343,9 +360,10 @@ class AnthologyGenerator(Generator):
         with_prior = self.prior_in_feeds
         for entry in self.categories:
             prior = entry.prior if with_prior else []
-            if entry.articles or prior:
+            articles = _published(entry.articles)
+            if articles or prior:
                 write_feed_pair(
-                    entry.articles,
+                    articles,
                     path_stem=entry.feed_atom.removesuffix(".atom.xml"),
                     title=f"{self.settings['SITENAME']}: {entry.category.name}",
                     page_url=entry.category.url,
@@ -354,9 +372,10 @@ class AnthologyGenerator(Generator):
                 )
         for tool in self.tools:
             prior = tool.prior if with_prior else []
-            if tool.articles or prior:
+            articles = _published(tool.articles)
+            if articles or prior:
                 write_feed_pair(
-                    tool.articles,
+                    articles,
                     path_stem=f"feeds/tool/{tool.slug}",
                     title=f"{self.settings['SITENAME']}: {tool.name}",
                     page_url=tool.url,
@@ -367,6 +386,14 @@ class AnthologyGenerator(Generator):
     def _write_prior_stubs(self, writer: Any, relative: bool) -> None:
         """One small page per earlier post, so search finds posts that live elsewhere."""
         template = self.get_template("prior")
+        by_page: dict[str, PriorEntry] = {}
+        for entry in self.prior:
+            first = by_page.setdefault(entry.page_url, entry)
+            if first is not entry:
+                raise BuildError(
+                    f"anthology: {entry.location} and {first.location} would both be written "
+                    f"to {entry.page_url}index.html; delete one of the two catalog entries"
+                )
         for entry in self.prior:
             writer.write_file(
                 f"{entry.page_url}index.html",
@@ -381,6 +408,11 @@ class AnthologyGenerator(Generator):
     def _write_search_index(self) -> None:
         count = build_index(Path(self.output_path), self.settings.get("DEFAULT_LANG", "en"))
         logger.info("anthology: search index holds %d pages", count)
+
+
+def _published(articles: Any) -> list[Any]:
+    """Articles without the drafts a live preview shows (feeds never carry drafts)."""
+    return [a for a in articles if not getattr(a, "is_draft", False)]
 
 
 def _link_neighbours_in_category(categories: list[tuple[Any, list[Any]]]) -> None:

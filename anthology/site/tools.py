@@ -40,6 +40,7 @@ class PriorEntry:
     archive_url: str | None = None
     tools: list[ToolRef] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    location: str = ""  # the catalog file and line it comes from
     title: str | None = None
     author: str | None = None
     published: str | None = None
@@ -89,6 +90,7 @@ class PriorEntry:
             prior.archive_url,
             tools,
             [category_names[i] for i in ids],
+            prior.location,
             title=prior.title,
             author=prior.author,
             published=prior.published,
