@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import feedparser
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -191,3 +192,15 @@ def test_earlier_posts_join_feeds_only_when_course_says_so(tmp_path: Path) -> No
     assert "feeds/tool/elasticsearch.atom.xml" in (on / "tools/elasticsearch/index.html").read_text(
         "utf-8"
     )
+
+
+def test_a_failed_build_does_not_stop_later_sitemaps(tmp_path: Path) -> None:
+    from anthology.site.commands import BuildFailed
+
+    broken = copy_content(tmp_path / "broken")
+    (broken / "posts" / "F2026" / "broken.md").write_text("---\ntitle: [\n---\n", "utf-8")
+    with pytest.raises((BuildFailed, SystemExit)):
+        build_site(broken, tmp_path / "first", ANTHOLOGY={"SEARCH": False})
+    good = copy_content(tmp_path / "good")
+    site = build_site(good, tmp_path / "second", ANTHOLOGY={"SEARCH": False})
+    assert "/pick-a-tool/" in (site / "sitemap.xml").read_text(encoding="utf-8")
