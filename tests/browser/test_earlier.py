@@ -125,6 +125,16 @@ def test_filters_are_there_before_typing_and_the_input_is_labelled(
     names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {"Category", "Semester", "Tool"} <= {n.strip() for n in names}, names
     assert page.input_value(".pagefind-ui__search-input") == ""
+    # Choose a semester first, then type: only that semester's posts are found.
+    page.click(".pagefind-ui__filter-name:has-text('Semester')")
+    page.locator(".pagefind-ui__filter-block:has-text('Semester') label:has-text('2020-2022')").click()
+    page.fill(".pagefind-ui__search-input", "kubernetes")
+    page.wait_for_selector(RESULT)
+    page.wait_for_function(
+        "document.querySelector('.pagefind-ui__message')?.textContent.trim().startsWith('2 result')"
+    )
+    links = hrefs(page, RESULT_LINK)
+    assert len(links) == 2 and all(h.startswith("https://medium.com/@") for h in links), links
     label = page.locator("label[for='search-q']")
     assert label.inner_text() == "Search posts"
     assert page.get_attribute(".pagefind-ui__search-input", "id") == "search-q"

@@ -144,7 +144,6 @@
       showSubResults: true,
       showImages: false,
       showEmptyFilters: false,
-      openFilters: ["category"],
       // Short stub pages of earlier posts would otherwise outrank long posts.
       ranking: { pageLength: 0 },
       bundlePath: path,
