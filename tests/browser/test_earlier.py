@@ -127,7 +127,9 @@ def test_filters_are_there_before_typing_and_the_input_is_labelled(
     assert page.input_value(".pagefind-ui__search-input") == ""
     # Choose a semester first, then type: only that semester's posts are found.
     page.click(".pagefind-ui__filter-name:has-text('Semester')")
-    page.locator(".pagefind-ui__filter-block:has-text('Semester') label:has-text('2020-2022')").click()
+    page.locator(
+        ".pagefind-ui__filter-block:has-text('Semester') label:has-text('2020-2022')"
+    ).click()
     page.fill(".pagefind-ui__search-input", "kubernetes")
     page.wait_for_selector(RESULT)
     page.wait_for_function(
