@@ -339,6 +339,8 @@ def add_tool(content: Path, name: str, aliases: str = "[]") -> None:
         ("MLflow 2", "[]", "resolves to", "MLflow"),  # a version of the same tool
         ("MLflоw Server", "[]", "contains", "MLflow"),  # Cyrillic о
         ("MLflow (tracking server)", "[]", "resolves to", "MLflow"),
+        ("MLfIow", "[]", "resolves to", "MLflow"),  # capital I for l
+        ("Quokka", "[ＭＬｆｌｏｗ]", "resolves to", "MLflow"),  # fullwidth alias
         ("Quokka", "[Databricks with MLflow]", "resolves to", "Databricks"),
         ("Dagstr", "[]", "is nearly the same name as", "Dagster"),
         ("Great Expectations Cloud", "[]", "contains", "Great Expectations"),
