@@ -180,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "github", "json", "markdown"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument(
+        "--explain",
+        action="store_true",
+        help="print which headings and paragraphs serve each required section, and why",
+    )
+    check.add_argument(
         "--today",
         type=_iso_date,
         metavar="YYYY-MM-DD",
