@@ -18,10 +18,12 @@ SEARCHABLE = "{posts,earlier}/**/*.html"
 
 
 async def _index(site: Path, language: str) -> int:
-    config = IndexConfig(force_language=language)
+    # The bundle's folder goes in the config: leaving the `async with` writes the files
+    # to the configured path (relative to the working directory when unset), so an
+    # explicit write_files() elsewhere would leave a second bundle in ./pagefind.
+    config = IndexConfig(force_language=language, output_path=str(site / "pagefind"))
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(path=str(site), glob=SEARCHABLE)
-        await index.write_files(output_path=str(site / "pagefind"))
     return int(result.get("page_count", 0))
 
 
