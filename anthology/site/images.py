@@ -1,8 +1,9 @@
 """Images for the site: a social card per post, and responsive markup for post images.
 
 Both go through the content-addressed cache in `<CACHE_PATH>/anthology-images/`, so a warm
-rebuild draws and encodes nothing: it hashes inputs, finds the files, and hard-links them
-into the output (a copy where links are not possible).
+rebuild draws and encodes nothing: it hashes inputs, finds the files (verified against
+their recorded size and hash; a damaged one is made again) and copies them into the output
+unless an identical copy is already there.
 """
 
 from __future__ import annotations
