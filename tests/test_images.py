@@ -26,8 +26,6 @@ from anthology.site.settings import SettingsError, check_settings
 
 from .conftest import build_site, copy_content
 
-from .conftest import build_site, copy_content
-
 SITEURL = "https://course.example.org/anthology"
 LAKEFS = "content/posts/F2026/lakefs-versioned-ratings-data.md"
 CARD = ("Git-style branches for ratings", ["lakeFS"], "Versioning", "17-645 MLiP", "Fall 2026")

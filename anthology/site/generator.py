@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from ..corpus import load_corpus
 from ..findings import ContentError
 from ..gate.git import first_added
+from . import ledger
 from .claims import claim_rows
 from .comments import by_post, views
 from .feeds import write_feed_pair
@@ -25,7 +26,7 @@ from .giscus import giscus_settings
 from .images import attach_social_card, draw_missing_cards, responsive_images
 from .media import embed_url
 from .render import Renderer
-from .search import build_index
+from .search import SEARCHED_FOLDERS, build_index
 from .settings import plugin_settings
 from .tools import PriorEntry, SemesterEntry, ToolEntry
 
@@ -48,6 +49,7 @@ class AnthologyGenerator(Generator):
     """Adds tool, semester and feed output, and the search index, to a Pelican build."""
 
     def generate_context(self) -> None:
+        ledger.start(self.output_path)
         self.options = plugin_settings(self.settings)
         try:
             self.corpus = load_corpus(Path(self.settings["PATH"]), keep_bodies=False)
@@ -223,6 +225,11 @@ class AnthologyGenerator(Generator):
         # of earlier posts, Pagefind has all it indexes, so it runs in its own process
         # while the listing pages and feeds are written.
         self._write_prior_stubs(writer, relative)
+        # Static files are copied after this generator; they are this build's too.
+        for static in self.context.get("staticfiles", []):
+            ledger.note(Path(self.output_path) / static.save_as)
+        # A post that is no longer published must leave the search index with its page.
+        ledger.sweep(self.output_path, under=SEARCHED_FOLDERS)
         with ThreadPoolExecutor(max_workers=1) as pool:
             search = pool.submit(self._write_search_index) if self.options["SEARCH"] else None
             self._write_listings(writer, relative)

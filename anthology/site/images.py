@@ -32,6 +32,7 @@ from ..images.responsive import (
     variants,
     worth_serving,
 )
+from . import ledger
 from .settings import SettingsError, plugin_settings
 
 logger = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ def attach_social_card(
             return
     name = f"cards/{article.slug}.png"
     place(cached, Path(output_path) / name)
+    ledger.note(Path(output_path) / name)
     article.social_image = name
 
 
