@@ -85,13 +85,15 @@ def test_the_live_preview_keeps_unchanged_pages_and_still_drops_unpublished_ones
     content = copy_content(tmp_path / "content")
     output = tmp_path / "output"
     preview = {"SEARCH": False, "FEEDS": False, "PREVIEW_SKIP_UNCHANGED": True}
-    build_site(content, output, ANTHOLOGY=preview)
+    build_site(content, output)
     kept = output / "posts" / "pandera-rating-schema-checks" / "index.html"
     written = kept.stat().st_mtime_ns
     unpublish(content, "draft")
     build_site(content, output, ANTHOLOGY=preview)
     assert kept.stat().st_mtime_ns == written, "the unchanged page was rewritten or removed"
     assert not (output / "posts" / SLUG).exists()
+    # The preview makes no feeds: the full build's stay until the next full build.
+    assert (output / "feeds" / "all.atom.xml").is_file()
 
 
 def test_the_search_bundle_is_written_only_into_the_site(

@@ -49,8 +49,10 @@ class AnthologyGenerator(Generator):
     """Adds tool, semester and feed output, and the search index, to a Pelican build."""
 
     def generate_context(self) -> None:
-        ledger.start(self.output_path)
         self.options = plugin_settings(self.settings)
+        ledger.start(
+            self.output_path, feeds=self.options["FEEDS"], cards=self.options["SOCIAL_CARDS"]
+        )
         try:
             self.corpus = load_corpus(Path(self.settings["PATH"]), keep_bodies=False)
         except ContentError as exc:

@@ -15,37 +15,50 @@ import logging
 import os
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-# File kinds the build writes from content; anything else (static files, the theme's
-# assets, the search bundle) is left alone.
-SWEPT_SUFFIXES = (".html", ".xml")
-SWEPT_FOLDERS = ("cards",)  # every file here comes from a published post
+# Files the build writes from content: pages, feeds (".xml") and social cards (every file
+# in cards/). Anything else (static files, the theme's assets, the search bundle) is left
+# alone, and so are feeds and cards when the build does not make them (a live preview).
+PAGES = ".html"
+FEEDS = ".xml"
+CARDS = "cards"
 LEFT_ALONE = ("theme", "pagefind")
 
+
+@dataclass
+class _Build:
+    suffixes: tuple[str, ...]
+    folders: tuple[str, ...]
+    written: set[str] = field(default_factory=set)
+
+
 _lock = threading.Lock()
-_written: dict[str, set[str]] = {}
+_builds: dict[str, _Build] = {}
 
 
 def _key(path: str | Path) -> str:
     return str(Path(os.path.normpath(path)).absolute())
 
 
-def start(output_path: str | Path) -> None:
-    """Forget what earlier builds into `output_path` wrote (one call per build)."""
+def start(output_path: str | Path, *, feeds: bool = True, cards: bool = True) -> None:
+    """Forget what earlier builds into `output_path` wrote (one call per build); `feeds`
+    and `cards` say whether this build makes them (else old ones are not swept)."""
+    suffixes = (PAGES, FEEDS) if feeds else (PAGES,)
     with _lock:
-        _written[_key(output_path)] = set()
+        _builds[_key(output_path)] = _Build(suffixes, (CARDS,) if cards else ())
 
 
 def note(path: str | Path) -> None:
     """Record a file the current build wrote or kept."""
     full = _key(path)
     with _lock:
-        for output, files in _written.items():
+        for output, build in _builds.items():
             if full.startswith(output + os.sep):
-                files.add(full)
+                build.written.add(full)
 
 
 def note_written(path: str, context: object = None) -> None:
@@ -53,7 +66,7 @@ def note_written(path: str, context: object = None) -> None:
     note(path)
 
 
-def _stale(output: Path, keep: set[str], under: Iterable[str] | None) -> list[Path]:
+def _stale(output: Path, build: _Build, under: Iterable[str] | None) -> list[Path]:
     roots = [output / folder for folder in under] if under is not None else [output]
     stale: list[Path] = []
     for root in roots:
@@ -62,12 +75,12 @@ def _stale(output: Path, keep: set[str], under: Iterable[str] | None) -> list[Pa
             if here == output:
                 dirs[:] = [d for d in dirs if d not in LEFT_ALONE]
             relative = here.relative_to(output)
-            swept_folder = bool(relative.parts) and relative.parts[0] in SWEPT_FOLDERS
+            swept_folder = bool(relative.parts) and relative.parts[0] in build.folders
             for name in files:
                 path = here / name
-                if not (swept_folder or name.endswith(SWEPT_SUFFIXES)):
+                if not (swept_folder or name.endswith(build.suffixes)):
                     continue
-                if str(path) not in keep:
+                if str(path) not in build.written:
                     stale.append(path)
     return stale
 
@@ -80,12 +93,12 @@ def sweep(
     Returns how many were removed."""
     output = Path(_key(output_path))
     with _lock:
-        written = _written.get(str(output))
-        if written is None:
+        build = _builds.get(str(output))
+        if build is None:
             return 0  # this output was not started: nothing is known, nothing is removed
-        noted = set(written)
+        build = _Build(build.suffixes, build.folders, set(build.written))
     removed = 0
-    for path in _stale(output, noted, under):
+    for path in _stale(output, build, under):
         path.unlink(missing_ok=True)
         removed += 1
         folder = path.parent
