@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .importer import ImportReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OFFLINE = 3  # `linkrot`: the network is down, nothing was checked or written
 
 
 class UsageError(Exception):
@@ -98,7 +99,7 @@ def cmd_import_prior(args: argparse.Namespace) -> int:
 
 
 def cmd_linkrot(args: argparse.Namespace) -> int:
-    from .linkrot.command import LinkRotError, run_linkrot
+    from .linkrot.command import LinkRotError, Offline, run_linkrot
 
     try:
         return run_linkrot(
@@ -107,6 +108,9 @@ def cmd_linkrot(args: argparse.Namespace) -> int:
             cache_dir=Path(args.cache_dir),
             record_status=args.record,
         )
+    except Offline as exc:
+        print(f"anthology linkrot: {exc}", file=sys.stderr)
+        return EXIT_OFFLINE
     except LinkRotError as exc:
         raise UsageError(str(exc)) from None
 
@@ -216,7 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
 
     linkrot = commands.add_parser(
-        "linkrot", help="check external links of prior posts and evidence; report dead ones"
+        "linkrot",
+        help="check external links of prior posts and evidence; report dead ones "
+        "(exit 0 none dead, 1 dead links, 2 usage, 3 network down: nothing written)",
     )
     linkrot.add_argument(
         "--record", action="store_true", help="also write content/link-status.yaml for the site"
