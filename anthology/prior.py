@@ -97,11 +97,26 @@ def _entry_tools(entry: dict[str, Any], registry: ToolRegistry) -> tuple[Tool, .
     return tuple(dict.fromkeys(tools))
 
 
+_CATALOG_FIX = "Fix the YAML syntax, or re-run `anthology import-prior`."
+
+
 def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[PriorPost]:
     """Load one catalog file; malformed entries raise a ContentError naming the file."""
-    raw = yamlsafe.read_data(
-        path, shown, "prior-catalog", "Fix the YAML syntax, or re-run `anthology import-prior`."
-    )
+    raw = yamlsafe.read_data(path, shown, "prior-catalog", _CATALOG_FIX)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return _catalog_posts(raw, registry, shown, text)
+
+
+def parse_catalog(text: str, registry: ToolRegistry, shown: str) -> list[PriorPost]:
+    """Like load_catalog_file, from the file's text (e.g. as a git commit holds it)."""
+    raw = yamlsafe.load_data(text, shown, "prior-catalog", _CATALOG_FIX)
+    return _catalog_posts(raw, registry, shown, text)
+
+
+def _catalog_posts(raw: Any, registry: ToolRegistry, shown: str, text: str) -> list[PriorPost]:
     entries = raw.get("posts") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise ContentError(
@@ -115,10 +130,7 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
                 )
             ]
         )
-    try:
-        lines = url_lines(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        lines = {}
+    lines = url_lines(text)
     posts = []
     for index, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not entry.get("url") or not entry.get("name"):

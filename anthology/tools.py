@@ -134,6 +134,11 @@ def _entry_lines(text: str) -> list[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in items if len(m.group(1)) == indent]
 
 
+def entry_lines(text: str) -> list[int]:
+    """The 1-based line of each tool entry in a registry's text."""
+    return _entry_lines(text)
+
+
 def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
     """Build the registry from YAML text; duplicates and bad entries are ContentErrors."""
     raw = yamlsafe.load_data(text, path, "tools-registry")
