@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,12 @@ from .findings import ContentError, error
 
 @dataclass(frozen=True)
 class Semester:
+    """A semester; `start` and `end` (optional) bound the dates of its posts."""
+
     id: str
     label: str
+    start: date | None = None
+    end: date | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,9 @@ class Course:
             if semester.id == semester_id:
                 return semester.label
         return semester_id
+
+    def find_semester(self, semester_id: str) -> Semester | None:
+        return next((s for s in self.semesters if s.id == semester_id), None)
 
     def semester_order(self, semester_id: str) -> int:
         """Position of a semester, oldest first; unknown semesters sort first."""
@@ -158,6 +166,37 @@ def _section(item: dict[str, Any]) -> Section:
     )
 
 
+def _day(reader: _Reader, item: dict[str, Any], key: str) -> date | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        reader.fail(
+            "semesters",
+            f"semester {item['id']}: `{key}` is not a date: {value!r}",
+            f"Write `{key}: YYYY-MM-DD`.",
+        )
+        return None
+
+
+def _semester(reader: _Reader, item: dict[str, Any]) -> Semester:
+    """One `semesters` entry: id, label, and optional `start`/`end` dates."""
+    start, end = _day(reader, item, "start"), _day(reader, item, "end")
+    if start is not None and end is not None and end < start:
+        reader.fail(
+            "semesters",
+            f"semester {item['id']} ends ({end}) before it starts ({start})",
+            "Swap or correct `start` and `end`.",
+        )
+    return Semester(str(item["id"]), str(item.get("label", item["id"])), start, end)
+
+
 def parse_course(text: str, path: str = "content/course.yaml") -> Course:
     """Build a Course from YAML text; raise ContentError naming every problem found."""
     raw = yamlsafe.load_data(text, path, "course-config")
@@ -169,10 +208,7 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
     info = raw.get("course") if isinstance(raw.get("course"), dict) else {}
     if not info.get("name"):
         reader.fail("course", "`course.name` is missing", "Add `course: {name: ..., number: ...}`.")
-    semesters = [
-        Semester(str(s["id"]), str(s.get("label", s["id"])))
-        for s in reader.mapping_list(raw, "semesters", ("id",))
-    ]
+    semesters = [_semester(reader, s) for s in reader.mapping_list(raw, "semesters", ("id",))]
     current = str(raw.get("semester", ""))
     if current not in {s.id for s in semesters}:
         reader.fail(

@@ -209,6 +209,9 @@ def _run(args: argparse.Namespace) -> int:
     )
     if pr is not None:
         gate.in_pull_request = gate.in_pull_request | renewed_posts(pr, contexts, gate)
+    today = getattr(args, "today", None)
+    if today is not None:
+        gate.today = today
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
     findings = check_all(contexts) + setup.findings

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -79,6 +79,7 @@ class GateContext:
     history: History
     in_pull_request: frozenset[Path] = frozenset()
     placed: frozenset[Path] = frozenset()  # posts a student's pull request puts in a folder
+    today: date = field(default_factory=date.today)  # the check date, for future dates
 
     @cached_property
     def semester_rank(self) -> dict[str, int]:
