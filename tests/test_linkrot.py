@@ -112,16 +112,30 @@ Office hours are on Thursdays from now on.
 """
 
 
+def replace_linkcheck(course: Path, block: str) -> None:
+    """course.yaml with its `linkcheck:` block replaced by `block`."""
+    kept, inside = [], False
+    for line in course.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("linkcheck:"):
+            inside = True
+            continue
+        if inside and line[:1] not in (" ", "\n", ""):
+            inside = False
+        if not inside:
+            kept.append(line)
+    course.write_text("".join(kept) + "\n" + block, encoding="utf-8")
+
+
 def make_content(folder: Path, base: str) -> Path:
     content = folder / "content"
     (content / "prior").mkdir(parents=True)
     for name in ("course.yaml", "tools.yaml"):
         shutil.copy(ROOT / "content" / name, content / name)
-    with (content / "course.yaml").open("a", encoding="utf-8") as course:
-        course.write(
-            "\nlinkcheck:\n  max_requests_per_second: 100\n  timeout: 1\n  retries: 1\n"
-            f"  cache_days: 7\n  retry_backoff: 0.1\n  probe: [{base}/]\n"
-        )
+    replace_linkcheck(
+        content / "course.yaml",
+        "linkcheck:\n  max_requests_per_second: 100\n  timeout: 1\n  retries: 1\n"
+        f"  cache_days: 7\n  retry_backoff: 0.1\n  probe: [{base}/]\n",
+    )
     entries = [
         {"name": name, "tools": [name], "url": f"{base}/{path}", "semester": "2020-2022"}
         for name, path in (

@@ -37,6 +37,8 @@ from anthology.linkrot.settings import (
     linkcheck_settings,
 )
 
+from .test_linkrot import replace_linkcheck
+
 ROOT = Path(__file__).resolve().parent.parent
 # Seconds per link in these tests: far above what linkchecker needs for a local answer even
 # on a loaded machine (a few seconds, mostly its start-up), far below the trickle's length.
@@ -197,8 +199,7 @@ def make_content(folder: Path, links: dict[str, str], **settings: object) -> Pat
         "parallel": 4,
         **settings,
     }
-    with (content / "course.yaml").open("a", encoding="utf-8") as course:
-        course.write("\n" + yaml.safe_dump({"linkcheck": block}, sort_keys=False))
+    replace_linkcheck(content / "course.yaml", yaml.safe_dump({"linkcheck": block}))
     tools = ["MLflow", "DVC", "Kedro", "Apache Airflow", "Feast", "Evidently", "Great Expectations"]
     entries = [
         {"name": tools[i], "tools": [tools[i]], "url": url, "semester": "2020-2022"}
