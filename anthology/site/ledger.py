@@ -20,19 +20,19 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-# Files the build writes from content: pages, feeds (".xml") and social cards (every file
-# in cards/). Anything else (static files, the theme's assets, the search bundle) is left
-# alone, and so are feeds and cards when the build does not make them (a live preview).
+# Files the build writes from content: pages (".html" anywhere), feeds (every file in
+# feeds/) and social cards (every file in cards/). Anything else (static files, the theme's
+# assets, the search bundle, sitemap.xml and robots.txt) is left alone, and so are feeds and
+# cards when the build does not make them (a live preview).
 PAGES = ".html"
-FEEDS = ".xml"
+FEEDS = "feeds"
 CARDS = "cards"
 LEFT_ALONE = ("theme", "pagefind")
 
 
 @dataclass
 class _Build:
-    suffixes: tuple[str, ...]
-    folders: tuple[str, ...]
+    folders: tuple[str, ...]  # swept whole
     written: set[str] = field(default_factory=set)
 
 
@@ -47,9 +47,9 @@ def _key(path: str | Path) -> str:
 def start(output_path: str | Path, *, feeds: bool = True, cards: bool = True) -> None:
     """Forget what earlier builds into `output_path` wrote (one call per build); `feeds`
     and `cards` say whether this build makes them (else old ones are not swept)."""
-    suffixes = (PAGES, FEEDS) if feeds else (PAGES,)
+    folders = (*((FEEDS,) if feeds else ()), *((CARDS,) if cards else ()))
     with _lock:
-        _builds[_key(output_path)] = _Build(suffixes, (CARDS,) if cards else ())
+        _builds[_key(output_path)] = _Build(folders)
 
 
 def note(path: str | Path) -> None:
@@ -78,7 +78,7 @@ def _stale(output: Path, build: _Build, under: Iterable[str] | None) -> list[Pat
             swept_folder = bool(relative.parts) and relative.parts[0] in build.folders
             for name in files:
                 path = here / name
-                if not (swept_folder or name.endswith(build.suffixes)):
+                if not (swept_folder or name.endswith(PAGES)):
                     continue
                 if str(path) not in build.written:
                     stale.append(path)
@@ -96,7 +96,7 @@ def sweep(
         build = _builds.get(str(output))
         if build is None:
             return 0  # this output was not started: nothing is known, nothing is removed
-        build = _Build(build.suffixes, build.folders, set(build.written))
+        build = _Build(build.folders, set(build.written))
     removed = 0
     for path in _stale(output, build, under):
         path.unlink(missing_ok=True)
