@@ -47,6 +47,11 @@ class Cues:
     scenario_cap: int = 3
     min_score: int = 5  # a section with no matching heading serves the requirement from here
     confirm_score: int = 3  # a heading that only hints at the requirement needs this much
+    # When no run reaches `min_score`: a run of at least `evidence_words` words that sits
+    # where such text usually is, has every `required` group and scores `evidence_score`
+    # still serves it (a complete post told in unusual words). 0 turns this off.
+    evidence_score: int = 0
+    evidence_words: int = 40
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,8 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
         scenario_cap=_number(raw.get("scenario_cap"), defaults.scenario_cap),
         min_score=_number(raw.get("min_score"), defaults.min_score),
         confirm_score=_number(raw.get("confirm_score"), defaults.confirm_score),
+        evidence_score=_number(raw.get("evidence_score"), defaults.evidence_score),
+        evidence_words=_number(raw.get("evidence_words"), defaults.evidence_words),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .context import PostContext
-from .reading import HEADING, HINT, MAPPED, NESTED, SERIES, Part, Reading
+from .reading import BETWEEN, HEADING, HINT, MAPPED, NESTED, SERIES, Part, Reading
 
 
 def _at(line: int | None) -> str:
@@ -24,6 +24,8 @@ def why(part: Part) -> str:
         reason = f"continues the series ({', '.join(part.terms)})"
     elif part.how == NESTED:
         reason = "a subsection of the heading above"
+    elif part.how == BETWEEN:
+        reason = "lies between the sections of the requirements around it and serves no other"
     elif part.how == MAPPED:
         reason = "named in front matter (`sections:`)"
     else:

@@ -39,13 +39,14 @@ from .sections import Heading, Paragraph, clean
 from .vocabulary import longest, stems, vocabulary
 from .words import count_words
 
-HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT = (
+HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
     "heading",
     "hint",
     "series",
     "nested",
     "mapped",
     "content",
+    "between",
 )
 _SERIES = re.compile(
     r"^\s*(step|part|stage|phase|day|week|round|experiment|task|lesson|example)\s*#?\s*"
@@ -283,6 +284,10 @@ class _Reader:
     def names_other(self, h: int, s: int) -> bool:
         return any(self.named(h, other) for other in range(len(self.sections)) if other != s)
 
+    def serves_other(self, h: int, s: int) -> bool:
+        """Whether heading `h` names, or hints at and is confirmed for, another requirement."""
+        return any(self.qualifies(h, o) for o in range(len(self.sections)) if o != s)
+
     def members(self, h: int, s: int) -> list[int]:
         """The heading and its subsections, less those naming another requirement."""
         out, j = [h], h + 1
@@ -374,6 +379,7 @@ class _Reader:
                     same = _SERIES.match(self.headings[other].text)
                     if same and same.group(1).casefold() == series.group(1).casefold():
                         how = (SERIES, [same.group(0).strip()], _Score(0, (), True, ()))
+
                 if how is None:
                     break
                 if self.headings[other].words:  # an empty heading joins nothing
@@ -519,6 +525,7 @@ class _Reader:
             chosen[best.section].extend(best.parts)
             used.update(best.members)
             claimed.update(best.paragraphs)
+        self._fill_between(chosen, used)
         readings = []
         for s, section in enumerate(self.sections):
             parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
@@ -532,6 +539,37 @@ class _Reader:
                 )
             )
         return readings
+
+    def _fill_between(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
+        """A requirement whose text sits between its neighbours' (`position: between`, the
+        walkthrough) and that a heading serves also takes the other sections with text
+        between those neighbours that serve nothing else ("3. Track the data",
+        "4. A pipeline" between "2. Install" and "5. Gotchas"): a TA reads what lies
+        between the problem and the assessment as the examples."""
+        for s, section in enumerate(self.sections):
+            parts = chosen.get(s)
+            if section.cues.position != "between" or not parts:
+                continue
+            if all(p.how == CONTENT for p in parts):
+                continue
+            if not chosen.get(s - 1) or not chosen.get(s + 1):
+                continue  # without both neighbours, "between" is not known
+            low, high = self._window(chosen, s)
+            for h, heading in enumerate(self.headings):
+                line = heading.line
+                if h in used or not heading.own_words or line is None or not low < line < high:
+                    continue
+                if self.post.parent[h] in used or self.serves_other(h, s):
+                    continue
+                used.add(h)
+                parts.append(
+                    Part(
+                        BETWEEN,
+                        heading,
+                        heading.own_words,
+                        heading.text + "\n" + self._own_text(h),
+                    )
+                )
 
     def candidates(self, sections: list[int], used: set[int]) -> list[_Candidate]:
         return [
@@ -614,20 +652,41 @@ class _Reader:
         """The run of free paragraphs that reads most like requirement `s`, if enough so."""
         cues = self.sections[s].cues
         best: tuple[int, _Score] | None = None
+        weak: tuple[int, _Score] | None = None  # see `Cues.evidence_score`
         for region in sorted(self.post.by_region):
             for run in self._runs(region, s, taken, best_for):
                 score = self._run_score(region, run, cues, window)
                 if score.score >= cues.min_score and score.ok and score.in_place:
                     if best is None or score.score > best[1].score:
                         best = (region, score)
-                elif score.score >= cues.confirm_score:
+                    continue
+                if (
+                    cues.evidence_score
+                    and score.score >= cues.evidence_score
+                    and score.ok
+                    and score.in_place
+                    and self._words(score.used) >= cues.evidence_words
+                    and (weak is None or score.score > weak[1].score)
+                ):
+                    weak = (region, score)
+                if score.score >= cues.confirm_score:
                     self.considered[s].append(
                         f"{self._region_label(region)} scores "
                         f"{score.score} < {cues.min_score}"
                         + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
                         + ("" if score.in_place else " or is not where such text usually is")
                     )
+        if best is None and weak is not None:
+            self.considered[s].append(
+                f"{self._region_label(weak[0])} is taken on weaker evidence: score "
+                f"{weak[1].score} ≥ {cues.evidence_score}, {self._words(weak[1].used)} words, "
+                "where such text usually is"
+            )
+            return weak
         return best
+
+    def _words(self, paragraphs: Iterable[int]) -> int:
+        return sum(count_words(self.post.paragraphs[p].text) for p in paragraphs)
 
     def _content_part(self, region: int, score: _Score) -> Part:
         paragraphs = [self.post.paragraphs[p] for p in score.used]
