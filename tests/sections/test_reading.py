@@ -236,3 +236,47 @@ def test_front_matter_mapping_wins() -> None:
     text = post(f"## Monday morning\n\n{PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT)
     got = read(text, mapping={"problem": "Monday morning"})["problem"]
     assert [p.how for p in got.parts] == ["mapped"]
+
+
+# --- plain-worded problems and sections between the problem and the assessment ----------
+
+PLAIN_PROBLEM = (
+    "Each of us trained models on a laptop and kept notes in our own way. When the TA asked "
+    "which run produced the model in our demo, it took an evening of digging through folders, "
+    "and two of us had used different versions of the ratings file without knowing it."
+)
+
+
+def test_a_plain_worded_problem_at_the_start_is_read_with_a_warning() -> None:
+    text = post(f"## How we got here\n\n{PLAIN_PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT)
+    problem = read(text)["problem"]
+    assert problem.by_content and problem.parts[0].label == "How we got here"
+
+
+def test_too_little_plain_wording_is_still_missing() -> None:
+    short = "We kept notes without a system."
+    text = post(f"## How we got here\n\n{short}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT)
+    assert not read(text)["problem"].found
+
+
+def test_plain_wording_at_the_end_is_not_a_problem_section() -> None:
+    text = post(STANDARD_EXAMPLES, STANDARD_ASSESSMENT, f"## Afterword\n\n{PLAIN_PROBLEM}")
+    assert not read(text)["problem"].found
+
+
+def test_numbered_sections_between_problem_and_assessment_are_examples() -> None:
+    text = (
+        f"## 1. The trouble\n\n{PROBLEM}\n\n## 2. Install\n\nOne command installed it.\n\n"
+        f"## 3. A pipeline\n\n{EXAMPLES}\n\n## 4. Gotchas\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    examples = read(text)["examples"]
+    assert [p.label for p in examples.parts] == ["2. Install", "3. A pipeline"]
+    assert "movie ratings" in examples.text
+
+
+def test_a_section_after_the_assessment_does_not_join_the_examples() -> None:
+    text = post(STANDARD_PROBLEM, STANDARD_EXAMPLES, STANDARD_ASSESSMENT) + (
+        "\n## Next steps\n\nWe will try the movie ratings of next season too.\n"
+    )
+    examples = read(text)["examples"]
+    assert [p.label for p in examples.parts] == ["How it helps with our movie ratings"]
