@@ -55,6 +55,11 @@ _SERIES = re.compile(
 )
 
 
+def _with_code(paragraph: Paragraph) -> str:
+    """A paragraph's text and its inline code, which the scenario check reads too."""
+    return f"{paragraph.text} {paragraph.code}" if paragraph.code else paragraph.text
+
+
 @dataclass(frozen=True)
 class Part:
     """One heading's section (or some paragraphs) taken for a requirement, and why."""
@@ -203,6 +208,9 @@ def _score(
                 bucket.extend(t for t in matched if t not in bucket)
         if cues.scenario:
             matched = vocabulary(post.scenario).find(words)
+            if not matched and index >= 0 and post.paragraphs[index].code:
+                # names in code (`viewer_features`) show the scenario as well as prose does
+                matched = vocabulary(post.scenario).find(stems(post.paragraphs[index].code))
             if matched:
                 hit = True
                 scenario.extend(t for t in matched if t not in scenario)
@@ -415,7 +423,9 @@ class _Reader:
                         how if m == top else NESTED,
                         heading,
                         words,
-                        heading.text + "\n" + "\n".join(self.post.paragraphs[p].text for p in own),
+                        heading.text
+                        + "\n"
+                        + "\n".join(_with_code(self.post.paragraphs[p]) for p in own),
                         tuple(terms) if m == top else (),
                         score.cues if m == top else (),
                         score.score if m == top else 0,
@@ -462,7 +472,9 @@ class _Reader:
         return True
 
     def _own_text(self, h: int) -> str:
-        return "\n".join(self.post.paragraphs[p].text for p in self.post.by_region.get(h, []))
+        return "\n".join(
+            _with_code(self.post.paragraphs[p]) for p in self.post.by_region.get(h, [])
+        )
 
     # --- the whole post -----------------------------------------------------------------
 
@@ -513,6 +525,7 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._by_content(chosen, used, claimed)
+        self._release_hinted(chosen)
         while True:  # further sections that name a requirement outright join it
             more = [
                 c
@@ -539,6 +552,36 @@ class _Reader:
                 )
             )
         return readings
+
+    def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement still missing takes a section that only a generic heading gave to
+        another requirement, when that requirement keeps a part with text without it and the
+        section's text reads like the missing one where such text usually is ("Myth 1: We'll
+        see it on the dashboard" tells the problem; "Myth 2: … set up" has the examples)."""
+        for s, section in enumerate(self.sections):
+            if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
+                continue
+            cues = section.cues
+            window = self._window(chosen, s)
+            for o, parts in chosen.items():
+                hinted = [p for p in parts if p.how == HINT and p.heading is not None]
+                rest = [p for p in parts if p.how not in (HINT, NESTED) and p.words]
+                if o == s or not hinted or not rest:
+                    continue
+                for part in hinted:
+                    h = self.headings.index(part.heading)
+                    own = self.post.by_region.get(h, [])
+                    score = _score(self.post, cues, own, self.post.heading_stems[h], window)
+                    if own and score.ok and score.in_place and self._enough(cues, score):
+                        parts.remove(part)
+                        chosen[s] = [self._content_part(h, score)]
+                        self.considered[o].append(
+                            f"‘{part.label}’ hints at it but reads like “{section.name}”, "
+                            "which nothing else serves"
+                        )
+                        break
+                if chosen.get(s):
+                    break
 
     def _fill_between(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
         """A requirement whose text sits between its neighbours' (`position: between`, the
@@ -685,6 +728,15 @@ class _Reader:
             return weak
         return best
 
+    def _enough(self, cues: Cues, score: _Score) -> bool:
+        """Whether a text scores enough to serve a requirement: `min_score`, or the weaker
+        evidence of `evidence_score` over `evidence_words` words."""
+        if score.score >= cues.min_score:
+            return True
+        return bool(cues.evidence_score) and (
+            score.score >= cues.evidence_score and self._words(score.used) >= cues.evidence_words
+        )
+
     def _words(self, paragraphs: Iterable[int]) -> int:
         return sum(count_words(self.post.paragraphs[p].text) for p in paragraphs)
 
@@ -694,7 +746,7 @@ class _Reader:
             CONTENT,
             self.headings[region] if region >= 0 else None,
             sum(count_words(p.text) for p in paragraphs),
-            "\n".join(p.text for p in paragraphs),
+            "\n".join(_with_code(p) for p in paragraphs),
             (),
             score.cues,
             score.score,

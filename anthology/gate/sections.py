@@ -28,6 +28,7 @@ _SKIPPED_TAGS = {"pre", "script", "style"}
 _PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
 _ATX = re.compile(r"^[ \t]*(?:>[ \t]*)*(#{1,6})(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
+_CODE_SPAN = re.compile(r"`+([^`\n]+?)`+")
 _FAST_EXTENSIONS = ("markdown.extensions.codehilite", "markdown.extensions.toc")
 
 
@@ -142,6 +143,7 @@ class Paragraph:
     region: int  # index of the heading it is under, -1 before the first heading
     line: int  # file line of its first line
     text: str  # plain text (inline markup stripped)
+    code: str = ""  # its inline code spans (`viewer_ratings`), which name things too
 
 
 def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
@@ -150,13 +152,15 @@ def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
     found: list[Paragraph] = []
     region, first = -1, 0
     chunk: list[str] = []
+    spans: list[str] = []
 
     def flush() -> None:
         if chunk:
             text = strip_inline(" ".join(chunk))
             if text:
-                found.append(Paragraph(region, body.file_line(first), text))
+                found.append(Paragraph(region, body.file_line(first), text, " ".join(spans)))
             chunk.clear()
+        spans.clear()
 
     after_heading = False
     for index, line in enumerate(body.plain):
@@ -174,5 +178,7 @@ def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
         if not chunk:
             first = index
         chunk.append(line.strip().lstrip(">#|*+- ").strip())
+        if "`" in body.lines[index]:
+            spans.extend(_CODE_SPAN.findall(body.lines[index]))
     flush()
     return found

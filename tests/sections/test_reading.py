@@ -280,3 +280,28 @@ def test_a_section_after_the_assessment_does_not_join_the_examples() -> None:
     )
     examples = read(text)["examples"]
     assert [p.label for p in examples.parts] == ["How it helps with our movie ratings"]
+
+
+def test_a_generic_heading_gives_its_section_to_a_requirement_nothing_else_serves() -> None:
+    text = (
+        f"## Myth 1: we will see it on the dashboard\n\n{PLAIN_PROBLEM} Nobody looked at the "
+        "dashboard, so the failure went unnoticed for days.\n\n"
+        f"## Myth 2: alerts are hard to set up\n\n{EXAMPLES}\n\n## Gotchas\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    readings = read(text)
+    assert readings["problem"].by_content
+    assert readings["problem"].parts[0].label.startswith("Myth 1")
+    assert [p.label for p in readings["examples"].parts] == ["Myth 2: alerts are hard to set up"]
+
+
+def test_the_scenario_may_be_named_in_inline_code() -> None:
+    examples = (
+        "I declared each table as an asset: `viewer_ratings`, `movie_catalogue` and "
+        "`ranking_model`. Materialising the model ran only what was out of date, and a "
+        "replayed day with a failed step stopped before training."
+    )
+    text = post(
+        STANDARD_PROBLEM, f"## Assets instead of scripts\n\n{examples}", STANDARD_ASSESSMENT
+    )
+    reading = read(text)["examples"]
+    assert reading.found and "movie_catalogue" in reading.text
