@@ -45,6 +45,15 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 READERS = {"html": None, "rst": None}
+# Every template escapes what it prints. HTML that is already safe (post bodies after the nh3
+# allow-list) is marked `|safe` where it is printed, with a comment saying why. The plugin
+# refuses to build with autoescaping off.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 MARKDOWN = PELICAN_MARKDOWN
 
 # Feeds are written by the plugin with feedgen (summaries, newest 20 per feed).

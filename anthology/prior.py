@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import yamlsafe
-from .findings import ContentError, error
-from .tools import Tool, ToolRegistry, slugify
+from .findings import ContentError, Finding, error
+from .plaintext import text_problem, url_problem
+from .tools import Tool, ToolRegistry, entry_lines, slugify
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,45 @@ def _entry_tools(entry: dict[str, Any], registry: ToolRegistry) -> tuple[Tool, .
     return tuple(dict.fromkeys(tools))
 
 
+_TEXT_FIELDS = ("name", "host", "title", "author", "semester")
+_URL_FIELDS = ("url", "archive_url")
+
+
+def entry_problems(entry: dict[str, Any], shown: str, line: int | None) -> list[Finding]:
+    """Markup in an entry's names, or a link that is not a plain http(s) link."""
+    found = []
+    tools = entry.get("tools") or []
+    texts = [(key, entry.get(key)) for key in _TEXT_FIELDS]
+    texts += [("tool", tool) for tool in (tools if isinstance(tools, list) else [tools])]
+    for key, value in texts:
+        problem = text_problem(str(value)) if value is not None else None
+        if problem:
+            found.append(
+                error(
+                    "prior-catalog",
+                    shown,
+                    line,
+                    f"the {key} {str(value)!r} {problem}",
+                    "Write names as plain text: no `<`, `>`, quotes, backticks or control "
+                    "characters (`&` is fine).",
+                )
+            )
+    for key in _URL_FIELDS:
+        value = entry.get(key)
+        problem = url_problem(str(value).strip()) if value is not None else None
+        if problem:
+            found.append(
+                error(
+                    "prior-catalog",
+                    shown,
+                    line,
+                    f"the {key} {str(value)!r} is not a plain http(s) link: it {problem}",
+                    "Use the post's full https:// address.",
+                )
+            )
+    return found
+
+
 def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[PriorPost]:
     """Load one catalog file; malformed entries raise a ContentError naming the file."""
     raw = yamlsafe.read_data(
@@ -77,19 +117,26 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
             ]
         )
     posts = []
+    lines = entry_lines(path.read_text(encoding="utf-8"))
+    problems: list[Finding] = []
     for index, entry in enumerate(entries, 1):
+        line = lines[index - 1] if index <= len(lines) else None
         if not isinstance(entry, dict) or not entry.get("url") or not entry.get("name"):
             raise ContentError(
                 [
                     error(
                         "prior-catalog",
                         shown,
-                        None,
+                        line,
                         f"entry {index} needs `name` and `url`",
                         "Give every entry a name and a url.",
                     )
                 ]
             )
+        found = entry_problems({"semester": raw.get("semester"), **entry}, shown, line)
+        if found:
+            problems.extend(found)
+            continue
         url = str(entry["url"]).strip()
         posts.append(
             PriorPost(
@@ -105,6 +152,8 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
                 source=shown,
             )
         )
+    if problems:
+        raise ContentError(problems)
     return posts
 
 

@@ -17,6 +17,7 @@ from ..findings import ContentError
 from ..progress import interactive
 from . import git
 from .engine import check_all
+from .files import image_files, in_images, tree_findings
 from .formats import FORMATS, Report, sort_key
 from .loading import load
 
@@ -74,6 +75,15 @@ def changed_files(paths: ContentPaths, ref: str) -> tuple[list[Path], frozenset[
     return wanted, frozenset(changes.added)
 
 
+def changed_images(paths: ContentPaths, ref: str) -> list[Path]:
+    """Files under content/images/ added or changed since `ref` (committed or not)."""
+    try:
+        changes = git.changed_since(paths.root, ref)
+    except git.GitError as exc:
+        raise UsageError(f"--changed-since {ref}: {exc}") from None
+    return [f for f in changes.files if f.is_file() and in_images(paths, f)]
+
+
 def _print_content_error(exc: ContentError) -> None:
     for finding in exc.findings:
         print(
@@ -110,16 +120,19 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("give either paths or --changed-since, not both")
     if since:
         targets, in_pull_request = changed_files(paths, since)
+        images = changed_images(paths, since)
     elif names:
-        targets = explicit_files(names)
+        images = [Path(n) for n in names if Path(n).is_file() and in_images(paths, Path(n))]
+        targets = [f for f in explicit_files(names) if f.suffix == ".md" or f not in images]
     else:
         targets = all_files(paths)
+        images = image_files(paths)
     _gate, contexts = load(
         paths, course, registry, targets, in_pull_request=in_pull_request, base=since
     )
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
-    findings = check_all(contexts)
+    findings = check_all(contexts) + tree_findings(paths, course, images)
     report = Report(
         sorted(set(findings), key=sort_key),
         len(contexts),

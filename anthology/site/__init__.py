@@ -10,9 +10,11 @@ from typing import Any
 
 from pelican import signals
 
+from .filters import FILTERS
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
 from .preview import PreviewWriter
+from .published import refuse_symlinks, restrict_static_files
 from .reader import AnthologyReader
 from .settings import check_settings, plugin_settings
 
@@ -20,7 +22,14 @@ from .settings import check_settings, plugin_settings
 def _add_reader(readers: Any) -> None:
     check_settings(readers.settings)
     giscus_settings(readers.settings)
+    refuse_symlinks(readers.settings)
     readers.reader_classes["md"] = AnthologyReader
+
+
+def _add_filters(generator: Any) -> None:
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.filters.update(FILTERS)
 
 
 def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
@@ -33,5 +42,7 @@ def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:
 
 def register() -> None:
     signals.readers_init.connect(_add_reader)
+    signals.generator_init.connect(_add_filters)
+    signals.static_generator_finalized.connect(restrict_static_files)
     signals.get_generators.connect(_add_generator)
     signals.get_writer.connect(_preview_writer)

@@ -1,4 +1,6 @@
-"""Images: present, alt text, real format matching the name, and within size limits."""
+"""Images: present, committed (not loaded from elsewhere), alt text, real format matching
+the name, and within size limits. `inspect` is also what the build asks before it
+publishes a file from content/images/."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ...course import Course
 from ...findings import Finding
 from ..context import PostContext
 from .links import classify, target_problems
@@ -31,7 +34,12 @@ class Problem:
 
 
 def limits_of(ctx: PostContext) -> Limits:
-    setting = ctx.course.setting
+    return course_limits(ctx.course)
+
+
+def course_limits(course: Course) -> Limits:
+    """The image formats and limits of `images:` in course.yaml."""
+    setting = course.setting
     formats = setting("images", "formats", default=DEFAULT_FORMATS)
     return Limits(
         formats=tuple(str(f).upper() for f in formats),
@@ -133,6 +141,18 @@ def images(ctx: PostContext) -> Iterator[Finding]:
             )
         yield from target_problems(ctx, link, "image-missing")
         target = classify(ctx, link.target)
+        if target.kind == "external":
+            yield ctx.error(
+                "image-external",
+                link.line,
+                f"the image “{link.target}” is loaded from another site; the site shows only "
+                "images it publishes itself (its Content-Security-Policy blocks others, and "
+                "an outside image tells its host who reads the post)",
+                "Commit the image instead (if its licence allows): save it under "
+                "content/images/ and link to it relatively, e.g. ![What it shows]"
+                "(../../images/your-id/picture.png).",
+                link.column,
+            )
         if target.kind != "file" or target.file is None or not target.file.is_file():
             continue
         stat = target.file.stat()
