@@ -11,13 +11,27 @@
     return ui ? ui.src.replace(/pagefind-ui\.js(\?.*)?$/, "") : "/pagefind/";
   }
 
+  // The address of an earlier post, only when it is a plain http(s) link (the catalog is
+  // validated when loaded; this keeps a `javascript:` value from ever becoming an href).
+  function webAddress(value) {
+    try {
+      var url = new URL(value);
+      return url.protocol === "https:" || url.protocol === "http:" ? url : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function linkOut(result) {
     var external = result.meta && result.meta.external_url;
     if (external) {
       delete result.meta.external_url;
-      result.url = result.meta.url = external;
-      result.sub_results = [];
-      try { result.meta["Earlier post on"] = new URL(external).hostname; } catch (e) { /* keep as is */ }
+      var url = webAddress(external);
+      if (url) {
+        result.url = result.meta.url = url.href;
+        result.sub_results = [];
+        result.meta["Earlier post on"] = url.hostname;
+      }
     }
     return result;
   }
