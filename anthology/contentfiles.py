@@ -38,7 +38,9 @@ def symlinks(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def symlink_finding(link: Path, shown: str) -> Finding:
+def symlink_finding(link: Path, root: Path) -> Finding:
+    """The error for a link found by `symlinks(root)`, shown without resolving it."""
+    shown = f"{root.resolve().name}/{link.relative_to(root).as_posix()}"
     try:
         target = str(link.readlink())
     except OSError:

@@ -12,12 +12,14 @@ import sys
 from pathlib import Path
 
 from ..comments import COMMENTS_DIR, comment_files
+from ..contentfiles import symlink_finding, symlinks
 from ..corpus import ContentPaths, load_config, post_files
+from ..course import load_course
 from ..findings import ContentError
 from ..progress import interactive
 from . import git
 from .engine import check_all
-from .files import image_files, in_images, tree_findings
+from .files import image_files, image_findings, in_images
 from .formats import FORMATS, Report, sort_key
 from .loading import load
 
@@ -112,6 +114,9 @@ def _run(args: argparse.Namespace) -> int:
     root = Path(args.content)
     if not (root / "course.yaml").is_file():
         raise UsageError(f"{root}/course.yaml not found; pass --content with the content folder")
+    links = symlinks(root)
+    if links:
+        return _refuse_links(args, root, links)
     paths, course, registry = load_config(root)
     names = list(getattr(args, "paths", None) or [])
     since = getattr(args, "changed_since", None)
@@ -132,7 +137,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
-    findings = check_all(contexts) + tree_findings(paths, course, images)
+    findings = check_all(contexts) + image_findings(paths, course, images)
     report = Report(
         sorted(set(findings), key=sort_key),
         len(contexts),
@@ -142,6 +147,19 @@ def _run(args: argparse.Namespace) -> int:
     output = FORMATS[getattr(args, "format", None) or "text"](report)
     _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
+
+
+def _refuse_links(args: argparse.Namespace, root: Path, links: list[Path]) -> int:
+    """Report symbolic links before any content is read: a link may point anywhere."""
+    findings = [symlink_finding(link, root) for link in links]
+    course_file = root / "course.yaml"
+    if course_file.is_symlink():
+        # Not even course.yaml may be read; the findings go out as plain text.
+        _print_content_error(ContentError(findings))
+        return EXIT_FINDINGS
+    report = Report(findings, 0, load_course(course_file))
+    _emit(FORMATS[getattr(args, "format", None) or "text"](report))
+    return EXIT_FINDINGS
 
 
 def _emit(output: str) -> None:

@@ -1,9 +1,9 @@
-"""Findings about content files as files: symbolic links, and what is in content/images/.
+"""Findings about the files in content/images/.
 
-Every symbolic link under content/ is an error, wherever it is (the whole tree is walked:
-it costs milliseconds). Every file under content/images/ that is checked (all of them,
-or those a pull request adds or changes) must be an image the build will publish: one
-Pillow identifies by content, in a format of course.yaml, named for that format.
+Every file there that is checked (all of them, or those a pull request adds or changes)
+must be an image the build will publish: one Pillow identifies by content, in a format of
+course.yaml, named for that format. (Symbolic links are refused before anything is read:
+see `command.py` and anthology/contentfiles.py.)
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..contentfiles import IMAGES_DIR, symlink_finding, symlinks
+from ..contentfiles import IMAGES_DIR
 from ..corpus import ContentPaths
 from ..course import Course
 from ..findings import Finding, error
@@ -31,9 +31,9 @@ def in_images(paths: ContentPaths, file: Path) -> bool:
     return file.resolve().is_relative_to(folder) and not file.is_symlink()
 
 
-def tree_findings(paths: ContentPaths, course: Course, images: Iterable[Path]) -> list[Finding]:
-    """Symbolic links anywhere under content/, and problems of the given image files."""
-    found = [symlink_finding(link, paths.shown(link)) for link in symlinks(paths.root)]
+def image_findings(paths: ContentPaths, course: Course, images: Iterable[Path]) -> list[Finding]:
+    """Problems of the given files under content/images/."""
+    found: list[Finding] = []
     limits = course_limits(course)
     for file in sorted(set(images)):
         if not file.is_file() or file.is_symlink():

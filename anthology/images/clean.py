@@ -30,8 +30,10 @@ def clean_copy(source: Path) -> bytes:
             options["icc_profile"] = image.info["icc_profile"]
         if getattr(image, "n_frames", 1) > 1:
             options["save_all"] = True
+        if found in ("JPEG", "GIF"):
+            options["comment"] = b""  # Pillow would copy the source's comment block
         if found == "JPEG":
-            options.update(quality="keep", subsampling="keep")
+            options.update(quality="keep", subsampling="keep", xmp=b"")
             orientation = image.getexif().get(_ORIENTATION)
             if orientation and orientation != 1:
                 exif = Image.Exif()

@@ -33,7 +33,7 @@ def refuse_symlinks(settings: dict[str, Any]) -> None:
     if found:
         lines = "\n".join(
             f"  {finding.path}: {finding.message} [{finding.rule}] fix: {finding.fix}"
-            for finding in (symlink_finding(link, paths.shown(link)) for link in found)
+            for finding in (symlink_finding(link, paths.root) for link in found)
         )
         raise BuildError(
             f"anthology: {len(found)} symbolic link(s) in content; nothing built:\n{lines}"

@@ -91,7 +91,8 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
         return (
             Problem(
                 "image-corrupt",
-                f"the file cannot be read as an image ({exc})",
+                f"the file cannot be read as an image ({exc}); only raster images in "
+                f"{', '.join(limits.formats)} are published (never SVG, HTML or scripts)",
                 "Re-export the image from your editor as PNG or JPEG.",
             ),
         )
@@ -106,11 +107,16 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
             )
         )
     elif expected != found:
+        fix = (
+            f"Rename it with the extension of its real format, or re-export it as {expected}."
+            if expected
+            else f"Rename it with the extension of its real format (a {found} file)."
+        )
         problems.append(
             Problem(
                 "image-format",
                 f"the file is really a {found} image but is named “{file.name}”",
-                f"Rename it with the extension of its real format, or re-export it as {expected}.",
+                fix,
             )
         )
     if width > limits.max_width or height > limits.max_height:
