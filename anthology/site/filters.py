@@ -6,6 +6,8 @@ from typing import Any
 
 from markupsafe import escape
 
+from ..plaintext import url_problem
+
 
 def pagefind_text(value: Any) -> str:
     """A filter value for Pagefind: the text HTML-escaped once more than usual.
@@ -18,4 +20,14 @@ def pagefind_text(value: Any) -> str:
     return str(escape(str(value)))
 
 
-FILTERS = {"pagefind_text": pagefind_text}
+def web_url(value: Any) -> str:
+    """`value` when it is a plain http(s) link, else "" (the template then links nowhere).
+
+    Data files are validated when loaded; this keeps a `javascript:` or `data:` value that
+    got past validation from ever becoming an `href` (autoescaping cannot: it is text).
+    """
+    text = str(value or "").strip()
+    return text if text and url_problem(text) is None else ""
+
+
+FILTERS = {"pagefind_text": pagefind_text, "web_url": web_url}
