@@ -15,6 +15,10 @@ from pathlib import Path
 
 from invoke import Context, task
 
+# pyproject.toml's requires-python stops pip on older Pythons; this stops a stray interpreter.
+if sys.version_info < (3, 11):  # noqa: UP036
+    sys.exit("Anthology needs Python 3.11 or newer; create the venv with python3.11 or later.")
+
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
     "content": "content",
@@ -26,14 +30,22 @@ CONFIG = {
 }
 
 
-# Live previews skip the search index, feeds and image work, and keep unchanged pages.
+# Live previews skip the search index, feeds and image work, keep unchanged pages, and
+# show drafts (marked "draft") so an author sees the post before publishing it.
 PREVIEW = {
     "SEARCH": False,
     "FEEDS": False,
     "SOCIAL_CARDS": False,
     "RESPONSIVE_IMAGES": False,
     "PREVIEW_SKIP_UNCHANGED": True,
+    "SHOW_DRAFTS": True,
 }
+
+
+def _venv_tool(name: str) -> str:
+    """The console script installed beside this Python (the venv's), else the one on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else name
 
 
 def _anthology(c: Context, *args: str) -> None:
@@ -78,25 +90,13 @@ def regenerate(c):
     pelican_main(["-r", "-s", CONFIG["settings_base"], "-e", f"ANTHOLOGY={json.dumps(PREVIEW)}"])
 
 
-@task
-def serve(c):
-    """Serve output/ at http://127.0.0.1:8000/ (Ctrl-C stops)."""
-    from pelican import main as pelican_main
+@task(help={"host": "address to listen on (default 127.0.0.1)", "port": "default 8000"})
+def serve(c, host=CONFIG["host"], port=CONFIG["port"]):
+    """Serve output/ at http://127.0.0.1:8000/; unknown paths get the 404 page (Ctrl-C stops)."""
+    from anthology.site.commands import serve_forever
 
-    print(f"Serving the anthology at http://{CONFIG['host']}:{CONFIG['port']}/")
-    pelican_main(
-        [
-            "--listen",
-            "-s",
-            CONFIG["settings_base"],
-            "-o",
-            CONFIG["deploy_path"],
-            "-b",
-            CONFIG["host"],
-            "-p",
-            str(CONFIG["port"]),
-        ]
-    )
+    print(f"Serving the anthology at http://{host}:{port}/", flush=True)
+    serve_forever(Path(CONFIG["deploy_path"]), host, int(port))
 
 
 @task
@@ -112,37 +112,33 @@ def preview(c):
     _build(CONFIG["settings_publish"])
 
 
-@task
-def livereload(c):
-    """Serve at http://127.0.0.1:8000/ and rebuild + reload the browser on every change."""
-    from livereload import Server
+@task(help={"host": "address to listen on (default 127.0.0.1)", "port": "default 8000"})
+def livereload(c, host=CONFIG["host"], port=CONFIG["port"]):
+    """Preview drafts too at http://127.0.0.1:8000/; rebuild and reload on every save."""
+    from anthology.site.live import LiveSite, serve_live
 
-    def rebuild_quickly() -> None:
-        from anthology.site.commands import BuildFailed
-        from anthology.site.commands import build as build_site
-
-        try:
-            build_site(CONFIG["settings_base"], Path(CONFIG["deploy_path"]), ANTHOLOGY=PREVIEW)
-        except BuildFailed as exc:
-            print(f"build failed: {exc}", file=sys.stderr)
-
-    rebuild_quickly()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", CONFIG["settings_base"]):
-        server.watch(pattern, rebuild_quickly)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+    site = LiveSite(CONFIG["settings_base"], Path(CONFIG["deploy_path"]), PREVIEW)
+    serve_live(site, ("content", "theme", CONFIG["settings_base"]), host, int(port))
 
 
 @task
 def publish(c):
-    """Build the production site in a temporary folder, check links, then swap it in."""
-    from anthology.site.commands import BuildFailed
+    """Build the production site in a temporary folder, check links, then swap it in.
+
+    Needs the published address in the SITEURL environment variable.
+    """
+    from anthology.site.commands import BuildFailed, site_url_problem
     from anthology.site.commands import publish as publish_site
 
+    problem = site_url_problem(os.environ.get("SITEURL", ""))
+    if problem:
+        sys.exit(f"publish refused: {problem}")
+    print(f"publishing for {os.environ['SITEURL'].rstrip('/')}/", flush=True)
     try:
-        publish_site(CONFIG["settings_publish"], Path(CONFIG["deploy_path"]))
+        summary = publish_site(CONFIG["settings_publish"], Path(CONFIG["deploy_path"]))
     except BuildFailed as exc:
         sys.exit(f"publish failed; the previous site is untouched: {exc}")
+    print(summary)
     print(f"published into {CONFIG['deploy_path']}/")
 
 
@@ -171,9 +167,10 @@ def check(c, changed_since="", format="text", strict=False, paths=""):
         "category": "category id (default: the tool's)",
         "title": "post title",
         "option": "assignment option id from course.yaml (default: the first)",
+        "new_tool": "the tool is really new, not a misspelling of a known one",
     }
 )
-def new(c, author_id, name, tool="", category="", title="", option=""):
+def new(c, author_id="", name="", tool="", category="", title="", option="", new_tool=False):
     """Scaffold a post with the right front matter and section headings."""
     args = ["new", "--author-id", author_id, "--name", name]
     for flag, value in (
@@ -183,14 +180,24 @@ def new(c, author_id, name, tool="", category="", title="", option=""):
         ("--option", option),
     ):
         args += [flag, value] if value else []
+    args += ["--new-tool"] if new_tool else []
     _anthology(c, *args)
 
 
-@task(help={"tool": "tool name", "author_id": "your course id", "name": "your full name"})
-def claim(c, tool, author_id, name, category=""):
+@task(
+    help={
+        "tool": "tool name",
+        "author_id": "your course id",
+        "name": "your full name",
+        "category": "category id (default: the tool's)",
+        "new_tool": "the tool is really new, not a misspelling of a known one",
+    }
+)
+def claim(c, tool="", author_id="", name="", category="", new_tool=False):
     """Claim a tool with a stub post (first come, first served)."""
     args = ["claim", "--tool", tool, "--author-id", author_id, "--name", name]
     args += ["--category", category] if category else []
+    args += ["--new-tool"] if new_tool else []
     _anthology(c, *args)
 
 
@@ -201,8 +208,10 @@ def claim(c, tool, author_id, name, category=""):
         "semester": 'label for these posts, e.g. "2020-2022" (a CSV semester column overrides it)',
     },
 )
-def import_prior(c, handout, semester=""):
+def import_prior(c, handout="", semester=""):
     """Import earlier semesters' post links from a handout or claims CSV into content/prior/."""
+    if not handout:
+        sys.exit("invoke import-prior: pass --handout FILE (see `invoke import-prior --help`)")
     _anthology(c, "import-prior", handout, *(["--semester", semester] if semester else []))
 
 
@@ -236,8 +245,10 @@ def linkcheck(c, external=False, record=False):
         "dry_run": "only list what would change",
     }
 )
-def rollover(c, to, label="", dry_run=False):
+def rollover(c, to="", label="", dry_run=False):
     """Start a new semester: published posts stay; stale claims and drafts are removed."""
+    if not to:
+        sys.exit("invoke rollover: pass --to NEXT, e.g. --to S2027 (see `invoke rollover --help`)")
     args = ["rollover", "--to", to]
     args += ["--label", label] if label else []
     args += ["--dry-run"] if dry_run else []
@@ -266,11 +277,12 @@ def bench(c, posts=1000):
 
 @task
 def test(c):
-    """Run the test suite."""
-    c.run(shlex.join([sys.executable, "-m", "pytest", "-q"]))
+    """Run the test suite with the venv's pytest."""
+    c.run(shlex.join([sys.executable, "-m", "pytest", "-q"]), pty=sys.stdout.isatty())
 
 
 @task
 def lint(c):
-    """Check style with ruff."""
-    c.run("ruff check . && ruff format --check .")
+    """Check style with the venv's ruff."""
+    ruff = _venv_tool("ruff")
+    c.run(f"{shlex.quote(ruff)} check . && {shlex.quote(ruff)} format --check .")

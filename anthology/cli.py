@@ -37,6 +37,8 @@ def _print_import(shown: str, report: ImportReport) -> None:
         f"{shown}: {report.total} posts ({report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged)"
     )
+    for label, count in sorted(report.elsewhere.items()):
+        print(f"{count} already in {label} (kept there; an earlier post belongs to one semester)")
     for line in report.skipped:
         print(f"skipped {line}", file=sys.stderr)
     for line in report.unknown_tools:
@@ -67,7 +69,7 @@ def _import_csv(args: argparse.Namespace, root: Path, source: Path) -> int:
 
 def cmd_import_prior(args: argparse.Namespace) -> int:
     from .corpus import load_config
-    from .importer import find_links, import_links
+    from .importer import find_links, import_links, most_links_in_a_block
 
     root = _content_root(args.content)
     source = Path(args.handout)
@@ -82,8 +84,12 @@ def cmd_import_prior(args: argparse.Namespace) -> int:
         raise UsageError(f"{source}: cannot read the handout ({exc})") from None
     links = find_links(text, min_links=args.min_links)
     if not links:
-        print(f"{source}: no [name](url) links found; nothing imported", file=sys.stderr)
-        return EXIT_FINDINGS
+        raise UsageError(
+            f"{source}: no list of earlier posts found (the most [name](url) links in one "
+            f"paragraph or list is {most_links_in_a_block(text)}; a catalog has at least "
+            f"{args.min_links}, or is a Markdown list whose items start with a link); "
+            "nothing was written. Pass the handout's file, or --min-links N for a short list."
+        )
     report = import_links(
         links, semester=args.semester, source=source.name, prior_dir=paths.prior, registry=registry
     )
@@ -202,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--category", help="category id (default: the tool's category)")
         sub.add_argument("--title", help="post title")
         sub.add_argument("--option", help="assignment option id (default: the first)")
+        sub.add_argument(
+            "--new-tool",
+            action="store_true",
+            help="the tool is new, not a misspelling of a known or earlier-covered tool",
+        )
         sub.set_defaults(handler=handler)
 
     linkrot = commands.add_parser(

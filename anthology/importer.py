@@ -12,7 +12,7 @@ from typing import Any
 
 from . import yamlsafe
 from .plaintext import text_problem, url_problem
-from .prior import catalog_path, clean_name, dump_catalog, host_of
+from .prior import catalog_path, clean_name, dump_catalog, host_of, url_identity
 from .tools import ToolRegistry
 
 # A Markdown inline link; the text may hold escaped brackets, the target may be empty.
@@ -41,19 +41,38 @@ class ImportReport:
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
     unknown_tools: list[str] = field(default_factory=list)
+    # Links already catalogued under another label, counted per label.
+    elsewhere: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def _is_link_list(block: str) -> bool:
+    """A Markdown list of two or more items, each of which starts with a link."""
+    items = [line for line in block.splitlines() if line.strip()]
+    starts = [_LIST_ITEM.sub("", line, count=1) for line in items if _LIST_ITEM.match(line)]
+    return (
+        len(starts) >= 2
+        and len(starts) == len(items)
+        and all(_LINK.match(start.lstrip("*_ ")) for start in starts)
+    )
+
+
 def find_links(markdown: str, min_links: int = 5) -> list[FoundLink]:
-    """The links of the catalog: every paragraph or list holding at least `min_links` links.
+    """The links of the catalog: every paragraph or list holding at least `min_links` links,
+    or else every Markdown list whose items all start with a link.
 
     A handout mentions other links too (reading lists, course pages); the catalog is the
-    block that is mostly links. When no block is that dense, every link counts.
+    block that is mostly links. A text with neither (a README, an essay) has no catalog:
+    the result is empty, and nothing should be imported.
     """
     blocks: list[list[FoundLink]] = []
+    lists: list[bool] = []
     offset = 0
     for block in _BLANK_LINES.split(markdown):
         start = markdown.index(block, offset) if block else offset
@@ -66,8 +85,32 @@ def find_links(markdown: str, min_links: int = 5) -> list[FoundLink]:
             name = clean_name(match.group(1).replace("\\]", "]").replace("\\[", "["))
             found.append(FoundLink(name, match.group(2).strip(), line, column))
         blocks.append(found)
+        lists.append(_is_link_list(block))
     dense = [link for block in blocks if len(block) >= min_links for link in block]
-    return dense or [link for block in blocks for link in block]
+    return dense or [link for block, ok in zip(blocks, lists, strict=True) if ok for link in block]
+
+
+def most_links_in_a_block(markdown: str) -> int:
+    """The largest number of links in one paragraph or list (for the refusal message)."""
+    return max((len(_LINK.findall(block)) for block in _BLANK_LINES.split(markdown)), default=0)
+
+
+def _catalogued_elsewhere(prior_dir: Path, path: Path) -> dict[str, str]:
+    """Identity of every url in the other catalog files -> that file's semester label."""
+    found: dict[str, str] = {}
+    for other in sorted(prior_dir.glob("*.yaml")) if prior_dir.is_dir() else []:
+        if other.resolve() == path.resolve():
+            continue
+        raw = yamlsafe.read_data(
+            other,
+            str(other),
+            "prior-catalog",
+            "Fix the YAML syntax, or move the file away and import again.",
+        )
+        label = str(raw.get("semester") or other.stem) if isinstance(raw, dict) else other.stem
+        for entry in _existing_entries(other):
+            found.setdefault(url_identity(str(entry["url"])), label)
+    return found
 
 
 def _existing_entries(path: Path) -> list[dict[str, Any]]:
@@ -105,11 +148,17 @@ def import_links(
     registry: ToolRegistry,
     source_label: str = "line",
 ) -> ImportReport:
-    """Merge links into the semester's catalog file; the same url updates its entry."""
+    """Merge links into the semester's catalog file.
+
+    An earlier post is one url (compared by `url_identity`) across every catalog file: a
+    link already in this file updates its entry, one already in another file is left
+    there and counted in `report.elsewhere`.
+    """
     path = catalog_path(prior_dir, semester)
     report = ImportReport(path)
     entries = _existing_entries(path)
-    by_url = {str(entry["url"]).strip(): entry for entry in entries}
+    elsewhere = _catalogued_elsewhere(prior_dir, path)
+    by_url = {url_identity(str(entry["url"])): entry for entry in entries}
     for link in links:
         where = (
             f"{source}:{link.line}:{link.column}"
@@ -140,6 +189,11 @@ def import_links(
                 else f"{where}: {link.name!r} {name_trouble}; names are plain text"
             )
             continue
+        identity = url_identity(link.url)
+        if identity in elsewhere and identity not in by_url:
+            label = elsewhere[identity]
+            report.elsewhere[label] = report.elsewhere.get(label, 0) + 1
+            continue
         resolution = registry.resolve(link.name)
         tools = [tool.name for tool in resolution.tools]
         if not resolution.ok:
@@ -154,18 +208,20 @@ def import_links(
         }
         if link.author:
             entry["author"] = link.author
-        previous = by_url.get(link.url)
+        previous = by_url.get(identity)
         if previous is not None and not resolution.ok and previous.get("tools"):
             entry["tools"] = previous["tools"]  # keep a hand-corrected resolution
         if previous is None:
-            by_url[link.url] = entry
+            by_url[identity] = entry
             report.added += 1
         else:
+            entry["url"] = previous["url"]  # the url as first catalogued stays its name
             merged = {**previous, **entry}
             if merged != previous:
                 report.updated += 1
             else:
                 report.unchanged += 1
-            by_url[link.url] = merged
-    write_atomically(path, dump_catalog(semester, list(by_url.values()), source))
+            by_url[identity] = merged
+    if by_url:  # every link catalogued elsewhere: no empty file for this label
+        write_atomically(path, dump_catalog(semester, list(by_url.values()), source))
     return report

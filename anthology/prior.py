@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -31,16 +31,55 @@ class PriorPost:
     dead: bool = False
     archive_url: str | None = None
     source: str = ""
+    line: int | None = None
 
     @property
     def tool_key(self) -> frozenset[str]:
         return frozenset(tool.slug for tool in self.tools)
+
+    @property
+    def identity(self) -> str:
+        return url_identity(self.url)
+
+    @property
+    def location(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
 
 
 def host_of(url: str) -> str:
     """The host a reader recognises: `www.` dropped, lowercase."""
     host = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
     return host.removeprefix("www.")
+
+
+# Query parameters that only say where a reader came from (Medium adds `source=`).
+_TRACKING = re.compile(r"^(utm_\w*|source|sk|gi|fbclid|gclid|ref|ref_src)$", re.IGNORECASE)
+
+
+def url_identity(url: str) -> str:
+    """One earlier post, however its link is written: `http`/`https`, `www.`, host case,
+    a trailing slash, a `#fragment` and tracking parameters do not make another post."""
+    parts = urlsplit(url.strip())
+    path = unquote(parts.path).rstrip("/")
+    query = sorted(
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _TRACKING.match(pair.split("=", 1)[0])
+    )
+    return host_of(url) + path + (f"?{'&'.join(query)}" if query else "")
+
+
+_URL_LINE = re.compile(r"""^\s*(?:-\s+)?url:\s*(['"]?)(?P<url>.+?)\1\s*$""")
+
+
+def url_lines(text: str) -> dict[str, int]:
+    """The 1-based line of each `url:` in a catalog file, by the url written there."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _URL_LINE.match(line)
+        if match:
+            lines.setdefault(match.group("url").strip(), number)
+    return lines
 
 
 def catalog_path(prior_dir: Path, semester: str) -> Path:
@@ -116,11 +155,16 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
                 )
             ]
         )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    lines = url_lines(text)
+    starts = entry_lines(text)  # the line of each entry, for findings about its values
     posts = []
-    lines = entry_lines(path.read_text(encoding="utf-8"))
     problems: list[Finding] = []
     for index, entry in enumerate(entries, 1):
-        line = lines[index - 1] if index <= len(lines) else None
+        line = starts[index - 1] if index <= len(starts) else None
         if not isinstance(entry, dict) or not entry.get("url") or not entry.get("name"):
             raise ContentError(
                 [
@@ -150,11 +194,33 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
                 dead=bool(entry.get("dead", False)),
                 archive_url=entry.get("archive_url"),
                 source=shown,
+                line=lines.get(url),
             )
         )
     if problems:
         raise ContentError(problems)
     return posts
+
+
+def check_unique(posts: list[PriorPost]) -> None:
+    """Raise a ContentError naming both lines when two entries are one post (one url)."""
+    seen: dict[str, PriorPost] = {}
+    problems = []
+    for post in posts:
+        first = seen.setdefault(post.identity, post)
+        if first is not post:
+            problems.append(
+                error(
+                    "prior-duplicate",
+                    post.source,
+                    post.line,
+                    f"{post.url} is already listed at {first.location} ({first.semester}); "
+                    "an earlier post belongs to one semester",
+                    f"Delete one of the two entries ({post.location} or {first.location}).",
+                )
+            )
+    if problems:
+        raise ContentError(problems)
 
 
 def load_catalog(
@@ -173,6 +239,7 @@ def load_catalog(
         return posts
     for path in sorted(prior_dir.glob("*.yaml")):
         posts.extend(load_catalog_file(path, registry, path.relative_to(root).as_posix()))
+    check_unique(posts)
     if dead_links:
         posts = [
             replace(post, dead=True, archive_url=post.archive_url or dead_links[post.url])

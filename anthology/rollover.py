@@ -121,6 +121,24 @@ def _validate(text: str, shown: str, before: Course, new: Semester) -> None:
         raise _unexpected(shown, "the edit did not give the expected semesters")
 
 
+def _check_pattern(pattern: object, next_id: str, shown: str, known: list[str]) -> None:
+    """Refuse an id that does not look like the course's semester ids."""
+    if pattern is None:
+        return
+    try:
+        matches = re.fullmatch(str(pattern), next_id) is not None
+    except re.error as exc:
+        raise RolloverError(
+            f"{shown}: `semester_pattern` {pattern!r} is not a valid regular expression ({exc})"
+        ) from None
+    if not matches:
+        raise RolloverError(
+            f"--to {next_id!r} does not match the course's semester ids (`semester_pattern: "
+            f"{pattern}` in {shown}; known: {', '.join(known)}); nothing was changed. "
+            "Check for a typo, or change the pattern if the course names semesters differently."
+        )
+
+
 def plan_rollover(root: Path, next_id: str, label: str | None = None) -> RolloverPlan:
     """Check everything and work out the changes; raise RolloverError when impossible."""
     if not _SAFE_ID.match(next_id):
@@ -131,6 +149,7 @@ def plan_rollover(root: Path, next_id: str, label: str | None = None) -> Rollove
     paths, course, _registry = load_config(root)
     shown = paths.shown(paths.course)
     known = [s.id for s in course.semesters]
+    _check_pattern(course.setting("semester_pattern"), next_id, shown, known)
     if next_id in known:
         raise RolloverError(
             f"{shown}: semester {next_id} already exists (known: {', '.join(known)}; current: "

@@ -8,7 +8,9 @@ listed. Files are never overwritten.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import re
 import sys
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,11 +18,14 @@ from pathlib import Path
 
 from .corpus import ContentPaths, load_config
 from .course import Course, Option, Section
+from .frontmatter import split
 from .gate.claims import authors_of, claimants, earlier_posts, since
 from .gate.loading import load_around
 from .gate.words import contains_keyword
 from .importer import write_atomically
-from .tools import Tool, ToolRegistry, slugify
+from .model import Post
+from .prior import load_catalog
+from .tools import Tool, ToolRegistry, normalize, slugify
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -49,22 +54,55 @@ class Plan:
     min_added_words: int
 
 
+INTRO = "<!-- One or two sentences: what the tool is and why a reader should care. -->"
+
+
 def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def resolve_tools(registry: ToolRegistry, written: str) -> tuple[Tool, ...]:
-    """The tools a written name means; unknown names are kept, with a "did you mean" warning."""
+def _close_earlier_names(paths: ContentPaths, registry: ToolRegistry, name: str) -> list[str]:
+    """Names of earlier posts' tools not in the registry that are close to `name`."""
+    try:
+        earlier = load_catalog(paths.prior, registry, paths.root.parent)
+    except Exception:  # a broken catalog is the gate's and the build's to report
+        return []
+    names = {normalize(t.name): t.name for p in earlier for t in p.tools if not t.registered}
+    key = normalize(name)
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.8)
+    return [names[match] for match in close if match != key]
+
+
+def resolve_tools(
+    registry: ToolRegistry,
+    written: str,
+    paths: ContentPaths | None = None,
+    new_tool: bool = False,
+) -> tuple[Tool, ...]:
+    """The tools a written name means.
+
+    A name the registry does not know but that is close to a known tool (or to an earlier
+    post's tool) is refused with the suggestion, unless `new_tool` says it really is new.
+    """
     if not written.strip():
         raise ScaffoldError("--tool is missing or empty: name the tool you want to write about")
     resolution = registry.resolve(written)
     tools = list(resolution.tools)
     for name in resolution.unknown:
-        close = registry.suggest(name)
-        hint = f" Did you mean {' or '.join(t.name for t in close)}?" if close else ""
+        close = [t.name for t in registry.suggest(name)]
+        close += _close_earlier_names(paths, registry, name) if paths is not None else []
+        close = list(dict.fromkeys(close))
+        if close and not new_tool:
+            choices = " or ".join(f"--tool {_quote(c)}" for c in close)
+            raise ScaffoldError(
+                f"{name!r} is not a known tool, but close to {' or '.join(close)}. "
+                f"Did you mean {choices}? If {name!r} really is another tool, "
+                "pass --new-tool (and add it to content/tools.yaml in your pull request).",
+                EXIT_REFUSED,
+            )
         print(
-            f"warning: {name!r} is not in content/tools.yaml.{hint} Add it there if it is a "
-            "new tool.",
+            f"note: {name!r} is not in content/tools.yaml; add it there in your pull request "
+            "if it is a new tool.",
             file=sys.stderr,
         )
         tools.append(registry.unregistered(name))
@@ -153,40 +191,104 @@ def render(plan: Plan) -> str:
     if not plan.claim_only:
         lines += [
             "",
-            "<!-- One or two sentences: what the tool is and why a reader should care. -->",
+            INTRO,
         ]
         for section in plan.option.sections:
             lines += ["", f"## {section.name}", "", _prompt(section, plan.option)]
     return "\n".join(lines) + "\n"
 
 
+@dataclass(frozen=True)
+class ClaimCheck:
+    """What the claim check found: the author's own claim to turn into a post, earlier posts."""
+
+    own: Post | None
+    earlier: list[str]
+
+
 def _check_claim(
     plan: Plan, paths: ContentPaths, course: Course, registry: ToolRegistry
-) -> list[str]:
-    """Refuse a tool set held by another post; return earlier posts' links if covered."""
+) -> ClaimCheck:
+    """Refuse a tool set held by another post; find the author's own claim and earlier posts."""
     key = frozenset(tool.slug for tool in plan.tools)
     if not key:
-        return []  # an option without a tool has nothing to claim or to have covered before
+        return ClaimCheck(None, [])  # an option without a tool has nothing to claim
     gate = load_around(paths, course, registry, key)
     names = " + ".join(tool.name for tool in plan.tools)
     for other in claimants(key, plan.semester, gate):
         if plan.author_id in {author.id for author in other.authors}:
-            raise ScaffoldError(
-                f"you already claimed {names} in {other.path}; "
-                + (
-                    "nothing to do"
-                    if plan.claim_only
-                    else "turn that file into your post (set `status: draft` and add the sections)"
-                ),
-                EXIT_REFUSED,
-            )
+            if plan.claim_only or other.status != "claimed":
+                what = "your claim" if other.status == "claimed" else f"your {other.status} post"
+                raise ScaffoldError(
+                    f"you already have {names} in {other.path} ({what}); "
+                    + (
+                        "nothing to do"
+                        if plan.claim_only
+                        else "keep writing there, then run `anthology check " + other.path + "`"
+                    ),
+                    EXIT_REFUSED,
+                )
+            earlier, _total = earlier_posts(key, plan.semester, gate)
+            return ClaimCheck(other, [f"{e.label}: {e.link}" for e in earlier])
         raise ScaffoldError(
             f"{names} is already claimed this semester by {other.path} ({authors_of(other)}, "
             f"{since(other, gate)}); pick another tool",
             EXIT_REFUSED,
         )
     earlier, _total = earlier_posts(key, plan.semester, gate)
-    return [f"{e.label}: {e.link}" for e in earlier]
+    return ClaimCheck(None, [f"{e.label}: {e.link}" for e in earlier])
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+def draft_from_claim(text: str, plan: Plan) -> str:
+    """A claim stub's text turned into a draft: its front matter kept (status set to
+    `draft`, the fields a post adds appended), then every required section heading the
+    body does not have yet.
+    """
+    doc = split(text)
+    if doc.front_matter is None or not doc.closed:
+        raise ScaffoldError("the claim has no closed front matter; fix it, then run again")
+    front = doc.front_matter.split("\n")
+    keys = {m.group(1) for line in front if (m := _TOP_KEY.match(line))}
+    front = [
+        "status: draft" if (m := _TOP_KEY.match(line)) and m.group(1) == "status" else line
+        for line in front
+    ]
+    draft = _front_matter(replace(plan, claim_only=False))
+    added: list[str] = []
+    taking = False
+    for line in draft[1:-1]:
+        match = _TOP_KEY.match(line)
+        current = match.group(1) if match else None
+        if current is not None:
+            taking = current not in keys and current not in {"status", "date"}
+        if current is None and line.startswith("#"):
+            continue  # comments of the new front matter (added_value) come with the claim
+        if taking:
+            added.append(line)
+    if "status" not in keys:
+        added.append("status: draft")
+    body = doc.body.strip("\n")
+    present = [m.group(1) for line in body.split("\n") if (m := _HEADING.match(line.strip()))]
+    missing = [
+        section
+        for section in plan.option.sections
+        if not any(contains_keyword(heading, section.keywords) for heading in present)
+    ]
+    lines = ["---", *front, *added, "---"]
+    if body:
+        lines += ["", body]
+    else:
+        lines += [
+            "",
+            INTRO,
+        ]
+    for section in missing:
+        lines += ["", f"## {section.name}", "", _prompt(section, plan.option)]
+    return "\n".join(lines) + "\n"
 
 
 def _slug(args: argparse.Namespace, tools: tuple[Tool, ...]) -> str:
@@ -197,11 +299,17 @@ def _slug(args: argparse.Namespace, tools: tuple[Tool, ...]) -> str:
 
 
 def _plan(
-    args: argparse.Namespace, claim_only: bool, course: Course, registry: ToolRegistry
+    args: argparse.Namespace,
+    claim_only: bool,
+    course: Course,
+    registry: ToolRegistry,
+    paths: ContentPaths,
 ) -> Plan:
     option = choose_option(course, args.option)
     if option.needs_tool or args.tool:
-        tools = resolve_tools(registry, args.tool or "")
+        tools = resolve_tools(
+            registry, args.tool or "", paths, bool(getattr(args, "new_tool", False))
+        )
     elif claim_only:
         raise ScaffoldError(f"option {option.id!r} covers no tool, so there is nothing to claim")
     else:
@@ -224,14 +332,37 @@ def _plan(
     )
 
 
+def _next_steps(shown: str, plan: Plan) -> str:
+    return (
+        f"Next: write the sections and add your `evidence` link; preview with "
+        f"`invoke livereload` (drafts show there, marked “draft”); run `anthology check "
+        f"{shown}` until it reports no errors; then set `status: published` and open your "
+        "pull request."
+    )
+
+
 def scaffold_post(args: argparse.Namespace, claim_only: bool) -> int:
-    """Write `content/posts/<semester>/<slug>.md`; return the exit code."""
+    """Write `content/posts/<semester>/<slug>.md` (or turn the author's claim into a draft);
+    return the exit code."""
     root = Path(args.content)
     try:
-        if not args.author_id.strip() or not args.name.strip():
-            raise ScaffoldError("--author-id and --name must not be empty")
+        if not (args.author_id or "").strip() or not (args.name or "").strip():
+            raise ScaffoldError(
+                "--author-id and --name must not be empty, e.g. "
+                '--tool "Great Expectations" --author-id jdoe --name "Jordan Doe"'
+            )
         paths, course, registry = load_config(root)
-        plan = _plan(args, claim_only, course, registry)
+        plan = _plan(args, claim_only, course, registry, paths)
+        found = _check_claim(plan, paths, course, registry)
+        if found.own is not None:
+            claimed = paths.root.parent / found.own.path
+            option = course.find_option(found.own.option or "") or plan.option
+            plan = replace(plan, option=option, covered=bool(found.earlier))
+            text = draft_from_claim(claimed.read_text(encoding="utf-8"), plan)
+            write_atomically(claimed, text)
+            print(f"Turned your claim {found.own.path} into a draft with the section headings.")
+            print(_next_steps(found.own.path, plan))
+            return EXIT_OK
         target = paths.posts / plan.semester / f"{_slug(args, plan.tools)}.md"
         if target.exists():
             raise ScaffoldError(
@@ -239,14 +370,13 @@ def scaffold_post(args: argparse.Namespace, claim_only: bool) -> int:
                 "(pass another --title to choose another file name)",
                 EXIT_REFUSED,
             )
-        earlier = _check_claim(plan, paths, course, registry)
     except ScaffoldError as problem:
         print(f"anthology: error: {problem}", file=sys.stderr)
         return problem.code
-    if earlier:
+    if found.earlier:
         plan = replace(plan, covered=True)
         print("This tool was covered before; explain in `added_value` what your post adds to:")
-        for line in earlier:
+        for line in found.earlier:
             print(f"  - {line}")
     write_atomically(target, render(plan))
     print(f"Wrote {paths.shown(target)}")
@@ -256,10 +386,10 @@ def scaffold_post(args: argparse.Namespace, claim_only: bool) -> int:
             f"publish, write `added_value` ({plan.min_added_words}+ words; the check reminds you)."
         )
     elif claim_only:
-        print("Next: open a pull request with only this file to claim the tool.")
-    else:
         print(
-            "Next: write the sections, add your `evidence` link, then run "
-            f"`anthology check {paths.shown(target)}`."
+            "Next: open a pull request with only this file to claim the tool. Once it is "
+            "merged, run `anthology new` with the same --tool to turn it into your draft."
         )
+    else:
+        print(_next_steps(paths.shown(target), plan))
     return EXIT_OK

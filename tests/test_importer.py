@@ -124,3 +124,78 @@ def test_a_broken_catalog_is_reported_not_overwritten(content: Path, capsys) -> 
     err = capsys.readouterr().err
     assert "2020-2022.yaml:2" in err and "Traceback" not in err
     assert catalog.read_text(encoding="utf-8") == "posts:\n  - name: [unclosed\n"
+
+
+def test_relisted_links_under_a_new_label_add_only_new_ones(
+    content: Path, tmp_path: Path, capsys
+) -> None:
+    assert run_import(content, PRIOR_LINKS) == 0
+    capsys.readouterr()
+    # A new semester's handout repeats the old list (one link written differently) and adds two.
+    old = PRIOR_LINKS.read_text(encoding="utf-8")
+    old = old.replace(
+        "https://lvandenb.medium.com/a-gentle-introduction-to-algorithmia-397669d3cd9e",
+        "http://WWW.lvandenb.medium.com/a-gentle-introduction-to-algorithmia-397669d3cd9e/"
+        "?source=rss#top",
+    )
+    handout = tmp_path / "handout-2025.md"
+    handout.write_text(
+        old
+        + "- [Evidently](https://blog.example.org/evidently-drift)\n"
+        + "- [Great Expectations](https://blog.example.org/ge-checks)\n",
+        encoding="utf-8",
+    )
+    assert run_import(content, handout, "S2025-test") == 0
+    out = capsys.readouterr().out
+    assert "2 added" in out and "106 already in 2020-2022" in out
+    assert [p["name"] for p in entries(content, "s2025-test")] == [
+        "Evidently",
+        "Great Expectations",
+    ]
+    assert len(entries(content)) == 106  # the earlier file is untouched
+    # Importing it again changes nothing.
+    before = (content / "prior" / "s2025-test.yaml").read_text(encoding="utf-8")
+    assert run_import(content, handout, "S2025-test") == 0
+    assert "2 unchanged" in capsys.readouterr().out
+    assert (content / "prior" / "s2025-test.yaml").read_text(encoding="utf-8") == before
+
+
+def test_only_relisted_links_write_no_file(content: Path, capsys) -> None:
+    assert run_import(content, PRIOR_LINKS) == 0
+    assert run_import(content, PRIOR_LINKS, "S2026") == 0
+    assert "106 already in 2020-2022" in capsys.readouterr().out
+    assert not (content / "prior" / "s2026.yaml").exists()
+
+
+def test_one_post_in_two_catalog_files_is_an_error_naming_both_lines(content: Path, capsys) -> None:
+    assert run_import(content, PRIOR_LINKS) == 0
+    first = entries(content)[3]
+    (content / "prior" / "extra.yaml").write_text(
+        "semester: S2025\nposts:\n  - name: Other\n    tools: [MLflow]\n"
+        "  - name: Again\n    url: " + first["url"].replace("https://", "http://") + "/\n",
+        encoding="utf-8",
+    )
+    (content / "prior" / "extra.yaml").write_text(
+        (content / "prior" / "extra.yaml")
+        .read_text()
+        .replace(
+            "    tools: [MLflow]\n", "    url: https://x.example.org/other\n    tools: [MLflow]\n"
+        ),
+        encoding="utf-8",
+    )
+    line = next(
+        n
+        for n, text in enumerate((content / "prior" / "2020-2022.yaml").read_text().splitlines(), 1)
+        if first["url"] in text
+    )
+    assert main(["--content", str(content), "check"]) == 2
+    err = capsys.readouterr().err
+    assert f"content/prior/2020-2022.yaml:{line}" in err and "content/prior/extra.yaml:7" in err
+    assert "Traceback" not in err
+
+
+def test_a_file_without_a_link_list_is_refused_before_writing(content: Path, capsys) -> None:
+    assert run_import(content, ROOT / "README.md", "X") == 2
+    err = capsys.readouterr().err
+    assert "README.md: no list of earlier posts found" in err and "nothing was written" in err
+    assert not (content / "prior").exists()

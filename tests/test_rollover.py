@@ -132,6 +132,27 @@ def test_unsafe_ids_are_refused(content: Path, capsys, bad: str) -> None:
     assert snapshot(content) == before
 
 
+@pytest.mark.parametrize("bad", ["S2027x", "s2027", "Fall2027", "S27", "W2027"])
+def test_ids_unlike_the_courses_pattern_are_refused(content: Path, capsys, bad: str) -> None:
+    before = snapshot(content)
+    assert rollover(content, "--to", bad) == 2
+    err = capsys.readouterr().err
+    assert f"--to {bad!r} does not match the course's semester ids" in err
+    assert "semester_pattern: [FS][0-9]{4}" in err and "nothing was changed" in err
+    assert snapshot(content) == before
+
+
+def test_the_pattern_is_the_courses_own(content: Path, capsys) -> None:
+    course = content / "course.yaml"
+    course.write_text(
+        course.read_text(encoding="utf-8").replace(
+            'semester_pattern: "[FS][0-9]{4}"', 'semester_pattern: "[FSW][0-9]{4}"'
+        ),
+        encoding="utf-8",
+    )
+    assert rollover(content, "--to", "W2027", "--dry-run") == 0
+
+
 @pytest.mark.parametrize(
     "replace",
     [

@@ -14,8 +14,9 @@ from pathlib import Path
 from ..comments import COMMENTS_DIR, comment_files
 from ..contentfiles import symlink_finding, symlinks
 from ..corpus import ContentPaths, load_config, post_files
-from ..course import load_course
+from ..course import Course, load_course
 from ..findings import ContentError
+from ..model import Post
 from ..progress import interactive
 from . import git
 from .engine import check_all
@@ -144,7 +145,13 @@ def _run(args: argparse.Namespace) -> int:
         course,
         strict=bool(getattr(args, "strict", False)),
     )
-    output = FORMATS[getattr(args, "format", None) or "text"](report)
+    chosen = getattr(args, "format", None) or "text"
+    output = FORMATS[chosen](report)
+    drafts = [ctx.post for ctx in contexts if ctx.post is not None and ctx.post.status == "draft"]
+    if chosen == "text" and len(drafts) == 1:
+        output += "\n" + publish_reminder(course, drafts[0])
+    elif chosen == "text" and drafts:
+        output += f"\n{len(drafts)} drafts: " + publish_reminder(course, drafts[0])
     _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
 
@@ -160,6 +167,20 @@ def _refuse_links(args: argparse.Namespace, root: Path, links: list[Path]) -> in
     report = Report(findings, 0, load_course(course_file))
     _emit(FORMATS[getattr(args, "format", None) or "text"](report))
     return EXIT_FINDINGS
+
+
+def publish_reminder(course: Course, post: Post) -> str:
+    """One line after checking a draft: what `status: published` will require."""
+    option = course.find_option(post.option or "") or (
+        course.options[0] if course.options else None
+    )
+    shown = [f"{s.name} ({s.min_words}+ words)" for s in option.sections] if option else []
+    covered = ", `added_value`" if post.previously_covered else ""
+    return (
+        "Draft: when it is ready, set `status: published`; the check then requires every "
+        f"section ({'; '.join(shown) or 'see course.yaml'}), examples from the scenario, "
+        f"an `evidence` link{covered}, and the warnings above about them become errors."
+    )
 
 
 def _emit(output: str) -> None:

@@ -39,10 +39,15 @@ class Report:
         return self.errors > 0 or (self.strict and self.warnings > 0)
 
     def summary(self) -> str:
-        return (
-            f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')} in "
-            f"{_plural(self.files_with_findings, 'file')} ({self.files_checked} checked)"
+        """E.g. "1 file checked: 0 errors, 0 warnings" or "12 files checked: 2 errors, 1
+        warning (in 2 files)"."""
+        found = f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}"
+        where = (
+            f" (in {_plural(self.files_with_findings, 'file')})"
+            if self.findings and self.files_checked > 1
+            else ""
         )
+        return f"{_plural(self.files_checked, 'file')} checked: {found}{where}"
 
 
 def sort_key(finding: Finding) -> tuple[str, int, int, str]:

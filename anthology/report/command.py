@@ -37,9 +37,16 @@ def _roster(
     elif settings.file:
         path, shown = repository / settings.file, settings.file
         if not path.is_file():
-            return None, f"no roster at {shown}: only students with a post or comment are listed"
+            return None, (
+                f"no roster found at {shown} (`roster.file` in course.yaml): the “on roster” "
+                "column is empty and only students with a post or comment are listed; "
+                "pass --roster FILE to use one"
+            )
     else:
-        return None, "no roster configured: only students with a post or comment are listed"
+        return None, (
+            "no roster configured (`roster.file` in course.yaml): the “on roster” column is "
+            "empty and only students with a post or comment are listed"
+        )
     if path.resolve().is_relative_to(paths.root.resolve()):
         raise ReportError(
             f"{shown}: the roster is inside the content folder, which is committed and "
@@ -47,7 +54,7 @@ def _roster(
             "`roster: {file: ...}` in course.yaml or --roster at it"
         )
     students = read_roster(path, shown, settings.id_header, settings.name_header)
-    return students, f"roster {shown}: {len(students)} students"
+    return students, f"roster used: {shown} ({len(students)} students)"
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -67,6 +74,9 @@ def _run(args: argparse.Namespace) -> int:
     written = write_all(folder, {CSV_NAME: to_csv(table), HTML_NAME: to_html(table, generated)})
     shown = " and ".join(str(path) for path in written)
     print(f"wrote {shown}: {status_counts(table.rows)}")
+    for note in table.notes[1:]:  # the roster used (or none), the on-time basis, bulk imports
+        if note != status_counts(table.rows) and not note.startswith("Rubric cells"):
+            print(f"  {note}")
     return EXIT_OK
 
 

@@ -52,6 +52,7 @@ _FIXED_AFTER = (
     Column("grade_level", "grade level", NUMBER),
     Column("post_added", "post first on main"),
     Column("post_on_time", "post on time"),
+    Column("post_bulk", "post added in bulk"),
     Column("comments_given", "comments given", NUMBER),
     Column("comments_given_links", "comments given links", LINKS),
     Column("comments_received", "comments received", NUMBER),
@@ -113,6 +114,12 @@ class _Builder:
         self.received: dict[str, list[Comment]] = defaultdict(list)
         for comment in sources.comments:
             self.received[comment.post].append(comment)
+        # Posts that reached main in one commit with many others were imported, not
+        # submitted: their first commit says nothing about the student's punctuality.
+        self.bulk_min = int(self.course.setting("bulk_import_min_posts", default=5))
+        self.per_commit = Counter(
+            moment for moment in (self.added(r.path) for r in records) if moment is not None
+        )
         for record in records:
             if not record.authors:
                 self.orphans.append(record)
@@ -151,6 +158,11 @@ class _Builder:
         if moment is not None and moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
         return moment
+
+    def bulk(self, added: datetime | None) -> str:
+        """E.g. "yes: 12 posts in one commit" when the post came in a bulk import."""
+        together = self.per_commit.get(added, 0) if added is not None else 0
+        return f"yes: {together} posts in one commit" if together >= self.bulk_min else ""
 
     def row(self, student: _Student) -> dict[str, str]:
         row = {
@@ -208,6 +220,7 @@ class _Builder:
             "grade_level": f"{record.grade:.1f}" if record.grade is not None else "",
             "post_added": timing.shown(added, self.config.timezone),
             "post_on_time": timing.punctuality(added, self.config.deadlines.get("post")),
+            "post_bulk": self.bulk(added),
         }
         post = record.post
         if post is None:
@@ -265,10 +278,19 @@ def _notes(course: Course, config: ReportConfig, rows: list[dict[str, str]]) -> 
     deadlines = ", ".join(
         f"{kind} {timing.shown(moment, zone)}" for kind, moment in config.deadlines.items()
     )
-    return [
+    bulk = sum(1 for row in rows if row.get("post_bulk"))
+    notes = [
         course.assignment or course.name,
         f"Deadlines ({zone}): {deadlines or 'none set in course.yaml'}; on time means the "
-        "commit that first added the file is no later than the deadline.",
+        "commit that first added the file to main is no later than the deadline.",
+    ]
+    if bulk:
+        notes.append(
+            f"{bulk} post(s) reached main in a bulk commit (see “post added in bulk”): "
+            "their on-time verdict dates the import, not the student's submission."
+        )
+    return [
+        *notes,
         status_counts(rows),
         "Rubric cells list the gate's rule ids (errors marked); ok means no automatic finding, "
         "n/a a line of another option. Grading is still the staff's.",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
+from pelican.server import ComplexHTTPRequestHandler
 from pelican.settings import read_settings
 
 from .generator import BuildError
@@ -86,6 +87,71 @@ def served(root: Path, port: int = 0) -> Iterator[str]:
         server.server_close()
 
 
+class _DevHandler(ComplexHTTPRequestHandler):
+    """Pelican's development handler, but an unknown path gets the site's 404 page.
+
+    Pelican's handler closes the connection without a reply when no file matches; a
+    browser then shows its own error instead of the site's "Page not found".
+    """
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        if self.get_path_that_exists(self.path.split("?", 1)[0]) is not None:
+            super().do_GET()
+            return
+        page = Path(self.base_path) / "404.html"
+        body = page.read_bytes() if page.is_file() else b"<h1>Page not found</h1>"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+
+def serve_forever(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the built site in `root` until Ctrl-C (`invoke serve`)."""
+    if not (root / "index.html").is_file():
+        raise SystemExit(f"{root}/index.html not found: run `invoke build` first")
+
+    class Handler(_DevHandler):
+        base_path = str(root.resolve())
+
+    handler = functools.partial(Handler, directory=str(root.resolve()))
+    with (
+        http.server.ThreadingHTTPServer((host, port), handler) as server,
+        contextlib.suppress(KeyboardInterrupt),
+    ):
+        server.serve_forever()
+
+
+def site_url_problem(site_url: str) -> str | None:
+    """Why `site_url` cannot be a published site's address, or None when it can."""
+    url = site_url.strip()
+    if not url:
+        return (
+            "SITEURL is not set, so feeds, the sitemap and social cards would point at "
+            "localhost; run it as `SITEURL=https://you.github.io/anthology invoke publish`"
+        )
+    if not url.lower().startswith(("https://", "http://")):
+        return f"SITEURL={url!r} is not an http(s) address, e.g. https://you.github.io/anthology"
+    if any(host in url.lower() for host in ("://localhost", "://127.", "://[::1]")):
+        return f"SITEURL={url!r} is a local address; give the published one"
+    return None
+
+
+def link_summary(report: str) -> str:
+    """linkchecker's closing statistics ("N links in M URLs checked. …"), one line."""
+    lines = [line.strip() for line in report.splitlines() if line.strip()]
+    wanted = [
+        line
+        for line in lines
+        if line.startswith("That's it.") or " found." in line or "checked" in line
+    ]
+    return " ".join(wanted[-3:]) if wanted else (lines[-1] if lines else "no links checked")
+
+
 def _linkchecker() -> str:
     """The linkchecker script installed beside this Python, or the one on PATH."""
     beside = Path(sys.executable).parent / "linkchecker"
@@ -140,10 +206,11 @@ def check_built_links(settings_file: str, **overrides: Any) -> tuple[bool, str]:
             return run_linkchecker(url)
 
 
-def publish(settings_file: str, output: Path, **overrides: Any) -> None:
+def publish(settings_file: str, output: Path, **overrides: Any) -> str:
     """Build into a temporary folder, check its links, then swap it into `output`.
 
-    A failed build or link check leaves the previous site untouched.
+    A failed build or link check leaves the previous site untouched. Returns the link
+    check's summary line.
     """
     output = output.resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
@@ -159,6 +226,7 @@ def publish(settings_file: str, output: Path, **overrides: Any) -> None:
             os.replace(output, previous)
         os.replace(staging, output)
         shutil.rmtree(previous, ignore_errors=True)
+        return f"link check: {link_summary(report)}"
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

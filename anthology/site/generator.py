@@ -225,11 +225,29 @@ class AnthologyGenerator(Generator):
         self._write_prior_stubs(writer, relative)
         with ThreadPoolExecutor(max_workers=1) as pool:
             search = pool.submit(self._write_search_index) if self.options["SEARCH"] else None
-            self._write_listings(writer, relative)
+            self.write_listings(writer)
+            if self.options["FEEDS"]:
+                self._write_feeds()
             if search is not None:
                 search.result()
 
-    def _write_listings(self, writer: Any, relative: bool) -> None:
+    def refresh_article(self, article: Any, reread: Any) -> None:
+        """Take a re-read article's text into `article`, keeping what the build computed.
+
+        For the live preview: `reread` is the same file read again after an edit to its
+        body, so earlier posts, related posts and comments still hold.
+        """
+        for key, value in vars(reread).items():
+            setattr(article, key, value)
+        if self.options["RESPONSIVE_IMAGES"]:
+            article._content = responsive_images(
+                article._content, article, self.settings, self.output_path, self.path
+            )
+
+    def write_listings(self, writer: Any) -> None:
+        """The tools, tool, semester, claims and 404 pages (not feeds or search)."""
+        relative = self.settings.get("RELATIVE_URLS", False)
+
         def page(url: str, template: str, **variables: Any) -> None:
             writer.write_file(
                 f"{url}index.html",
@@ -252,8 +270,10 @@ class AnthologyGenerator(Generator):
         for semester in self.semesters:
             page(semester.url, "semester", semester=semester)
         page("claims/", "claims", claims=self.claims)
-        if self.options["FEEDS"]:
-            self._write_feeds()
+        # GitHub Pages and `invoke serve` answer unknown paths with this page (status 404).
+        writer.write_file(
+            "404.html", self.get_template("404"), self.context, relative, page_name="404"
+        )
 
     def _site_url(self) -> str:
         return (
@@ -264,7 +284,7 @@ class AnthologyGenerator(Generator):
 
     def _write_feeds(self) -> None:
         output = Path(self.output_path)
-        articles = list(self.context.get("articles", []))
+        articles = _published(self.context.get("articles", []))
         common = {
             "output": output,
             "site_url": self._site_url(),
@@ -277,16 +297,16 @@ class AnthologyGenerator(Generator):
         )
         for category, category_articles in self.context.get("categories", []):
             write_feed_pair(
-                category_articles,
+                _published(category_articles),
                 path_stem=f"feeds/category/{category.slug}",
                 title=f"{self.settings['SITENAME']}: {category.name}",
                 page_url=category.url,
                 **common,
             )
         for entry in self.tools:
-            if entry.articles:
+            if _published(entry.articles):
                 write_feed_pair(
-                    entry.articles,
+                    _published(entry.articles),
                     path_stem=f"feeds/tool/{entry.slug}",
                     title=f"{self.settings['SITENAME']}: {entry.name}",
                     page_url=entry.url,
@@ -296,6 +316,14 @@ class AnthologyGenerator(Generator):
     def _write_prior_stubs(self, writer: Any, relative: bool) -> None:
         """One small page per earlier post, so search finds posts that live elsewhere."""
         template = self.get_template("prior")
+        by_page: dict[str, PriorEntry] = {}
+        for entry in self.prior:
+            first = by_page.setdefault(entry.page_url, entry)
+            if first is not entry:
+                raise BuildError(
+                    f"anthology: {entry.location} and {first.location} would both be written "
+                    f"to {entry.page_url}index.html; delete one of the two catalog entries"
+                )
         for entry in self.prior:
             writer.write_file(
                 f"{entry.page_url}index.html",
@@ -310,6 +338,11 @@ class AnthologyGenerator(Generator):
     def _write_search_index(self) -> None:
         count = build_index(Path(self.output_path), self.settings.get("DEFAULT_LANG", "en"))
         logger.info("anthology: search index holds %d pages", count)
+
+
+def _published(articles: Any) -> list[Any]:
+    """Articles without the drafts a live preview shows (feeds never carry drafts)."""
+    return [a for a in articles if not getattr(a, "is_draft", False)]
 
 
 def _link_neighbours_in_category(categories: list[tuple[Any, list[Any]]]) -> None:

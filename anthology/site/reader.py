@@ -16,6 +16,7 @@ from ..frontmatter import split
 from ..model import Post
 from ..text import count_words, reading_minutes
 from .render import Renderer
+from .settings import plugin_settings
 from .tools import ToolRef
 
 
@@ -29,6 +30,7 @@ class AnthologyReader(BaseReader):
         super().__init__(settings)
         self._config: tuple[ContentPaths, Any, Any] | None = None
         self._renderer = Renderer(settings)
+        self._show_drafts = bool(plugin_settings(settings)["SHOW_DRAFTS"])
 
     def _load_config(self) -> tuple[ContentPaths, Any, Any]:
         if self._config is None:
@@ -49,8 +51,9 @@ class AnthologyReader(BaseReader):
         return self._page(path, paths)
 
     def _post(self, post: Post, course: Any) -> tuple[str, dict[str, Any]]:
-        if post.status != "published":
-            # Claimed stubs and drafts never reach the public output.
+        is_draft = post.status == "draft" and self._show_drafts
+        if post.status != "published" and not is_draft:
+            # Claimed stubs, and drafts outside the live preview, never reach the output.
             return "", {"title": post.title, "status": "skip"}
         words = count_words(post.body)
         category_name = post.category.name if post.category else course.announcement_category
@@ -62,6 +65,7 @@ class AnthologyReader(BaseReader):
             "date": post.date,
             "slug": post.slug,
             "status": "published",
+            "is_draft": is_draft,
             "category": category,
             "tags": [Tag(tag, self.settings) for tag in post.tags],
             "authors": [Author(author.name, self.settings) for author in post.authors],

@@ -11,6 +11,7 @@ DEFAULTS: dict[str, Any] = {
     "FEED_FULL_TEXT": False,  # summaries only unless set
     "SANITIZE": True,  # pass post HTML through the nh3 allow-list
     "PREVIEW_SKIP_UNCHANGED": False,  # live preview: keep post pages whose source is unchanged
+    "SHOW_DRAFTS": False,  # live preview only: build drafts too, marked "draft", never indexed
     "SOCIAL_CARDS": True,  # draw a 1200×630 Open Graph image per post (cached)
     "RESPONSIVE_IMAGES": True,  # serve post images in several widths, WebP too (cached)
     "IMAGE_WIDTHS": [480, 960, 1440],  # widths of the responsive variants, never upscaled
@@ -55,6 +56,7 @@ def check_settings(settings: dict[str, Any]) -> None:
         "SOCIAL_CARDS",
         "RESPONSIVE_IMAGES",
         "PREVIEW_SKIP_UNCHANGED",
+        "SHOW_DRAFTS",
     )
     for key in flags:
         if not isinstance(merged[key], bool):

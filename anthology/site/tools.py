@@ -40,6 +40,7 @@ class PriorEntry:
     archive_url: str | None = None
     tools: list[ToolRef] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    location: str = ""  # the catalog file and line it comes from
 
     @property
     def page_url(self) -> str:
@@ -62,6 +63,7 @@ class PriorEntry:
             prior.archive_url,
             tools,
             categories,
+            prior.location,
         )
 
 

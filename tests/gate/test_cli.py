@@ -159,7 +159,7 @@ def test_text_format_groups_by_file(content: Path, run: Runner) -> None:
     blocks = out.strip().split("\n\n")
     assert len(blocks) == 3
     assert blocks[0].startswith("content/posts/F2026/html-script.md:")
-    assert blocks[-1] == "2 errors, 0 warnings in 2 files (2 checked)"
+    assert blocks[-1] == "2 files checked: 2 errors, 0 warnings (in 2 files)"
 
 
 # -- --changed-since ----------------------------------------------------------------------

@@ -53,7 +53,7 @@ def test_text_groups_and_summarizes(course: Course) -> None:
         "a.md:2: error: m1 [link-broken]\n    fix: f1\na.md:5: warning: m2 [prose-acronym]\n"
         "    fix: f2",
         "b.md:1: error: m3 [html-unsafe]\n    fix: f3",
-        "2 errors, 1 warning in 2 files (4 checked)",
+        "4 files checked: 2 errors, 1 warning (in 2 files)",
     ]
 
 

@@ -65,10 +65,52 @@ def test_claimed_tool_is_refused(content: Path, run: Runner) -> None:
     assert not (content / "posts" / "F2026" / "ghopper-kserve.md").exists()
 
 
-def test_own_claim_is_recognised(content: Path, run: Runner) -> None:
+def test_new_on_own_claim_turns_the_stub_into_a_draft(content: Path, run: Runner) -> None:
     assert scaffold(run, content, "claim", "--tool", "Dagster")[0] == 0
-    code, _out, err = scaffold(run, content, "new", "--tool", "Dagster", "--title", "Other")
-    assert code == 1 and "you already claimed Dagster" in err
+    stub = content / "posts" / "F2026" / "ghopper-dagster.md"
+    # The student adds a tag and a first paragraph to the claim before writing.
+    text = stub.read_text(encoding="utf-8").replace(
+        "status: claimed", "tags: [orchestration]\nstatus: claimed"
+    )
+    stub.write_text(text + "\nDagster runs our nightly retraining.\n", encoding="utf-8")
+    code, out, err = scaffold(run, content, "new", "--tool", "Dagster", "--title", "Other")
+    assert code == 0, err
+    assert "Turned your claim content/posts/F2026/ghopper-dagster.md into a draft" in out
+    assert "status: published" in out and "invoke livereload" in out
+    assert not (content / "posts" / "F2026" / "other.md").exists()
+    draft = stub.read_text(encoding="utf-8")
+    front, body = draft.split("\n---\n", 1)
+    assert "status: draft" in front and "status: claimed" not in front
+    assert "tags: [orchestration]" in front and "evidence:" in front and "format: article" in front
+    assert front.count("title:") == 1 and front.count("tool:") == 1
+    assert "Dagster runs our nightly retraining." in body
+    for heading in (
+        "## The problem the tool addresses",
+        "## Strengths and limitations",
+        "## How the tool helps, with examples from the movie-streaming scenario",
+    ):
+        assert body.count(heading) == 1
+    code, out, _err = run("--content", str(content), "check", str(stub))
+    assert code == 0 and out.splitlines()[-1].startswith(
+        "Draft: when it is ready, set `status: published`"
+    )
+    # Running it again neither duplicates headings nor writes another file.
+    code, _out, err = scaffold(run, content, "new", "--tool", "Dagster")
+    assert code == 1 and "keep writing there" in err
+    assert stub.read_text(encoding="utf-8") == draft
+
+
+def test_new_keeps_headings_the_claim_already_has(content: Path, run: Runner) -> None:
+    assert scaffold(run, content, "claim", "--tool", "Polars")[0] == 0
+    stub = content / "posts" / "F2026" / "ghopper-polars.md"
+    stub.write_text(
+        stub.read_text(encoding="utf-8") + "\n## Why we needed it\n\nSlow joins.\n",
+        encoding="utf-8",
+    )
+    assert scaffold(run, content, "new", "--tool", "Polars")[0] == 0
+    body = stub.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert "## Why we needed it" in body and "## The problem the tool addresses" not in body
+    assert "## Strengths and limitations" in body
 
 
 def test_previously_covered_tool_is_marked(content: Path, run: Runner) -> None:
@@ -78,11 +120,36 @@ def test_previously_covered_tool_is_marked(content: Path, run: Runner) -> None:
     assert "previously_covered: true" in text and "# added_value:" in text
 
 
-def test_unknown_tool_is_allowed_with_a_suggestion(content: Path, run: Runner) -> None:
+def test_name_close_to_a_known_tool_is_refused_unless_new(content: Path, run: Runner) -> None:
     code, _out, err = scaffold(
         run, content, "claim", "--tool", "Dagsterr", "--category", "pipeline-automation"
     )
-    assert code == 0 and "Did you mean Dagster?" in err
+    assert code == 1 and 'Did you mean --tool "Dagster"?' in err and "--new-tool" in err
+    assert not list((content / "posts" / "F2026").glob("ghopper-*.md"))
+    code, _out, err = scaffold(
+        run,
+        content,
+        "claim",
+        "--tool",
+        "Dagsterr",
+        "--category",
+        "pipeline-automation",
+        "--new-tool",
+    )
+    assert code == 0 and (content / "posts" / "F2026" / "ghopper-dagsterr.md").exists()
+
+
+def test_name_close_to_an_earlier_posts_tool_is_refused(content: Path, run: Runner) -> None:
+    prior = content / "prior" / "older.yaml"
+    prior.write_text(
+        "semester: 2019\nposts:\n  - name: Quokkaflow\n    tools: [Quokkaflow]\n"
+        "    url: https://example.org/quokka\n",
+        encoding="utf-8",
+    )
+    code, _out, err = scaffold(
+        run, content, "claim", "--tool", "QuokkaFlo", "--category", "testing"
+    )
+    assert code == 1 and "Quokkaflow" in err
 
 
 def test_existing_file_is_never_overwritten(content: Path, run: Runner) -> None:

@@ -3,6 +3,7 @@ published (posts, pages and images; nothing else under content/ is ever copied o
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterator
@@ -117,11 +118,15 @@ def target_problems(ctx: PostContext, link: Link, missing_rule: str) -> Iterator
                 link.column,
             )
     elif target.kind == "missing":
+        better = suggestion(ctx, link.target, target.file)
         yield ctx.error(
             missing_rule,
             link.line,
-            f"the {what} “{link.target}” points to {shown(ctx, target.file)}, which does not exist",
-            "Fix the path: it is relative to the post's own folder, and letter case matters.",
+            f"the {what} “{link.target}” points to {shown(ctx, target.file)}, which does not exist"
+            + (f"; did you mean `{better}`?" if better else ""),
+            (f"Write the link as `{better}`: l" if better else "Fix the path: l")
+            + "inks are relative to the post's own file (not site addresses like "
+            "/posts/<name>/), and letter case matters.",
             link.column,
         )
 
@@ -131,3 +136,65 @@ def links(ctx: PostContext) -> Iterator[Finding]:
     for link in ctx.body.links:
         if not link.image:
             yield from target_problems(ctx, link, "link-broken")
+
+
+_SITE_POST = re.compile(r"^/?(?:\{filename\}/?)?posts/([^/?#]+?)(?:/(?:index\.html)?)?$")
+_SITE_PAGE = re.compile(r"^/([^/?#.]+)/?$")
+
+
+@lru_cache(maxsize=8)
+def _content_files(root: str) -> tuple[str, ...]:
+    """Every file under the content root, relative to it (for "did you mean")."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [os.path.relpath(os.path.join(folder, name), root) for name in files]
+    return tuple(sorted(found))
+
+
+def _relative(ctx: PostContext, relative_to_root: str) -> str:
+    absolute = os.path.join(ctx.gate.root, relative_to_root)
+    return Path(os.path.relpath(absolute, ctx.file.resolve().parent)).as_posix()
+
+
+def suggestion(ctx: PostContext, written: str, missing: Path | None) -> str | None:
+    """The link a student meant, relative to the post, or None.
+
+    A site address (`/posts/<name>/`, `/<page>/`) becomes the `.md` file it is built
+    from; a mistyped file name becomes the closest existing file name.
+    """
+    files = _content_files(str(ctx.gate.paths.root))
+    path = urlsplit(written.strip()).path
+    fragment = urlsplit(written.strip()).fragment
+    tail = f"#{fragment}" if fragment else ""
+    site = _SITE_POST.match(path)
+    if site:
+        slug = unquote(site.group(1))
+        post = ctx.gate.posts_by_slug.get(slug)
+        if post is not None:
+            return _relative(ctx, post.path.split("/", 1)[1]) + tail
+        named = [f for f in files if f.startswith("posts/") and Path(f).stem == slug]
+        if named:
+            return _relative(ctx, named[0]) + tail
+    page = _SITE_PAGE.match(path)
+    if page and f"pages/{page.group(1)}.md" in files:
+        return _relative(ctx, f"pages/{page.group(1)}.md") + tail
+    if missing is None:
+        return None
+    try:
+        wanted = missing.relative_to(ctx.gate.root).as_posix()
+    except ValueError:
+        return None
+    same_kind = [f for f in files if Path(f).suffix.lower() == Path(wanted).suffix.lower()]
+    by_name: dict[str, list[str]] = {}
+    for file in same_kind or files:
+        by_name.setdefault(Path(file).name.lower(), []).append(file)
+    close = difflib.get_close_matches(Path(wanted).name.lower(), list(by_name), n=1, cutoff=0.75)
+    if not close:
+        return None
+    # Of equally named files, the one whose folder is closest to what was written.
+    best = max(
+        by_name[close[0]],
+        key=lambda f: difflib.SequenceMatcher(None, f, wanted).ratio(),
+    )
+    return _relative(ctx, best) + tail

@@ -10,6 +10,11 @@ from ..rubric import RubricFinding
 from ..words import contains_keyword
 
 
+def _named(heading: str, name: str) -> str:
+    """` (the required section's name)` when the heading says something else."""
+    return "" if heading.strip().casefold() == name.strip().casefold() else f" ({name})"
+
+
 def _words(count: int) -> str:
     return f"{count} word" + ("" if count == 1 else "s")
 
@@ -53,7 +58,8 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
                 ctx,
                 "section-too-short",
                 heading.line or ctx.first_text_line,
-                f"the section “{heading.text}” ({section.name}) has {_words(heading.words)}; "
+                f"the section “{heading.text}”{_named(heading.text, section.name)} has "
+                f"{_words(heading.words)}; "
                 f"at least {section.min_words} are expected",
                 "Develop the section: explain, give a concrete example, say what you observed.",
                 section.rubric,

@@ -1,0 +1,232 @@
+"""`invoke livereload`: a full preview build once, then only what an edit changes.
+
+Pelican has no incremental mode: every rebuild reads the content cache, renders every page
+and writes thousands of files. While an author edits the body of one post, what changes is
+that post's page and the cards listing it (home, archives, its category, tags, authors,
+tools and semester), so `LiveSite` keeps the first build's generators and, for such an
+edit, re-reads just that file through the plugin's reader and rewrites just those pages.
+Anything else (a new or deleted file, a changed title, date, tool, tag, category or status,
+the theme, course data, comments or settings) runs the whole preview build again, which
+stays the truth; `invoke build` is the full production-like build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican, signals
+from pelican.contents import Article, Content
+from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+from pelican.writers import Writer
+
+from .generator import AnthologyGenerator, BuildError
+
+logger = logging.getLogger(__name__)
+
+# Front matter a listing, a related list or another page shows: a change runs a full build.
+SHAPE = ("title", "slug", "date", "semester", "status", "is_draft", "previously_covered")
+# Direct templates whose page lists post cards.
+CARD_TEMPLATES = frozenset({"index", "archives"})
+
+
+def _shape(article: Any) -> tuple[Any, ...]:
+    """What must stay equal for an edit to be a body-only edit."""
+    return (
+        *(getattr(article, key, None) for key in SHAPE),
+        str(getattr(article, "category", "")),
+        tuple(str(tag) for tag in getattr(article, "tags", [])),
+        tuple(str(author) for author in getattr(article, "authors", [])),
+        tuple(ref.slug for ref in getattr(article, "tools", [])),
+        getattr(article, "metadata", {}).get("summary"),
+    )
+
+
+def _mtimes(folders: Iterable[Path]) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for folder in folders:
+        if folder.is_file():
+            found[str(folder.resolve())] = folder.stat().st_mtime
+            continue
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.startswith("."):
+                    path = os.path.join(root, name)
+                    found[os.path.realpath(path)] = os.stat(path).st_mtime
+    return found
+
+
+class _CardWriter(Writer):
+    """Writes only the pages that show `article`: its own page and listings of its card."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any], article: Any):
+        super().__init__(output_path, settings=settings)
+        self.article = article
+        self.written: list[str] = []
+
+    def _shows(self, kwargs: dict[str, Any]) -> bool:
+        single = kwargs.get("article") or kwargs.get("page")
+        if single is not None:
+            return single is self.article
+        holders = [kwargs.get(key) for key in ("tool", "semester")]
+        lists = [getattr(holder, "articles", None) for holder in holders if holder is not None]
+        if kwargs.get("template_name") in CARD_TEMPLATES or any(
+            key in kwargs for key in ("author", "tag", "category")
+        ):
+            lists.append(kwargs.get("articles"))
+        return any(self.article in (items or ()) for items in lists)
+
+    def write_file(self, name: str, template: Any, context: dict[str, Any], *args: Any, **kw: Any):
+        if name and self._shows(kw):
+            self.written.append(name)
+            super().write_file(name, template, context, *args, **kw)
+
+
+@dataclass
+class Refresh:
+    """What one refresh did: "full" or "post", the files it wrote, and how long it took."""
+
+    kind: str
+    seconds: float
+    written: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+class LiveSite:
+    """The preview site: a first full build, then refreshes after each change."""
+
+    def __init__(self, settings_file: str, output: Path, anthology: dict[str, Any]):
+        self.settings_file = settings_file
+        self.output = output
+        self.anthology = anthology
+        self.generators: list[Any] = []
+        self.seen: dict[str, float] = {}
+        self.settings: dict[str, Any] = {}
+
+    def _watched(self) -> list[Path]:
+        return [Path(self.settings["PATH"]), Path(self.settings["THEME"]), Path(self.settings_file)]
+
+    def full(self, reason: str = "first build") -> Refresh:
+        """The whole preview build; keeps its generators for later refreshes."""
+        start = time.perf_counter()
+        self.settings = read_settings(self.settings_file, override={"ANTHOLOGY": self.anthology})
+        self.settings["OUTPUT_PATH"] = str(self.output)
+        self.seen = _mtimes(self._watched())
+        captured: list[Any] = []
+
+        def keep(generators: list[Any]) -> None:
+            captured[:] = generators
+
+        signals.all_generators_finalized.connect(keep)
+        try:
+            Pelican(self.settings).run()
+        finally:
+            signals.all_generators_finalized.disconnect(keep)
+        self.generators = captured
+        return Refresh("full", time.perf_counter() - start, reason=reason)
+
+    def _generator(self, kind: type) -> Any:
+        return next(g for g in self.generators if isinstance(g, kind))
+
+    def changed(self) -> list[str]:
+        """Files added, changed or removed since the last build or refresh."""
+        now = _mtimes(self._watched())
+        changed = [p for p, m in now.items() if self.seen.get(p) != m]
+        changed += [p for p in self.seen if p not in now]
+        self.seen = now
+        return sorted(changed)
+
+    def refresh(self) -> Refresh | None:
+        """Bring the output up to date with the sources; None when nothing changed."""
+        changed = self.changed()
+        if not changed:
+            return None
+        if len(changed) == 1 and self.generators:
+            quick = self._refresh_post(Path(changed[0]))
+            if isinstance(quick, Refresh):
+                return quick
+            reason = quick
+        else:
+            reason = f"{len(changed)} files changed"
+        return self.full(reason)
+
+    def _refresh_post(self, path: Path) -> Refresh | str:
+        """Re-read one edited post and rewrite its page and cards; else why not."""
+        start = time.perf_counter()
+        articles: ArticlesGenerator = self._generator(ArticlesGenerator)
+        anthology: AnthologyGenerator = self._generator(AnthologyGenerator)
+        old = next(
+            (a for a in articles.articles if os.path.realpath(a.source_path) == str(path)), None
+        )
+        if old is None or not path.is_file():
+            return "not a post on the site"
+        relative = os.path.relpath(path, articles.path)
+        try:
+            new = articles.readers.read_file(
+                base_path=articles.path,
+                path=relative,
+                content_class=Article,
+                context=articles.context,
+            )
+        except Exception as exc:  # the full build reports the problem with file and line
+            return f"{relative} could not be read ({exc})"
+        if not isinstance(new, Article) or _shape(new) != _shape(old):
+            return "the front matter changed"
+        anthology.refresh_article(old, new)
+        _forget_rendered(old)
+        writer = _CardWriter(self.settings["OUTPUT_PATH"], self.settings, old)
+        articles.generate_output(writer)
+        anthology.write_listings(writer)
+        return Refresh("post", time.perf_counter() - start, writer.written)
+
+
+def _forget_rendered(article: Any) -> None:
+    """Drop Pelican's memoized content and summary of `article` (keyed by the object)."""
+    for name in ("get_content", "get_summary"):
+        cache = getattr(Content.__dict__.get(name), "cache", None)
+        if cache is not None:
+            for key in [k for k in cache if k and k[0] is article]:
+                del cache[key]
+
+
+def _report(refresh: Refresh | None) -> Iterator[str]:
+    if refresh is None:
+        return
+    if refresh.kind == "post":
+        yield f"preview: rewrote {len(refresh.written)} pages in {refresh.seconds:.2f} s"
+    else:
+        yield f"preview: full build in {refresh.seconds:.2f} s ({refresh.reason})"
+
+
+def serve_live(site: LiveSite, watched: Iterable[str], host: str, port: int) -> None:
+    """Build, then serve with livereload, refreshing and reloading the browser on changes."""
+    from livereload import Server
+
+    def refresh() -> None:
+        try:
+            result = site.refresh()
+        except (BuildError, SystemExit, Exception) as exc:  # keep serving; the next save retries
+            print(f"preview: build failed: {exc}", file=sys.stderr, flush=True)
+            site.generators = []
+            return
+        for line in _report(result):
+            print(line, flush=True)
+
+    try:
+        for line in _report(site.full()):
+            print(line, flush=True)
+    except (BuildError, SystemExit, Exception) as exc:  # serve anyway: a fix rebuilds
+        print(f"preview: build failed: {exc}", file=sys.stderr, flush=True)
+    server = Server()
+    for path in watched:
+        server.watch(path, refresh)
+    print(f"Previewing (drafts included) at http://{host}:{port}/", flush=True)
+    server.serve(host=host, port=port, root=str(site.output), restart_delay=0)
