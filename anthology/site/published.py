@@ -61,6 +61,8 @@ def restrict_static_files(generator: Any) -> None:
         source = Path(static.source_path)
         shown = paths.shown(source)
         real = source.resolve()
+        if not real.exists():
+            continue  # a broken link: Pelican warns, the gate reports it; nothing to copy
         if not real.is_relative_to(images) or not real.is_file():
             problems.append(
                 f"  {shown}: a post links to it, but only images in content/images/ are "
