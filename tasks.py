@@ -84,10 +84,11 @@ def rebuild(c):
 
 @task
 def regenerate(c):
-    """Rebuild whenever content or theme changes (no search index, for speed)."""
+    """Rebuild whenever content or theme changes (drafts shown, no search index)."""
     from pelican import main as pelican_main
 
-    pelican_main(["-r", "-s", CONFIG["settings_base"], "-e", f"ANTHOLOGY={json.dumps(PREVIEW)}"])
+    preview = [f"ANTHOLOGY={json.dumps(PREVIEW)}", 'CACHE_PATH=".cache/pelican/preview"']
+    pelican_main(["-r", "-s", CONFIG["settings_base"], "-e", *preview])
 
 
 @task(help={"host": "address to listen on (default 127.0.0.1)", "port": "default 8000"})

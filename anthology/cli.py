@@ -171,6 +171,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=["text", "github", "json", "markdown"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument(
+        "--instructor",
+        action="store_true",
+        help="with --changed-since: an instructor's pull request, which may change any file "
+        "and is judged by its own course.yaml and tools.yaml",
+    )
+    check.add_argument(
+        "--pr-author",
+        metavar="LOGIN",
+        help="with --changed-since: the GitHub account that opened the pull request; files "
+        "whose authors name their GitHub account may be changed only by it",
+    )
     check.set_defaults(handler=cmd_check)
 
     importer = commands.add_parser(

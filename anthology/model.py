@@ -28,12 +28,14 @@ _DATE_FORMATS = (
     "%Y-%m-%d",
 )
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 
 @dataclass(frozen=True)
 class Author:
     name: str
     id: str
+    github: str | None = None  # GitHub account, binds the author's files to their pull requests
 
 
 @dataclass
@@ -279,15 +281,25 @@ def _authors(v: _Validator, raw: dict[str, Any], max_authors: int) -> tuple[Auth
                 "Add `id: yourid` (your course id) under the author's name.",
             )
             continue
-        extra = set(item) - {"name", "id"}
+        extra = set(item) - {"name", "id", "github"}
         if extra:
             v.error(
                 "front-matter-authors",
                 "authors",
                 f"author {item['name']!r} has unknown keys: {', '.join(sorted(map(str, extra)))}",
-                "An author has only `name` and `id`.",
+                "An author has only `name`, `id` and (optionally) `github`.",
             )
-        authors.append(Author(str(item["name"]).strip(), author_id))
+        github = str(item.get("github") or "").strip().removeprefix("@") or None
+        if github is not None and not GITHUB_LOGIN.match(github):
+            v.error(
+                "front-matter-authors",
+                "authors",
+                f"author {item['name']!r} has {github!r} as `github`, which is not a GitHub "
+                "account name",
+                "Write your GitHub user name, e.g. `github: octocat`, or leave the key out.",
+            )
+            github = None
+        authors.append(Author(str(item["name"]).strip(), author_id, github))
     if len(authors) > max_authors:
         v.error(
             "front-matter-authors",

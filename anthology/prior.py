@@ -137,11 +137,26 @@ def entry_problems(entry: dict[str, Any], shown: str, line: int | None) -> list[
     return found
 
 
+_CATALOG_FIX = "Fix the YAML syntax, or re-run `anthology import-prior`."
+
+
 def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[PriorPost]:
     """Load one catalog file; malformed entries raise a ContentError naming the file."""
-    raw = yamlsafe.read_data(
-        path, shown, "prior-catalog", "Fix the YAML syntax, or re-run `anthology import-prior`."
-    )
+    raw = yamlsafe.read_data(path, shown, "prior-catalog", _CATALOG_FIX)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return _catalog_posts(raw, registry, shown, text)
+
+
+def parse_catalog(text: str, registry: ToolRegistry, shown: str) -> list[PriorPost]:
+    """Like load_catalog_file, from the file's text (e.g. as a git commit holds it)."""
+    raw = yamlsafe.load_data(text, shown, "prior-catalog", _CATALOG_FIX)
+    return _catalog_posts(raw, registry, shown, text)
+
+
+def _catalog_posts(raw: Any, registry: ToolRegistry, shown: str, text: str) -> list[PriorPost]:
     entries = raw.get("posts") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise ContentError(
@@ -155,10 +170,6 @@ def load_catalog_file(path: Path, registry: ToolRegistry, shown: str) -> list[Pr
                 )
             ]
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = ""
     lines = url_lines(text)
     starts = entry_lines(text)  # the line of each entry, for findings about its values
     posts = []

@@ -27,7 +27,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "authors",
         "authors",
-        "One author, or two for a pair; each with `name` and the course `id`.",
+        "One author, or two for a pair; each with `name`, the course `id` and, optionally, "
+        "`github` (the GitHub account whose pull requests may change the post).",
         "all",
     ),
     FieldSpec("semester", "string", "Semester id from course.yaml, e.g. F2026.", "assignment"),
@@ -109,6 +110,11 @@ def json_schema(course: Course) -> dict[str, Any]:
                 "properties": {
                     "name": {"type": "string", "description": "Full name."},
                     "id": {"type": "string", "description": "Course id."},
+                    "github": {
+                        "type": "string",
+                        "description": "GitHub account name: only its pull requests (or an "
+                        "instructor's) may change or delete the post.",
+                    },
                 },
             },
         },

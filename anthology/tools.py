@@ -173,13 +173,18 @@ def entry_problems(entry: dict[str, object], path: str, line: int | None) -> lis
     return found
 
 
-def entry_lines(text: str) -> list[int]:
+def _entry_lines(text: str) -> list[int]:
     """The 1-based line of each entry of the `tools:` list (items at the first indentation)."""
     items = list(_LIST_ITEM.finditer(text))
     if not items:
         return []
     indent = len(items[0].group(1))
     return [text.count("\n", 0, m.start()) + 1 for m in items if len(m.group(1)) == indent]
+
+
+def entry_lines(text: str) -> list[int]:
+    """The 1-based line of each tool entry in a registry's text."""
+    return _entry_lines(text)
 
 
 def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:

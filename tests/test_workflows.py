@@ -218,25 +218,46 @@ def test_checkout_does_not_persist_credentials(path: Path) -> None:
             )
 
 
-def test_pull_request_workflow_runs_the_gate_against_the_base() -> None:
+def test_pull_request_workflow_judges_with_the_bases_gate() -> None:
     document = _load(WORKFLOWS_DIR / "pr.yml")
     assert _trigger_names(document) == {"pull_request", "merge_group"}
+    assert {"labeled", "unlabeled"} <= set(_triggers(document)["pull_request"]["types"])
     assert document["concurrency"]["cancel-in-progress"] is True
-    steps = [step for _, step in _steps(document)]
-    runs = "\n".join(str(step.get("run", "")) for step in steps)
-    assert 'anthology check --changed-since "$BASE" --format github' in runs
-    assert (
-        'anthology check --changed-since "$BASE" --format markdown >> "$GITHUB_STEP_SUMMARY"'
-        in runs
-    )
-    summary = next(step for step in steps if "--format markdown" in str(step.get("run", "")))
+    gate = document["jobs"]["gate"]["steps"]
+    runs = "\n".join(str(step.get("run", "")) for step in gate)
+    assert 'git -C pr worktree add --quiet --detach "$RUNNER_TEMP/base" "$base"' in runs
+    assert 'python -m pip install "$BASE_TREE"' in runs
+    for fmt in ("github", "markdown"):
+        assert (
+            'PYTHONPATH="$BASE_TREE" python -P -m anthology --content pr/content \\\n'
+            f'  check --changed-since "$BASE" --format {fmt} "$@"'
+        ) in runs
+    # Nothing of the pull request is installed or run in the job that decides.
+    assert "-e ." not in runs and "invoke" not in runs and "pip install pr" not in runs
+    checkout = next(s for s in gate if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["path"] == "pr"
+    label = next(s for s in gate if s.get("id") == "gate")["env"]["INSTRUCTOR_LABEL"]
+    assert label == "${{ contains(github.event.pull_request.labels.*.name, 'instructor') }}"
+    summary = next(step for step in gate if "--format markdown" in str(step.get("run", "")))
     assert "always()" in str(summary.get("if", ""))
+    preview = document["jobs"]["preview"]["steps"]
     uploads = [
-        step for step in steps if str(step.get("uses", "")).startswith("actions/upload-artifact@")
+        step for step in preview if str(step.get("uses", "")).startswith("actions/upload-artifact@")
     ]
     assert [(step["with"]["name"], step["with"]["retention-days"]) for step in uploads] == [
         ("site-preview", 7)
     ]
+
+
+def test_codeowners_asks_an_instructor_outside_the_students_folders() -> None:
+    lines = [
+        line.split()
+        for line in (GITHUB_DIR / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert lines[0][0] == "*" and len(lines[0]) > 1  # everything needs an owner's review
+    open_paths = {line[0] for line in lines if len(line) == 1}  # later rules win: no owner
+    assert open_paths == {"/content/posts/", "/content/comments/", "/content/images/"}
 
 
 def test_publish_workflow_deploys_from_a_separate_least_privileged_job() -> None:

@@ -8,7 +8,10 @@ combination's value is in how the tools work together, which a single-tool post 
 First come, first served: the post first added on the current branch holds the claim, in
 merge order (a post merged from a pull request counts from its merge, not from when it was
 written). A post in the pull request under check (or not committed at all) comes after every
-post already on the branch; ties fall back to the front-matter date, then to the path.
+post already on the branch; ties fall back to the front-matter date, then to the path. A
+renamed file keeps the place of the file it was; a file whose tool, slug or title the pull
+request changes counts from the pull request (otherwise editing an old file would jump the
+queue).
 """
 
 from __future__ import annotations
@@ -17,9 +20,13 @@ import heapq
 import sys
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
-from ..model import Post
-from .context import GateContext
+from ..model import Post, parse_post
+from . import git
+from .context import GateContext, PostContext
+from .index import title_key
+from .pullrequest import PullRequest
 
 _LATEST = datetime.max
 _UNKNOWN = sys.maxsize
@@ -33,6 +40,36 @@ def claim_order(post: Post, gate: GateContext) -> tuple[bool, int, datetime, dat
     rank = gate.history.rank(file)
     when = added.replace(tzinfo=None) if added is not None else _LATEST
     return (in_pr or added is None, _UNKNOWN if rank is None else rank, when, post.date, post.path)
+
+
+def identity(post: Post) -> tuple[frozenset[str], str, str]:
+    """What a post holds first-come: its tool set, its URL name and its title."""
+    return post.tool_key, post.slug, title_key(post.title)
+
+
+def renewed_posts(pr: PullRequest, contexts: list[PostContext], gate: GateContext) -> set[Path]:
+    """Posts the pull request changed or renamed whose tool, slug or title is not the base's."""
+    changed = {
+        pr.absolute(c.new): c.old
+        for c in pr.changes
+        if c.status in ("M", "R", "T") and c.new is not None and c.old is not None
+    }
+    mine = [ctx for ctx in contexts if ctx.post is not None and ctx.file in changed]
+    if not mine:
+        return set()
+    blobs = git.read_blobs(pr.top, pr.fork_point, [changed[ctx.file] for ctx in mine])
+    renewed = set()
+    for ctx in mine:
+        assert ctx.post is not None
+        data = blobs.get(changed[ctx.file])
+        try:
+            text = data.decode("utf-8") if data is not None else None
+            before = parse_post(ctx.shown, text, gate.course, gate.registry).post if text else None
+        except Exception:  # an unreadable base version: the post counts as new
+            before = None
+        if before is None or identity(before) != identity(ctx.post):
+            renewed.add(ctx.file)
+    return renewed
 
 
 def claimants(tools: frozenset[str], semester: str, gate: GateContext) -> list[Post]:

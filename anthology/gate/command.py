@@ -2,6 +2,10 @@
 
 Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --strict), 2 a usage
 or configuration problem. No input makes it print a traceback.
+
+With `--changed-since BASE` the branch is a pull request: it is judged by BASE's
+configuration (:mod:`.baseconfig`) and may touch only one author's files
+(:mod:`.scope`), unless `--instructor` says an instructor opened it.
 """
 
 from __future__ import annotations
@@ -9,20 +13,29 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..comments import COMMENTS_DIR, comment_files
 from ..contentfiles import symlink_finding, symlinks
 from ..corpus import ContentPaths, load_config, post_files
 from ..course import Course, load_course
-from ..findings import ContentError
+from ..findings import ContentError, Finding
 from ..model import Post
+from ..prior import PriorPost
 from ..progress import interactive
+from ..tools import ToolRegistry
 from . import git
+from . import registry as registry_module
+from .baseconfig import load_base_config
+from .claims import renewed_posts
 from .engine import check_all
 from .files import image_files, image_findings, in_images
 from .formats import FORMATS, Report, sort_key
 from .loading import load
+from .pullrequest import PullRequest
+from .registry import RegistryReview
+from .scope import check_scope, placed_posts
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 200  # below this a check is too quick to need a status line
@@ -56,35 +69,93 @@ def explicit_files(names: list[str]) -> list[Path]:
     return files
 
 
-def changed_files(paths: ContentPaths, ref: str) -> tuple[list[Path], frozenset[Path]]:
-    """Posts, pages and comments changed since `ref`, and those new in it.
-
-    Everything is checked when the configuration changed.
-    """
-    try:
-        changes = git.changed_since(paths.root, ref)
-    except git.GitError as exc:
-        raise UsageError(f"--changed-since {ref}: {exc}") from None
+def _wanted(paths: ContentPaths, files: list[Path]) -> list[Path]:
+    """The posts, pages and comments among `files` that exist (deleted ones are not read)."""
     root = paths.root.resolve()
-    config = {(root / name) for name in _CONFIG_FILES}
-    if any(f in config or f.is_relative_to(root / "prior") for f in changes.files):
-        return all_files(paths), frozenset(changes.added)
     folders = [paths.posts.resolve(), paths.pages.resolve(), root / COMMENTS_DIR]
-    wanted = [
+    return [
         f
-        for f in changes.files
-        if f.suffix == ".md" and f.is_file() and any(f.is_relative_to(d) for d in folders)
+        for f in files
+        if f.suffix == ".md"
+        and f.is_file()
+        and not f.is_symlink()
+        and any(f.is_relative_to(d) for d in folders)
     ]
-    return wanted, frozenset(changes.added)
 
 
-def changed_images(paths: ContentPaths, ref: str) -> list[Path]:
-    """Files under content/images/ added or changed since `ref` (committed or not)."""
+def changed_files(paths: ContentPaths, pr: PullRequest, *, config_too: bool) -> list[Path]:
+    """Posts, pages and comments the pull request changed.
+
+    With `config_too` (an instructor's pull request, judged by its own configuration),
+    everything is checked when the configuration changed.
+    """
+    root = paths.root.resolve()
+    present = pr.present
+    if config_too:
+        config = {(root / name) for name in _CONFIG_FILES}
+        if any(f in config or f.is_relative_to(root / "prior") for f in present) or any(
+            (pr.absolute(c.old) in config or pr.absolute(c.old).is_relative_to(root / "prior"))
+            for c in pr.changes
+            if c.old is not None
+        ):
+            return all_files(paths)
+    return _wanted(paths, present)
+
+
+@dataclass
+class Setup:
+    """What one check works with: configuration, files, and the pull request's facts."""
+
+    paths: ContentPaths
+    course: Course
+    registry: ToolRegistry
+    targets: list[Path]
+    prior: list[PriorPost] | None = None
+    pr: PullRequest | None = None
+    findings: list[Finding] = field(default_factory=list)
+    placed: frozenset[Path] = frozenset()
+    images: list[Path] = field(default_factory=list)  # files in content/images/ to check
+
+
+def _tree_config(root: Path) -> tuple[ContentPaths, Course, ToolRegistry]:
+    if not (root / "course.yaml").is_file():
+        raise UsageError(f"{root}/course.yaml not found; pass --content with the content folder")
+    return load_config(root)
+
+
+def _pull_request_setup(
+    root: Path, ref: str, instructor: bool, pr_author: str | None = None
+) -> Setup:
+    """A pull request: a student's is judged by the base's configuration, and its scope."""
     try:
-        changes = git.changed_since(paths.root, ref)
+        pr = PullRequest.read(root, ref)
     except git.GitError as exc:
         raise UsageError(f"--changed-since {ref}: {exc}") from None
-    return [f for f in changes.files if f.is_file() and in_images(paths, f)]
+    if instructor:
+        paths, course, registry = _tree_config(root)
+        images = [f for f in pr.present if f.is_file() and in_images(paths, f)]
+        targets = changed_files(paths, pr, config_too=True)
+        return Setup(paths, course, registry, targets, pr=pr, images=images)
+    base = load_base_config(pr)
+    paths = ContentPaths(root)
+    tools = paths.tools
+    changed = {pr.absolute(n) for c in pr.changes for n in (c.old, c.new) if n is not None}
+    review = RegistryReview((), ())
+    if tools.resolve() in changed:
+        head = tools.read_text(encoding="utf-8", errors="replace") if tools.is_file() else None
+        review = registry_module.review(base.tools_text, base.registry, head, paths.shown(tools))
+    registry = ToolRegistry([*base.registry.tools, *review.accepted])
+    return Setup(
+        paths,
+        base.course,
+        registry,
+        changed_files(paths, pr, config_too=False),
+        prior=base.prior(registry),
+        pr=pr,
+        findings=check_scope(pr, root, review, pr_author),
+        placed=placed_posts(pr),
+        images=[f for f in pr.present if f.is_file() and in_images(paths, f)],
+    )
 
 
 def _print_content_error(exc: ContentError) -> None:
@@ -111,47 +182,66 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
-def _run(args: argparse.Namespace) -> int:
+def _setup(args: argparse.Namespace) -> Setup:
     root = Path(args.content)
-    if not (root / "course.yaml").is_file():
-        raise UsageError(f"{root}/course.yaml not found; pass --content with the content folder")
-    links = symlinks(root)
-    if links:
-        return _refuse_links(args, root, links)
-    paths, course, registry = load_config(root)
     names = list(getattr(args, "paths", None) or [])
     since = getattr(args, "changed_since", None)
-    in_pull_request: frozenset[Path] = frozenset()
     if names and since:
         raise UsageError("give either paths or --changed-since, not both")
     if since:
-        targets, in_pull_request = changed_files(paths, since)
-        images = changed_images(paths, since)
-    elif names:
+        return _pull_request_setup(
+            root,
+            since,
+            bool(getattr(args, "instructor", False)),
+            getattr(args, "pr_author", None) or None,
+        )
+    paths, course, registry = _tree_config(root)
+    if names:
         images = [Path(n) for n in names if Path(n).is_file() and in_images(paths, Path(n))]
         targets = [f for f in explicit_files(names) if f.suffix == ".md" or f not in images]
-    else:
-        targets = all_files(paths)
-        images = image_files(paths)
-    _gate, contexts = load(
-        paths, course, registry, targets, in_pull_request=in_pull_request, base=since
+        return Setup(paths, course, registry, targets, images=images)
+    return Setup(paths, course, registry, all_files(paths), images=image_files(paths))
+
+
+def _run(args: argparse.Namespace) -> int:
+    links = symlinks(Path(args.content))
+    if links:  # before anything is read: a link may point anywhere
+        return _refuse_links(args, Path(args.content), links)
+    setup = _setup(args)
+    pr = setup.pr
+    gate, contexts = load(
+        setup.paths,
+        setup.course,
+        setup.registry,
+        setup.targets,
+        in_pull_request=pr.added if pr else frozenset(),
+        base=pr.base if pr else None,
+        prior=setup.prior,
+        origins=pr.origins if pr else None,
+        placed=setup.placed,
     )
+    if pr is not None:
+        gate.in_pull_request = gate.in_pull_request | renewed_posts(pr, contexts, gate)
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
-    findings = check_all(contexts) + image_findings(paths, course, images)
+    findings = (
+        check_all(contexts)
+        + setup.findings
+        + image_findings(setup.paths, setup.course, setup.images)
+    )
     report = Report(
         sorted(set(findings), key=sort_key),
         len(contexts),
-        course,
+        setup.course,
         strict=bool(getattr(args, "strict", False)),
     )
     chosen = getattr(args, "format", None) or "text"
     output = FORMATS[chosen](report)
     drafts = [ctx.post for ctx in contexts if ctx.post is not None and ctx.post.status == "draft"]
     if chosen == "text" and len(drafts) == 1:
-        output += "\n" + publish_reminder(course, drafts[0])
+        output += "\n" + publish_reminder(setup.course, drafts[0])
     elif chosen == "text" and drafts:
-        output += f"\n{len(drafts)} drafts: " + publish_reminder(course, drafts[0])
+        output += f"\n{len(drafts)} drafts: " + publish_reminder(setup.course, drafts[0])
     _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
 

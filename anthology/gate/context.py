@@ -37,6 +37,7 @@ class History:
     folder: Path
     use_git: bool = True
     base: str | None = None  # the branch files must be on ("main"); None: the current one
+    origins: dict[Path, Path] = field(default_factory=dict)  # renamed file → its base name
     _dates: dict[Path, datetime] | None = field(default=None, repr=False)
     _ranks: dict[Path, int] | None = field(default=None, repr=False)
 
@@ -51,14 +52,19 @@ class History:
             self._ranks = {path: rank for rank, path in enumerate(found)}
         return self._dates
 
+    def _origin(self, file: Path) -> Path:
+        file = file.resolve()
+        return self.origins.get(file, file)
+
     def added(self, file: Path) -> datetime | None:
-        return self._load().get(file.resolve())
+        """When the file (under its base name, if renamed since) first reached the branch."""
+        return self._load().get(self._origin(file))
 
     def rank(self, file: Path) -> int | None:
         """Position in merge order (0 first); breaks ties between equal commit times."""
         self._load()
         assert self._ranks is not None
-        return self._ranks.get(file.resolve())
+        return self._ranks.get(self._origin(file))
 
 
 @dataclass
@@ -72,7 +78,7 @@ class GateContext:
     prior: list[PriorPost]
     history: History
     in_pull_request: frozenset[Path] = frozenset()
-    extra_findings: dict[str, list[Finding]] = field(default_factory=dict)
+    placed: frozenset[Path] = frozenset()  # posts a student's pull request puts in a folder
 
     @cached_property
     def semester_rank(self) -> dict[str, int]:

@@ -9,12 +9,15 @@ plain form this module can read with certainty, the post counts as related.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..tools import ToolRegistry, slugify
 
-_KEY = re.compile(r"^(tools?|slug)[ \t]*:(.*)$", re.MULTILINE)
+_KEY = re.compile(r"^(tools?|slug|title)[ \t]*:(.*)$", re.MULTILINE)
+_WORD = re.compile(r"[^\W_]+")
+_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`")
 _END = re.compile(r"^(?:---|\.\.\.)[ \t\r]*$", re.MULTILINE)
 _FIRST_LINE = re.compile(r"---[ \t\r]*\n")
 _ITEM = re.compile(r"^[ \t]+-[ \t]+(.*)$")
@@ -28,6 +31,27 @@ class Glimpse:
 
     tool_slugs: frozenset[str] | None
     slug: str | None
+    title: str | None = None
+
+
+def title_key(title: str) -> str:
+    """What makes two titles the same: their words, case and Unicode forms aside."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", title).casefold()))
+
+
+def _title(value: str) -> str | None:
+    """A title written on one line as a plain or simply quoted scalar; None when unsure."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
+        inner = value[1:-1]
+        return inner if inner and '"' not in inner and "\\" not in inner else None
+    if len(value) >= 2 and value[0] == "'" and value[-1] == "'":
+        inner = value[1:-1].replace("''", "")
+        return value[1:-1].replace("''", "'") if inner and "'" not in inner else None
+    value = value.split(" #", 1)[0].rstrip()
+    if not value or value[0] in _PLAIN_START or ": " in value or value.endswith(":"):
+        return None
+    return value
 
 
 def _scalar(value: str) -> str | None:
@@ -97,9 +121,13 @@ def glimpse(path: Path, registry: ToolRegistry) -> Glimpse:
         return Glimpse(frozenset(), None)
     tools: frozenset[str] | None = frozenset()
     slug: str | None = path.stem.lower()
+    title: str | None = None
     for match in _KEY.finditer(front):
         if match.group(1) == "slug":
             slug = _scalar(match.group(2).split(" #", 1)[0])
+            continue
+        if match.group(1) == "title":
+            title = _title(match.group(2))
             continue
         following = front[match.end() :].split("\n")[1:]
         names = _names(match.group(2), following)
@@ -107,4 +135,4 @@ def glimpse(path: Path, registry: ToolRegistry) -> Glimpse:
             tools = tool_slugs(registry, names) if names else None
         except Exception:  # any surprise means "not sure"
             tools = None
-    return Glimpse(tools, slug)
+    return Glimpse(tools, slug, title)

@@ -8,12 +8,11 @@ from pathlib import Path
 
 from .. import corpus as corpus_module
 from ..comments import COMMENTS_DIR
-from ..corpus import ContentPaths, Corpus
+from ..corpus import ContentPaths
 from ..course import Course
 from ..files import read_text
-from ..findings import Finding
 from ..model import ParsedPost, Post, parse_post
-from ..prior import load_catalog
+from ..prior import PriorPost, load_catalog
 from ..tools import ToolRegistry
 from .context import (
     ANNOUNCEMENT,
@@ -28,7 +27,7 @@ from .context import (
     PostContext,
 )
 from .engine import internal_error
-from .index import glimpse
+from .index import glimpse, title_key
 from .parallel import fork_map
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -110,17 +109,23 @@ def load(
     in_pull_request: frozenset[Path] = frozenset(),
     use_git: bool = True,
     base: str | None = None,
+    prior: list[PriorPost] | None = None,
+    origins: dict[Path, Path] | None = None,
+    placed: frozenset[Path] = frozenset(),
 ) -> tuple[GateContext, list[PostContext]]:
     """Contexts for `targets`; the corpus around them holds every post they relate to.
 
-    `base` is the branch the claims' order is read from (default: the current branch).
-    Raises ContentError when the prior catalog is unusable (a configuration problem).
+    `base` is the branch the claims' order is read from (default: the current branch);
+    `origins` maps files a pull request renamed to their names on it. `prior` is the
+    catalog to use (default: the content folder's). `placed` are the posts a student's pull
+    request puts into a semester folder. Raises ContentError when the prior catalog is
+    unusable (a configuration problem).
     """
     loader = Loader(paths, course, registry)
-    prior = load_catalog(paths.prior, registry, paths.root.parent)
-    gate = GateContext(
-        paths, course, registry, [], prior, History(paths.root, use_git, base), in_pull_request
-    )
+    if prior is None:
+        prior = load_catalog(paths.prior, registry, paths.root.parent)
+    history = History(paths.root, use_git, base, origins or {})
+    gate = GateContext(paths, course, registry, [], prior, history, in_pull_request, placed=placed)
     files = list(dict.fromkeys(loader.canonical(target) for target in targets))
     seen = set(files)
     contexts: list[PostContext] = []
@@ -130,9 +135,9 @@ def load(
     posts = [ctx.post for ctx in contexts if ctx.post is not None]
     tools = frozenset().union(*(post.tool_key for post in posts))
     slugs = {_slug_key(post.slug) for post in posts} | _comment_targets(contexts)
-    posts += _related(loader, tools, slugs, seen)
+    titles = {title_key(post.title) for post in posts}
+    posts += _related(loader, tools, slugs, seen, titles)
     gate.posts = sorted(posts, key=lambda post: post.path)
-    gate.extra_findings = _slug_findings(gate, {ctx.shown for ctx in contexts})
     return gate, contexts
 
 
@@ -163,8 +168,14 @@ def _comment_targets(contexts: list[PostContext]) -> set[str]:
     return targets
 
 
-def _related(loader: Loader, tools: frozenset[str], slugs: set[str], seen: set[Path]) -> list[Post]:
-    """Posts not under check that share a tool or a slug with one that is."""
+def _related(
+    loader: Loader,
+    tools: frozenset[str],
+    slugs: set[str],
+    seen: set[Path],
+    titles: set[str] | None = None,
+) -> list[Post]:
+    """Posts not under check that share a tool, a slug or a title with one that is."""
     related: list[Post] = []
     for file in _post_files(loader.root / corpus_module.POSTS_DIR):
         if file in seen:
@@ -174,6 +185,7 @@ def _related(loader: Loader, tools: frozenset[str], slugs: set[str], seen: set[P
             look.tool_slugs is not None
             and not look.tool_slugs & tools
             and (look.slug is not None and _slug_key(look.slug) not in slugs)
+            and (titles is None or (look.title is not None and title_key(look.title) not in titles))
         ):
             continue
         _shown, _text, parsed = loader.read(file)
@@ -188,13 +200,3 @@ def _post_files(folder: Path) -> list[Path]:
     for parent, _dirs, names in os.walk(folder):
         found.extend(Path(parent, name) for name in names if name.endswith(".md"))
     return sorted(found)
-
-
-def _slug_findings(gate: GateContext, shown: set[str]) -> dict[str, list[Finding]]:
-    corpus = Corpus(gate.paths, gate.course, gate.registry, posts=list(gate.posts))
-    corpus_module._check_unique_slugs(corpus)
-    found: dict[str, list[Finding]] = {}
-    for finding in corpus.findings:
-        if finding.path in shown:
-            found.setdefault(finding.path, []).append(finding)
-    return found

@@ -13,6 +13,7 @@ _BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("front-matter-", "spreadsheet"),
     ("file-", "spreadsheet"),
     ("post-slug-", "spreadsheet"),
+    ("post-title-", "spreadsheet"),
     ("tool-", "unique"),
     ("previously-covered-", "unique"),
     ("added-value-", "unique"),

@@ -73,6 +73,13 @@ class AnthologyGenerator(Generator):
                 + ", ".join(failed)
             )
         articles = list(self.context.get("articles", []))
+        leaked = [a.source_path for a in articles if getattr(a, "is_draft", False)]
+        if leaked and not self.options["SHOW_DRAFTS"]:
+            raise BuildError(
+                f"anthology: {leaked[0]} is a draft, but its entry in the content cache "
+                f"({self.settings.get('CACHE_PATH')}) says to show it, as only a live preview "
+                "does; delete that folder and build again"
+            )
         course = self.corpus.course
         self.tools = self._tool_entries(articles)
         self.tools_by_slug = {entry.slug: entry for entry in self.tools}

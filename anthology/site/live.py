@@ -2,9 +2,11 @@
 
 Pelican has no incremental mode: every rebuild reads the content cache, renders every page
 and writes thousands of files. While an author edits the body of one post, what changes is
-that post's page and the cards listing it (home, archives, its category, tags, authors,
-tools and semester), so `LiveSite` keeps the first build's generators and, for such an
-edit, re-reads just that file through the plugin's reader and rewrites just those pages.
+that post's page and its card in the listings (home, its category, tags, authors, tools
+and semester), so `LiveSite` keeps the first build's generators and, for such an edit,
+re-reads just that file through the plugin's reader, renders its page, and replaces its
+card in each listing that shows it. Search is not part of the preview (drafts are never
+indexed), so no search entry is touched; other posts' "related" cards keep the old text.
 Anything else (a new or deleted file, a changed title, date, tool, tag, category or status,
 the theme, course data, comments or settings) runs the whole preview build again, which
 stays the truth; `invoke build` is the full production-like build.
@@ -14,9 +16,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +34,9 @@ from .generator import AnthologyGenerator, BuildError
 
 logger = logging.getLogger(__name__)
 
+PREVIEW_CACHE = "preview"  # the preview's own content cache, under CACHE_PATH
 # Front matter a listing, a related list or another page shows: a change runs a full build.
 SHAPE = ("title", "slug", "date", "semester", "status", "is_draft", "previously_covered")
-# Direct templates whose page lists post cards.
-CARD_TEMPLATES = frozenset({"index", "archives"})
 
 
 def _shape(article: Any) -> tuple[Any, ...]:
@@ -50,44 +52,46 @@ def _shape(article: Any) -> tuple[Any, ...]:
 
 
 def _mtimes(folders: Iterable[Path]) -> dict[str, float]:
+    """Modification time of every file under `folders` (absolute), hidden ones skipped."""
     found: dict[str, float] = {}
     for folder in folders:
         if folder.is_file():
-            found[str(folder.resolve())] = folder.stat().st_mtime
+            found[str(folder)] = folder.stat().st_mtime
             continue
         for root, dirs, files in os.walk(folder):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
                 if not name.startswith("."):
                     path = os.path.join(root, name)
-                    found[os.path.realpath(path)] = os.stat(path).st_mtime
+                    found[path] = os.stat(path).st_mtime
     return found
 
 
-class _CardWriter(Writer):
-    """Writes only the pages that show `article`: its own page and listings of its card."""
+_CARD = re.compile(r"<article class=\"card[^\"]*\">.*?</article>", re.DOTALL)
+_CARD_LEVEL = re.compile(r'<h([1-6]) class="card__title">')
 
-    def __init__(self, output_path: str, settings: dict[str, Any], article: Any):
-        super().__init__(output_path, settings=settings)
-        self.article = article
-        self.written: list[str] = []
 
-    def _shows(self, kwargs: dict[str, Any]) -> bool:
-        single = kwargs.get("article") or kwargs.get("page")
-        if single is not None:
-            return single is self.article
-        holders = [kwargs.get(key) for key in ("tool", "semester")]
-        lists = [getattr(holder, "articles", None) for holder in holders if holder is not None]
-        if kwargs.get("template_name") in CARD_TEMPLATES or any(
-            key in kwargs for key in ("author", "tag", "category")
-        ):
-            lists.append(kwargs.get("articles"))
-        return any(self.article in (items or ()) for items in lists)
+def replace_card(html: str, href: str, render: Callable[[int], str]) -> str | None:
+    """`html` with the card linking to `href` re-rendered, or None when it has none.
 
-    def write_file(self, name: str, template: Any, context: dict[str, Any], *args: Any, **kw: Any):
-        if name and self._shows(kw):
-            self.written.append(name)
-            super().write_file(name, template, context, *args, **kw)
+    Written by hand because nothing re-renders part of a Jinja page: a listing shows a
+    post as one `<article class="card">` block (macros.html), so a body edit replaces
+    that block in each listing instead of rendering hundreds of unchanged cards again.
+    """
+    marker = f'class="card__title"><a href="{href}"'
+    found = False
+
+    def swap(match: re.Match[str]) -> str:
+        nonlocal found
+        block = match.group(0)
+        if marker not in block:
+            return block
+        found = True
+        level = _CARD_LEVEL.search(block)
+        return render(int(level.group(1)) if level else 3)
+
+    patched = _CARD.sub(swap, html)
+    return patched if found else None
 
 
 @dataclass
@@ -103,22 +107,36 @@ class Refresh:
 class LiveSite:
     """The preview site: a first full build, then refreshes after each change."""
 
-    def __init__(self, settings_file: str, output: Path, anthology: dict[str, Any]):
+    def __init__(
+        self, settings_file: str, output: Path, anthology: dict[str, Any], **overrides: Any
+    ):
         self.settings_file = settings_file
         self.output = output
         self.anthology = anthology
+        self.overrides = overrides
         self.generators: list[Any] = []
+        self._by_source: dict[str, Any] = {}
         self.seen: dict[str, float] = {}
         self.settings: dict[str, Any] = {}
 
     def _watched(self) -> list[Path]:
-        return [Path(self.settings["PATH"]), Path(self.settings["THEME"]), Path(self.settings_file)]
+        # Absolute (read_settings makes PATH and THEME so), as Pelican's source paths are.
+        return [
+            Path(self.settings["PATH"]),
+            Path(self.settings["THEME"]),
+            Path(self.settings_file).resolve(),
+        ]
 
     def full(self, reason: str = "first build") -> Refresh:
         """The whole preview build; keeps its generators for later refreshes."""
         start = time.perf_counter()
-        self.settings = read_settings(self.settings_file, override={"ANTHOLOGY": self.anthology})
+        self.settings = read_settings(
+            self.settings_file, override={**self.overrides, "ANTHOLOGY": self.anthology}
+        )
         self.settings["OUTPUT_PATH"] = str(self.output)
+        # Pelican's content cache does not know the plugin's settings: a cache written by
+        # `invoke build` says drafts are skipped, and one written here says they are shown.
+        self.settings["CACHE_PATH"] = os.path.join(self.settings["CACHE_PATH"], PREVIEW_CACHE)
         self.seen = _mtimes(self._watched())
         captured: list[Any] = []
 
@@ -131,6 +149,9 @@ class LiveSite:
         finally:
             signals.all_generators_finalized.disconnect(keep)
         self.generators = captured
+        self._by_source = {
+            article.source_path: article for article in self._generator(ArticlesGenerator).articles
+        }
         return Refresh("full", time.perf_counter() - start, reason=reason)
 
     def _generator(self, kind: type) -> Any:
@@ -163,9 +184,7 @@ class LiveSite:
         start = time.perf_counter()
         articles: ArticlesGenerator = self._generator(ArticlesGenerator)
         anthology: AnthologyGenerator = self._generator(AnthologyGenerator)
-        old = next(
-            (a for a in articles.articles if os.path.realpath(a.source_path) == str(path)), None
-        )
+        old = self._by_source.get(str(path))
         if old is None or not path.is_file():
             return "not a post on the site"
         relative = os.path.relpath(path, articles.path)
@@ -182,10 +201,44 @@ class LiveSite:
             return "the front matter changed"
         anthology.refresh_article(old, new)
         _forget_rendered(old)
-        writer = _CardWriter(self.settings["OUTPUT_PATH"], self.settings, old)
-        articles.generate_output(writer)
-        anthology.write_listings(writer)
-        return Refresh("post", time.perf_counter() - start, writer.written)
+        writer = Writer(self.settings["OUTPUT_PATH"], settings=self.settings)
+        writer.write_file(
+            old.save_as,
+            articles.get_template(old.template),
+            articles.context,
+            article=old,
+            category=getattr(old, "category", None),
+            override_output=hasattr(old, "override_save_as"),
+            url=old.url,
+            blog=True,
+        )
+        written = [old.save_as]
+        macros = anthology.env.get_template("macros.html").make_module(vars=anthology.context)
+
+        def card(level: int) -> str:
+            return str(macros.post_card(old, level))
+
+        href = f"{self.settings.get('SITEURL', '')}/{old.url}"
+        for name in self._listings(old):
+            page = Path(self.settings["OUTPUT_PATH"]) / name
+            try:
+                html = page.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            patched = replace_card(html, href, card)
+            if patched is not None and patched != html:
+                page.write_text(patched, encoding="utf-8")
+                written.append(name)
+        return Refresh("post", time.perf_counter() - start, written)
+
+    def _listings(self, article: Any) -> list[str]:
+        """The pages that can show `article`'s card (each is patched only if it does)."""
+        pages = ["index.html"]
+        for holder in (article.category, *article.tags, *article.authors):
+            pages.append(holder.save_as)
+        pages += [f"{ref.url}index.html" for ref in getattr(article, "tools", [])]
+        pages.append(f"semesters/{article.semester}/index.html")
+        return list(dict.fromkeys(pages))
 
 
 def _forget_rendered(article: Any) -> None:

@@ -12,6 +12,8 @@ from .conftest import Runner
 from .test_cli import git
 
 STUB_RULES = {
+    "placement",
+    "post names",
     "front matter",
     "uniqueness",
     "previously covered",

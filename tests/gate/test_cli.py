@@ -179,11 +179,27 @@ def test_changed_since_checks_only_changed_posts(repo: Path, content: Path, run:
     assert committed.exists()
 
 
-def test_changed_configuration_checks_everything(repo: Path, content: Path, run: Runner) -> None:
+def test_an_instructors_configuration_change_checks_everything(
+    repo: Path, content: Path, run: Runner
+) -> None:
     tools = content / "tools.yaml"
     tools.write_text(tools.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    _code, out, _err = check(run, content, "--format", "json", "--changed-since", "HEAD")
+    args = ("--format", "json", "--changed-since", "HEAD", "--instructor")
+    _code, out, _err = check(run, content, *args)
     assert json.loads(out)["summary"]["files_checked"] == 3
+
+
+def test_a_students_configuration_change_is_refused_and_not_used(
+    repo: Path, content: Path, run: Runner
+) -> None:
+    course = content / "course.yaml"
+    course.write_text(course.read_text(encoding="utf-8") + "\nextra: 1\n", encoding="utf-8")
+    code, out, _err = check(run, content, "--format", "json", "--changed-since", "HEAD")
+    data = json.loads(out)
+    assert code == 1 and data["summary"]["files_checked"] == 0
+    assert [(f["rule"], f["path"]) for f in data["findings"]] == [
+        ("scope-protected", "content/course.yaml")
+    ]
 
 
 def test_changed_since_with_nothing_changed(repo: Path, content: Path, run: Runner) -> None:

@@ -23,6 +23,7 @@ from . import (
     frontmatter,
     images,
     links,
+    placement,
     prose,
     safety,
     sections,
@@ -40,12 +41,15 @@ class Rule:
 
 _POSTS = frozenset({STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, UNREADABLE})
 _CLAIMS = frozenset({STUB, TOOL_POST})
+_PARSED_POSTS = frozenset({STUB, ANNOUNCEMENT, TOOL_POST})
 _BODIES = frozenset({ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, COMMENT})
 _TOOL_POSTS = frozenset({TOOL_POST})
 _COMMENTS = frozenset({COMMENT})
 
 RULES: tuple[Rule, ...] = (
     Rule("front matter", frontmatter.front_matter, _POSTS),
+    Rule("placement", placement.semester_folder, _POSTS),
+    Rule("post names", uniqueness.same_slug_or_title, _PARSED_POSTS),
     Rule("page front matter", frontmatter.page_front_matter, frozenset({PAGE})),
     Rule("sections", sections.required_sections, _TOOL_POSTS),
     Rule("scenario", sections.scenario, _TOOL_POSTS),

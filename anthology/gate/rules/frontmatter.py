@@ -32,10 +32,9 @@ def _too_large(ctx: PostContext) -> Iterator[Finding]:
 
 
 def front_matter(ctx: PostContext) -> Iterator[Finding]:
-    """Findings of the post model (YAML, fields, types, enums, dates, URLs) and slug clashes."""
+    """Findings of the post model (YAML, fields, types, enums, dates, URLs)."""
     if ctx.parsed is not None:
         yield from ctx.parsed.findings
-    yield from ctx.gate.extra_findings.get(ctx.shown, [])
     yield from _too_large(ctx)
 
 
