@@ -148,15 +148,18 @@ def publish(c):
         "changed_since": "only posts changed since this git ref",
         "format": "text, github, json or markdown",
         "strict": "warnings fail too",
+        "explain": "print which headings and paragraphs serve each required section",
     }
 )
-def check(c, changed_since="", format="text", strict=False, paths=""):
+def check(c, changed_since="", format="text", strict=False, paths="", explain=False):
     """Check posts (the pull-request gate): what is missing, where, and how to fix it."""
     args = ["check", "--format", format]
     if changed_since:
         args += ["--changed-since", changed_since]
     if strict:
         args.append("--strict")
+    if explain:
+        args.append("--explain")
     _anthology(c, *args, *shlex.split(paths))
 
 

@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,13 @@ def _content_root(value: str) -> Path:
             f"{root}/course.yaml not found: pass --content pointing at the content folder"
         )
     return root
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 def _print_import(shown: str, report: ImportReport) -> None:
@@ -171,6 +179,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=["text", "github", "json", "markdown"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument(
+        "--explain",
+        action="store_true",
+        help="print which headings and paragraphs serve each required section, and why",
+    )
+    check.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the check date that post dates are compared with (default: today)",
+    )
     check.add_argument(
         "--instructor",
         action="store_true",

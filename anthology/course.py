@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,12 @@ from .plaintext import text_problem
 
 @dataclass(frozen=True)
 class Semester:
+    """A semester; `start` and `end` (optional) bound the dates of its posts."""
+
     id: str
     label: str
+    start: date | None = None
+    end: date | None = None
 
 
 @dataclass(frozen=True)
@@ -23,16 +28,41 @@ class Category:
     name: str
 
 
+POSITIONS = ("start", "middle", "end", "between", "any")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a section's text says when it serves a requirement (see `gate/reading.py`).
+
+    `groups` are named lists of words and phrases; a text scores one point per distinct
+    term found, plus up to `scenario_cap` for the option's scenario keywords when
+    `scenario` is set, plus `position_bonus` when it sits where such text usually is.
+    """
+
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    required: tuple[str, ...] = ()  # groups that need at least one term
+    scenario: bool = False
+    position: str = "any"  # start | middle | end | between | any
+    position_bonus: int = 2
+    scenario_cap: int = 3
+    min_score: int = 5  # a section with no matching heading serves the requirement from here
+    confirm_score: int = 3  # a heading that only hints at the requirement needs this much
+
+
 @dataclass(frozen=True)
 class Section:
-    """A section an option requires, detected from headings by keyword."""
+    """A section an option requires: heading words, content cues, minimum length."""
 
     id: str
     name: str
-    keywords: tuple[str, ...]
+    keywords: tuple[str, ...]  # heading words and phrases that name the section outright
     min_words: int = 0
     rubric: str | None = None
     scenario_required: bool = False
+    hints: tuple[str, ...] = ()  # heading words that count only when the text agrees
+    cues: Cues = Cues()
+    min_words_blocking: bool = False  # too few words is an error, not advice
 
 
 @dataclass(frozen=True)
@@ -78,6 +108,9 @@ class Course:
             if semester.id == semester_id:
                 return semester.label
         return semester_id
+
+    def find_semester(self, semester_id: str) -> Semester | None:
+        return next((s for s in self.semesters if s.id == semester_id), None)
 
     def semester_order(self, semester_id: str) -> int:
         """Position of a semester, oldest first; unknown semesters sort first."""
@@ -148,15 +181,82 @@ def _strings(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def _section(item: dict[str, Any]) -> Section:
+def _number(value: Any, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
+    if not isinstance(raw, dict):
+        return Cues()
+    groups = raw.get("cues") if isinstance(raw.get("cues"), dict) else {}
+    position = str(raw.get("position", "any"))
+    if position not in POSITIONS:
+        reader.fail(
+            "options",
+            f"section `{section_id}`: content position {position!r} is not one of "
+            + ", ".join(POSITIONS),
+            "Use start, middle, end, between or any.",
+        )
+    defaults = Cues()
+    return Cues(
+        groups=tuple((str(name), _strings(terms)) for name, terms in groups.items()),
+        required=_strings(raw.get("required")),
+        scenario=bool(raw.get("scenario", False)),
+        position=position,
+        position_bonus=_number(raw.get("position_bonus"), defaults.position_bonus),
+        scenario_cap=_number(raw.get("scenario_cap"), defaults.scenario_cap),
+        min_score=_number(raw.get("min_score"), defaults.min_score),
+        confirm_score=_number(raw.get("confirm_score"), defaults.confirm_score),
+    )
+
+
+def _section(item: dict[str, Any], reader: _Reader) -> Section:
+    headings = item.get("headings", item.get("keywords"))
     return Section(
         id=str(item["id"]),
         name=str(item.get("name", item["id"])),
-        keywords=tuple(word.casefold() for word in _strings(item.get("keywords"))),
+        keywords=tuple(word.casefold() for word in _strings(headings)),
         min_words=int(item.get("min_words", 0) or 0),
         rubric=item.get("rubric"),
         scenario_required=bool(item.get("scenario_required", False)),
+        hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
+        cues=_cues(item.get("content"), reader, str(item["id"])),
+        min_words_blocking=bool(item.get("min_words_blocking", False)),
     )
+
+
+def _day(reader: _Reader, item: dict[str, Any], key: str) -> date | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        reader.fail(
+            "semesters",
+            f"semester {item['id']}: `{key}` is not a date: {value!r}",
+            f"Write `{key}: YYYY-MM-DD`.",
+        )
+        return None
+
+
+def _semester(reader: _Reader, item: dict[str, Any]) -> Semester:
+    """One `semesters` entry: id, label, and optional `start`/`end` dates."""
+    start, end = _day(reader, item, "start"), _day(reader, item, "end")
+    if start is not None and end is not None and end < start:
+        reader.fail(
+            "semesters",
+            f"semester {item['id']} ends ({end}) before it starts ({start})",
+            "Swap or correct `start` and `end`.",
+        )
+    return Semester(str(item["id"]), str(item.get("label", item["id"])), start, end)
 
 
 def parse_course(text: str, path: str = "content/course.yaml") -> Course:
@@ -170,10 +270,7 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
     info = raw.get("course") if isinstance(raw.get("course"), dict) else {}
     if not info.get("name"):
         reader.fail("course", "`course.name` is missing", "Add `course: {name: ..., number: ...}`.")
-    semesters = [
-        Semester(str(s["id"]), str(s.get("label", s["id"])))
-        for s in reader.mapping_list(raw, "semesters", ("id",))
-    ]
+    semesters = [_semester(reader, s) for s in reader.mapping_list(raw, "semesters", ("id",))]
     current = str(raw.get("semester", ""))
     if current not in {s.id for s in semesters}:
         reader.fail(
@@ -198,7 +295,11 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
             )
     options = []
     for item in reader.mapping_list(raw, "options", ("id",)):
-        sections = tuple(_section(s) for s in item.get("required_sections") or [] if s.get("id"))
+        sections = tuple(
+            _section(s, reader)
+            for s in item.get("required_sections") or []
+            if isinstance(s, dict) and s.get("id")
+        )
         options.append(
             Option(
                 id=str(item["id"]),

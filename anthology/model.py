@@ -78,7 +78,7 @@ class Post:
     @property
     def tool_key(self) -> frozenset[str]:
         """Order-insensitive identity of the tool set, for uniqueness checks."""
-        return frozenset(tool.slug for tool in self.tools)
+        return frozenset(tool.key for tool in self.tools)
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
@@ -215,16 +215,19 @@ def _split_and_load(
     try:
         raw = yamlsafe.load(doc.front_matter, doc.front_matter_line)
     except yamlsafe.YamlProblem as problem:
+        duplicate = problem.kind == "duplicate-key"
         return (
             None,
             doc,
             [
                 error(
-                    "front-matter-yaml",
+                    "front-matter-duplicate-key" if duplicate else "front-matter-yaml",
                     path,
                     problem.line,
                     problem.message,
-                    "Fix the YAML: quote values containing `: `, `#` or a leading "
+                    "Keep the key once, with the value you mean."
+                    if duplicate
+                    else "Fix the YAML: quote values containing `: `, `#` or a leading "
                     "`*`/`&`, and indent lists consistently.",
                 )
             ],

@@ -35,7 +35,7 @@ class PriorPost:
 
     @property
     def tool_key(self) -> frozenset[str]:
-        return frozenset(tool.slug for tool in self.tools)
+        return frozenset(tool.key for tool in self.tools)
 
     @property
     def identity(self) -> str:

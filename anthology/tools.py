@@ -10,6 +10,7 @@ from pathlib import Path
 from . import yamlsafe
 from .findings import ContentError, Finding, error
 from .plaintext import text_problem, url_problem
+from .spelling import lookalike_key
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # Words that join the tools of a combination ("Databricks with mlflow", "BigDL and Streamlit").
@@ -43,6 +44,12 @@ class Tool:
     homepage: str | None = None
     registered: bool = True
 
+    @property
+    def key(self) -> str:
+        """Identity for claims: the registry's slug, or for an unregistered name its
+        look-alike key, so "Fеast" (Cyrillic е) and "Feast 2" claim the same tool."""
+        return self.slug if self.registered else "?" + (lookalike_key(self.name) or self.slug)
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -59,11 +66,18 @@ class Resolution:
 
 @dataclass
 class ToolRegistry:
-    """All canonical tools, indexed by every normalized name and alias."""
+    """All canonical tools, indexed by every normalized name and alias.
+
+    A name is looked up by its plain spelling first (case, spaces and punctuation ignored),
+    then by its look-alike key (:mod:`anthology.spelling`): "MLflоw" with a Cyrillic о,
+    "MLfIow", "ＭＬｆｌｏｗ" and "MLflow 2" all mean MLflow. When the registry lists two
+    tools whose names look alike, only their exact spellings reach them.
+    """
 
     tools: list[Tool] = field(default_factory=list)
     _by_key: dict[str, Tool] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, Tool] = field(default_factory=dict, repr=False)
+    _by_lookalike: dict[tuple[bool, str], set[Tool]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for tool in self.tools:
@@ -77,8 +91,22 @@ class ToolRegistry:
     def by_slug(self, slug: str) -> Tool | None:
         return self._by_slug.get(slug)
 
-    def lookup(self, name: str) -> Tool | None:
-        """The tool a single name means, or None."""
+    def _lookalikes(self) -> dict[tuple[bool, str], set[Tool]]:
+        """(versions dropped?, look-alike key) → tools; built on the first name not found
+        as written."""
+        if self._by_lookalike is None:
+            index: dict[tuple[bool, str], set[Tool]] = {}
+            for tool in self.tools:
+                for name in (tool.name, *tool.aliases):
+                    for versions in (False, True):
+                        key = lookalike_key(name, versions)
+                        if key:
+                            index.setdefault((versions, key), set()).add(tool)
+            self._by_lookalike = index
+        return self._by_lookalike
+
+    def exact(self, name: str) -> Tool | None:
+        """The tool a name means as written (case, spaces and punctuation ignored)."""
         key = normalize(name)
         if not key:
             return None
@@ -87,6 +115,29 @@ class ToolRegistry:
             without_subtitle = _SUBTITLE.sub("", name)
             if without_subtitle and without_subtitle != name:
                 tool = self._by_key.get(normalize(without_subtitle))
+        return tool
+
+    def lookalike(self, name: str) -> Tool | None:
+        """The one registered tool whose name looks like `name`, or None (none or several).
+
+        The name with its version is tried before the name without it, so "Seldon Core 2"
+        finds a registered "Seldon Core 2" before "Seldon Core".
+        """
+        for versions in (False, True):
+            for candidate in dict.fromkeys((name, _SUBTITLE.sub("", name))):
+                key = lookalike_key(candidate, versions) if candidate.strip() else ""
+                tools = self._lookalikes().get((versions, key), set()) if key else set()
+                if len(tools) == 1:
+                    return next(iter(tools))
+                if tools:
+                    return None
+        return None
+
+    def lookup(self, name: str) -> Tool | None:
+        """The tool a single name means, or None."""
+        tool = self.exact(name)
+        if tool is None and name.strip():
+            tool = self.lookalike(name)
         return tool
 
     def resolve(self, written: str | list[str]) -> Resolution:

@@ -37,12 +37,65 @@ _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 
 
 class YamlProblem(Exception):
-    """YAML that cannot be loaded, with the 1-based line where the problem is."""
+    """YAML that cannot be loaded, with the 1-based line where the problem is.
 
-    def __init__(self, message: str, line: int | None):
+    `kind` is "duplicate-key" for a key given twice in one mapping, else "syntax".
+    """
+
+    def __init__(self, message: str, line: int | None, kind: str = "syntax"):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.kind = kind
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, first: int, second: int):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
+def _key_identity(loader: Any, node: yaml.Node) -> object:
+    """What a key means: `status`, "status" and 'status' are one key; so are `true`/`True`."""
+    if node.tag == "tag:yaml.org,2002:str":
+        return ("str", node.value)
+    try:
+        value = loader.construct_object(node, deep=True)
+        hash(value)
+        return (type(value).__name__, value)
+    except Exception:  # an unhashable or odd key: compare its source text
+        return (node.tag, repr(node.value))
+
+
+def _check_unique_keys(loader: Any, root: yaml.Node | None) -> None:
+    """Raise _DuplicateKey for the first key given twice in any mapping (0-based lines)."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    identity = _key_identity(loader, key)
+                    line = key.start_mark.line
+                    if identity in seen:
+                        raise _DuplicateKey(str(key.value), seen[identity], line)
+                    seen[identity] = line
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def _load_checked(loader: Any) -> Any:
+    """Compose the document, refuse duplicate keys, then build the Python values."""
+    try:
+        node = loader.get_single_node()
+        _check_unique_keys(loader, node)
+        loader.constructed_objects = {}
+        loader.recursive_objects = {}
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -67,15 +120,23 @@ def load(text: str, first_line: int = 1) -> Any:
     """Parse one YAML document; `first_line` is the file line where `text` starts."""
     try:
         if _MAYBE_ANCHOR_OR_ALIAS.search(text):
-            loader = _NoAliasLoader(text)
-            try:
-                return loader.get_single_data()
-            finally:
-                loader.dispose()
-        return yaml.load(text, Loader=FastLoader)
+            return _load_checked(_NoAliasLoader(text))
+        return _load_checked(FastLoader(text))
+    except _DuplicateKey as dup:
+        first, second = dup.first + first_line, dup.second + first_line
+        where = (
+            f"on line {first} and again on line {second}"
+            if first != second
+            else (f"twice on line {first}")
+        )
+        raise YamlProblem(
+            f"the key `{dup.key}` is given twice, {where} (only one of them would count)",
+            second,
+            "duplicate-key",
+        ) from None
     except YamlProblem as problem:
         line = problem.line + first_line - 1 if problem.line is not None else None
-        raise YamlProblem(problem.message, line) from None
+        raise YamlProblem(problem.message, line, problem.kind) from None
     except yaml.MarkedYAMLError as exc:
         # "while scanning a quoted scalar" and the like: the context mark is where the
         # unfinished construct starts, which is the line the author must fix.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from anthology.rollover import default_label, edit_course_text
 ROOT = Path(__file__).resolve().parent.parent
 STALE = ("posts/F2026/claim-nannyml.md", "posts/F2026/draft-seldon-explainers.md")
 
-NEW_PANDERA_POST = """\
+NEW_PANDERA_POST = f"""\
 ---
 title: Validating streaming ratings with Pandera, again
 authors:
@@ -28,7 +29,7 @@ category: data-cleaning
 option: tool
 previously_covered: false
 status: claimed
-date: 2027-02-01
+date: {date.today().isoformat()}
 ---
 """
 
@@ -157,7 +158,8 @@ def test_the_pattern_is_the_courses_own(content: Path, capsys) -> None:
     "replace",
     [
         (
-            "  - id: S2026\n    label: Spring 2026\n  - id: F2026\n    label: Fall 2026\n",
+            "  - id: S2026\n    label: Spring 2026\n    start: 2026-01-12\n    end: 2026-05-08\n"
+            "  - id: F2026\n    label: Fall 2026\n    start: 2026-08-24\n    end: 2026-12-18\n",
             "  [{id: S2026, label: Spring 2026}, {id: F2026, label: Fall 2026}]\n",
         ),
         ("semester: F2026\n", "semester:\n  F2026\n"),

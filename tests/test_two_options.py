@@ -184,6 +184,9 @@ def content(tmp_path: Path) -> Path:
     return root
 
 
+TODAY = "2030-03-31"  # the fictional course's posts are dated in 2029 and 2030
+
+
 def _run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -192,7 +195,7 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_good_posts_of_both_options_pass_the_gate(content: Path) -> None:
-    code, out, err = _run("--content", str(content), "check", "--format", "json")
+    code, out, err = _run("--content", str(content), "check", "--today", TODAY, "--format", "json")
     assert code == 0, out + err
     findings = json.loads(out)["findings"]
     assert [f for f in findings if f["severity"] == "error"] == []
@@ -201,7 +204,9 @@ def test_good_posts_of_both_options_pass_the_gate(content: Path) -> None:
 def test_an_app_post_without_an_architecture_section_is_an_error(content: Path) -> None:
     bad = content / "posts" / "S2030" / "bad-app.md"
     bad.write_text(BAD_APP, encoding="utf-8")
-    code, out, _err = _run("--content", str(content), "check", "--format", "json", str(bad))
+    code, out, _err = _run(
+        "--content", str(content), "check", "--today", TODAY, "--format", "json", str(bad)
+    )
     assert code == 1
     errors = [f for f in json.loads(out)["findings"] if f["severity"] == "error"]
     assert [f["rule"] for f in errors] == ["section-missing"]
@@ -212,7 +217,9 @@ def test_an_app_post_needs_no_tool_but_a_tool_post_does(content: Path) -> None:
     no_tool = POSTS["kubeflow-rides.md"].replace("tool: Kubeflow\n", "")
     path = content / "posts" / "S2030" / "kubeflow-rides.md"
     path.write_text(no_tool, encoding="utf-8")
-    code, out, _err = _run("--content", str(content), "check", "--format", "json", str(path))
+    code, out, _err = _run(
+        "--content", str(content), "check", "--today", TODAY, "--format", "json", str(path)
+    )
     assert code == 1
     rules = {f["rule"] for f in json.loads(out)["findings"] if f["severity"] == "error"}
     assert rules == {"front-matter-required"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -15,8 +15,9 @@ from ..model import ParsedPost, Post
 from ..prior import PriorPost
 from ..tools import ToolRegistry
 from . import git
+from .reading import Reading, read_sections
 from .scan import Body
-from .sections import Heading, Placement, outline, place_sections
+from .sections import Heading, Paragraph, outline, paragraphs
 
 # Which rules a file gets depends on its kind.
 STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, UNREADABLE, COMMENT = (
@@ -79,6 +80,7 @@ class GateContext:
     history: History
     in_pull_request: frozenset[Path] = frozenset()
     placed: frozenset[Path] = frozenset()  # posts a student's pull request puts in a folder
+    today: date = field(default_factory=date.today)  # the check date, for future dates
 
     @cached_property
     def semester_rank(self) -> dict[str, int]:
@@ -181,11 +183,18 @@ class PostContext:
         return self.course.find_option(post.option) if post and post.option else None
 
     @cached_property
-    def placements(self) -> list[Placement]:
+    def paragraphs(self) -> list[Paragraph]:
+        return paragraphs(self.body, self.headings)
+
+    @cached_property
+    def readings(self) -> list[Reading]:
+        """Which parts of the post serve each required section of its option."""
         post = self.post
         if self.option is None or post is None:
             return []
-        return place_sections(self.option, self.headings, post.sections)
+        body = self.body
+        span = (body.first_line, body.first_line + len(body.lines))
+        return read_sections(self.option, self.headings, self.paragraphs, post.sections, span)
 
     @cached_property
     def first_text_line(self) -> int:

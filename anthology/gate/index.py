@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..tools import ToolRegistry, slugify
+from ..tools import ToolRegistry
 
 _KEY = re.compile(r"^(tools?|slug|title)[ \t]*:(.*)$", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+")
@@ -88,8 +88,8 @@ def _names(value: str, following: list[str]) -> list[str] | None:
 def tool_slugs(registry: ToolRegistry, names: list[str]) -> frozenset[str]:
     """Slugs of the tools that written names mean, resolved as the post model does."""
     resolution = registry.resolve(names if len(names) > 1 else names[0])
-    slugs = {tool.slug for tool in resolution.tools}
-    slugs.update(slugify(name) for name in resolution.unknown)
+    slugs = {tool.key for tool in resolution.tools}
+    slugs.update(registry.unregistered(name).key for name in resolution.unknown)
     return frozenset(slugs)
 
 

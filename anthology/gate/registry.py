@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import yamlsafe
 from ..findings import ContentError, Finding, error
+from ..spelling import lookalike_key
 from ..tools import Tool, ToolRegistry, entry_lines, normalize, parse_registry
 
 SCOPE_REGISTRY_CHANGED = "scope-registry-changed"
@@ -34,8 +35,9 @@ class RegistryReview:
 
 
 def _words(name: str) -> tuple[str, ...]:
+    """The name's words, each by its look-alike key (so "MLflоw" with a Cyrillic о is MLflow)."""
     text = unicodedata.normalize("NFKC", name).casefold().replace("&", " and ")
-    return tuple(_WORDS.findall(text))
+    return tuple(lookalike_key(word, False) for word in _WORDS.findall(text))
 
 
 def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
@@ -50,10 +52,10 @@ def _relation(name: str, base: ToolRegistry) -> tuple[str, Tool] | None:
     resolution = base.resolve(name)
     if resolution.tools:
         return "resolves to", resolution.tools[0]
-    key, words = normalize(name), _words(name)
+    key, words = lookalike_key(name, False), _words(name)
     for tool in base.tools:
         for known in (tool.name, *tool.aliases):
-            known_key, known_words = normalize(known), _words(known)
+            known_key, known_words = lookalike_key(known, False), _words(known)
             if not known_key:
                 continue
             if _contains(words, known_words) or (

@@ -22,7 +22,8 @@ REGISTRY = load_registry(REPO / "content" / "tools.yaml")
         ("tool: [Label Studio, 'Cleanlab']", {"label-studio", "cleanlab"}),
         ("tool:\n  - Databricks\n  - mlflow", {"databricks", "mlflow"}),
         ("tool: Databricks with mlflow", {"databricks", "mlflow"}),
-        ("tool: Brand New Thing", {"brand-new-thing"}),
+        ("tool: Brand New Thing", {"?brandnewthing"}),
+        ("tool: Brand Nеw Thing 2", {"?brandnewthing"}),  # Cyrillic е, a version
         ("title: no tool", set()),
     ],
 )

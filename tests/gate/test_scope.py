@@ -337,7 +337,8 @@ def add_tool(content: Path, name: str, aliases: str = "[]") -> None:
     ("name", "aliases", "how", "known"),
     [
         ("MLflow Tracking", "[]", "contains", "MLflow"),
-        ("MLflow 2", "[]", "contains", "MLflow"),
+        ("MLflow 2", "[]", "resolves to", "MLflow"),  # a version of the same tool
+        ("MLflоw Server", "[]", "contains", "MLflow"),  # Cyrillic о
         ("MLflow (tracking server)", "[]", "resolves to", "MLflow"),
         ("Quokka", "[Databricks with MLflow]", "resolves to", "Databricks"),
         ("Dagstr", "[]", "is nearly the same name as", "Dagster"),

@@ -10,6 +10,7 @@ from ...comments import Comment
 from ...findings import Finding
 from ...text import count_words, prose
 from ..context import PostContext
+from .frontmatter import future_date
 
 DEFAULT_MIN_WORDS = 40
 DEFAULT_GENERIC_EXTRA_WORDS = 8
@@ -25,6 +26,11 @@ def comment_front_matter(ctx: PostContext) -> Iterator[Finding]:
     """The comment model's findings: closed front matter, known keys, author, post, date."""
     if ctx.comment is not None:
         yield from ctx.comment.findings
+    comment = _comment(ctx)
+    if comment is not None:
+        late = future_date(ctx, "date", comment.date.date(), comment.line_of("date"))
+        if late is not None:
+            yield late
 
 
 def _known_slugs(ctx: PostContext) -> list[str]:

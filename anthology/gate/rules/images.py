@@ -1,21 +1,63 @@
-"""Images: present, committed (not loaded from elsewhere), alt text, real format matching
-the name, and within size limits. `inspect` is also what the build asks before it
-publishes a file from content/images/."""
+"""Images: present, committed (not loaded from elsewhere), alt text that describes, served
+safely, real format matching the name, within size limits. `inspect` is also what the build
+asks before it publishes a file from content/images/."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
+from ...addresses import browser_form, host_of
 from ...course import Course
 from ...findings import Finding
 from ..context import PostContext
+from ..scan import Link
 from .links import classify, target_problems
 
 DEFAULT_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+# Alt text that says nothing about the picture (editors' defaults, file names); more can be
+# listed in course.yaml under `images.placeholder_alt`.
+DEFAULT_PLACEHOLDER_ALT = (
+    "image",
+    "img",
+    "picture",
+    "pic",
+    "photo",
+    "screenshot",
+    "screen shot",
+    "screen capture",
+    "figure",
+    "fig",
+    "diagram",
+    "chart",
+    "graph",
+    "alt",
+    "alt text",
+    "enter image description here",
+    "image description",
+    "description",
+    "untitled",
+    "placeholder",
+    "todo",
+)
+_FILLER_WORDS = frozenset({"a", "an", "the", "this", "my", "our", "here", "of", "at", "on", "in"})
+_WORDS = re.compile(r"[^\W_]+")
+_FILE_NAME = re.compile(r"[^\s/]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|avif|heic)", re.IGNORECASE)
+# Attributes of raw HTML media tags that make the browser fetch a URL (an <img src> is a link
+# already).
+_MEDIA_ATTRIBUTES = {
+    "img": ("srcset",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "input": ("src",),
+    "track": ("src",),
+}
 
 
 @dataclass(frozen=True)
@@ -131,9 +173,69 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
+def _core(text: str) -> str:
+    """The words that carry meaning: lowercase, without numbers and filler words."""
+    words = _WORDS.findall(text.casefold())
+    return " ".join(w for w in words if not w.isdigit() and w not in _FILLER_WORDS)
+
+
+def placeholder_alt(alt: str, target: str, phrases: frozenset[str]) -> bool:
+    """Whether `alt` is a stand-in (an editor's default, a file name) rather than a description."""
+    words = _WORDS.findall(alt.casefold())
+    core = _core(alt)
+    if not core or core in {_core(p) for p in phrases} or _FILE_NAME.fullmatch(alt.strip()):
+        return True
+    name = PurePosixPath(unquote(urlsplit(target.strip()).path)).name.casefold()
+    named = _WORDS.findall(name)
+    return bool(named) and words in (named, named[:-1])
+
+
+def _phrases(ctx: PostContext) -> frozenset[str]:
+    listed = ctx.course.setting("images", "placeholder_alt", default=DEFAULT_PLACEHOLDER_ALT)
+    items = listed if isinstance(listed, list | tuple) else DEFAULT_PLACEHOLDER_ALT
+    return frozenset(_core(str(item)) for item in items)
+
+
+def source_problems(ctx: PostContext, url: str, line: int, column: int | None) -> Iterator[Finding]:
+    """An image fetched from a private or local host, or over plain http."""
+    host = host_of(url)
+    if host is not None and host.private:
+        yield ctx.error(
+            "image-host-private",
+            line,
+            f"the image “{url}” is fetched from {host.name}, {host.private}: every reader's "
+            "browser would request it from their own machine or network",
+            "Put the image in content/images/ and link to the file, or use a public https:// "
+            "address.",
+            column,
+        )
+    elif urlsplit(browser_form(url)).scheme.lower() == "http":
+        yield ctx.error(
+            "image-not-https",
+            line,
+            f"the image “{url}” is fetched over plain http",
+            "Put the image in content/images/ and link to the file, or use its https:// address.",
+            column,
+        )
+
+
+def _media_sources(ctx: PostContext) -> Iterator[Finding]:
+    """URLs that raw HTML media tags fetch, other than an <img>'s src (a link already)."""
+    for tag in ctx.body.tags:
+        for name, value in tag.attrs:
+            if name not in _MEDIA_ATTRIBUTES.get(tag.name, ()) or not value:
+                continue
+            candidates = value.split(",") if name == "srcset" else [value]
+            for candidate in candidates:
+                url = candidate.strip().split(" ", 1)[0]
+                if url:
+                    yield from source_problems(ctx, url, tag.line, tag.column)
+
+
 def images(ctx: PostContext) -> Iterator[Finding]:
     """Every Markdown and HTML image of the body."""
     limits = limits_of(ctx)
+    phrases = _phrases(ctx)
     for link in ctx.body.links:
         if not link.image:
             continue
@@ -145,6 +247,9 @@ def images(ctx: PostContext) -> Iterator[Finding]:
                 "Describe the image in the brackets: ![What the image shows](path).",
                 link.column,
             )
+        elif placeholder_alt(link.text, link.target, phrases):
+            yield _placeholder(ctx, link)
+        yield from source_problems(ctx, link.target, link.line, link.column)
         yield from target_problems(ctx, link, "image-missing")
         target = classify(ctx, link.target)
         if target.kind == "external":
@@ -164,3 +269,15 @@ def images(ctx: PostContext) -> Iterator[Finding]:
         stat = target.file.stat()
         for problem in inspect(target.file, stat.st_mtime_ns, limits):
             yield ctx.error(problem.rule, link.line, problem.message, problem.fix, link.column)
+    yield from _media_sources(ctx)
+
+
+def _placeholder(ctx: PostContext, link: Link) -> Finding:
+    return ctx.warning(
+        "image-alt-placeholder",
+        link.line,
+        f"the alt text “{link.text}” does not describe the image “{link.target}”",
+        "Say what the image shows and why it matters, e.g. ![MLflow's run comparison: the "
+        "new model's RMSE is lower](path). Readers who cannot see it hear only this text.",
+        link.column,
+    )

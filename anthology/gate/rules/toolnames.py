@@ -5,7 +5,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
+from ...spelling import disguises
 from ..context import PostContext
+
+
+def _spelled_alike(ctx: PostContext, line: int) -> Iterator[Finding]:
+    """A name found only by its look-alike key: say which characters disguise it."""
+    post = ctx.post
+    assert post is not None
+    registry = ctx.gate.registry
+    for written in post.tool_written:
+        if registry.exact(written) is not None:
+            continue
+        tool = registry.lookalike(written)
+        if tool is None:
+            continue
+        odd = disguises(written)
+        how = (
+            "it contains " + ", ".join(d.name for d in odd[:3])
+            if odd
+            else "it differs only in look-alike characters or a version number"
+        )
+        yield ctx.warning(
+            "tool-lookalike",
+            line,
+            f"“{written}” is read as the registered tool {tool.name} ({how})",
+            f"Write `tool: {tool.name}`. Versions of a tool are the same tool; if this is "
+            "really a different tool, add it to content/tools.yaml under its own name.",
+        )
 
 
 def tool_names(ctx: PostContext) -> Iterator[Finding]:
@@ -14,6 +41,7 @@ def tool_names(ctx: PostContext) -> Iterator[Finding]:
     if post is None:
         return
     line = ctx.line_of("tool") if post.line_of("tool") else ctx.line_of("tools")
+    yield from _spelled_alike(ctx, line)
     for tool in post.tools:
         if tool.registered:
             continue
