@@ -249,7 +249,7 @@ def test_pages_raise_no_csp_violation(
         page.goto(site_url + path, wait_until="load")
         page.wait_for_load_state("networkidle")
         _assert_clean(page, problems, site_url + path)
-    _open_search(page, site_url + "search/?q=recommender")
+    _open_search(page, site_url + "search/?q=recommender", groups=())
     icon = page.evaluate(
         "getComputedStyle(document.querySelector('.pagefind-ui__form'), '::before').maskImage"
     )
