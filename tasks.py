@@ -220,6 +220,18 @@ def import_prior(c, handout="", semester=""):
 
 
 @task(
+    name="enrich-prior",
+    help={
+        "delay": "seconds between two requests to one host (default 2)",
+        "timeout": "seconds per request (default 15)",
+    },
+)
+def enrich_prior(c, delay=2.0, timeout=15.0):
+    """Read earlier posts' pages (online) for title, summary, author and date; keeps edits."""
+    _anthology(c, "enrich-prior", "--delay", str(delay), "--timeout", str(timeout))
+
+
+@task(
     help={
         "external": "check external links of prior posts and evidence instead; "
         "writes reports/linkrot.md and reports/linkrot.csv",
