@@ -247,6 +247,11 @@ HOSTILE_URL = 'https://example.org/x" onmouseover="alert(1)'
 def hostile_catalog(content: Path) -> None:
     catalog = content / "prior" / "2020-2022.yaml"
     _edit(catalog, "- name: MLflow\n", f"- name: {_quoted(HOSTILE_NAME)}\n")
+    _edit(
+        catalog,
+        "  title: MLflow managing your ML pipeline from training to deployment\n",
+        f"  title: {_quoted(HOSTILE_NAME)}\n",
+    )
     text = catalog.read_text(encoding="utf-8")
     old = "  url: https://medium.com/@kevin.n.lu123/"
     start = text.index(old)
@@ -254,6 +259,20 @@ def hostile_catalog(content: Path) -> None:
     catalog.write_text(text[:start] + f"  url: {_quoted(HOSTILE_URL)}" + text[end:], "utf-8")
     hostile = MLFLOW.replace("[]", '["<script src=/images/x.js></script>"]')
     _edit(content / "tools.yaml", MLFLOW, hostile.replace("https://mlflow.org", "javascript:x()"))
+
+
+def scripts_of(soup: BeautifulSoup) -> list[str]:
+    """Each script's src, or its whole text when inline."""
+    return [s.get("src") or s.get_text() for s in soup.find_all("script")]
+
+
+def _expected_scripts() -> list[str]:
+    from anthology.site.inline import THEME_SCRIPT
+
+    return [str(THEME_SCRIPT), "/theme/js/theme-toggle.js"]
+
+
+EXPECTED_SCRIPTS = _expected_scripts()
 
 
 @pytest.mark.usefixtures("no_validation")
@@ -268,12 +287,12 @@ def test_templates_print_unvalidated_values_as_text(content: Path, tmp_path: Pat
         "Content-Security-Policy"
     ]
     assert soup.h1.get_text() == HOSTILE_NAME
-    assert [s["src"] for s in soup.find_all("script")] == ["/theme/js/theme-toggle.js"]
+    assert scripts_of(soup) == EXPECTED_SCRIPTS
     assert soup.find("a", string=re.compile("Read the post"))["href"] == ""  # not a web link
     assert not [t for t in soup.find_all(True) if any(a.startswith("on") for a in t.attrs)]
     assert "<script src=/images/x.js></script>" in soup.get_text()
     tool = BeautifulSoup((output / "tools/mlflow/index.html").read_text("utf-8"), "html.parser")
-    assert [s["src"] for s in tool.find_all("script")] == ["/theme/js/theme-toggle.js"]
+    assert scripts_of(tool) == EXPECTED_SCRIPTS
     assert "<script src=/images/x.js></script>" in tool.get_text()
     hrefs = [a["href"] for a in tool.find_all("a", href=True)]
     assert not [h for h in hrefs if "javascript" in h.lower()]

@@ -102,6 +102,11 @@ def raw_site(shipped_content: Path, tmp_path_factory: pytest.TempPathFactory) ->
     _edit(catalog, "- name: MLflow\n", f"- name: {_quoted(RAW_PRIOR)}\n")
     _edit(
         catalog,
+        "  title: MLflow managing your ML pipeline from training to deployment\n",
+        f"  title: {_quoted(RAW_PRIOR)}\n  summary: {_quoted(RAW_TAGS[2])}\n",
+    )
+    _edit(
+        catalog,
         "  url: https://medium.com/@kevin.n.lu123/",
         "  url: javascript:window.__pwned=10//https://medium.com/@kevin.n.lu123/",
     )
@@ -227,7 +232,7 @@ def test_raw_markup_on_an_earlier_post_stub_stays_text(
         _assert_clean(page, problems, stub)
         # In search results the stub links to its own page, not to the script URL.
         url = f"{base}search/?q=mlflow"
-        _open_search(page, url)
+        _open_search(page, url, groups=())
         links = page.eval_on_selector_all(
             ".pagefind-ui__result-link", "as => as.map(a => a.getAttribute('href'))"
         )
@@ -258,11 +263,17 @@ def test_pages_raise_no_csp_violation(
 
 
 def test_the_policy_allows_no_inline_style_and_no_foreign_images(built_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
     html = (built_site / "search" / "index.html").read_text(encoding="utf-8")
-    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
-    assert policy
-    directives = dict(d.strip().split(" ", 1) for d in policy.group(1).split(";"))
+    meta = BeautifulSoup(html, "html.parser").find("meta", attrs={"http-equiv": True})
+    policy = meta["content"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
     assert directives["img-src"] == "'self'"
-    assert "unsafe-inline" not in policy.group(1)
+    assert "unsafe-inline" not in policy
     assert directives["style-src"] == "'self'"
+    # Scripts: files, Pagefind's WebAssembly, and the one inline script by its hash.
+    assert re.fullmatch(
+        r"'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'", directives["script-src"]
+    )
     assert not re.search(r"\sstyle=|<style", html)
