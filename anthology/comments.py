@@ -112,7 +112,7 @@ def parse_comment(path: str, text: str) -> ParsedComment:
                 problem(
                     "author",
                     f"the author {part} {str(author[part])!r} {trouble}",
-                    "Write it as plain text: no `<`, `>`, quotes, backticks or control characters.",
+                    'Write it as plain text: no `<`, `>`, `"`, backticks or control characters.',
                 )
     when = parse_date(raw["date"]) if raw.get("date") is not None else None
     if raw.get("date") is not None and when is None:

@@ -291,7 +291,7 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
             reader.fail(
                 key,
                 f"the {what} {value!r} in `{key}` {problem}",
-                "Write it as plain text: no `<`, `>`, quotes, backticks or control characters.",
+                'Write it as plain text: no `<`, `>`, `"`, backticks or control characters.',
             )
     options = []
     for item in reader.mapping_list(raw, "options", ("id",)):

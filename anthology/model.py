@@ -159,7 +159,7 @@ class _Validator:
                     "front-matter-text",
                     key,
                     f"the {what} {value!r} {problem}",
-                    "Write names as plain text: no `<`, `>`, quotes, backticks or control "
+                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
                     "characters (`&` is fine).",
                 )
 

@@ -2,10 +2,12 @@
 
 Names (tools and their aliases, tags, categories, authors, semester labels, earlier posts'
 names and hosts) are shown on the site, in feeds and as search filters. They may not
-contain markup characters (`<`, `>`, `"`, `'`, a backtick) or control characters (nor the
-invisible bidirectional controls that reorder text). `&` is allowed because real names use
-it ("W&B", "R&D", "AT&T"); the templates escape every value, so an `&` is always shown as
-the character it is. URLs must be `http(s)://host/...` with no whitespace, quotes,
+contain markup characters (`<`, `>`, `"`, a backtick) or control characters (nor the
+invisible bidirectional controls that reorder text). `&` and `'` are allowed because real
+names use them ("W&B", "R&D", "AT&T", "O'Brien"); the templates escape every value, so
+they are always shown as the characters they are. Prose (an earlier post's title or
+summary, as read from the web) may hold any printable character; only control characters
+are refused there (`prose_problem`). URLs must be `http(s)://host/...` with no whitespace, quotes,
 angle brackets, backticks, backslashes or control characters.
 """
 
@@ -15,7 +17,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-_MARKUP = frozenset("<>\"'`")
+_MARKUP = frozenset('<>"`')
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
 
@@ -30,6 +32,14 @@ def text_problem(value: str) -> str | None:
     """Why `value` cannot be a name, or None when it is plain text."""
     for char in value:
         if char in _MARKUP or char in _BIDI or unicodedata.category(char) == "Cc":
+            return f"contains {_describe(char)}"
+    return None
+
+
+def prose_problem(value: str) -> str | None:
+    """Why `value` cannot be shown as a title or summary: control characters only."""
+    for char in value:
+        if char in _BIDI or (unicodedata.category(char) == "Cc" and char not in "\n\t"):
             return f"contains {_describe(char)}"
     return None
 

@@ -13,7 +13,7 @@ import yaml
 
 from . import yamlsafe
 from .findings import ContentError, Finding, error
-from .plaintext import text_problem, url_problem
+from .plaintext import prose_problem, text_problem, url_problem
 from .tools import Tool, ToolRegistry, entry_lines, slugify
 
 
@@ -110,7 +110,8 @@ def _entry_tools(entry: dict[str, Any], registry: ToolRegistry) -> tuple[Tool, .
     return tuple(dict.fromkeys(tools))
 
 
-_TEXT_FIELDS = ("name", "host", "title", "author", "semester")
+_TEXT_FIELDS = ("name", "host", "author", "semester")
+_PROSE_FIELDS = ("title", "summary")
 _URL_FIELDS = ("url", "archive_url")
 
 
@@ -129,8 +130,21 @@ def entry_problems(entry: dict[str, Any], shown: str, line: int | None) -> list[
                     shown,
                     line,
                     f"the {key} {str(value)!r} {problem}",
-                    "Write names as plain text: no `<`, `>`, quotes, backticks or control "
+                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
                     "characters (`&` is fine).",
+                )
+            )
+    for key in _PROSE_FIELDS:
+        value = entry.get(key)
+        problem = prose_problem(str(value)) if value is not None else None
+        if problem:
+            found.append(
+                error(
+                    "prior-catalog",
+                    shown,
+                    line,
+                    f"the {key} {str(value)!r} {problem}",
+                    "Remove the control characters.",
                 )
             )
     for key in _URL_FIELDS:

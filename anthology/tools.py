@@ -195,7 +195,7 @@ def entry_problems(entry: dict[str, object], path: str, line: int | None) -> lis
                     path,
                     line,
                     f"the {what} {str(value)!r} of tool {name!r} {problem}",
-                    "Write names as plain text: no `<`, `>`, quotes, backticks or control "
+                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
                     "characters (`&` is fine, e.g. W&B).",
                 )
             )

@@ -32,7 +32,6 @@ MARKUP_NAMES = [
     "<svg onload=alert(1)>",
     "<iframe src=https://evil.example>",
     'Pandas" onmouseover="alert(1)',
-    "Pandas' autofocus onfocus='alert(1)",
     "`${alert(1)}`",
     "Pan\u202edas",  # right-to-left override
     "Pan\x00das",
