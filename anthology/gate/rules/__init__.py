@@ -27,6 +27,7 @@ from . import (
     prose,
     safety,
     sections,
+    shape,
     toolnames,
     uniqueness,
 )
@@ -64,5 +65,6 @@ RULES: tuple[Rule, ...] = (
     Rule("links", links.links, _BODIES),
     Rule("images", images.images, _BODIES),
     Rule("safety", safety.unsafe_html, _BODIES),
+    Rule("markdown shape", shape.markdown_shape, _BODIES),
     Rule("prose", prose.prose, _TOOL_POSTS),
 )
