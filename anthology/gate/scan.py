@@ -127,6 +127,15 @@ def _blank_code_spans(line: str) -> str:
     return "".join(chars)
 
 
+# Raw tags read per body: far more than any post may have (the shape limits refuse a post
+# with hundreds), so reading stops early only on bodies that are refused anyway.
+MAX_TAGS = 5_000
+
+
+class _Enough(Exception):
+    """Enough tags have been read."""
+
+
 class _TagCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -142,6 +151,8 @@ class _TagCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
         self.tags.append(Tag(tag, tuple(attrs), line, offset + 1))
+        if len(self.tags) >= MAX_TAGS:
+            raise _Enough
 
     handle_startendtag = handle_starttag
 
@@ -183,14 +194,19 @@ class Body:
     def tags(self) -> list[Tag]:
         """Raw HTML start tags outside code, with file lines."""
         collector = _TagCollector()
-        text = "\n".join(_AUTOLINK.sub(lambda m: _blank(m.group()), line) for line in self.plain)
+        if not any("<" in line for line in self.plain):
+            return []
+        text = "\n".join(
+            _AUTOLINK.sub(lambda m: _blank(m.group()), line) if "<" in line else line
+            for line in self.plain
+        )
         # A `<` that cannot start a tag is text to the parser; blanking it (columns kept)
         # spares the parser a call per `<` on bodies made of them.
         text = _LONE_LT.sub(" ", text)
         try:
             collector.feed(text)
             collector.close()
-        except (AssertionError, ValueError):  # malformed markup: keep what was found
+        except (AssertionError, ValueError, _Enough):  # malformed markup: keep what was found
             pass
         return [Tag(t.name, t.attrs, self.file_line(t.line - 1), t.column) for t in collector.tags]
 

@@ -38,6 +38,8 @@ class Limits:
     headings: int = 200
     html_tags: int = 500
     unclosed: int = 50
+    links: int = 500
+    block_lines: int = 500
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def limits_of(course: Course) -> Limits:
         headings=number("max_headings", Limits.headings),
         html_tags=number("max_html_tags", Limits.html_tags),
         unclosed=number("max_unclosed_markup", Limits.unclosed),
+        links=number("max_links", Limits.links),
+        block_lines=number("max_block_lines", Limits.block_lines),
     )
 
 
@@ -107,11 +111,25 @@ def excesses(body: Body, limits: Limits) -> list[Excess]:
     deepest = (0, 0)
     previous_text = False
     lines = body.plain
+    block = 0  # lines in the current block (lines without a blank line between)
     for index, line in enumerate(lines):
         if index in body.code or not line.strip():
             unclosed += brackets  # a blank line ends the block: its open `[` never close
-            brackets, previous_text = 0, False
+            brackets, previous_text, block = 0, False, 0
             continue
+        block += 1
+        if block == limits.block_lines + 1:
+            found.setdefault(
+                "block",
+                Excess(
+                    "markdown-block-too-long",
+                    index,
+                    f"more than {limits.block_lines} lines follow each other without a blank "
+                    "line (a paragraph, list or table this long)",
+                    "Split it with blank lines; put long data in a file in your evidence "
+                    "repository and link to it.",
+                ),
+            )
         depth = nesting_depth(line)
         if depth > deepest[0]:
             deepest = (depth, index)
@@ -159,6 +177,15 @@ def excesses(body: Body, limits: Limits) -> list[Excess]:
                 "Close each `<tag>`, `[link text]` and `(target)`, or write a literal `<` or "
                 "`[` as `\\<` or `\\[`.",
             )
+    if len(body.links) > limits.links:
+        link = body.links[limits.links]
+        found["links"] = Excess(
+            "markdown-too-many-links",
+            link.line - body.first_line,
+            f"the post has {len(body.links):,} links and images; the limit is {limits.links:,}",
+            "Keep the links readers need; put long lists of references in your evidence "
+            "repository.",
+        )
     if deepest[0] > limits.nesting:
         found["nesting"] = Excess(
             "markdown-too-deep",

@@ -123,25 +123,14 @@ DEFAULT_MAX_LINKS = 500
 
 
 def checked_links(ctx: PostContext) -> list[Link]:
-    """The links and images whose targets are checked: the first `limits.max_links`."""
+    """The links and images whose targets are checked: the first `limits.max_links` (a post
+    with more is refused by the markdown shape rule)."""
     limit = int(ctx.course.setting("limits", "max_links", default=DEFAULT_MAX_LINKS))
     return ctx.body.links[:limit]
 
 
 def links(ctx: PostContext) -> Iterator[Finding]:
-    """Every link (not image) of the body, and a post with too many links."""
-    limit = int(ctx.course.setting("limits", "max_links", default=DEFAULT_MAX_LINKS))
-    found = ctx.body.links
-    if len(found) > limit:
-        yield ctx.error(
-            "link-too-many",
-            found[limit].line,
-            f"the post has {len(found):,} links and images; at most {limit:,} are checked "
-            "and allowed",
-            "Keep the links readers need; put long lists of references in your evidence "
-            "repository.",
-            found[limit].column,
-        )
+    """Every link (not image) of the body."""
     for link in checked_links(ctx):
         if not link.image:
             yield from target_problems(ctx, link, "link-broken")
