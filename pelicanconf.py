@@ -14,8 +14,10 @@ DEFAULT_LANG = "en"
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
-# Only this plugin: with PLUGINS unset, Pelican would load every installed plugin.
-PLUGINS = ["anthology.site"]
+# Only these plugins: with PLUGINS unset, Pelican would load every installed plugin.
+# pelican-sitemap lists every page written (the earlier-post search stubs are noindex).
+PLUGINS = ["anthology.site", "pelican.plugins.sitemap"]
+SITEMAP = {"format": "xml", "exclude": [r"^earlier/", r"^404\.html$", r"^pagefind/"]}
 ANTHOLOGY = {
     "SEARCH": True,
     "FEEDS": True,
@@ -65,7 +67,9 @@ ARTICLE_SAVE_AS = "posts/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 CATEGORY_URL = "category/{slug}/"
-CATEGORY_SAVE_AS = "category/{slug}/index.html"
+# The plugin writes every course category's page (with earlier posts), not only those
+# with posts; Pelican's own category pages would be overwritten.
+CATEGORY_SAVE_AS = ""
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = "tag/{slug}/index.html"
 AUTHOR_URL = "author/{slug}/"

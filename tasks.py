@@ -148,15 +148,18 @@ def publish(c):
         "changed_since": "only posts changed since this git ref",
         "format": "text, github, json or markdown",
         "strict": "warnings fail too",
+        "explain": "print which headings and paragraphs serve each required section",
     }
 )
-def check(c, changed_since="", format="text", strict=False, paths=""):
+def check(c, changed_since="", format="text", strict=False, paths="", explain=False):
     """Check posts (the pull-request gate): what is missing, where, and how to fix it."""
     args = ["check", "--format", format]
     if changed_since:
         args += ["--changed-since", changed_since]
     if strict:
         args.append("--strict")
+    if explain:
+        args.append("--explain")
     _anthology(c, *args, *shlex.split(paths))
 
 
@@ -214,6 +217,18 @@ def import_prior(c, handout="", semester=""):
     if not handout:
         sys.exit("invoke import-prior: pass --handout FILE (see `invoke import-prior --help`)")
     _anthology(c, "import-prior", handout, *(["--semester", semester] if semester else []))
+
+
+@task(
+    name="enrich-prior",
+    help={
+        "delay": "seconds between two requests to one host (default 2)",
+        "timeout": "seconds per request (default 15)",
+    },
+)
+def enrich_prior(c, delay=2.0, timeout=15.0):
+    """Read earlier posts' pages (online) for title, summary, author and date; keeps edits."""
+    _anthology(c, "enrich-prior", "--delay", str(delay), "--timeout", str(timeout))
 
 
 @task(

@@ -105,6 +105,31 @@ def cmd_import_prior(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.skipped else EXIT_OK
 
 
+def cmd_enrich_prior(args: argparse.Namespace) -> int:
+    from .corpus import load_config
+    from .enrich import PoliteFetcher, enrich_catalog
+
+    if args.delay < 0 or args.timeout <= 0:
+        raise UsageError("--delay must be 0 or more and --timeout more than 0 seconds")
+    paths, _course, registry = load_config(_content_root(args.content))
+    files = sorted(paths.prior.glob("*.yaml")) if paths.prior.is_dir() else []
+    if not files:
+        raise UsageError(f"{paths.shown(paths.prior)}: no catalog files; run import-prior first")
+    fetcher = PoliteFetcher(Path(args.cache_dir), delay=args.delay, timeout=args.timeout)
+    updated = failed = unchanged = 0
+    for path in files:
+        report = enrich_catalog(path, paths.shown(path), fetcher.get, registry)
+        for line in report.updated:
+            print(f"updated {line}")
+        for line in report.failed:
+            print(f"not read {line}", file=sys.stderr)
+        updated += len(report.updated)
+        failed += len(report.failed)
+        unchanged += report.unchanged
+    print(f"{updated} updated, {unchanged} unchanged, {failed} not read")
+    return EXIT_OK
+
+
 def cmd_linkrot(args: argparse.Namespace) -> int:
     from .linkrot.command import LinkRotError, run_linkrot
 
@@ -180,6 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "github", "json", "markdown"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument(
+        "--explain",
+        action="store_true",
+        help="print which headings and paragraphs serve each required section, and why",
+    )
+    check.add_argument(
         "--today",
         type=_iso_date,
         metavar="YYYY-MM-DD",
@@ -240,6 +270,19 @@ def build_parser() -> argparse.ArgumentParser:
             help="the tool is new, not a misspelling of a known or earlier-covered tool",
         )
         sub.set_defaults(handler=handler)
+
+    enrich = commands.add_parser(
+        "enrich-prior",
+        help="read earlier posts' pages (online) for title, summary, author and date",
+    )
+    enrich.add_argument(
+        "--cache-dir", default=".cache/enrich", help="where fetched pages are cached"
+    )
+    enrich.add_argument(
+        "--delay", type=float, default=2.0, help="seconds between requests to one host"
+    )
+    enrich.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+    enrich.set_defaults(handler=cmd_enrich_prior)
 
     linkrot = commands.add_parser(
         "linkrot", help="check external links of prior posts and evidence; report dead ones"

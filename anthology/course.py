@@ -27,16 +27,41 @@ class Category:
     name: str
 
 
+POSITIONS = ("start", "middle", "end", "between", "any")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a section's text says when it serves a requirement (see `gate/reading.py`).
+
+    `groups` are named lists of words and phrases; a text scores one point per distinct
+    term found, plus up to `scenario_cap` for the option's scenario keywords when
+    `scenario` is set, plus `position_bonus` when it sits where such text usually is.
+    """
+
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    required: tuple[str, ...] = ()  # groups that need at least one term
+    scenario: bool = False
+    position: str = "any"  # start | middle | end | between | any
+    position_bonus: int = 2
+    scenario_cap: int = 3
+    min_score: int = 5  # a section with no matching heading serves the requirement from here
+    confirm_score: int = 3  # a heading that only hints at the requirement needs this much
+
+
 @dataclass(frozen=True)
 class Section:
-    """A section an option requires, detected from headings by keyword."""
+    """A section an option requires: heading words, content cues, minimum length."""
 
     id: str
     name: str
-    keywords: tuple[str, ...]
+    keywords: tuple[str, ...]  # heading words and phrases that name the section outright
     min_words: int = 0
     rubric: str | None = None
     scenario_required: bool = False
+    hints: tuple[str, ...] = ()  # heading words that count only when the text agrees
+    cues: Cues = Cues()
+    min_words_blocking: bool = False  # too few words is an error, not advice
 
 
 @dataclass(frozen=True)
@@ -155,14 +180,50 @@ def _strings(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def _section(item: dict[str, Any]) -> Section:
+def _number(value: Any, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
+    if not isinstance(raw, dict):
+        return Cues()
+    groups = raw.get("cues") if isinstance(raw.get("cues"), dict) else {}
+    position = str(raw.get("position", "any"))
+    if position not in POSITIONS:
+        reader.fail(
+            "options",
+            f"section `{section_id}`: content position {position!r} is not one of "
+            + ", ".join(POSITIONS),
+            "Use start, middle, end, between or any.",
+        )
+    defaults = Cues()
+    return Cues(
+        groups=tuple((str(name), _strings(terms)) for name, terms in groups.items()),
+        required=_strings(raw.get("required")),
+        scenario=bool(raw.get("scenario", False)),
+        position=position,
+        position_bonus=_number(raw.get("position_bonus"), defaults.position_bonus),
+        scenario_cap=_number(raw.get("scenario_cap"), defaults.scenario_cap),
+        min_score=_number(raw.get("min_score"), defaults.min_score),
+        confirm_score=_number(raw.get("confirm_score"), defaults.confirm_score),
+    )
+
+
+def _section(item: dict[str, Any], reader: _Reader) -> Section:
+    headings = item.get("headings", item.get("keywords"))
     return Section(
         id=str(item["id"]),
         name=str(item.get("name", item["id"])),
-        keywords=tuple(word.casefold() for word in _strings(item.get("keywords"))),
+        keywords=tuple(word.casefold() for word in _strings(headings)),
         min_words=int(item.get("min_words", 0) or 0),
         rubric=item.get("rubric"),
         scenario_required=bool(item.get("scenario_required", False)),
+        hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
+        cues=_cues(item.get("content"), reader, str(item["id"])),
+        min_words_blocking=bool(item.get("min_words_blocking", False)),
     )
 
 
@@ -222,7 +283,11 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
     ]
     options = []
     for item in reader.mapping_list(raw, "options", ("id",)):
-        sections = tuple(_section(s) for s in item.get("required_sections") or [] if s.get("id"))
+        sections = tuple(
+            _section(s, reader)
+            for s in item.get("required_sections") or []
+            if isinstance(s, dict) and s.get("id")
+        )
         options.append(
             Option(
                 id=str(item["id"]),

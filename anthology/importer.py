@@ -12,7 +12,12 @@ from typing import Any
 
 from . import yamlsafe
 from .prior import catalog_path, clean_name, dump_catalog, host_of, url_identity
-from .tools import ToolRegistry
+from .prior_urls import derive, spellings_for
+from .tools import ToolRegistry, normalize
+
+# Fields the address can tell; an entry keeps any value already there (a hand edit, or
+# what `anthology enrich-prior` read from the page).
+DERIVED_FIELDS = ("title", "author", "published")
 
 # A Markdown inline link; the text may hold escaped brackets, the target may be empty.
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)>\s]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -156,6 +161,9 @@ def import_links(
     path = catalog_path(prior_dir, semester)
     report = ImportReport(path)
     entries = _existing_entries(path)
+    spellings = spellings_for(
+        name for tool in registry.tools for name in (tool.name, *tool.aliases)
+    )
     elsewhere = _catalogued_elsewhere(prior_dir, path)
     by_url = {url_identity(str(entry["url"])): entry for entry in entries}
     for link in links:
@@ -194,7 +202,19 @@ def import_links(
         }
         if link.author:
             entry["author"] = link.author
-        previous = by_url.get(identity)
+        previous = by_url.get(identity) or {}
+        derived = derive(link.url, spellings)
+        title = _informative(derived.title, link.name, resolution.tools) or _subtitled_name(
+            link.name, resolution.tools
+        )
+        for key, value in (
+            ("title", title),
+            ("author", derived.author),
+            ("published", derived.published),
+        ):
+            if value and key not in entry and not previous.get(key):
+                entry[key] = value
+        previous = previous or None
         if previous is not None and not resolution.ok and previous.get("tools"):
             entry["tools"] = previous["tools"]  # keep a hand-corrected resolution
         if previous is None:
@@ -211,3 +231,20 @@ def import_links(
     if by_url:  # every link catalogued elsewhere: no empty file for this label
         write_atomically(path, dump_catalog(semester, list(by_url.values()), source))
     return report
+
+
+def _subtitled_name(name: str, tools: Iterable[Any]) -> str | None:
+    """The link text as a title when it says more than the tool's name
+    ("Aporia: Monitor ML Models in Production")."""
+    names = {tool.name.casefold() for tool in tools}
+    if ":" in name and name.split(":", 1)[1].strip() and name.casefold() not in names:
+        return name
+    return None
+
+
+def _informative(title: str | None, name: str, tools: Iterable[Any]) -> str | None:
+    """A derived title, unless it only repeats the tool's name ("Data robot")."""
+    if not title:
+        return None
+    names = {normalize(name), *(normalize(tool.name) for tool in tools)}
+    return None if normalize(title) in names else title

@@ -27,6 +27,8 @@ class PriorPost:
     tools: tuple[Tool, ...]
     title: str | None = None
     author: str | None = None
+    published: str | None = None
+    summary: str | None = None
     dead: bool = False
     archive_url: str | None = None
     source: str = ""
@@ -43,6 +45,16 @@ class PriorPost:
     @property
     def location(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
+
+
+def _text(value: Any) -> str | None:
+    """An optional text field: None when empty; dates and numbers as their text."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    text = " ".join(str(value).split())
+    return text or None
 
 
 def host_of(url: str) -> str:
@@ -153,8 +165,10 @@ def _catalog_posts(raw: Any, registry: ToolRegistry, shown: str, text: str) -> l
                 semester=str(entry.get("semester") or raw.get("semester") or ""),
                 host=str(entry.get("host") or host_of(url)),
                 tools=_entry_tools(entry, registry),
-                title=entry.get("title"),
-                author=entry.get("author"),
+                title=_text(entry.get("title")),
+                author=_text(entry.get("author")),
+                published=_text(entry.get("published")),
+                summary=_text(entry.get("summary")),
                 dead=bool(entry.get("dead", False)),
                 archive_url=entry.get("archive_url"),
                 source=shown,
@@ -217,6 +231,8 @@ def dump_catalog(semester: str, entries: list[dict[str, Any]], source: str) -> s
     header = (
         "# Prior-semester posts, written by `anthology import-prior`.\n"
         "# Edit `tools` when a name resolved wrongly; re-importing keeps entries by url.\n"
+        "# `title`, `author`, `published` and `summary` may be edited too: re-importing and\n"
+        "# `anthology enrich-prior` fill only fields that are missing.\n"
     )
     body = yaml.safe_dump(
         {"semester": semester, "source": source, "posts": entries},

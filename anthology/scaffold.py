@@ -21,7 +21,7 @@ from .course import Course, Option, Section
 from .frontmatter import split
 from .gate.claims import authors_of, claimants, earlier_posts, since
 from .gate.loading import load_around
-from .gate.words import contains_keyword
+from .gate.vocabulary import stems, vocabulary
 from .importer import write_atomically
 from .model import Post
 from .prior import load_catalog
@@ -172,7 +172,7 @@ def _front_matter(plan: Plan) -> list[str]:
         "status: claimed" if plan.claim_only else DRAFT_STATUS,
         f"date: {date.today().isoformat()}",
     ]
-    unmatched = [s for s in plan.option.sections if not contains_keyword(s.name, s.keywords)]
+    unmatched = [s for s in plan.option.sections if not vocabulary(s.keywords).find(stems(s.name))]
     if unmatched and not plan.claim_only:
         lines.append("sections:")
         lines += [f"  {s.id}: {_quote(s.name)}" for s in unmatched]
@@ -278,7 +278,7 @@ def draft_from_claim(text: str, plan: Plan) -> str:
     missing = [
         section
         for section in plan.option.sections
-        if not any(contains_keyword(heading, section.keywords) for heading in present)
+        if not any(vocabulary(section.keywords).find(stems(heading)) for heading in present)
     ]
     lines = ["---", *front, *added, "---"]
     if body:

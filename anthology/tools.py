@@ -42,6 +42,7 @@ class Tool:
     aliases: tuple[str, ...] = ()
     homepage: str | None = None
     registered: bool = True
+    alternatives: tuple[str, ...] = ()  # competitors a student could pick instead
 
     @property
     def key(self) -> str:
@@ -245,11 +246,25 @@ def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
                 category=entry.get("category"),
                 aliases=aliases,
                 homepage=entry.get("homepage"),
+                alternatives=tuple(str(a) for a in entry.get("alternatives") or []),
             )
         )
+    registry = ToolRegistry(tools)
+    for index, tool in enumerate(tools):
+        for alternative in tool.alternatives:
+            if registry.lookup(alternative) is None:
+                findings.append(
+                    error(
+                        "tools-registry",
+                        path,
+                        lines[index] if index < len(lines) else None,
+                        f"alternative {alternative!r} of {tool.name!r} is not a registered tool",
+                        "Name a tool of this file, or add it first.",
+                    )
+                )
     if findings:
         raise ContentError(findings)
-    return ToolRegistry(tools)
+    return registry
 
 
 def load_registry(path: Path) -> ToolRegistry:

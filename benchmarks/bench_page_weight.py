@@ -7,7 +7,14 @@ Without --site, builds content/ with publishconf.py into a temporary folder. For
 typical server setting) of the HTML and of every stylesheet, script and font it loads (CSS
 @import and url() followed). Images and /pagefind/ (loaded only by the search page) are left
 out. A <script src> in <head> without defer, async or type="module", and any inline script
-there, is render-blocking and fails the check. Exits 1 when a page is over budget or blocks.
+there but the site's dark-theme script (a few bytes that must run before the first paint), is
+render-blocking and fails the check. Exits 1 when a page is over budget or blocks.
+
+With --search-corpus N, measures the search instead: N generated posts (benchmarks/gen_corpus.py)
+plus as many earlier posts in the prior catalog, built with search, then the search page loaded
+in Chromium and one query run; every response it fetched is counted at its transfer size (text
+gzip-compressed as a server would, Pagefind's already-compressed chunks as they are). Budget:
+--search-budget KB (default 150).
 """
 
 from __future__ import annotations
@@ -25,7 +32,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from anthology.site.inline import THEME_SCRIPT  # noqa: E402
+
 BUDGET_KB = 40.0
+SEARCH_BUDGET_KB = 150.0
+TEXT = re.compile(r"\.(html?|css|js|mjs|json|svg|xml|txt)$", re.IGNORECASE)
 IMAGE = re.compile(r"\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$", re.IGNORECASE)
 CSS_REF = re.compile(
     r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)"""  # @import "x" / @import url(x)
@@ -46,7 +58,7 @@ class _RefParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.refs = PageRefs()
         self._in_head = False
-        self._inline_script = False
+        self._inline: list[str] | None = None  # text of an inline script in <head>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -64,11 +76,22 @@ class _RefParser(HTMLParser):
                 self.refs.assets.append(src)
             deferred = "defer" in a or "async" in a or a.get("type") == "module"
             if self._in_head and not deferred and a.get("type", "") in ("", "text/javascript"):
-                self.refs.blocking.append(src or "(inline script)")
+                if src:
+                    self.refs.blocking.append(src)
+                else:
+                    self._inline = []
+
+    def handle_data(self, data: str) -> None:
+        if self._inline is not None:
+            self._inline.append(data)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
             self._in_head = False
+        elif tag == "script" and self._inline is not None:
+            if "".join(self._inline) != str(THEME_SCRIPT):
+                self.refs.blocking.append("(inline script)")
+            self._inline = None
 
 
 def page_refs(html: str) -> PageRefs:
@@ -132,12 +155,92 @@ def build_site(folder: Path) -> Path:
     )
 
 
+def search_transfer(site: Path, query: str) -> list[tuple[str, int]]:
+    """(path, transfer bytes) of every response the search page needs for one query."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(REPO))
+    from anthology.site.commands import served
+    from tests.browser.conftest import CHROMIUM_ARGS, find_chromium
+
+    requested: list[str] = []
+    with served(site) as url, sync_playwright() as playwright:
+        try:
+            own = playwright.chromium.executable_path
+        except Exception:  # Playwright raises when its browser registry is unusable
+            own = None
+        executable = find_chromium(own)
+        if executable is None:
+            raise SystemExit("no Chromium found: install Debian's chromium")
+        browser = playwright.chromium.launch(
+            executable_path=None if executable == own else executable, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: requested.append(request.url))
+        page.goto(url + "search/")
+        page.fill(".pagefind-ui__search-input", query)
+        page.wait_for_selector(".pagefind-ui__result")
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    rows = []
+    for address in dict.fromkeys(requested):
+        path = urlsplit(address).path
+        target = site / path.lstrip("/")
+        target = target / "index.html" if target.is_dir() else target
+        if not target.is_file():
+            continue
+        data = target.read_bytes()
+        rows.append((path, gz(data) if TEXT.search(target.name) else len(data)))
+    return rows
+
+
+def measure_search(posts: int, budget: float, query: str) -> int:
+    """Build `posts` generated posts plus as many earlier posts, then measure one query."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from gen_corpus import generate, generate_prior
+
+    folder = Path(tempfile.mkdtemp(prefix="anthology-search-weight-"))
+    try:
+        content = folder / "content"
+        shutil.copytree(REPO / "content", content)
+        generate(content, posts)
+        generate_prior(content, posts)
+        print(f"building {posts} posts and {posts} earlier posts (search included) ...", flush=True)
+        os.chdir(REPO)
+        from anthology.site.commands import build
+
+        site = build(
+            str(REPO / "publishconf.py"),
+            folder / "output",
+            PATH=str(content),
+            CACHE_PATH=str(folder / "cache"),
+            ANTHOLOGY={"SOCIAL_CARDS": False, "RESPONSIVE_IMAGES": False},
+        )
+        rows = search_transfer(site, query)
+        total = sum(size for _, size in rows)
+        print(f"first query {query!r}: {len(rows)} responses")
+        for path, size in sorted(rows, key=lambda r: -r[1])[:12]:
+            print(f"  {path:<64} {size / 1024:8.1f} KB")
+        verdict = "within budget" if total <= budget * 1024 else "OVER BUDGET"
+        print(f"  {'total':<64} {total / 1024:8.1f} KB (budget {budget:.0f} KB): {verdict}")
+        return 0 if total <= budget * 1024 else 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--page", help="one page, e.g. posts/<slug>/ (default: every post)")
     parser.add_argument("--budget", type=float, default=BUDGET_KB, help="KB, default 40")
+    parser.add_argument(
+        "--search-corpus", type=int, metavar="N", help="measure one search over N posts"
+    )
+    parser.add_argument("--search-budget", type=float, default=SEARCH_BUDGET_KB)
+    parser.add_argument("--query", default="recommender", help="the search query")
     args = parser.parse_args()
+    if args.search_corpus:
+        return measure_search(args.search_corpus, args.search_budget, args.query)
     folder = None if args.site else Path(tempfile.mkdtemp(prefix="anthology-weight-"))
     try:
         if args.site:

@@ -1,10 +1,12 @@
 """Generate a large synthetic corpus of posts (about 1,200 words each) for benchmarks.
 
-Usage: python benchmarks/gen_corpus.py CONTENT_DIR COUNT [--seed N]
+Usage: python benchmarks/gen_corpus.py CONTENT_DIR COUNT [--seed N] [--prior N]
 
 CONTENT_DIR must already hold course.yaml and tools.yaml (and optionally prior/). Posts are
 spread over the course's semesters; within a semester every post covers a different tool
 or pair of tools, so the corpus looks like a real one rather than a wall of conflicts.
+--prior N also writes N earlier posts published elsewhere (content/prior/generated.yaml),
+with titles, authors, dates and summaries as `anthology enrich-prior` would leave them.
 """
 
 from __future__ import annotations
@@ -161,14 +163,51 @@ def generate(content: Path, count: int, seed: int = 0) -> list[Path]:
     return written
 
 
+def generate_prior(content: Path, count: int, seed: int = 0) -> Path:
+    """Write `count` earlier posts on registry tools into `content/prior/generated.yaml`."""
+    import yaml
+
+    paths, _course, registry = load_config(content)
+    rng = random.Random(seed + 1)
+    tools = list(registry.tools)
+    posts = []
+    for index in range(count):
+        tool = rng.choice(tools)
+        words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 7)))
+        author = f"writer{index:05d}"
+        slug = slugify(f"{tool.name} {words}")
+        posts.append(
+            {
+                "name": tool.name,
+                "title": f"{tool.name}: {words}",
+                "author": f"@{author}",
+                "published": f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}",
+                "summary": " ".join(_sentence(rng) for _ in range(2)),
+                "tools": [tool.name],
+                "url": f"https://medium.com/@{author}/{slug}-{index:012x}",
+                "semester": f"Earlier {2015 + index % 10}",
+            }
+        )
+    target = paths.prior / "generated.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        yaml.safe_dump({"semester": "Earlier", "source": "gen_corpus", "posts": posts}),
+        encoding="utf-8",
+    )
+    return target
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("content", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--prior", type=int, default=0, help="earlier posts to add")
     args = parser.parse_args()
     written = generate(args.content, args.count, args.seed)
     print(f"wrote {len(written)} posts under {args.content / 'posts'}")
+    if args.prior:
+        print(f"wrote {args.prior} earlier posts to {generate_prior(args.content, args.prior)}")
 
 
 if __name__ == "__main__":

@@ -126,6 +126,120 @@ def test_a_broken_catalog_is_reported_not_overwritten(content: Path, capsys) -> 
     assert catalog.read_text(encoding="utf-8") == "posts:\n  - name: [unclosed\n"
 
 
+def test_shipped_catalog_titles_come_from_the_addresses() -> None:
+    """At least 80% of the shipped earlier posts carry a title that is not the tool's name."""
+    from anthology.tools import normalize
+
+    posts = yaml.safe_load((ROOT / "content" / "prior" / "2020-2022.yaml").read_text())["posts"]
+    titled = [
+        p
+        for p in posts
+        if p.get("title") and normalize(p["title"]) not in {normalize(t) for t in p["tools"]}
+    ]
+    assert len(titled) >= 0.8 * len(posts), len(titled)
+    kubernetes = next(p for p in posts if "mazzottacraig" in p["url"])
+    assert kubernetes["title"] == "Deploying a Flask application with Kubernetes"
+    assert kubernetes["author"] == "@mazzottacraig"
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "author", "published"),
+    [
+        (
+            "https://medium.com/@someone/tracking-runs-with-mlflow-and-docker-0a1b2c3d4e5f",
+            "Tracking runs with MLflow and Docker",
+            "@someone",
+            None,
+        ),
+        ("https://jdoe.medium.com/why-i-like-dask-1234567890ab", "Why I like Dask", "@jdoe", None),
+        (
+            "https://medium.com/some-publication/serving-models-at-scale-abcdef012345?source=x",
+            "Serving models at scale",
+            None,
+            None,
+        ),
+        (
+            "https://pub.example.net/a-custom-domain-publication-9f8e7d6c5b4a",
+            "A custom domain publication",
+            None,
+            None,
+        ),
+        (
+            "https://someone.blogspot.com/2021/11/feature-flags-for-ml.html",
+            "Feature flags for ML",
+            "someone",
+            "2021-11",
+        ),
+        (
+            "https://someone.wordpress.com/2021/02/30/not-a-real-day/",
+            "Not a real day",
+            "someone",
+            "2021-02",  # no 30 February: only the month is known
+        ),
+        (
+            "https://person.github.io/2023/01/05/great-expectations-first-steps.html",
+            "Great Expectations first steps",
+            "person",
+            "2023-01-05",
+        ),
+        ("https://www.youtube.com/watch?v=abc123", None, None, None),
+        ("https://youtu.be/abc123", None, None, None),
+        ("https://someone.tistory.com/64", None, "someone", None),
+        (
+            "https://github.com/team/project/blob/main/docs/kedro-report.pdf",
+            "Kedro report",
+            "team",
+            None,
+        ),
+        ("https://example.org/", None, None, None),
+        ("https://example.org/%E2%80%93%3Cscript%3E", "–<script>", None, None),
+    ],
+)
+def test_addresses_tell_title_author_and_date(
+    url: str, title: str | None, author: str | None, published: str | None
+) -> None:
+    from anthology.prior_urls import derive, spellings_for
+
+    derived = derive(url, spellings_for(["MLflow", "Dask", "Great Expectations", "Kedro"]))
+    assert (derived.title, derived.author, derived.published) == (title, author, published)
+
+
+def test_reimport_keeps_hand_edited_titles_and_fills_missing_ones(content: Path) -> None:
+    handout = content.parent / "handout.md"
+    handout.write_text(
+        "Earlier posts: "
+        + ", ".join(
+            f"[{name}](https://medium.com/@writer{i}/{slug}-0123456789a{i})"
+            for i, (name, slug) in enumerate(
+                [
+                    ("Kubernetes", "running-recommenders-on-kubernetes"),
+                    ("MLflow", "mlflow"),
+                    ("Dask", "parallel-feature-engineering-with-dask"),
+                    ("DVC", "versioning-ratings-with-dvc"),
+                    ("Prefect", "nightly-retraining"),
+                ]
+            )
+        )
+        + ".\n",
+        encoding="utf-8",
+    )
+    assert run_import(content, handout, "S2019") == 0
+    posts = entries(content, "s2019")
+    by_author = {p["author"]: p for p in posts}
+    assert by_author["@writer0"]["title"] == "Running recommenders on Kubernetes"
+    assert "title" not in by_author["@writer1"]  # the slug only repeats the tool's name
+    data = yaml.safe_load((content / "prior" / "s2019.yaml").read_text())
+    data["posts"][0]["title"] = "Hand-written title"
+    data["posts"][0]["summary"] = "Hand-written summary."
+    del data["posts"][2]["title"]
+    (content / "prior" / "s2019.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert run_import(content, handout, "S2019") == 0
+    again = {p["author"]: p for p in entries(content, "s2019")}
+    assert again["@writer0"]["title"] == "Hand-written title"
+    assert again["@writer0"]["summary"] == "Hand-written summary."
+    assert again["@writer2"]["title"] == "Parallel feature engineering with Dask"
+
+
 def test_relisted_links_under_a_new_label_add_only_new_ones(
     content: Path, tmp_path: Path, capsys
 ) -> None:

@@ -15,6 +15,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from ..comments import COMMENTS_DIR, comment_files
 from ..corpus import ContentPaths, load_config, post_files
@@ -28,10 +29,13 @@ from . import git
 from . import registry as registry_module
 from .baseconfig import load_base_config
 from .claims import renewed_posts
+from .context import TOOL_POST, PostContext
 from .engine import check_all
+from .explain import explain
 from .formats import FORMATS, Report, sort_key
 from .loading import load
 from .pullrequest import PullRequest
+from .reading import Reading
 from .registry import RegistryReview
 from .scope import check_scope, placed_posts
 
@@ -215,21 +219,35 @@ def _run(args: argparse.Namespace) -> int:
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
     findings = check_all(contexts) + setup.findings
+    form = getattr(args, "format", None) or "text"
+    if getattr(args, "explain", False):
+        explained = "\n\n".join(explain(c) for c in contexts if c.kind == TOOL_POST)
+        if explained:  # machine-readable formats keep stdout to themselves
+            _emit(explained + "\n", sys.stdout if form == "text" else sys.stderr)
     report = Report(
         sorted(set(findings), key=sort_key),
         len(contexts),
         setup.course,
         strict=bool(getattr(args, "strict", False)),
+        readings=_readings(contexts) if form == "markdown" else {},
     )
-    chosen = getattr(args, "format", None) or "text"
-    output = FORMATS[chosen](report)
+    output = FORMATS[form](report)
     drafts = [ctx.post for ctx in contexts if ctx.post is not None and ctx.post.status == "draft"]
-    if chosen == "text" and len(drafts) == 1:
+    if form == "text" and len(drafts) == 1:
         output += "\n" + publish_reminder(setup.course, drafts[0])
-    elif chosen == "text" and drafts:
+    elif form == "text" and drafts:
         output += f"\n{len(drafts)} drafts: " + publish_reminder(setup.course, drafts[0])
     _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
+
+
+MAPPING_MAX_POSTS = 50  # the summary's section table stays readable (and cheap) up to this
+
+
+def _readings(contexts: list[PostContext]) -> dict[str, list[Reading]]:
+    """How the required sections of each checked post were read, for the summary table."""
+    posts = [c for c in contexts if c.kind == TOOL_POST and c.option is not None]
+    return {c.shown: c.readings for c in posts[:MAPPING_MAX_POSTS]}
 
 
 def publish_reminder(course: Course, post: Post) -> str:
@@ -246,9 +264,10 @@ def publish_reminder(course: Course, post: Post) -> str:
     )
 
 
-def _emit(output: str) -> None:
-    """Print the report; a reader that stops early (e.g. `| head`) is not an error."""
+def _emit(output: str, stream: TextIO | None = None) -> None:
+    """Print; a reader that stops early (e.g. `| head`) is not an error."""
+    stream = stream or sys.stdout
     try:
-        print(output, flush=True)
+        print(output, file=stream, flush=True)
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())

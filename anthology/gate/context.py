@@ -15,8 +15,9 @@ from ..model import ParsedPost, Post
 from ..prior import PriorPost
 from ..tools import ToolRegistry
 from . import git
+from .reading import Reading, read_sections
 from .scan import Body
-from .sections import Heading, Placement, outline, place_sections
+from .sections import Heading, Paragraph, outline, paragraphs
 from .shape import Excess, excesses, limits_of, line_outline
 
 # Which rules a file gets depends on its kind.
@@ -191,11 +192,18 @@ class PostContext:
         return self.course.find_option(post.option) if post and post.option else None
 
     @cached_property
-    def placements(self) -> list[Placement]:
+    def paragraphs(self) -> list[Paragraph]:
+        return paragraphs(self.body, self.headings)
+
+    @cached_property
+    def readings(self) -> list[Reading]:
+        """Which parts of the post serve each required section of its option."""
         post = self.post
         if self.option is None or post is None:
             return []
-        return place_sections(self.option, self.headings, post.sections)
+        body = self.body
+        span = (body.first_line, body.first_line + len(body.lines))
+        return read_sections(self.option, self.headings, self.paragraphs, post.sections, span)
 
     @cached_property
     def first_text_line(self) -> int:

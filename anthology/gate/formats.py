@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from ..course import Course
 from ..findings import Finding
 from .rubric import OTHER, checked_lines, rubric_of
+
+if TYPE_CHECKING:
+    from .reading import Reading
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,7 @@ class Report:
     files_checked: int
     course: Course
     strict: bool = False
+    readings: dict[str, list[Reading]] = field(default_factory=dict)  # path → sections read
 
     @property
     def errors(self) -> int:
@@ -120,6 +127,43 @@ def _cell(value: str) -> str:
 
 
 _ICON = {"error": "❌", "warning": "⚠️"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def literal(value: str) -> str:
+    """Student text shown as itself in Markdown: `<>&` as HTML entities, every Markdown
+    special character backslash-escaped, one line."""
+    escaped = html.escape(" ".join(value.split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def _reading_row(path: str, reading: Reading) -> str:
+    section = reading.section
+    if not reading.found:
+        taken, how = "—", "❌ not found"
+    else:
+        taken = " + ".join(literal(part.label) for part in reading.parts if part.how != "nested")
+        how = "⚠️ by its text" if reading.by_content else "heading"
+        if reading.words < section.min_words:
+            how += f" ⚠️ under {section.min_words} words"
+    words = str(reading.words) if reading.found else "–"
+    return f"| `{_cell(path)}` | {_cell(section.name)} | {taken} | {words} | {how} |"
+
+
+def _readings_table(report: Report) -> list[str]:
+    if not report.readings:
+        return []
+    out = [
+        "",
+        "### How the sections were read",
+        "",
+        "| Post | Required section | Taken from | Words | How |",
+        "|---|---|---|---:|---|",
+    ]
+    for path, readings in sorted(report.readings.items()):
+        out += [_reading_row(path, reading) for reading in readings]
+    out += ["", "`anthology check --explain FILE` shows why each part was taken."]
+    return out
 
 
 def markdown(report: Report) -> str:
@@ -155,6 +199,7 @@ def markdown(report: Report) -> str:
         rules = sorted({f.rule for f in found})
         detail = f"{len(found)}: " + ", ".join(f"`{r}`" for r in rules) if found else ""
         out.append(f"| **{_cell(rubric_id)}**: {_cell(label)} | {points} | {icon} | {detail} |")
+    out += _readings_table(report)
     if report.findings:
         out += ["", "### Findings"]
         for path, group in groupby(report.findings, key=lambda f: f.path):

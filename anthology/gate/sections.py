@@ -16,12 +16,11 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .lineblocks import line_blocks
-from .words import contains_keyword, count_words, strip_inline
+from .words import count_words, strip_inline
 
 if TYPE_CHECKING:
     import markdown
 
-    from ..course import Option, Section
     from .scan import Body
 
 _HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
@@ -39,8 +38,9 @@ class Heading:
     level: int
     text: str
     line: int | None
-    words: int
+    words: int  # the whole section, subsections included
     section_text: str
+    own_words: int = 0  # up to the next heading of any level
 
 
 @cache
@@ -129,52 +129,50 @@ def outline(body: Body) -> list[Heading]:
         words = sum(counts[index + 1 : end]) + sum(
             count_words(blocks[i][1]) for i in range(index + 1, end) if blocks[i][0]
         )
-        headings.append(Heading(level, text, line, words, section))
+        own_end = next((i for i in range(index + 1, end) if blocks[i][0]), end)
+        own = sum(counts[index + 1 : own_end])
+        headings.append(Heading(level, text, line, words, section, own))
     return headings
 
 
 @dataclass(frozen=True)
-class Placement:
-    """Where a required section was found, or why it was not."""
+class Paragraph:
+    """A run of text lines between blank lines, headings and code, and the heading above."""
 
-    section: Section
-    heading: Heading | None
-    mapped: str | None = None  # the heading text given in front matter, if any
+    region: int  # index of the heading it is under, -1 before the first heading
+    line: int  # file line of its first line
+    text: str  # plain text (inline markup stripped)
 
 
-def place_sections(
-    option: Option, headings: list[Heading], mapping: dict[str, str]
-) -> list[Placement]:
-    """Match each required section to a heading: front-matter mapping first, then keywords.
+def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
+    """The body's paragraphs from its source lines, each under its nearest heading."""
+    starts = {h.line: index for index, h in enumerate(headings) if h.line is not None}
+    found: list[Paragraph] = []
+    region, first = -1, 0
+    chunk: list[str] = []
 
-    A heading serves one section at most. Keyword matches prefer headings after the one
-    chosen for the previous section, since posts usually follow the handout's order.
-    """
-    used: set[int] = set()
-    chosen_at: dict[str, int | None] = {}
-    by_text = {h.text.casefold(): i for i, h in reversed(list(enumerate(headings)))}
-    for section in option.sections:
-        if section.id in mapping:
-            chosen_at[section.id] = by_text.get(clean(mapping[section.id]).casefold())
-            used.add(chosen_at[section.id] if chosen_at[section.id] is not None else -1)
-    after = -1
-    for section in option.sections:
-        if section.id not in chosen_at:
-            matches = [
-                i
-                for i, h in enumerate(headings)
-                if i not in used and contains_keyword(h.text, section.keywords)
-            ]
-            later = [i for i in matches if i > after]
-            chosen_at[section.id] = (later or matches or [None])[0]
-            used.add(chosen_at[section.id] if chosen_at[section.id] is not None else -1)
-        index = chosen_at[section.id]
-        if index is not None:
-            after = index
-    placements = {}
-    for section in option.sections:
-        index = chosen_at[section.id]
-        placements[section.id] = Placement(
-            section, headings[index] if index is not None else None, mapping.get(section.id)
-        )
-    return [placements[s.id] for s in option.sections]
+    def flush() -> None:
+        if chunk:
+            text = strip_inline(" ".join(chunk))
+            if text:
+                found.append(Paragraph(region, body.file_line(first), text))
+            chunk.clear()
+
+    after_heading = False
+    for index, line in enumerate(body.plain):
+        if body.file_line(index) in starts:
+            flush()
+            region, after_heading = starts[body.file_line(index)], True
+            continue
+        underline = after_heading and _SETEXT_UNDERLINE.match(line)
+        after_heading = False
+        if underline:
+            continue
+        if index in body.code or not line.strip():
+            flush()
+            continue
+        if not chunk:
+            first = index
+        chunk.append(line.strip().lstrip(">#|*+- ").strip())
+    flush()
+    return found

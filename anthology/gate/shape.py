@@ -231,5 +231,6 @@ def line_outline(body: Body, limit: int) -> list[Heading]:
         following = marks[number + 1][0] if number + 1 < len(marks) else len(lines)
         section = "\n".join(lines[index + 1 : following])
         words = totals[ends[number]] - totals[index + 1]
-        headings.append(Heading(level, text, body.file_line(index), words, section))
+        own = totals[following] - totals[index + 1]
+        headings.append(Heading(level, text, body.file_line(index), words, section, own))
     return headings

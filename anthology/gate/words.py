@@ -1,9 +1,8 @@
-"""Plain words out of inline Markdown, for counting and for matching keywords."""
+"""Plain words out of inline Markdown, for counting and for matching headings."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z0-9\u00c0-\uffff]+(?:['’.\-][A-Za-z0-9\u00c0-\uffff]+)*")
 # Each inner part stops at the next opening delimiter (`[`, `(`, `<`, `{`), so a failed
@@ -43,15 +42,3 @@ def words(text: str) -> list[str]:
 
 def count_words(markdown_text: str) -> int:
     return len(words(strip_inline(markdown_text)))
-
-
-@lru_cache(maxsize=256)
-def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(k.casefold()) for k in keywords if k.strip())
-    return re.compile(r"(?<![0-9a-z])(?:" + (alternatives or r"(?!)") + ")")
-
-
-def contains_keyword(text: str, keywords: tuple[str, ...]) -> str | None:
-    """A keyword that starts a word of `text` (case-insensitive), or None."""
-    match = _keyword_pattern(keywords).search(text.casefold())
-    return match.group() if match else None

@@ -6,6 +6,7 @@ pelicanconf.py and are checked once at start-up.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from pelican import signals
@@ -31,7 +32,20 @@ def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:
     return PreviewWriter if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"] else None
 
 
+def _fresh_sitemap(_pelican: Any) -> None:
+    """Start every build with an empty pelican-sitemap queue.
+
+    The plugin keeps the first Pelican object of a process until that build finishes; a
+    build that fails half-way (a broken post in a live preview, or in tests) would leave it
+    set, and no later build of the same process would write sitemap.xml.
+    """
+    module = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if module is not None:
+        module.generator.__init__()
+
+
 def register() -> None:
+    signals.initialized.connect(_fresh_sitemap)
     signals.readers_init.connect(_add_reader)
     signals.get_generators.connect(_add_generator)
     signals.get_writer.connect(_preview_writer)

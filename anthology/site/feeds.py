@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,19 +27,31 @@ def write_feed_pair(
     settings: dict[str, Any],
     max_items: int,
     full_text: bool,
+    prior: Sequence[Any] = (),
 ) -> None:
-    """Write `<path_stem>.atom.xml` and `.rss.xml` with the newest `max_items` articles."""
+    """Write `<path_stem>.atom.xml` and `.rss.xml` with the newest `max_items` articles,
+    and the earlier posts elsewhere (`prior`) that carry a date, newest first."""
     zone = settings.get("TIMEZONE") or "UTC"
-    newest = sorted(articles, key=lambda a: a.date, reverse=True)[:max_items]
+    dated = [(when, item) for item in prior if (when := prior_date(item.published, zone))]
+    items = [(a.date if a.date.tzinfo else _aware(a.date, zone), a) for a in articles]
+    items += dated
+    newest = [item for _, item in sorted(items, key=lambda p: p[0], reverse=True)[:max_items]]
+    # The RSS channel's <link> is the page a reader opens; feedgen puts the last
+    # link added in the channel, so the page's link goes after the Atom "self" link.
     feed = FeedGenerator()
+    # RSS's <author> must be an email address; names go in Dublin Core's <dc:creator>.
+    feed.load_extension("dc", atom=False, rss=True)
     feed.id(f"{site_url}/{page_url}")
     feed.title(title)
-    feed.link(href=f"{site_url}/{page_url}", rel="alternate")
     feed.link(href=f"{site_url}/{path_stem}.atom.xml", rel="self")
+    feed.link(href=f"{site_url}/{page_url}", rel="alternate")
     feed.description(f"{title}: newest posts")
     feed.language(settings.get("DEFAULT_LANG", "en"))
     updated = None
     for article in reversed(newest):
+        if not hasattr(article, "date"):
+            updated = _add_prior(feed, article, zone, updated)
+            continue
         entry = feed.add_entry()
         link = f"{site_url}/{article.url}"
         entry.id(link)
@@ -51,6 +64,7 @@ def write_feed_pair(
         updated = max(updated, changed) if updated else changed
         for author in getattr(article, "authors", []):
             entry.author(name=author.name)
+            entry.dc.dc_creator(author.name)
         entry.category(term=article.category.name)
         for tag in getattr(article, "tags", []):
             entry.category(term=tag.name)
@@ -63,3 +77,36 @@ def write_feed_pair(
     target.parent.mkdir(parents=True, exist_ok=True)
     feed.atom_file(str(target), pretty=False)
     feed.rss_file(str(output / f"{path_stem}.rss.xml"), pretty=False)
+
+
+def prior_date(published: str | None, zone: str) -> datetime | None:
+    """An earlier post's publication date (`2022-03-14`, or `2022-03` as its first day)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", published or "")
+    if not match:
+        return None
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3) or 1))
+    except ValueError:
+        return None
+    return datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(zone))
+
+
+def _add_prior(feed: FeedGenerator, prior: Any, zone: str, updated: datetime | None) -> datetime:
+    """An earlier post elsewhere as a feed entry linking out to it."""
+    when = prior_date(prior.published, zone)
+    assert when is not None  # only dated earlier posts are passed in
+    entry = feed.add_entry()
+    entry.id(prior.url)
+    entry.title(prior.label)
+    entry.link(href=prior.url)
+    entry.published(when)
+    entry.updated(when)
+    if prior.author:
+        entry.author(name=prior.author)
+        entry.dc.dc_creator(prior.author)
+    for category in prior.categories:
+        entry.category(term=category)
+    entry.summary(
+        prior.summary or f"An earlier post on {prior.tool_names}, on {prior.host}.", type="text"
+    )
+    return max(updated, when) if updated else when

@@ -13,24 +13,35 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from ..corpus import load_corpus
 from ..findings import ContentError
 from ..gate.git import first_added
+from .browse import category_entries, prior_by_author, prior_only_authors, semester_entries
 from .claims import claim_rows
 from .comments import by_post, views
 from .feeds import write_feed_pair
 from .giscus import giscus_settings
-from .images import attach_social_card, draw_missing_cards, responsive_images
+from .images import (
+    attach_social_card,
+    draw_missing_cards,
+    responsive_images,
+    write_site_card,
+)
+from .inline import THEME_SCRIPT, THEME_SCRIPT_HASH, json_ld
 from .media import embed_url
+from .picker import STATUS_LABELS, pick_categories
 from .render import Renderer
-from .search import build_index
+from .robots import write_robots
+from .search import build_index, write_tool_names
 from .settings import plugin_settings
-from .tools import PriorEntry, SemesterEntry, ToolEntry
+from .tools import PriorEntry, ToolEntry, semester_slug
 
 logger = logging.getLogger(__name__)
 RELATED_LIMIT = 4
+SITE_CARD = "cards/site.png"  # the Open Graph image of listing pages
 EARLIER_LIMIT = 8
 # A tag shared by more posts than this says little about relatedness.
 COMMON_TAG_LIMIT = 50
@@ -83,7 +94,19 @@ class AnthologyGenerator(Generator):
         course = self.corpus.course
         self.tools = self._tool_entries(articles)
         self.tools_by_slug = {entry.slug: entry for entry in self.tools}
-        self.semesters = self._semester_entries(articles)
+        labels = {
+            semester_slug(prior.semester): course.semester_label(prior.semester)
+            for prior in self.corpus.prior
+        }
+        self.semesters = semester_entries(course, articles, self.prior, labels)
+        self.categories = category_entries(course, articles, self.prior, self.settings)
+        self.prior_by_author = prior_by_author(self.prior)
+        site_authors = {author.slug for author, _ in self.context.get("authors", [])}
+        self.prior_authors = prior_only_authors(self.prior_by_author, site_authors)
+        self.picks = pick_categories(self.corpus, self.tools_by_slug)
+        # Earlier posts published elsewhere join their tool's and category's feeds only
+        # when course.yaml says `prior_in_feeds: true`; the site feed is this site's posts.
+        self.prior_in_feeds = bool(course.setting("prior_in_feeds", default=False))
         self.claims = claim_rows(
             self.corpus,
             self.tools_by_slug,
@@ -118,14 +141,16 @@ class AnthologyGenerator(Generator):
                 },
                 "TOOLS": self.tools,
                 "SEMESTERS": self.semesters,
+                "CATEGORIES": self.categories,
+                "PRIOR_BY_AUTHOR": self.prior_by_author,
+                "PRIOR_AUTHORS": self.prior_authors,
+                "PRIOR_COUNT": len(self.prior),
+                "PRIOR_IN_FEEDS": self.prior_in_feeds,
+                "THEME_SCRIPT": THEME_SCRIPT,
+                "THEME_SCRIPT_HASH": THEME_SCRIPT_HASH,
+                "SITE_CARD": SITE_CARD if self.options["SOCIAL_CARDS"] else None,
                 "GISCUS": giscus_settings(self.settings),
-                "CATEGORY_INFO": {
-                    category.name: {
-                        "feed_atom": f"feeds/category/{category.slug}.atom.xml",
-                        "feed_rss": f"feeds/category/{category.slug}.rss.xml",
-                    }
-                    for category, _ in self.context.get("categories", [])
-                },
+                "CATEGORY_INFO": {entry.category.slug: entry for entry in self.categories},
             }
         )
 
@@ -149,24 +174,17 @@ class AnthologyGenerator(Generator):
         for article in articles:
             for ref in getattr(article, "tools", []):
                 entry_for(ref.slug, ref.name).articles.append(article)
-        self.prior = [PriorEntry.from_prior(prior, categories) for prior in self.corpus.prior]
+        label = self.corpus.course.semester_label
+        self.prior = [
+            PriorEntry.from_prior(prior, categories, label(prior.semester))
+            for prior in self.corpus.prior
+        ]
         for prior_entry, prior in zip(self.prior, self.corpus.prior, strict=True):
             for tool in prior.tools:
                 entry_for(tool.slug, tool.name).prior.append(prior_entry)
         for entry in entries.values():
             entry.articles.sort(key=lambda a: a.date, reverse=True)
         return sorted(entries.values(), key=lambda e: e.name.casefold())
-
-    def _semester_entries(self, articles: list[Any]) -> list[SemesterEntry]:
-        course = self.corpus.course
-        by_semester: dict[str, list[Any]] = defaultdict(list)
-        for article in articles:
-            by_semester[article.semester].append(article)
-        return [
-            SemesterEntry(s.id, s.label, by_semester.get(s.id, []), s.id == course.semester)
-            for s in reversed(course.semesters)
-            if by_semester.get(s.id) or s.id == course.semester
-        ]
 
     def _enrich(self, article: Any, related: _RelatedIndex) -> None:
         """Set the per-article attributes templates use: earlier posts, related, embeds,
@@ -197,17 +215,7 @@ class AnthologyGenerator(Generator):
                 if id(prior) in seen:
                     continue
                 seen.add(id(prior))
-                earlier.append(
-                    {
-                        "title": prior.name,
-                        "url": prior.url,
-                        "host": prior.host,
-                        "semester_label": prior.semester_label,
-                        "external": True,
-                        "dead": prior.dead,
-                        "archive_url": prior.archive_url,
-                    }
-                )
+                earlier.append({"external": True, "prior": prior})
         # A post page lists a few; the tool page lists them all.
         article.earlier_total = len(earlier)
         earlier = earlier[:EARLIER_LIMIT]
@@ -217,12 +225,38 @@ class AnthologyGenerator(Generator):
             embed_url(article.media_url) if article.post_format == "video" else None
         )
         article.social_image = getattr(article, "social_image", None)
+        article.json_ld = json_ld(self._blog_posting(article))
         article.comments = views(
             self.comments.get(article.slug, []),
             article,
             self.renderer,
             self.settings.get("DEFAULT_DATE_FORMAT", "%a %d %B %Y"),
         )
+
+    def _blog_posting(self, article: Any) -> dict[str, Any]:
+        """schema.org BlogPosting for a post page's JSON-LD."""
+        site = (self.settings.get("SITEURL") or "").rstrip("/")
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": article.title,
+            "datePublished": article.date.isoformat(),
+            "author": [
+                {"@type": "Person", "name": a.name, "url": f"{site}/{a.url}"}
+                for a in getattr(article, "authors", [])
+            ],
+            "url": f"{site}/{article.url}",
+            "description": Markup(article.summary or "").striptags(),
+            "articleSection": article.category.name,
+            "keywords": [tag.name for tag in getattr(article, "tags", [])],
+            "about": [tool.name for tool in getattr(article, "tools", [])],
+            "isPartOf": {"@type": "Blog", "name": self.settings.get("SITENAME", "")},
+        }
+        if getattr(article, "modified", None):
+            data["dateModified"] = article.modified.isoformat()
+        if article.social_image:
+            data["image"] = f"{site}/{article.social_image}"
+        return data
 
     def generate_output(self, writer: Any) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
@@ -276,11 +310,39 @@ class AnthologyGenerator(Generator):
         page("semesters/", "semesters")
         for semester in self.semesters:
             page(semester.url, "semester", semester=semester)
+        for category in self.categories:
+            page(
+                category.category.url,
+                "category",
+                category=category.category,
+                articles=category.articles,
+            )
+        for author in self.prior_authors:
+            page(author.url, "author", author=author, articles=[])
         page("claims/", "claims", claims=self.claims)
+        totals = {status: sum(c.count(status) for c in self.picks) for status in STATUS_LABELS}
+        totals["all"] = sum(len(c.tools) for c in self.picks)
+        page(
+            "pick-a-tool/",
+            "pick",
+            picks=self.picks,
+            status_labels=STATUS_LABELS,
+            pick_totals=totals,
+        )
         # GitHub Pages and `invoke serve` answer unknown paths with this page (status 404).
         writer.write_file(
             "404.html", self.get_template("404"), self.context, relative, page_name="404"
         )
+        self._write_site_files()
+
+    def _write_site_files(self) -> None:
+        """robots.txt, the listing pages' card and the tool names for search suggestions."""
+        output = Path(self.output_path)
+        site_url = self.settings.get("SITEURL") or ""
+        if self.options["SOCIAL_CARDS"]:
+            write_site_card(output / SITE_CARD, self.settings, self.corpus.course)
+        write_robots(output, site_url)  # sitemap.xml: the pelican-sitemap plugin
+        write_tool_names(output, self.corpus.registry, self.tools_by_slug)
 
     def _site_url(self) -> str:
         return (
@@ -302,21 +364,29 @@ class AnthologyGenerator(Generator):
         write_feed_pair(
             articles, path_stem="feeds/all", title=self.settings["SITENAME"], page_url="", **common
         )
-        for category, category_articles in self.context.get("categories", []):
-            write_feed_pair(
-                _published(category_articles),
-                path_stem=f"feeds/category/{category.slug}",
-                title=f"{self.settings['SITENAME']}: {category.name}",
-                page_url=category.url,
-                **common,
-            )
-        for entry in self.tools:
-            if _published(entry.articles):
+        with_prior = self.prior_in_feeds
+        for entry in self.categories:
+            prior = entry.prior if with_prior else []
+            articles = _published(entry.articles)
+            if articles or prior:
                 write_feed_pair(
-                    _published(entry.articles),
-                    path_stem=f"feeds/tool/{entry.slug}",
-                    title=f"{self.settings['SITENAME']}: {entry.name}",
-                    page_url=entry.url,
+                    articles,
+                    path_stem=entry.feed_atom.removesuffix(".atom.xml"),
+                    title=f"{self.settings['SITENAME']}: {entry.category.name}",
+                    page_url=entry.category.url,
+                    prior=prior,
+                    **common,
+                )
+        for tool in self.tools:
+            prior = tool.prior if with_prior else []
+            articles = _published(tool.articles)
+            if articles or prior:
+                write_feed_pair(
+                    articles,
+                    path_stem=f"feeds/tool/{tool.slug}",
+                    title=f"{self.settings['SITENAME']}: {tool.name}",
+                    page_url=tool.url,
+                    prior=prior,
                     **common,
                 )
 

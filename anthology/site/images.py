@@ -277,3 +277,20 @@ def _attributes(tag: str) -> dict[str, str]:
 def _img(attrs: dict[str, str]) -> str:
     names = [n for n in _ORDER if n in attrs] + [n for n in attrs if n not in _ORDER]
     return "<img " + " ".join(f'{name}="{attrs[name]}"' for name in names) + ">"
+
+
+def write_site_card(target: Path, settings: dict[str, Any], course: Any) -> None:
+    """The listing pages' Open Graph image: the site's name on a card (cached like posts')."""
+    text = (
+        str(settings.get("SITENAME", "")),
+        [],
+        None,
+        " ".join(part for part in (course.number, course.name) if part),
+        course.semester_label(course.semester),
+    )
+    cache = image_cache(settings)
+    key = card_key(*text)
+    cached = cache.get(key, ".png")
+    if cached is None:
+        cached = cache.put_bytes(key, ".png", card_png(draw_card(*text)))
+    place(cached, target)

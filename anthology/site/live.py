@@ -233,8 +233,9 @@ class LiveSite:
 
     def _listings(self, article: Any) -> list[str]:
         """The pages that can show `article`'s card (each is patched only if it does)."""
-        pages = ["index.html"]
-        for holder in (article.category, *article.tags, *article.authors):
+        # Category pages are the plugin's (Pelican's own are off): at the category's url.
+        pages = ["index.html", f"{article.category.url}index.html"]
+        for holder in (*article.tags, *article.authors):
             pages.append(holder.save_as)
         pages += [f"{ref.url}index.html" for ref in getattr(article, "tools", [])]
         pages.append(f"semesters/{article.semester}/index.html")

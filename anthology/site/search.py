@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import json
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
+
+from ..tools import ToolRegistry
+from .tools import ToolEntry
 
 # Only post pages and earlier-post stubs carry `data-pagefind-body`; reading the listing
 # pages too would double the work for nothing.
@@ -37,3 +41,21 @@ def build_index(site: Path, language: str = "en") -> int:
         return asyncio.run(_index(site, language))
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, _index(site, language)).result()
+
+
+def write_tool_names(output: Path, registry: ToolRegistry, entries: dict[str, ToolEntry]) -> None:
+    """`search/tools.json`: every tool's name, aliases and page, for the search page's
+    "did you mean" when a query finds nothing (a few KB, fetched only then)."""
+    tools = []
+    for tool in sorted(registry.tools, key=lambda t: t.name.casefold()):
+        entry = entries.get(tool.slug)
+        tools.append(
+            {
+                "name": tool.name,
+                "aliases": list(tool.aliases),
+                "url": entry.url if entry else None,
+            }
+        )
+    target = output / "search" / "tools.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(tools, ensure_ascii=False, separators=(",", ":")), "utf-8")

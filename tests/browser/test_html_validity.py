@@ -24,6 +24,11 @@ PAGES = [
     "tag/validation/index.html",
     "search/index.html",
     "about/index.html",
+    "pick-a-tool/index.html",
+    "semesters/2020-2022/index.html",
+    "category/automl/index.html",
+    "author/mazzottacraig/index.html",
+    "404.html",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
+
+from anthology.site.inline import THEME_SCRIPT
 
 from .conftest import in_thread
 
@@ -66,9 +69,15 @@ def test_injected_markup_runs_no_script(
     assert html_file.is_file(), sorted(p.name for p in (site / "posts").iterdir())
 
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    # Besides script files from the theme: the dark-theme script (allowed by its CSP hash)
+    # and the JSON-LD data block, whose text must still be the post's metadata as JSON.
     scripts = soup.find_all("script")
-    assert all(s.get("src") and not s.string for s in scripts), scripts
-    assert all("/theme/js/" in s["src"] for s in scripts), [s["src"] for s in scripts]
+    data = [s for s in scripts if s.get("type") == "application/ld+json"]
+    assert len(data) == 1 and json.loads(data[0].string)["@type"] == "BlogPosting"
+    inline = [s for s in scripts if not s.get("src") and s not in data]
+    assert [s.string for s in inline] == [str(THEME_SCRIPT)], inline
+    files = [s for s in scripts if s.get("src")]
+    assert all(not s.string and "/theme/js/" in s["src"] for s in files), files
     handlers = [(t.name, a) for t in soup.find_all(True) for a in t.attrs if a.startswith("on")]
     assert not handlers, handlers
     urls = [v for t in soup.find_all(True) for v in t.attrs.values() if isinstance(v, str)]

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from anthology.course import Option, Section
 from anthology.gate.lineblocks import line_blocks
+from anthology.gate.reading import Reading, read_sections
 from anthology.gate.scan import Body
-from anthology.gate.sections import clean, outline, place_sections, rendered_blocks
+from anthology.gate.sections import clean, outline, paragraphs, rendered_blocks
 from anthology.gate.words import count_words
 
 OPTION = Option(
@@ -48,13 +49,21 @@ def test_code_is_not_counted_as_words() -> None:
     assert headings(text)[0][3] == 1
 
 
+def place(text: str, mapping: dict[str, str] | None = None) -> list[Reading]:
+    body = Body(text, 1)
+    found = outline(body)
+    return read_sections(
+        OPTION, found, paragraphs(body, found), mapping or {}, (1, len(body.lines))
+    )
+
+
 def test_keyword_placement_follows_the_post_order() -> None:
     text = (
         "## The problem: how do we know?\n\nx\n\n## How it helps\n\ny\n\n"
         "## Strengths and limitations\n\nz\n"
     )
-    placed = place_sections(OPTION, outline(Body(text, 1)), {})
-    assert [p.heading.text if p.heading else None for p in placed] == [
+    placed = place(text)
+    assert [r.parts[0].heading.text if r.found else None for r in placed] == [
         "The problem: how do we know?",
         "How it helps",
         "Strengths and limitations",
@@ -63,12 +72,8 @@ def test_keyword_placement_follows_the_post_order() -> None:
 
 def test_mapping_wins_over_keywords_and_missing_sections_are_none() -> None:
     text = "## Monday morning\n\nx\n\n## A week of ratings\n\ny\n"
-    placed = place_sections(
-        OPTION,
-        outline(Body(text, 1)),
-        {"problem": "Monday  morning", "examples": "A week of ratings"},
-    )
-    assert [(p.section.id, p.heading.line if p.heading else None) for p in placed] == [
+    placed = place(text, {"problem": "Monday  morning", "examples": "A week of ratings"})
+    assert [(r.section.id, r.line) for r in placed] == [
         ("problem", 1),
         ("examples", 5),
         ("assessment", None),

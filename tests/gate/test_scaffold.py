@@ -54,8 +54,12 @@ def test_new_writes_the_required_sections(content: Path, run: Runner) -> None:
         "json",
         str(content / "posts" / "F2026" / "fixing-labels.md"),
     )
-    rules = {f["rule"] for f in json.loads(out)["findings"]}
-    assert "section-missing" not in rules and {"section-too-short", "evidence-missing"} <= rules
+    found = json.loads(out)["findings"]
+    empty = [f for f in found if f["rule"] == "section-missing"]
+    # the scaffold's headings are recognised, but an empty heading is never a section
+    assert len(empty) == 3 and all("has no text under it" in f["message"] for f in empty)
+    assert all(f["severity"] == "warning" for f in empty)  # a draft: warnings until published
+    assert "evidence-missing" in {f["rule"] for f in found}
 
 
 def test_claimed_tool_is_refused(content: Path, run: Runner) -> None:

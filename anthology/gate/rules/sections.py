@@ -1,4 +1,8 @@
-"""Required sections of the post's option, their length, and the scenario in the examples."""
+"""Required sections of the post's option, their length, and the scenario in the examples.
+
+Which parts of the post serve each requirement is decided in `gate/reading.py`; these rules
+only turn that reading into findings.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,18 @@ from collections.abc import Iterator
 
 from ...findings import Finding, Severity
 from ..context import PostContext
+from ..reading import Reading
 from ..rubric import RubricFinding
-from ..words import contains_keyword
+from ..vocabulary import stems, vocabulary
 
 
-def _named(heading: str, name: str) -> str:
-    """` (the required section's name)` when the heading says something else."""
-    return "" if heading.strip().casefold() == name.strip().casefold() else f" ({name})"
+def _taken(reading: Reading) -> str:
+    """“Strengths and limitations” is taken from ‘What worked well’ + ‘Where it falls short’,
+    or just “the section ‘Strengths and limitations’” when the heading is the name."""
+    name = reading.section.name
+    if reading.names.casefold() == f"‘{name}’".casefold():
+        return f"the section {reading.names}"
+    return f"“{name}” is taken from {reading.names}"
 
 
 def _words(count: int) -> str:
@@ -20,49 +29,90 @@ def _words(count: int) -> str:
 
 
 def _finding(
-    ctx: PostContext, rule: str, line: int | None, message: str, fix: str, rubric: str | None
+    ctx: PostContext,
+    rule: str,
+    line: int | None,
+    message: str,
+    fix: str,
+    rubric: str | None,
+    severity: Severity = Severity.ERROR,
 ) -> Finding:
-    return RubricFinding(rule, Severity.ERROR, ctx.shown, line, message, fix, rubric=rubric)
+    return RubricFinding(rule, severity, ctx.shown, line, message, fix, rubric=rubric)
+
+
+def _missing(ctx: PostContext, reading: Reading) -> Finding:
+    section = reading.section
+    if reading.mapped is not None:
+        return _finding(
+            ctx,
+            "section-missing",
+            ctx.line_of("sections"),
+            f"`sections` maps `{section.id}` to the heading “{reading.mapped}”, "
+            "but the post has no heading with that text",
+            "Copy the heading text exactly into `sections:`, or rename the heading.",
+            section.rubric,
+        )
+    if reading.empty:
+        heading = reading.empty[0]
+        return _finding(
+            ctx,
+            "section-missing",
+            heading.line or ctx.first_text_line,
+            f"no section on “{section.name}” was found: the heading “{heading.text}” has no "
+            "text under it",
+            f"Write the section under “{heading.text}”: "
+            + (
+                f"at least {section.min_words} words." if section.min_words else "a few paragraphs."
+            ),
+            section.rubric,
+        )
+    examples = ", ".join(term for term, _stems in vocabulary(section.keywords).terms[:5])
+    return _finding(
+        ctx,
+        "section-missing",
+        ctx.first_text_line,
+        f"no section on “{section.name}” was found: no heading names it ({examples}, …) "
+        "and no section's text reads like it",
+        f"Add a section on it under a heading such as `## {section.name}`, or map your own "
+        f'heading in front matter: `sections: {{{section.id}: "Your heading"}}`. '
+        "`anthology check --explain FILE` shows how the post was read.",
+        section.rubric,
+    )
 
 
 def required_sections(ctx: PostContext) -> Iterator[Finding]:
-    """Each required section has a heading (by keyword or mapping) and enough words."""
-    post = ctx.post
-    if post is None:
+    """Each requirement is served by some part of the post, and at some length."""
+    if ctx.post is None:
         return
-    for placement in ctx.placements:
-        section, heading = placement.section, placement.heading
-        if heading is None and placement.mapped is not None:
+    for reading in ctx.readings:
+        section = reading.section
+        if not reading.found:
+            yield _missing(ctx, reading)
+            continue
+        line = reading.line or ctx.first_text_line
+        if reading.by_content:
+            part = reading.parts[0]
             yield _finding(
                 ctx,
-                "section-missing",
-                ctx.line_of("sections"),
-                f"`sections` maps `{section.id}` to the heading “{placement.mapped}”, "
-                "but the post has no heading with that text",
-                "Copy the heading text exactly into `sections:`, or rename the heading.",
+                "section-heading-unclear",
+                line,
+                f"“{section.name}” is read from the text of {reading.names} "
+                f"({', '.join(part.cues[:6])}): no heading says so",
+                f"Give that part a heading a reader can find, such as `## {section.name}`, "
+                f'or map it in front matter: `sections: {{{section.id}: "Your heading"}}`.',
                 section.rubric,
+                Severity.WARNING,
             )
-        elif heading is None:
-            examples = ", ".join(section.keywords[:5])
-            yield _finding(
-                ctx,
-                "section-missing",
-                ctx.first_text_line,
-                f"no section on “{section.name}” was found (no heading mentions {examples}, …)",
-                f"Add a heading such as `## {section.name}`, or map your own heading in front "
-                f'matter: `sections: {{{section.id}: "Your heading"}}`.',
-                section.rubric,
-            )
-        elif heading.words < section.min_words:
+        if reading.words < section.min_words:
             yield _finding(
                 ctx,
                 "section-too-short",
-                heading.line or ctx.first_text_line,
-                f"the section “{heading.text}”{_named(heading.text, section.name)} has "
-                f"{_words(heading.words)}; "
+                line,
+                f"{_taken(reading)}, {_words(reading.words)}; "
                 f"at least {section.min_words} are expected",
                 "Develop the section: explain, give a concrete example, say what you observed.",
                 section.rubric,
+                Severity.ERROR if section.min_words_blocking else Severity.WARNING,
             )
 
 
@@ -71,19 +121,18 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
     option = ctx.option
     if option is None or not option.scenario_keywords:
         return
-    for placement in ctx.placements:
-        heading = placement.heading
-        if not placement.section.scenario_required or heading is None:
+    for reading in ctx.readings:
+        if not reading.section.scenario_required or not reading.found:
             continue
-        text = heading.text + "\n" + heading.section_text
-        if contains_keyword(text, option.scenario_keywords) is None:
+        if not vocabulary(option.scenario_keywords).find(stems(reading.text)):
             shown = ", ".join(option.scenario_keywords[:4])
             yield _finding(
                 ctx,
                 "scenario-missing",
-                heading.line or ctx.first_text_line,
-                f"the section “{heading.text}” never mentions the scenario ({shown}, …)",
+                reading.line or ctx.first_text_line,
+                f"{reading.names} ({reading.section.name}) never mentions the scenario "
+                f"({shown}, …)",
                 f"Tie the section to the scenario: show a concrete case from it ({shown}, …), "
                 "the data you used and what changed for its users.",
-                placement.section.rubric,
+                reading.section.rubric,
             )

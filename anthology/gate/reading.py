@@ -1,0 +1,668 @@
+"""Which parts of a post serve each required section, read the way a TA reads a post.
+
+Hand-written because no library reads the structure of a blog post against a rubric; it is
+a small scorer whose every decision can be printed (`anthology check --explain`).
+
+1. **Headings.** A heading serves a requirement when it names it (`headings` in
+   course.yaml: whole words and phrases, stemmed) or when it only hints at it (`hints`,
+   e.g. "Final thoughts") and its text confirms it (content score ≥ `confirm_score`).
+   A section includes its subsections, unless a subsection names another requirement.
+   Adjacent sibling sections that serve the same requirement, or continue a series
+   ("Step 1", "Step 2", …), count together and their words add up. A heading with no
+   words under it (a subtitle) never serves anything.
+2. **Choice.** Every requirement's candidates are ranked (words under it first, then a
+   named over a hinted heading, the longer matching phrase, the content score); the best
+   candidates are taken first, each heading serving one requirement.
+3. **Content.** A requirement no heading serves is looked for in the paragraphs nobody
+   took: each scores one point per distinct cue term (`content.cues`), plus scenario
+   keywords, plus a bonus where such text usually sits in a post. The best section whose
+   score reaches `min_score` serves it, with a warning that a clearer heading would help.
+4. **Leftovers.** Further sections that name a requirement outright join it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from itertools import dropwhile
+
+from ..course import Cues, Option, Section
+from .sections import Heading, Paragraph, clean
+from .vocabulary import longest, stems, vocabulary
+from .words import count_words
+
+HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT = (
+    "heading",
+    "hint",
+    "series",
+    "nested",
+    "mapped",
+    "content",
+)
+_SERIES = re.compile(
+    r"^\s*(step|part|stage|phase|day|week|round|experiment|task|lesson|example)\s*#?\s*"
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One heading's section (or some paragraphs) taken for a requirement, and why."""
+
+    how: str  # heading, hint, series, nested, mapped or content
+    heading: Heading | None  # None: paragraphs before the first heading
+    words: int
+    text: str
+    terms: tuple[str, ...] = ()  # heading words that matched
+    cues: tuple[str, ...] = ()  # content terms found
+    score: int = 0
+    lines: tuple[int, ...] = ()  # paragraphs taken (content only)
+
+    @property
+    def line(self) -> int | None:
+        if self.heading is not None and self.heading.line is not None:
+            return self.heading.line
+        return self.lines[0] if self.lines else None
+
+    @property
+    def label(self) -> str:
+        if self.heading is not None:
+            return self.heading.text
+        return "the text before the first heading"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one requirement is served: by which parts, or not at all."""
+
+    section: Section
+    parts: tuple[Part, ...] = ()
+    mapped: str | None = None  # the heading named in front matter, if any
+    considered: tuple[str, ...] = ()  # candidates passed over, and why
+    empty: tuple[Heading, ...] = ()  # headings naming it with no text under them
+
+    @property
+    def found(self) -> bool:
+        return bool(self.parts)
+
+    @property
+    def by_content(self) -> bool:
+        return bool(self.parts) and all(p.how == CONTENT for p in self.parts)
+
+    @property
+    def words(self) -> int:
+        return sum(p.words for p in self.parts)
+
+    @property
+    def line(self) -> int | None:
+        return next((p.line for p in self.parts if p.line is not None), None)
+
+    @property
+    def names(self) -> str:
+        """'What worked well' + 'Where it falls short'."""
+        labels = [p.label for p in self.parts if p.how != NESTED]
+        return " + ".join(f"‘{label}’" for label in dict.fromkeys(labels))
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.parts)
+
+
+@dataclass
+class _Post:
+    """The outline and paragraphs of one post, with lazily computed scores."""
+
+    headings: list[Heading]
+    paragraphs: list[Paragraph]
+    scenario: tuple[str, ...]
+    total_lines: tuple[int, int]  # first and last line of the body
+    _para_stems: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def end(self) -> list[int]:
+        """Index after each heading's last subsection."""
+        out = []
+        for i, h in enumerate(self.headings):
+            j = i + 1
+            while j < len(self.headings) and self.headings[j].level > h.level:
+                j += 1
+            out.append(j)
+        return out
+
+    @cached_property
+    def parent(self) -> list[int]:
+        out = []
+        for i, h in enumerate(self.headings):
+            p = i - 1
+            while p >= 0 and self.headings[p].level >= h.level:
+                p -= 1
+            out.append(p)
+        return out
+
+    @cached_property
+    def heading_stems(self) -> list[tuple[str, ...]]:
+        """Stemmed heading words, without a leading number ("3. Value Constraints")."""
+        return [tuple(dropwhile(str.isdigit, stems(h.text))) for h in self.headings]
+
+    @cached_property
+    def by_region(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for index, paragraph in enumerate(self.paragraphs):
+            out.setdefault(paragraph.region, []).append(index)
+        return out
+
+    def para_stems(self, index: int) -> tuple[str, ...]:
+        if index not in self._para_stems:
+            self._para_stems[index] = stems(self.paragraphs[index].text)
+        return self._para_stems[index]
+
+    def position(self, line: int) -> float:
+        first, last = self.total_lines
+        return (line - first) / max(1, last - first)
+
+
+@dataclass(frozen=True)
+class _Score:
+    score: int
+    cues: tuple[str, ...]
+    ok: bool  # required cue groups present
+    used: tuple[int, ...]  # paragraphs with at least one cue
+    bonus: int = 0  # the part of the score that is for the position
+    in_place: bool = False  # the text starts where such text usually is
+
+
+def _score(
+    post: _Post,
+    cues: Cues,
+    indexes: Sequence[int],
+    heading: tuple[str, ...] = (),
+    window: tuple[int, int] | None = None,
+) -> _Score:
+    """Distinct cue terms over the paragraphs (and heading), scenario words, position bonus."""
+    found: dict[str, list[str]] = {}
+    scenario: list[str] = []
+    used: list[int] = []
+    for index in (-1, *indexes) if heading else indexes:
+        words = heading if index == -1 else post.para_stems(index)
+        hit = False
+        for name, terms in cues.groups:
+            matched = vocabulary(terms).find(words)
+            if matched:
+                hit = True
+                bucket = found.setdefault(name, [])
+                bucket.extend(t for t in matched if t not in bucket)
+        if cues.scenario:
+            matched = vocabulary(post.scenario).find(words)
+            if matched:
+                hit = True
+                scenario.extend(t for t in matched if t not in scenario)
+        if hit and index >= 0:
+            used.append(index)
+    score = sum(len(terms) for terms in found.values())
+    score += min(len(scenario), cues.scenario_cap)
+    placed = bool(used) and _in_place(post, cues.position, post.paragraphs[used[0]].line, window)
+    bonus = cues.position_bonus if placed else 0
+    listed = tuple(t for terms in found.values() for t in terms) + tuple(scenario)
+    ok = all(scenario if group == "scenario" else found.get(group) for group in cues.required)
+    return _Score(score + bonus, listed, ok, tuple(used), bonus, placed or cues.position == "any")
+
+
+def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | None) -> bool:
+    """Whether text starting at `line` sits where the requirement's text usually is.
+
+    "between" means after the parts taken for the requirement before it in the option and
+    before those of the one after it (the handout's order); without them, the middle.
+    """
+    if position == "between" and window is not None:
+        return window[0] < line < window[1]
+    where = post.position(line)
+    if position == "between":
+        position = "middle"
+    return {
+        "start": where < 0.5,
+        "middle": 0.1 <= where < 0.9,
+        "end": where >= 0.4,
+    }.get(position, False)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    section: int  # index into option.sections
+    members: tuple[int, ...]  # headings whose own text is taken
+    paragraphs: tuple[int, ...]  # the paragraphs taken
+    tops: tuple[int, ...]  # the sibling headings that were matched
+    parts: tuple[Part, ...]
+    strength: int  # 2 named, 1 hinted
+    phrase: int  # words in the longest matching term
+    score: int
+    words: int
+
+    @property
+    def rank(self) -> tuple[int, int, int, int, int]:
+        return (self.words > 0, self.strength, self.phrase, self.score, -self.tops[0])
+
+
+class _Reader:
+    def __init__(self, option: Option, post: _Post, mapping: dict[str, str]):
+        self.option = option
+        self.sections = option.sections
+        self.post = post
+        self.mapping = mapping
+        self.considered: dict[int, list[str]] = {i: [] for i in range(len(self.sections))}
+        self._qualifies: dict[tuple[int, int], tuple[str, list[str], _Score] | None] = {}
+        self._named: dict[int, list[list[str]]] = {}
+        self._free_candidates: dict[tuple[int, int], _Candidate | None] = {}
+        self._ratios: dict[int, list[float]] = {}
+
+    # --- heading matches ---------------------------------------------------------------
+
+    def named(self, h: int, s: int) -> list[str]:
+        """Heading words naming requirement `s`; when a heading names several, it names
+        the one whose words come first ("Why serving models is hard" is about the problem)."""
+        if h not in self._named:
+            words = self.post.heading_stems[h]
+            found = [vocabulary(sec.keywords).where(words) for sec in self.sections]
+            first = min((min(f.values()) for f in found if f), default=-1)
+            self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
+        return self._named[h][s]
+
+    def hinted(self, h: int, s: int) -> list[str]:
+        section = self.sections[s]
+        terms = section.hints + (self.post.scenario if section.cues.scenario else ())
+        return vocabulary(terms).find(self.post.heading_stems[h])
+
+    def names_other(self, h: int, s: int) -> bool:
+        return any(self.named(h, other) for other in range(len(self.sections)) if other != s)
+
+    def members(self, h: int, s: int) -> list[int]:
+        """The heading and its subsections, less those naming another requirement."""
+        out, j = [h], h + 1
+        while j < self.post.end[h]:
+            if self.names_other(j, s) and self.headings[j].words > 0:
+                j = self.post.end[j]
+                continue
+            out.append(j)
+            j += 1
+        return out
+
+    @property
+    def headings(self) -> list[Heading]:
+        return self.post.headings
+
+    def content_of(self, members: Sequence[int]) -> list[int]:
+        return [p for m in members for p in self.post.by_region.get(m, [])]
+
+    def qualifies(self, h: int, s: int) -> tuple[str, list[str], _Score] | None:
+        """How heading `h` serves section `s`: named, hinted and confirmed, or not at all."""
+        if (h, s) not in self._qualifies:
+            self._qualifies[h, s] = self._qualify(h, s)
+        return self._qualifies[h, s]
+
+    def _qualify(self, h: int, s: int) -> tuple[str, list[str], _Score] | None:
+        section = self.sections[s]
+        named = self.named(h, s)
+        if named:  # the heading decides; the text is not read
+            return HEADING, named, _Score(0, (), True, ())
+        hinted = self.hinted(h, s)
+        if not hinted or self.names_other(h, s):
+            return None
+        members = self.members(h, s)
+        own = self.post.heading_stems[h]
+        score = _score(self.post, section.cues, self.content_of(members), own)
+        if score.score - score.bonus >= section.cues.confirm_score and score.ok:
+            return HINT, hinted, score
+        self.considered[s].append(
+            f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but its text "
+            f"scores {score.score - score.bonus} < {section.cues.confirm_score}"
+            + ("" if score.ok else f" or lacks {'/'.join(section.cues.required)} words")
+        )
+        return None
+
+    def siblings(self, h: int) -> tuple[int | None, int | None]:
+        """The previous and next heading at the same level under the same parent."""
+        level, parent = self.headings[h].level, self.post.parent[h]
+        after = self.post.end[h]
+        nxt = (
+            after
+            if after < len(self.headings)
+            and self.headings[after].level == level
+            and self.post.parent[after] == parent
+            else None
+        )
+        prev = None
+        for j in range(h - 1, parent, -1):
+            if self.post.parent[j] == parent:
+                prev = j if self.headings[j].level == level else None
+                break
+        return prev, nxt
+
+    def candidate(self, h: int, s: int, blocked: set[int]) -> _Candidate | None:
+        """Heading `h` and the adjacent siblings serving `s` with it, none of them `blocked`."""
+        if self.qualifies(h, s) is None or h in blocked:
+            return None
+        free = self._free_candidates.get((h, s))
+        if free is None:
+            free = self._free_candidates[h, s] = self._candidate(h, s, set())
+        if free is not None and blocked.isdisjoint(free.members):
+            return free
+        return self._candidate(h, s, blocked)
+
+    def _candidate(self, h: int, s: int, blocked: set[int]) -> _Candidate | None:
+        first = None if h in blocked else self.qualifies(h, s)
+        if first is None:
+            return None
+        run = [(h, first)]
+        series = _SERIES.match(self.headings[h].text)
+        for step in (1, -1) if self.headings[h].words else ():  # an empty one stays alone
+            current = h
+            while True:
+                prev, nxt = self.siblings(current)
+                other = nxt if step == 1 else prev
+                if other is None or other in blocked:
+                    break
+                how = None if self.names_other(other, s) else self.qualifies(other, s)
+                if how is None and series and not self.names_other(other, s):
+                    same = _SERIES.match(self.headings[other].text)
+                    if same and same.group(1).casefold() == series.group(1).casefold():
+                        how = (SERIES, [same.group(0).strip()], _Score(0, (), True, ()))
+                if how is None:
+                    break
+                if self.headings[other].words:  # an empty heading joins nothing
+                    run.append((other, how))
+                current = other
+        run.sort()
+        parts: list[Part] = []
+        members_all: list[int] = []
+        claimed: list[int] = []
+        filtered = False  # a generic heading's paragraphs all read like something else
+        for top, (how, terms, score) in run:
+            for m in self.members(top, s):
+                if m in blocked:
+                    continue
+                heading = self.headings[m]
+                own = self.post.by_region.get(m, [])
+                if how == HINT and own:  # a generic heading: not the paragraphs that read
+                    # like a requirement no heading names (that one may need them)
+                    own = [p for p in own if self._keeps(p, s)]
+                    if not own:
+                        filtered = True
+                        continue
+                members_all.append(m)
+                if how == HINT:
+                    kept = [self.post.paragraphs[p] for p in own]
+                    words = sum(count_words(p.text) for p in kept)
+                    lines = tuple(p.line for p in kept)
+                else:
+                    words, lines = heading.own_words, ()
+                claimed += own
+                parts.append(
+                    Part(
+                        how if m == top else NESTED,
+                        heading,
+                        words,
+                        heading.text + "\n" + "\n".join(self.post.paragraphs[p].text for p in own),
+                        tuple(terms) if m == top else (),
+                        score.cues if m == top else (),
+                        score.score if m == top else 0,
+                        lines,
+                    )
+                )
+        if filtered and not any(p.words for p in parts):
+            return None
+        named = [terms for _t, (how, terms, _s) in run if how == HEADING]
+        return _Candidate(
+            s,
+            tuple(members_all),
+            tuple(claimed),
+            tuple(t for t, _ in run),
+            tuple(parts),
+            2 if named else 1,
+            longest(t for terms in (named or [run[0][1][1]]) for t in terms),
+            max(score.score for _t, (_h, _terms, score) in run),
+            sum(p.words for p in parts),
+        )
+
+    @cached_property
+    def unnamed(self) -> set[int]:
+        """Requirements that no heading with text under it names."""
+        return {
+            s
+            for s in range(len(self.sections))
+            if not any(
+                self.named(h, s) and self.headings[h].words for h in range(len(self.headings))
+            )
+        }
+
+    def _keeps(self, paragraph: int, s: int) -> bool:
+        """Whether a generic heading for `s` keeps the paragraph: unless the paragraph reads
+        more like a requirement that no heading names."""
+        best = self.prefers(paragraph, range(len(self.sections)))
+        return s in best or not (best & self.unnamed)
+
+    def _own_text(self, h: int) -> str:
+        return "\n".join(self.post.paragraphs[p].text for p in self.post.by_region.get(h, []))
+
+    # --- the whole post -----------------------------------------------------------------
+
+    def read(self) -> list[Reading]:
+        chosen: dict[int, list[Part]] = {}
+        used: set[int] = set()  # headings taken
+        claimed: set[int] = set()  # paragraphs taken
+        for s, section in enumerate(self.sections):
+            if section.id in self.mapping:
+                wanted = clean(self.mapping[section.id]).casefold()
+                match = next(
+                    (i for i, h in enumerate(self.headings) if h.text.casefold() == wanted), None
+                )
+                if match is not None:
+                    members = self.members(match, s)
+                    used.update(members)
+                    claimed.update(self.content_of(members))
+                    chosen[s] = [
+                        Part(
+                            MAPPED if m == match else NESTED,
+                            self.headings[m],
+                            self.headings[m].own_words,
+                            self.headings[m].text + "\n" + self._own_text(m),
+                        )
+                        for m in members
+                    ]
+                else:
+                    chosen[s] = []
+        empty: dict[int, list[Heading]] = {}
+        first = True
+        while True:  # the best candidate first; the others are rebuilt around what it took
+            candidates = self.candidates(
+                [s for s in range(len(self.sections)) if s not in chosen], used
+            )
+            if first:
+                for c in candidates:
+                    if c.words == 0:
+                        self.considered[c.section].append(
+                            f"‘{self.headings[c.tops[0]].text}’ has no text under it"
+                        )
+                        empty.setdefault(c.section, []).append(self.headings[c.tops[0]])
+                first = False
+            candidates = [c for c in candidates if c.words > 0]
+            if not candidates:
+                break
+            best = max(candidates, key=lambda c: c.rank)
+            chosen[best.section] = list(best.parts)
+            used.update(best.members)
+            claimed.update(best.paragraphs)
+        self._by_content(chosen, used, claimed)
+        while True:  # further sections that name a requirement outright join it
+            more = [
+                c
+                for c in self.candidates([s for s in chosen if chosen[s]], used)
+                if c.strength == 2 and c.words > 0
+            ]
+            if not more:
+                break
+            best = max(more, key=lambda c: c.rank)
+            chosen[best.section].extend(best.parts)
+            used.update(best.members)
+            claimed.update(best.paragraphs)
+        readings = []
+        for s, section in enumerate(self.sections):
+            parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
+            readings.append(
+                Reading(
+                    section,
+                    tuple(parts),
+                    self.mapping.get(section.id),
+                    tuple(dict.fromkeys(self.considered[s])),
+                    tuple(empty.get(s, ())),
+                )
+            )
+        return readings
+
+    def candidates(self, sections: list[int], used: set[int]) -> list[_Candidate]:
+        return [
+            c
+            for s in sections
+            for h in range(len(self.headings))
+            if (c := self.candidate(h, s, used)) is not None
+        ]
+
+    def _window(self, chosen: dict[int, list[Part]], s: int) -> tuple[int, int]:
+        """The lines between the parts of the requirements before and after `s`."""
+        low, high = self.post.total_lines
+        before = [p.line for p in chosen.get(s - 1, []) if p.line is not None]
+        after = [p.line for p in chosen.get(s + 1, []) if p.line is not None]
+        return (max(before) if before else low - 1, min(after) if after else high + 1)
+
+    def _by_content(self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]) -> None:
+        """Requirements no heading serves: the best-scoring run of free paragraphs, in the
+        option's order (posts follow the handout, so each comes after the one before it).
+        A paragraph counts for the requirement, of those still looked for, it reads most
+        like; a run is paragraphs next to each other in one section."""
+        taken = set(claimed)
+        missing = [s for s in range(len(self.sections)) if s not in chosen]
+        for position, s in enumerate(missing):
+            cues = self.sections[s].cues
+            if not cues.groups and not cues.scenario:
+                continue
+            best_for = self._best_for(missing[position:], taken)
+            window = self._window(chosen, s)
+            best = self._best_run(s, taken, best_for, window)
+            if best is None:
+                continue
+            region = best[0]
+            picked = [best]
+            regions = sorted(self.post.by_region)
+            for step in (1, -1):  # neighbouring sections that read the same way join it
+                at = regions.index(region) + step
+                while 0 <= at < len(regions):
+                    runs = self._runs(regions[at], s, taken, best_for)
+                    edge = self.post.by_region[regions[at]][0 if step == 1 else -1]
+                    run = next((r for r in runs if edge in r), None)
+                    more = self._run_score(regions[at], run, cues, window) if run else None
+                    if more is None or more.score < cues.confirm_score:
+                        break
+                    picked.append((regions[at], more))
+                    at += step
+            chosen[s] = [self._content_part(r, sc) for r, sc in sorted(picked)]
+            for _r, sc in picked:
+                taken.update(sc.used)
+
+    def _runs(
+        self, region: int, s: int, taken: set[int], best_for: dict[int, set[int]]
+    ) -> list[list[int]]:
+        """Runs of adjacent free paragraphs of a section that read most like `s`."""
+        runs: list[list[int]] = [[]]
+        for p in self.post.by_region.get(region, []):
+            if p not in taken and s in best_for.get(p, ()):
+                runs[-1].append(p)
+            elif runs[-1]:
+                runs.append([])
+        return [run for run in runs if run]
+
+    def _run_score(
+        self, region: int, run: list[int], cues: Cues, window: tuple[int, int]
+    ) -> _Score:
+        """A run's score; a run that opens its section is read with the heading."""
+        opens = region >= 0 and run[0] == self.post.by_region[region][0]
+        heading = self.post.heading_stems[region] if opens else ()
+        return _score(self.post, cues, run, heading, window)
+
+    def _best_run(
+        self,
+        s: int,
+        taken: set[int],
+        best_for: dict[int, set[int]],
+        window: tuple[int, int],
+    ) -> tuple[int, _Score] | None:
+        """The run of free paragraphs that reads most like requirement `s`, if enough so."""
+        cues = self.sections[s].cues
+        best: tuple[int, _Score] | None = None
+        for region in sorted(self.post.by_region):
+            for run in self._runs(region, s, taken, best_for):
+                score = self._run_score(region, run, cues, window)
+                if score.score >= cues.min_score and score.ok and score.in_place:
+                    if best is None or score.score > best[1].score:
+                        best = (region, score)
+                elif score.score >= cues.confirm_score:
+                    self.considered[s].append(
+                        f"{self._region_label(region)} scores "
+                        f"{score.score} < {cues.min_score}"
+                        + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
+                        + ("" if score.in_place else " or is not where such text usually is")
+                    )
+        return best
+
+    def _content_part(self, region: int, score: _Score) -> Part:
+        paragraphs = [self.post.paragraphs[p] for p in score.used]
+        return Part(
+            CONTENT,
+            self.headings[region] if region >= 0 else None,
+            sum(count_words(p.text) for p in paragraphs),
+            "\n".join(p.text for p in paragraphs),
+            (),
+            score.cues,
+            score.score,
+            tuple(p.line for p in paragraphs),
+        )
+
+    def prefers(self, index: int, among: Iterable[int]) -> set[int]:
+        """The requirements (of `among`) paragraph `index` reads most like, by cue score
+        over `min_score`; all of them when it has no cue. Scenario words are left out:
+        every part of a post mentions the scenario."""
+        if index not in self._ratios:
+            ratios = []
+            for section in self.sections:
+                cues = replace(section.cues, scenario=False, required=())
+                score = _score(self.post, cues, [index]).score
+                ratios.append(score / max(1, section.cues.min_score))
+            self._ratios[index] = ratios
+        ratios = {s: self._ratios[index][s] for s in among}
+        top = max(ratios.values(), default=0)
+        return {s for s, ratio in ratios.items() if ratio == top}
+
+    def _best_for(self, missing: list[int], taken: set[int]) -> dict[int, set[int]]:
+        """For each free paragraph, the missing requirements it reads most like."""
+        return {
+            index: self.prefers(index, missing)
+            for index in range(len(self.post.paragraphs))
+            if index not in taken
+        }
+
+    def _region_label(self, region: int) -> str:
+        if region < 0:
+            return "the text before the first heading"
+        return f"the text of ‘{self.headings[region].text}’"
+
+
+def read_sections(
+    option: Option,
+    headings: list[Heading],
+    paragraphs: list[Paragraph],
+    mapping: dict[str, str],
+    lines: tuple[int, int],
+) -> list[Reading]:
+    """One Reading per required section of the option, in the option's order."""
+    post = _Post(headings, paragraphs, option.scenario_keywords, lines)
+    return _Reader(option, post, mapping).read()

@@ -1,0 +1,135 @@
+"""Whole-word, stemmed matching of words and phrases, as a reader would match them.
+
+A term ("limitation", "falls short", "what I liked") matches text when its words appear as
+whole words, in order, after both are stemmed: "limitation" finds "Limitations" and
+"limited" but never "limitless"-style prefixes such as "Cons" in "Consistency" or
+"Constraints". A phrase may have one other word between two of its words ("falls a bit
+short" still needs every word, "lessons we learned" matches "lessons learned").
+
+Stemming only removes inflections (plural, -ed, -ing, a final e). It is written here
+because the stemmers on offer (Snowball/Porter in `snowballstemmer` or NLTK) also strip
+derivational suffixes: they read "Weak Supervision" as naming a "weakness", "Useful
+links" as "using", "Consistency" as "consists". Inflections are what headings vary in;
+a vocabulary lists derived forms it wants ("limitation", "limited") itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+MAX_GAP = 1  # other words allowed between two words of a phrase
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+_KEEP_DOUBLE = frozenset("lsz")
+
+
+def _strip(word: str, suffix: str) -> str | None:
+    """`word` without `suffix` when what is left is still a word with a vowel."""
+    if word.endswith(suffix):
+        base = word[: -len(suffix)]
+        if len(base) >= 2 and _VOWEL.search(base):
+            return base
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """One lower-case word without its inflection: "limitations" → "limitation",
+    "falls" → "fall", "movies" and "movie" → "movi", "using" and "use" → "us"."""
+    word = word.removesuffix("'s").replace("'", "")
+    if len(word) <= 2 or not word.isalpha():
+        return word
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "i"
+    elif word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+        word = word[:-2] if word.endswith(("ches", "shes", "xes", "zes", "sses")) else word[:-1]
+    for suffix in ("ing", "ed"):
+        base = _strip(word, suffix)
+        if base is not None and not (suffix == "ed" and base.endswith("e")):
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in _KEEP_DOUBLE:
+                base = base[:-1]  # "running" → "run", "stopped" → "stop"
+            word = base
+            break
+    if word.endswith("y") and len(word) > 2:
+        word = word[:-1] + "i"  # "try", "tries", "tried" meet at "tri"
+    if word.endswith("e") and len(word) > 2:
+        word = word[:-1]  # "use", "used", "using" meet at "us"
+    return word
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The stemmed words of plain text, in order."""
+    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    return tuple(stem(token) for token in _TOKEN.findall(folded))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A list of terms, compiled for matching against stemmed text."""
+
+    terms: tuple[tuple[str, tuple[str, ...]], ...]
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]]
+
+    def find(self, words: Sequence[str]) -> list[str]:
+        """The terms (as written in the vocabulary) that occur in `words`, each once.
+
+        A term written with a leading `^` ("^using") only matches at the start of the text.
+        """
+        return list(self.where(words))
+
+    def where(self, words: Sequence[str]) -> dict[str, int]:
+        """Each term found, with the position of its first word's first occurrence."""
+        found: dict[str, int] = {}
+        firsts = self.by_first.keys() & set(words)  # most texts share few words with a list
+        if not firsts:
+            return found
+        for start in [i for i, word in enumerate(words) if word in firsts]:
+            for shown, rest, anchored in self.by_first[words[start]]:
+                if anchored and start > 0:
+                    continue
+                if shown not in found and _follows(words, start + 1, rest):
+                    found[shown] = start
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> bool:
+    for wanted in rest:
+        window = words[position : position + MAX_GAP + 1]
+        if wanted not in window:
+            return False
+        position += window.index(wanted) + 1
+    return True
+
+
+@lru_cache(maxsize=512)
+def vocabulary(terms: tuple[str, ...]) -> Vocabulary:
+    """Compile terms (words or phrases, any case) once per distinct list."""
+    compiled: list[tuple[str, tuple[str, ...]]] = []
+    seen: set[tuple[str, ...]] = set()
+    for term in terms:
+        shown = term.strip()
+        term_stems = stems(shown)
+        key = (shown.startswith("^"), *term_stems)
+        if term_stems and key not in seen:  # "movie" and "movies" are one term
+            seen.add(key)
+            compiled.append((shown, term_stems))
+    by_first: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+    for shown, term_stems in compiled:
+        anchored = shown.startswith("^")
+        by_first.setdefault(term_stems[0], []).append((shown.lstrip("^"), term_stems[1:], anchored))
+    return Vocabulary(tuple(compiled), {k: tuple(v) for k, v in by_first.items()})
+
+
+def longest(found: Iterable[str]) -> int:
+    """How many words the longest of the found terms has (phrases are stronger evidence)."""
+    return max((len(stems(term)) for term in found), default=0)

@@ -1,0 +1,154 @@
+"""Precision and recall of the gate's "section missing" errors over the evaluation set.
+
+Usage: python benchmarks/bench_sections.py [--split tune|holdout] [--verbose]
+
+Every post of `tests/sections/corpus/manifest.yaml` is checked by the real gate (its
+front matter is filled in here, so only the sections decide). A requirement counts as
+reported missing when the gate gives `section-missing` for it, or `scenario-missing` for a
+requirement that must show the scenario. Truth is the manifest's `meets` list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "tests" / "sections" / "corpus"
+MISSING_RULES = ("section-missing", "scenario-missing")
+FRONT = """---
+title: {title}
+authors:
+  - name: Eval Writer
+    id: ewriter{index}
+semester: F2026
+tool: {tool}
+category: testing
+option: tool
+previously_covered: false
+evidence: [https://github.com/anthology-eval/post-{index}]
+format: article
+status: published
+date: 2026-10-12
+summary: An evaluation post.
+---
+"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    split: str
+    truth: frozenset[str]  # requirements the post lacks
+    reported: frozenset[str]  # requirements the gate reported missing
+
+
+def _body(text: str) -> tuple[str, str]:
+    parts = text.split("---\n", 2)
+    meta = yaml.safe_load(parts[1]) or {}
+    return str(meta.get("title", "Untitled")), parts[2]
+
+
+def evaluate(corpus: Path = CORPUS) -> list[Outcome]:
+    """Check every post of the set with the gate; what it reported against the labels."""
+    sys.path.insert(0, str(REPO))
+    from anthology.corpus import load_config
+    from anthology.gate.engine import check_all
+    from anthology.gate.loading import load
+    from anthology.gate.rubric import rubric_of
+
+    manifest = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8"))["posts"]
+    folder = Path(tempfile.mkdtemp(prefix="anthology-sections-"))
+    try:
+        content = folder / "content"
+        (content / "posts" / "F2026").mkdir(parents=True)
+        for name in ("course.yaml", "tools.yaml"):
+            shutil.copy(REPO / "content" / name, content / name)
+        files = {}
+        for index, name in enumerate(sorted(manifest)):
+            title, body = _body((corpus / name).read_text(encoding="utf-8"))
+            target = content / "posts" / "F2026" / name
+            target.write_text(FRONT.format(title=title, tool="Pandera", index=index) + body)
+            files[target.resolve()] = name
+        paths, course, registry = load_config(content)
+        option = course.find_option("tool")
+        assert option is not None
+        by_rubric = {s.rubric: s.id for s in option.sections}
+        _gate, contexts = load(paths, course, registry, list(files), use_git=False)
+        reported: dict[str, set[str]] = {name: set() for name in manifest}
+        for finding in check_all(contexts, workers=1):
+            if finding.rule in MISSING_RULES:
+                name = Path(finding.path).name
+                reported[name].add(by_rubric[rubric_of(finding, course)])
+    finally:
+        shutil.rmtree(folder)
+    every = {s.id for s in option.sections}
+    return [
+        Outcome(
+            name,
+            str(entry.get("split", "tune")),
+            frozenset(every - set(entry["meets"])),
+            frozenset(reported[name]),
+        )
+        for name, entry in sorted(manifest.items())
+    ]
+
+
+def figures(outcomes: list[Outcome]) -> dict[str, float | int]:
+    tp = sum(len(o.truth & o.reported) for o in outcomes)
+    fp = sum(len(o.reported - o.truth) for o in outcomes)
+    fn = sum(len(o.truth - o.reported) for o in outcomes)
+    complete = [o for o in outcomes if not o.truth]
+    return {
+        "posts": len(outcomes),
+        "complete posts": len(complete),
+        "posts lacking a section": len(outcomes) - len(complete),
+        "true errors": tp,
+        "false errors": fp,
+        "missed": fn,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "complete posts with a false error": sum(1 for o in complete if o.reported),
+    }
+
+
+def _show(label: str, outcomes: list[Outcome]) -> None:
+    f = figures(outcomes)
+    print(
+        f"{label:>9}: {f['posts']} posts ({f['complete posts']} complete, "
+        f"{f['posts lacking a section']} lacking a section): precision {f['precision']:.2f}, "
+        f"recall {f['recall']:.2f} ({f['true errors']} true, {f['false errors']} false, "
+        f"{f['missed']} missed); complete posts with a false error: "
+        f"{f['complete posts with a false error']}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", help="only this split (tune, holdout-1, …)")
+    parser.add_argument("--verbose", action="store_true", help="list every wrong call")
+    args = parser.parse_args()
+    outcomes = evaluate()
+    if args.split:
+        outcomes = [o for o in outcomes if o.split == args.split]
+    for split in sorted({o.split for o in outcomes}, key=lambda name: (name != "tune", name)):
+        _show(split, [o for o in outcomes if o.split == split])
+    _show("all", outcomes)
+    wrong = [o for o in outcomes if o.truth != o.reported]
+    if args.verbose or wrong:
+        for o in wrong:
+            print(
+                f"  {o.name}: lacks {sorted(o.truth) or 'nothing'}, "
+                f"reported {sorted(o.reported) or 'nothing'}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""The sections rules through `anthology check`: advice vs. blocking minimums, messages that
+name the sections used, `--explain`, and the job summary's mapping table."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .conftest import HERE, Runner
+
+SOURCE = (HERE / "good" / "two-authors.md").read_text(encoding="utf-8")
+FRONT, BODY = SOURCE.split("\n---\n", 1)[0] + "\n---\n", SOURCE.split("\n---\n", 1)[1]
+
+
+def _section(body: str, heading: str) -> str:
+    start = body.index(f"## {heading}")
+    end = body.find("\n## ", start + 1)
+    return body[start : end if end != -1 else len(body)]
+
+
+def write(content: Path, body: str, name: str = "post.md") -> Path:
+    path = content / "posts" / "F2026" / name
+    path.write_text(FRONT + body, encoding="utf-8")
+    return path
+
+
+def check(run: Runner, content: Path, *args: str) -> tuple[int, list[dict], str]:
+    code, out, err = run("--content", str(content), "check", "--format", "json", *args)
+    assert code in (0, 1), err
+    return code, json.loads(out)["findings"], err
+
+
+def shorten_examples(words: int) -> str:
+    """The good post with its examples section cut to `words` words."""
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+    kept = " ".join(section.split("\n", 1)[1].split()[:words])
+    return BODY.replace(section, f"## How Deepchecks helps with our movie ratings\n\n{kept}\n\n")
+
+
+def test_a_short_section_is_advice_naming_the_section(content: Path, run: Runner) -> None:
+    code, found, _err = check(run, content, str(write(content, shorten_examples(116))))
+    short = [f for f in found if f["rule"] == "section-too-short"]
+    assert code == 0 and len(short) == 1 and short[0]["severity"] == "warning"
+    assert "‘How Deepchecks helps with our movie ratings’, 116 words" in short[0]["message"]
+    assert "at least 120" in short[0]["message"]
+
+
+def test_course_yaml_can_make_a_minimum_blocking(content: Path, run: Runner) -> None:
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    course.write_text(
+        text.replace(
+            "        min_words: 120\n", "        min_words: 120\n        min_words_blocking: true\n"
+        ),
+        encoding="utf-8",
+    )
+    code, found, _err = check(run, content, str(write(content, shorten_examples(116))))
+    short = [f for f in found if f["rule"] == "section-too-short"]
+    assert code == 1 and [f["severity"] for f in short] == ["error"]
+
+
+def test_split_assessment_is_named_in_the_message(content: Path, run: Runner) -> None:
+    section = _section(BODY, "Strengths and limitations")
+    first, second = section.split("\n", 1)[1].strip().split("\n\n", 1)
+    body = BODY.replace(
+        section,
+        f"## What worked well\n\n{first[:200]}\n\n## Where it falls short\n\n{second[:150]}\n\n",
+    )
+    _code, found, _err = check(run, content, str(write(content, body)))
+    short = [f for f in found if f["rule"] == "section-too-short"]
+    assert len(short) == 1
+    assert "‘What worked well’ + ‘Where it falls short’" in short[0]["message"]
+    assert re.search(r", \d+ words; at least 80", short[0]["message"])
+
+
+def test_content_without_a_clear_heading_passes_with_a_warning(content: Path, run: Runner) -> None:
+    body = BODY.replace("## Strengths and limitations", "## A few weeks later")
+    code, found, _err = check(run, content, str(write(content, body)))
+    unclear = [f for f in found if f["rule"] == "section-heading-unclear"]
+    assert code == 0 and "section-missing" not in {f["rule"] for f in found}
+    assert len(unclear) == 1 and unclear[0]["severity"] == "warning"
+    assert "‘A few weeks later’" in unclear[0]["message"] and unclear[0]["rubric"] == "strengths"
+    assert (
+        unclear[0]["line"]
+        == BODY.count("\n", 0, BODY.index("## Strengths")) + FRONT.count("\n") + 1
+    )
+
+
+def test_a_post_that_truly_lacks_the_assessment_fails(content: Path, run: Runner) -> None:
+    body = BODY.replace(_section(BODY, "Strengths and limitations"), "")
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f for f in found if f["rule"] == "section-missing"]
+    assert code == 1 and len(missing) == 1 and missing[0]["rubric"] == "strengths"
+    assert "no section on “Strengths and limitations”" in missing[0]["message"]
+
+
+def test_explain_names_what_was_taken_and_passed_over(content: Path, run: Runner) -> None:
+    post = write(content, BODY)
+    code, out, _err = run("--content", str(content), "check", "--explain", str(post))
+    assert code == 0
+    assert "how the sections were read" in out
+    assert "taken: ‘The problem: quiet changes in the data’ (line 24)" in out
+    assert "the heading names it (strength, limitation)" in out
+    assert "passed over: ‘Conclusion’ hints at it (conclusion)" in out
+    # a machine-readable format keeps stdout parseable; the explanation goes to stderr
+    code, out, err = run(
+        "--content", str(content), "check", "--explain", "--format", "json", str(post)
+    )
+    assert json.loads(out)["summary"]["passed"] and "how the sections were read" in err
+
+
+def test_summary_table_maps_sections_and_escapes_headings(content: Path, run: Runner) -> None:
+    body = BODY.replace("## Strengths and limitations", "## Strengths & limits (v2.0) <3 | #1!")
+    post = write(content, body)
+    code, out, _err = run("--content", str(content), "check", "--format", "markdown", str(post))
+    assert code == 0
+    table = out[out.index("### How the sections were read") :]
+    row = next(line for line in table.splitlines() if "Strengths and limitations |" in line)
+    assert r"| Strengths &amp; limits \(v2\.0\) &lt;3 \| \#1\! | " in row
+    assert "| heading |" in row
+    assert r"The problem: quiet changes in the data" in table
+
+
+def test_a_bad_content_position_is_a_configuration_error(content: Path, run: Runner) -> None:
+    course = content / "course.yaml"
+    course.write_text(
+        course.read_text(encoding="utf-8").replace("position: start", "position: top"),
+        encoding="utf-8",
+    )
+    code, _out, err = run("--content", str(content), "check")
+    assert code == 2 and "course.yaml" in err and "'top'" in err and "Traceback" not in err

@@ -1,0 +1,54 @@
+"""The evaluation set: every post gets exactly the "missing" errors its label calls for."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "tests" / "sections" / "corpus"
+MANIFEST = yaml.safe_load((CORPUS / "manifest.yaml").read_text(encoding="utf-8"))["posts"]
+
+
+def _bench():  # the benchmark's own evaluation, so the README's figures and this test agree
+    spec = importlib.util.spec_from_file_location(
+        "bench_sections", REPO / "benchmarks" / "bench_sections.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict:
+    return {o.name: o for o in _bench().evaluate()}
+
+
+def test_the_set_is_large_labelled_and_has_a_holdout() -> None:
+    files = {p.name for p in CORPUS.glob("*.md")}
+    assert files == set(MANIFEST)
+    every = {"problem", "examples", "assessment"}
+    complete = [n for n, e in MANIFEST.items() if set(e["meets"]) == every]
+    lacking = [n for n, e in MANIFEST.items() if set(e["meets"]) < every]
+    assert len(complete) >= 30 and len(lacking) >= 15
+    assert all(len(every - set(MANIFEST[n]["meets"])) == 1 for n in lacking)
+    splits = {e["split"] for e in MANIFEST.values()}
+    assert "tune" in splits and any(split.startswith("holdout-") for split in splits)
+
+
+@pytest.mark.parametrize("name", sorted(MANIFEST))
+def test_post_is_judged_as_labelled(name: str, outcomes: dict) -> None:
+    outcome = outcomes[name]
+    assert outcome.reported == outcome.truth, MANIFEST[name]["style"]
+
+
+def test_figures_are_precision_and_recall(outcomes: dict) -> None:
+    figures = _bench().figures(list(outcomes.values()))
+    assert figures["precision"] == 1.0 and figures["recall"] == 1.0
+    assert figures["complete posts with a false error"] == 0

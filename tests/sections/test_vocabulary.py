@@ -1,0 +1,62 @@
+"""Whole-word, stemmed, phrase-aware matching of heading words."""
+
+from __future__ import annotations
+
+import pytest
+
+from anthology.gate.vocabulary import stem, stems, vocabulary
+
+ASSESSMENT = vocabulary(("strength", "limitation", "limits", "pros", "cons", "falls short"))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Consistency checks across batches", "3. Value Constraints", "Console output", "Prose"],
+)
+def test_no_keyword_matches_the_start_of_a_longer_word(heading: str) -> None:
+    assert ASSESSMENT.find(stems(heading)) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "term"),
+    [
+        ("Limitations", "limitation"),
+        ("Where it is limited", "limits"),
+        ("Its limits", "limits"),
+        ("Pros", "pros"),
+        ("The cons", "cons"),
+        ("Where it falls short", "falls short"),
+        ("Where Pandera falls a little short", None),  # two words between: not a phrase
+        ("STRENGTHS", "strength"),
+    ],
+)
+def test_inflections_match_as_whole_words(heading: str, term: str | None) -> None:
+    found = ASSESSMENT.find(stems(heading))
+    assert (term in found) if term else found == []
+
+
+def test_a_phrase_may_have_one_word_inside_it() -> None:
+    lessons = vocabulary(("lessons learned",))
+    assert lessons.find(stems("Lessons we learned")) == ["lessons learned"]
+    assert lessons.find(stems("Lessons that we have learned")) == []
+    assert lessons.find(stems("Learned lessons")) == []  # order matters
+
+
+def test_an_anchored_term_matches_only_at_the_start() -> None:
+    using = vocabulary(("^using",))
+    assert using.find(stems("Using Pandera on rating data")) == ["using"]
+    assert using.find(stems("Which data we used")) == []
+
+
+def test_derived_words_stay_apart_and_inflections_meet() -> None:
+    assert stem("weakness") != stem("weak")  # "Weak Supervision" names no weakness
+    assert stem("useful") != stem("use")
+    assert stem("movies") == stem("movie") and stem("tried") == stem("try") == stem("trying")
+    assert stem("running") == stem("run") and stem("batches") == stem("batch")
+    assert stems("What I didn’t like") == stems("what i didn't like")
+
+
+def test_one_term_per_stem_and_first_positions() -> None:
+    words = vocabulary(("movie", "movies", "rating"))
+    assert [shown for shown, _ in words.terms] == ["movie", "rating"]
+    assert words.where(stems("Ratings of the movies")) == {"rating": 0, "movie": 3}
