@@ -16,7 +16,6 @@ from .frontmatter import future_date
 
 DEFAULT_MIN_WORDS = 40
 DEFAULT_GENERIC_EXTRA_WORDS = 8
-DEFAULT_MIN_DISTINCT_WORDS = 20
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -144,9 +143,9 @@ def comment_engagement(ctx: PostContext) -> Iterator[Finding]:
 def _padding(ctx: PostContext, comment: Comment) -> Iterator[Finding]:
     target = ctx.gate.posts_by_slug.get(comment.post)
     found = engagement(comment.body, target.body if target is not None else "")
-    needed = int(
-        ctx.course.setting("comments", "min_distinct_words", default=DEFAULT_MIN_DISTINCT_WORDS)
-    )
+    # Unset, half of `min_words`: a real comment of N words has at least N/2 of its own.
+    minimum = int(ctx.course.setting("comments", "min_words", default=DEFAULT_MIN_WORDS))
+    needed = int(ctx.course.setting("comments", "min_distinct_words", default=max(1, minimum // 2)))
     if len(found.own) >= needed:
         return
     aside = [
