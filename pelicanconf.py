@@ -61,6 +61,10 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 
+# Templates are read once per build: with auto_reload, Jinja checks each template file on
+# disk at every {% extends %} and {% import %}, i.e. several times per page written.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
+
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "search"]
 ARTICLE_URL = "posts/{slug}/"
 ARTICLE_SAVE_AS = "posts/{slug}/index.html"

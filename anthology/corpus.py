@@ -105,12 +105,14 @@ def load_corpus(
     *,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     keep_bodies: bool = True,
+    cache_file: Path | None = None,
 ) -> Corpus:
     """Load everything under `root`; per-post problems are findings, config problems raise.
 
     `keep_bodies=False` drops each post's Markdown body once read (the site build renders
     bodies through Pelican and needs only the front matter here; at 5,000 posts that saves
-    tens of megabytes).
+    tens of megabytes). With `cache_file` (only without bodies), parse results are
+    remembered there between runs (see `parse_cache`).
     """
     paths, course, registry = load_config(root)
     corpus = Corpus(paths, course, registry)
@@ -118,14 +120,27 @@ def load_corpus(
     dead = dead_links(load_link_status(status_file, paths.shown(status_file)))
     corpus.prior = load_catalog(paths.prior, registry, root.parent, dead)
     files = post_files(paths)
+    cache = None
+    if cache_file is not None and not keep_bodies:
+        from .parse_cache import ParseCache
+
+        cache = ParseCache(cache_file, paths.course, paths.tools)
     for path in progress(files) if progress else files:
-        parsed = read_post(path, paths, course, registry)
+        parsed = cache.get(path) if cache is not None else None
+        if parsed is None:
+            parsed = read_post(path, paths, course, registry)
+            if parsed.post is not None and not keep_bodies:
+                parsed.post.body = ""
+            if cache is not None:
+                cache.put(path, parsed)
         corpus.parsed[parsed.post.path if parsed.post else paths.shown(path)] = parsed
         corpus.findings.extend(parsed.findings)
         if parsed.post is not None:
             if not keep_bodies:
                 parsed.post.body = ""
             corpus.posts.append(parsed.post)
+    if cache is not None:
+        cache.save()
     _check_unique_slugs(corpus)
     for path in comment_files(root):
         parsed_comment = read_comment(path, paths.shown(path), course)

@@ -143,6 +143,19 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def write_atomically_bytes(path: Path, data: bytes) -> None:
+    """`write_atomically` for bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def import_links(
     links: Iterable[FoundLink],
     *,

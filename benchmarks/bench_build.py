@@ -42,8 +42,9 @@ LOAD_CONTENT_CACHE = False
 """
 
 
-def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """Run a command; return (wall seconds, peak RSS in MB of it and its waited children)."""
+def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
+    """Run a command; return (wall seconds, peak RSS in MB, CPU seconds), the last two of it
+    and its waited children (worker processes, Pagefind)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -52,7 +53,7 @@ def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read()[-3000:]}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def size_mb(folder: Path) -> float:
@@ -81,13 +82,13 @@ def plain_copy(content: Path, target: Path) -> None:
     shutil.copytree(content / "images", target / "images")
 
 
-def best_of(repeats: int, command: list[str], before=None) -> tuple[float, int]:
+def best_of(repeats: int, command: list[str], before=None) -> tuple[float, int, float]:
     results = []
     for _ in range(repeats):
         if before:
             before()
         results.append(run(command))
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return min(r[0] for r in results), max(r[1] for r in results), min(r[2] for r in results)
 
 
 def main() -> None:
@@ -172,12 +173,13 @@ def main() -> None:
     )
     print(
         f"anthology, cold caches          {cold[0]:7.2f} s   ratio {cold[0] / plain[0]:.2f}x"
-        "   (budget 1.50x)"
+        f"   (budget 1.50x; CPU {cold[2]:.1f} s vs {plain[2]:.1f} s: {cold[2] / plain[2]:.2f}x)"
     )
     print(
         f"anthology, warm caches          {warm[0]:7.2f} s   ratio {warm[0] / plain[0]:.2f}x"
-        f"   (budget 1.00x)"
+        f"   (budget 1.00x; CPU {warm[2]:.1f} s: {warm[2] / plain[2]:.2f}x)"
     )
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(
         f"anthology Pelican process peak  {no_search[1]:7d} MB  (search off; budget "
         f"300 MB at 5,000 posts)"

@@ -204,3 +204,39 @@ def test_a_failed_build_does_not_stop_later_sitemaps(tmp_path: Path) -> None:
     good = copy_content(tmp_path / "good")
     site = build_site(good, tmp_path / "second", ANTHOLOGY={"SEARCH": False})
     assert "/pick-a-tool/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_hostile_catalog_values_stay_text(tmp_path: Path) -> None:
+    """Titles, authors, summaries and semesters from a catalog are text on every page,
+    and odd names never make odd addresses."""
+    from anthology.site.inline import json_ld
+
+    content = copy_content(tmp_path / "content")
+    hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>"'
+    (content / "prior" / "hostile.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "semester": "@@@",
+                "posts": [
+                    {
+                        "name": "Kubernetes",
+                        "tools": ["Kubernetes"],
+                        "url": "https://example.org/a-post",
+                        "title": hostile,
+                        "author": "@",
+                        "summary": hostile,
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(content, tmp_path / "output", ANTHOLOGY={"SEARCH": False})
+    for url in ("/tools/kubernetes/", "/category/mlops-deployment/", "/semesters/earlier/"):
+        html = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find("img", onerror=True), url
+        assert hostile in soup.get_text(), url  # shown as the text it is
+        assert "alert(1)</script>" not in html, url
+    assert not (site / "author" / "tool").exists()
+    assert "\\u003c/script\\u003e" in str(json_ld({"headline": hostile}))

@@ -15,6 +15,7 @@ from ..model import ParsedPost, Post
 from ..prior import PriorPost
 from ..tools import ToolRegistry
 from . import git
+from .index import title_key
 from .reading import Reading, read_sections
 from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs
@@ -107,6 +108,24 @@ class GateContext:
                 index.setdefault(slug, []).append((rank, post))
         for entries in index.values():
             entries.sort(key=lambda entry: (entry[0], entry[1].path))
+        return index
+
+    @cached_property
+    def all_by_slug(self) -> dict[str, list[Post]]:
+        """Every post per URL name."""
+        index: dict[str, list[Post]] = {}
+        for post in self.posts:
+            index.setdefault(post.slug, []).append(post)
+        return index
+
+    @cached_property
+    def by_title(self) -> dict[str, list[Post]]:
+        """Posts other than claim stubs (whose titles are placeholders) per title key."""
+        index: dict[str, list[Post]] = {}
+        for post in self.posts:
+            key = title_key(post.title)
+            if post.status != "claimed" and key:
+                index.setdefault(key, []).append(post)
         return index
 
     @cached_property

@@ -73,7 +73,8 @@ def _prepare(contexts: list[PostContext]) -> None:
     if not contexts:
         return
     gate = contexts[0].gate
-    if any(len(posts) > 1 for posts in gate.by_claim.values()):
+    indexes = (gate.by_claim, gate.all_by_slug, gate.by_title)
+    if any(len(posts) > 1 for index in indexes for posts in index.values()):
         gate.history.added(gate.root)
     _ = gate.published_by_tool, gate.prior_by_tool
 

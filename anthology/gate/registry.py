@@ -82,8 +82,8 @@ def _key(entry: Any) -> str:
 
 def review(base_text: str, base: ToolRegistry, head_text: str | None, shown: str) -> RegistryReview:
     """Compare the pull request's `tools.yaml` text with the base's."""
-    if head_text is None:
-        return RegistryReview((), _removed(shown, [t.name for t in base.tools]))
+    if head_text is None:  # a deleted registry is refused by the scope check
+        return RegistryReview((), ())
     try:
         head = parse_registry(head_text, shown)
         head_entries = _entries(head_text, shown)
@@ -114,6 +114,9 @@ def review(base_text: str, base: ToolRegistry, head_text: str | None, shown: str
             continue
         collisions = ((w, _relation(w, base)) for w in (tool.name, *tool.aliases))
         collision = next(((w, found) for w, found in collisions if found), None)
+        same_slug = base.by_slug(tool.slug)
+        if collision is None and same_slug is not None:
+            collision = (tool.name, ("has the URL name (slug) of", same_slug))
         if collision is None:
             accepted.append(tool)
             continue

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .cache import digest
 
 WIDTH, HEIGHT = 1200, 630
-CARD_VERSION = "2"  # bump when the drawing changes, so cached cards are redrawn
+CARD_VERSION = "3"  # bump when the drawing changes, so cached cards are redrawn
 
 _MARGIN = 80
 _BACKGROUND = (15, 27, 45)
@@ -108,10 +108,28 @@ def draw_card(
     return image
 
 
+@lru_cache(maxsize=1)
+def _palette() -> Image.Image:
+    """The card's colours and the anti-aliasing shades between the background and each.
+
+    The colours are known before drawing, so mapping onto this fixed palette replaces an
+    adaptive quantization that cost about five times as much per card.
+    """
+    colours = [_BACKGROUND, _RULE]
+    for ink in (_TEXT, _MUTED, _ACCENT):
+        colours += [
+            tuple(round(b + (i - b) * step / 4) for b, i in zip(_BACKGROUND, ink, strict=True))
+            for step in (1, 2, 3, 4)
+        ]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for colour in colours for channel in colour])
+    return palette
+
+
 def card_png(image: Image.Image) -> bytes:
-    """The card as a small PNG (about 20 KB): four colours and their anti-aliasing fit 16."""
+    """The card as a small PNG (about 20 KB) in the card's own 14 colours."""
     buffer = io.BytesIO()
-    image.quantize(colors=16, method=Image.Quantize.FASTOCTREE).save(buffer, "PNG")
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(buffer, "PNG")
     return buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,8 +52,18 @@ class SourceImage:
 
 
 def inspect(path: Path) -> SourceImage:
-    """Read the image's header; raises OSError (or another Pillow error) if it is broken."""
-    with Image.open(path) as image:
+    """Read the image's header; raises OSError (or another Pillow error) if it is broken.
+
+    Remembered per (path, size, mtime) for the process: posts share images, and a build
+    asks once per use.
+    """
+    stat = path.stat()
+    return _inspect(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=8192)
+def _inspect(name: str, _size: int, _mtime_ns: int) -> SourceImage:
+    with Image.open(name) as image:
         width, height = image.size
         if image.getexif().get(ExifTags.Base.Orientation, 1) in _ROTATED:
             width, height = height, width

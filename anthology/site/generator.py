@@ -38,6 +38,7 @@ from .robots import write_robots
 from .search import build_index, write_tool_names
 from .settings import plugin_settings
 from .tools import PriorEntry, ToolEntry, semester_slug
+from .urls import remember_urls
 
 logger = logging.getLogger(__name__)
 RELATED_LIMIT = 4
@@ -61,7 +62,11 @@ class AnthologyGenerator(Generator):
     def generate_context(self) -> None:
         self.options = plugin_settings(self.settings)
         try:
-            self.corpus = load_corpus(Path(self.settings["PATH"]), keep_bodies=False)
+            self.corpus = load_corpus(
+                Path(self.settings["PATH"]),
+                keep_bodies=False,
+                cache_file=_parse_cache_file(self.settings),
+            )
         except ContentError as exc:
             raise BuildError(f"anthology: the configuration is broken:\n{exc}") from None
         errors = [f for f in self.corpus.findings if f.is_error]
@@ -84,6 +89,7 @@ class AnthologyGenerator(Generator):
                 + ", ".join(failed)
             )
         articles = list(self.context.get("articles", []))
+        remember_urls([*articles, *self.context.get("pages", [])])
         leaked = [a.source_path for a in articles if getattr(a, "is_draft", False)]
         if leaked and not self.options["SHOW_DRAFTS"]:
             raise BuildError(
@@ -415,6 +421,13 @@ class AnthologyGenerator(Generator):
     def _write_search_index(self) -> None:
         count = build_index(Path(self.output_path), self.settings.get("DEFAULT_LANG", "en"))
         logger.info("anthology: search index holds %d pages", count)
+
+
+def _parse_cache_file(settings: dict[str, Any]) -> Path | None:
+    """Where parsed front matter is remembered between builds (with Pelican's own cache)."""
+    if not settings.get("CACHE_CONTENT") or not settings.get("LOAD_CONTENT_CACHE"):
+        return None
+    return Path(settings["CACHE_PATH"]) / "anthology-posts.pickle"
 
 
 def _published(articles: Any) -> list[Any]:

@@ -31,6 +31,7 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 
 from .generator import AnthologyGenerator, BuildError
+from .tools import semester_slug
 
 logger = logging.getLogger(__name__)
 
@@ -233,12 +234,11 @@ class LiveSite:
 
     def _listings(self, article: Any) -> list[str]:
         """The pages that can show `article`'s card (each is patched only if it does)."""
-        # Category pages are the plugin's (Pelican's own are off): at the category's url.
-        pages = ["index.html", f"{article.category.url}index.html"]
-        for holder in (*article.tags, *article.authors):
-            pages.append(holder.save_as)
+        pages = ["index.html"]
+        for holder in (article.category, *article.tags, *article.authors):
+            pages.append(f"{holder.url}index.html")  # the plugin writes category pages
         pages += [f"{ref.url}index.html" for ref in getattr(article, "tools", [])]
-        pages.append(f"semesters/{article.semester}/index.html")
+        pages.append(f"semesters/{semester_slug(article.semester)}/index.html")
         return list(dict.fromkeys(pages))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..prior import PriorPost
-from ..tools import Tool, slugify
+from ..tools import Tool, normalize, slugify
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ class PriorEntry:
 
     @property
     def author_slug(self) -> str | None:
-        return slugify(self.author) if self.author else None
+        """The author page's slug; None when the name has no letters or digits ("@", "—")."""
+        return slugify(self.author) if self.author and normalize(self.author) else None
 
     @property
     def author_url(self) -> str | None:
@@ -130,8 +131,11 @@ class ToolEntry:
 
 
 def semester_slug(semester: str) -> str:
-    """A semester's address part: course ids (F2026) as they are, other labels slugified."""
-    return semester if semester.isalnum() else slugify(semester)
+    """A semester's address part: course ids (F2026) as they are, other labels slugified;
+    a label with no letters or digits is "earlier"."""
+    if semester.isascii() and semester.isalnum():
+        return semester
+    return slugify(semester) if normalize(semester) else "earlier"
 
 
 @dataclass

@@ -339,6 +339,8 @@ def add_tool(content: Path, name: str, aliases: str = "[]") -> None:
         ("MLflow 2", "[]", "resolves to", "MLflow"),  # a version of the same tool
         ("MLflоw Server", "[]", "contains", "MLflow"),  # Cyrillic о
         ("MLflow (tracking server)", "[]", "resolves to", "MLflow"),
+        ("MLfIow", "[]", "resolves to", "MLflow"),  # capital I for l
+        ("Quokka", "[ＭＬｆｌｏｗ]", "resolves to", "MLflow"),  # fullwidth alias
         ("Quokka", "[Databricks with MLflow]", "resolves to", "Databricks"),
         ("Dagstr", "[]", "is nearly the same name as", "Dagster"),
         ("Great Expectations Cloud", "[]", "contains", "Great Expectations"),
@@ -354,6 +356,32 @@ def test_a_new_tool_that_is_a_registered_one_is_refused(
     assert code == 1 and ("scope-tool-duplicate", "content/tools.yaml") in errors(findings)
     said = message(findings, "scope-tool-duplicate", "content/tools.yaml")
     assert f"{how} the registered tool “{known}”" in said
+
+
+def test_a_new_tool_may_not_take_a_registered_tools_url_name(
+    base: Path, content: Path, run: Runner
+) -> None:
+    tools = content / "tools.yaml"
+    tools.write_text(
+        tools.read_text(encoding="utf-8")
+        + "  - name: Quokka\n    slug: mlflow\n    category: testing\n    aliases: []\n",
+        encoding="utf-8",
+    )
+    commit(base, "a tool")
+    code, findings = check(run, content)
+    assert code == 1 and errors(findings) == {("scope-tool-duplicate", "content/tools.yaml")}
+    assert "URL name (slug) of the registered tool “MLflow”" in message(
+        findings, "scope-tool-duplicate", "content/tools.yaml"
+    )
+
+
+def test_deleting_the_registry_is_one_finding(base: Path, content: Path, run: Runner) -> None:
+    git(base, "rm", "-q", "content/tools.yaml")
+    commit(base, "no registry")
+    code, findings = check(run, content)
+    assert code == 1 and [(f["rule"], f["path"]) for f in findings] == [
+        ("scope-protected", "content/tools.yaml")
+    ]
 
 
 def test_changing_a_registered_tool_is_refused(base: Path, content: Path, run: Runner) -> None:

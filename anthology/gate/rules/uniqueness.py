@@ -46,8 +46,8 @@ def same_slug_or_title(ctx: PostContext) -> Iterator[Finding]:
     post = ctx.post
     if post is None:
         return
-    others = [other for other in ctx.gate.posts if other.path != post.path]
-    same_slug = [other for other in others if other.slug == post.slug]
+    gate = ctx.gate
+    same_slug = [other for other in gate.all_by_slug.get(post.slug, []) if other.path != post.path]
     first = _earliest(post, same_slug, ctx) if same_slug else None
     if first is not None:
         yield ctx.error(
@@ -60,11 +60,7 @@ def same_slug_or_title(ctx: PostContext) -> Iterator[Finding]:
     if post.status == "claimed":
         return
     key = title_key(post.title)
-    same_title = [
-        other
-        for other in others
-        if other.status != "claimed" and key and title_key(other.title) == key
-    ]
+    same_title = [other for other in gate.by_title.get(key, []) if other.path != post.path]
     first = _earliest(post, same_title, ctx) if same_title else None
     if first is not None:
         yield ctx.error(
