@@ -1,4 +1,6 @@
-"""Images: present, alt text that describes, served safely, real format, within size limits."""
+"""Images: present, committed (not loaded from elsewhere), alt text that describes, served
+safely, real format matching the name, within size limits. `inspect` is also what the build
+asks before it publishes a file from content/images/."""
 
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ...addresses import browser_form, host_of
+from ...course import Course
 from ...findings import Finding
 from ..context import PostContext
 from ..scan import Link
-from .links import classify, target_problems
+from .links import checked_links, classify, target_problems
 
 DEFAULT_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
 # Alt text that says nothing about the picture (editors' defaults, file names); more can be
@@ -73,7 +76,12 @@ class Problem:
 
 
 def limits_of(ctx: PostContext) -> Limits:
-    setting = ctx.course.setting
+    return course_limits(ctx.course)
+
+
+def course_limits(course: Course) -> Limits:
+    """The image formats and limits of `images:` in course.yaml."""
+    setting = course.setting
     formats = setting("images", "formats", default=DEFAULT_FORMATS)
     return Limits(
         formats=tuple(str(f).upper() for f in formats),
@@ -83,17 +91,39 @@ def limits_of(ctx: PostContext) -> Limits:
     )
 
 
-def _open(file: Path) -> tuple[str | None, tuple[int, int]]:
-    """Format and size of a readable image; raises when the file is not one."""
+class _TooManyPixels(Exception):
+    """The header announces more pixels than the limits allow: nothing is decoded."""
+
+    def __init__(self, size: tuple[int, int]):
+        super().__init__(f"{size[0]}×{size[1]}")
+        self.size = size
+
+
+def _open(file: Path, limits: Limits) -> tuple[str | None, tuple[int, int]]:
+    """Format and size of a readable image; raises when the file is not one.
+
+    `Image.open` reads only the header, so the size is known before any pixel is decoded:
+    an image over the limits is refused from its header (an 81-megapixel PNG of a few
+    kilobytes would take hundreds of megabytes to decode). Only an image within the limits
+    (at most max_width × max_height pixels, 64 MB at 4000×4000 RGBA) is decoded in full, to
+    find truncated or corrupt data. Pillow's own bomb check is set to the same limit.
+    """
     from PIL import Image
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        with Image.open(file) as image:
-            found, size = image.format, image.size
-            image.verify()
-        with Image.open(file) as image:
-            image.load()
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = limits.max_width * limits.max_height
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                found, size = image.format, image.size
+                if size[0] > limits.max_width or size[1] > limits.max_height:
+                    raise _TooManyPixels(size)
+                image.verify()
+            with Image.open(file) as image:
+                image.load()
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
     return found, size
 
 
@@ -112,7 +142,16 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
             ),
         )
     try:
-        found, (width, height) = _open(file)
+        found, (width, height) = _open(file, limits)
+    except _TooManyPixels as big:
+        return (
+            Problem(
+                "image-too-large",
+                f"the image is {big.size[0]}×{big.size[1]} pixels; the limit is "
+                f"{limits.max_width}×{limits.max_height}",
+                "Scale it down before adding it.",
+            ),
+        )
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return (
             Problem(
@@ -125,7 +164,8 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
         return (
             Problem(
                 "image-corrupt",
-                f"the file cannot be read as an image ({exc})",
+                f"the file cannot be read as an image ({exc}); only raster images in "
+                f"{', '.join(limits.formats)} are published (never SVG, HTML or scripts)",
                 "Re-export the image from your editor as PNG or JPEG.",
             ),
         )
@@ -140,11 +180,16 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
             )
         )
     elif expected != found:
+        fix = (
+            f"Rename it with the extension of its real format, or re-export it as {expected}."
+            if expected
+            else f"Rename it with the extension of its real format (a {found} file)."
+        )
         problems.append(
             Problem(
                 "image-format",
                 f"the file is really a {found} image but is named “{file.name}”",
-                f"Rename it with the extension of its real format, or re-export it as {expected}.",
+                fix,
             )
         )
     if width > limits.max_width or height > limits.max_height:
@@ -222,7 +267,7 @@ def images(ctx: PostContext) -> Iterator[Finding]:
     """Every Markdown and HTML image of the body."""
     limits = limits_of(ctx)
     phrases = _phrases(ctx)
-    for link in ctx.body.links:
+    for link in checked_links(ctx):
         if not link.image:
             continue
         if not link.has_alt:
@@ -238,6 +283,18 @@ def images(ctx: PostContext) -> Iterator[Finding]:
         yield from source_problems(ctx, link.target, link.line, link.column)
         yield from target_problems(ctx, link, "image-missing")
         target = classify(ctx, link.target)
+        if target.kind == "external":
+            yield ctx.error(
+                "image-external",
+                link.line,
+                f"the image “{link.target}” is loaded from another site; the site shows only "
+                "images it publishes itself (its Content-Security-Policy blocks others, and "
+                "an outside image tells its host who reads the post)",
+                "Commit the image instead (if its licence allows): save it under "
+                "content/images/ and link to it relatively, e.g. ![What it shows]"
+                "(../../images/your-id/picture.png).",
+                link.column,
+            )
         if target.kind != "file" or target.file is None or not target.file.is_file():
             continue
         stat = target.file.stat()
