@@ -286,7 +286,8 @@ def test_a_generic_heading_gives_its_section_to_a_requirement_nothing_else_serve
     text = (
         f"## Myth 1: we will see it on the dashboard\n\n{PLAIN_PROBLEM} Nobody looked at the "
         "dashboard, so the failure went unnoticed for days.\n\n"
-        f"## Myth 2: alerts are hard to set up\n\n{EXAMPLES}\n\n## Gotchas\n\n{STRENGTHS} {LIMITS}\n"
+        f"## Myth 2: alerts are hard to set up\n\n{EXAMPLES}\n\n"
+        f"## Gotchas\n\n{STRENGTHS} {LIMITS}\n"
     )
     readings = read(text)
     assert readings["problem"].by_content
