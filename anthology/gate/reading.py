@@ -10,13 +10,19 @@ a small scorer whose every decision can be printed (`anthology check --explain`)
    Adjacent sibling sections that serve the same requirement, or continue a series
    ("Step 1", "Step 2", …), count together and their words add up. A heading with no
    words under it (a subtitle) never serves anything.
+   A heading naming two requirements belongs to the one it names first. Under a hinting
+   heading, paragraphs that clearly read like a requirement no heading names are left
+   for that requirement.
 2. **Choice.** Every requirement's candidates are ranked (words under it first, then a
    named over a hinted heading, the longer matching phrase, the content score); the best
-   candidates are taken first, each heading serving one requirement.
-3. **Content.** A requirement no heading serves is looked for in the paragraphs nobody
-   took: each scores one point per distinct cue term (`content.cues`), plus scenario
-   keywords, plus a bonus where such text usually sits in a post. The best section whose
-   score reaches `min_score` serves it, with a warning that a clearer heading would help.
+   is taken first and the others are rebuilt around it, each heading serving one
+   requirement.
+3. **Content.** A requirement no heading serves is looked for, in the option's order, in
+   the paragraphs nobody took: each scores one point per distinct cue term
+   (`content.cues`), plus scenario keywords, plus a bonus where such text usually sits.
+   The best run of adjacent paragraphs reaching `min_score` serves it (neighbouring
+   sections that read the same way join), with a warning that a clearer heading would
+   help.
 4. **Leftovers.** Further sections that name a requirement outright join it.
 """
 
@@ -438,9 +444,16 @@ class _Reader:
 
     def _keeps(self, paragraph: int, s: int) -> bool:
         """Whether a generic heading for `s` keeps the paragraph: unless the paragraph reads
-        more like a requirement that no heading names."""
+        more like a requirement that no heading names, and clearly so (its cue words alone
+        reach that requirement's `confirm_score`)."""
         best = self.prefers(paragraph, range(len(self.sections)))
-        return s in best or not (best & self.unnamed)
+        if s in best:
+            return True
+        for other in best & self.unnamed:
+            cues = replace(self.sections[other].cues, scenario=False, position="any")
+            if _score(self.post, cues, [paragraph]).score >= cues.confirm_score:
+                return False
+        return True
 
     def _own_text(self, h: int) -> str:
         return "\n".join(self.post.paragraphs[p].text for p in self.post.by_region.get(h, []))
@@ -554,9 +567,11 @@ class _Reader:
             region = best[0]
             picked = [best]
             regions = sorted(self.post.by_region)
-            for step in (1, -1):  # neighbouring sections that read the same way join it
+            # neighbouring sections that read the same way join it, up to a section that
+            # another requirement's heading took
+            for step in (1, -1):
                 at = regions.index(region) + step
-                while 0 <= at < len(regions):
+                while 0 <= at < len(regions) and regions[at] not in used:
                     runs = self._runs(regions[at], s, taken, best_for)
                     edge = self.post.by_region[regions[at]][0 if step == 1 else -1]
                     run = next((r for r in runs if edge in r), None)
