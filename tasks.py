@@ -291,6 +291,36 @@ def bench(c, posts=1000):
     c.run(shlex.join([sys.executable, "benchmarks/bench_build.py", "--posts", str(posts)]))
 
 
+# The lock files: every dependency pinned, with the sha256 of every file PyPI has for that
+# version (all platforms, e.g. pagefind_bin's x86_64 and aarch64 wheels), so pip installs
+# exactly what was reviewed. runtime.txt is what the published site is built with; dev.txt
+# adds the test tools, at the same versions for everything they share.
+LOCKS = (
+    ("requirements/runtime.txt", ()),
+    ("requirements/dev.txt", ("--extra", "dev", "--constraint", "requirements/runtime.txt")),
+)
+LOCK_PYTHON = (3, 11)  # the version CI and the publish workflow use
+
+
+@task(help={"upgrade": "also move every pin to the newest release pyproject.toml allows"})
+def lock(c, upgrade=False):
+    """Re-pin dependencies with hashes (requirements/*.txt) after editing pyproject.toml."""
+    if sys.version_info[:2] != LOCK_PYTHON:
+        sys.exit(f"run this with Python {'.'.join(map(str, LOCK_PYTHON))}: the lock is for it")
+    # Resolve against PyPI alone: a local mirror or wheel folder in the pip configuration
+    # must not decide the pins or the hashes.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PIP_")}
+    env.update(PIP_CONFIG_FILE=os.devnull, CUSTOM_COMPILE_COMMAND="invoke lock")
+    for output, extra in LOCKS:
+        command = [
+            sys.executable, "-m", "piptools", "compile", "--quiet", "--generate-hashes",
+            "--allow-unsafe", "--strip-extras", "--index-url", "https://pypi.org/simple",
+            "--no-emit-index-url", *(["--upgrade"] if upgrade else []), *extra,
+            "--output-file", output, "pyproject.toml",
+        ]  # fmt: skip
+        c.run(shlex.join(command), env=env, replace_env=True)
+
+
 @task
 def test(c):
     """Run the test suite with the venv's pytest."""

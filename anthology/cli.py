@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .importer import ImportReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OFFLINE = 3  # `linkrot`: the network is down, nothing was checked or written
 
 
 class UsageError(Exception):
@@ -131,7 +132,7 @@ def cmd_enrich_prior(args: argparse.Namespace) -> int:
 
 
 def cmd_linkrot(args: argparse.Namespace) -> int:
-    from .linkrot.command import LinkRotError, run_linkrot
+    from .linkrot.command import LinkRotError, Offline, run_linkrot
 
     try:
         return run_linkrot(
@@ -140,6 +141,9 @@ def cmd_linkrot(args: argparse.Namespace) -> int:
             cache_dir=Path(args.cache_dir),
             record_status=args.record,
         )
+    except Offline as exc:
+        print(f"anthology linkrot: {exc}", file=sys.stderr)
+        return EXIT_OFFLINE
     except LinkRotError as exc:
         raise UsageError(str(exc)) from None
 
@@ -285,7 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     enrich.set_defaults(handler=cmd_enrich_prior)
 
     linkrot = commands.add_parser(
-        "linkrot", help="check external links of prior posts and evidence; report dead ones"
+        "linkrot",
+        help="check external links of prior posts and evidence; report dead ones "
+        "(exit 0 none dead, 1 dead links, 2 usage, 3 network down: nothing written)",
     )
     linkrot.add_argument(
         "--record", action="store_true", help="also write content/link-status.yaml for the site"

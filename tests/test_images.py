@@ -174,7 +174,7 @@ def test_missing_cards_are_drawn_ahead_in_worker_processes(
     assert len(list((output / "cards").glob("*.png"))) == len(articles)
 
 
-def test_cache_place_links_or_copies_and_skips_identical(tmp_path: Path) -> None:
+def test_cache_place_copies_and_skips_identical(tmp_path: Path) -> None:
     cache = ImageCache(tmp_path / "cache")
     key = digest("x")
     assert cache.get(key, ".bin") is None
@@ -184,6 +184,7 @@ def test_cache_place_links_or_copies_and_skips_identical(tmp_path: Path) -> None
     place(stored, target)
     place(stored, target)
     assert target.read_bytes() == b"data"
+    assert not target.samefile(stored) and target.stat().st_nlink == 1
     assert not list((tmp_path / "out").glob(".*")), "temporary files left behind"
     assert not list(stored.parent.glob("*.tmp"))
 
@@ -421,3 +422,39 @@ def test_variant_urls_follow_relative_urls(tmp_path: Path) -> None:
     srcset = BeautifulSoup(out, "html.parser").find("source")["srcset"]
     assert _candidates(srcset)[0] == "../../images/a%20b-480w.webp"
     assert (tmp_path / "out" / "images" / "a b-480w.webp").is_file()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: data[:100] + bytes([data[100] ^ 0xFF]) + data[101:], id="flip"),
+        pytest.param(lambda data: b"", id="emptied"),
+    ],
+)
+def test_a_damaged_cache_file_is_made_again_and_never_published(
+    tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    """A real build: damage a cached card and a cached image variant, build again."""
+    content = copy_content(tmp_path / "content")
+    first = build_site(content, tmp_path / "first")
+    cache = tmp_path / ".first-cache" / "anthology-images"
+    card = first / "cards" / "lakefs-versioned-ratings-data.png"
+    variant = first / "images" / "lakefs" / "branch-diagram-480w.webp"
+    good = {path: path.read_bytes() for path in (card, variant)}
+    damaged = []
+    for published in (card, variant):
+        (cached,) = [
+            p for p in cache.rglob(f"*{published.suffix}") if p.read_bytes() == good[published]
+        ]
+        cached.write_bytes(damage(good[published]))
+        damaged.append(cached)
+    # The next build detects the damage, makes the files again and publishes good ones.
+    second = build_site(content, tmp_path / "first", CACHE_PATH=str(tmp_path / ".first-cache"))
+    for published, cached in zip((card, variant), damaged, strict=True):
+        fresh = (second / published.relative_to(first)).read_bytes()
+        assert fresh == good[published]
+        assert cached.read_bytes() == good[published], "the cache entry was made again"
+        with Image.open(second / published.relative_to(first)) as image:
+            image.verify()
+        assert (second / published.relative_to(first)).stat().st_nlink == 1

@@ -169,7 +169,10 @@ def test_a_pull_request_that_weakens_the_gate_gets_the_bases_verdict(tmp_path: P
         if step["name"] == "Install the base's gate":
             # Installing would replace the package under test in this environment. The
             # steps after it import the base's tree through PYTHONPATH in any case.
-            assert step["run"] == 'python -m pip install "$BASE_TREE"'
+            assert step["run"].splitlines() == [
+                'python -m pip install --require-hashes -r "$BASE_TREE/requirements/runtime.txt"',
+                'python -m pip install --no-deps "$BASE_TREE"',
+            ]
             continue
         runner.run(step)
 

@@ -226,7 +226,9 @@ def test_pull_request_workflow_judges_with_the_bases_gate() -> None:
     gate = document["jobs"]["gate"]["steps"]
     runs = "\n".join(str(step.get("run", "")) for step in gate)
     assert 'git -C pr worktree add --quiet --detach "$RUNNER_TEMP/base" "$base"' in runs
-    assert 'python -m pip install "$BASE_TREE"' in runs
+    # The base's code with the base's pinned, hash-checked runtime dependencies.
+    assert 'python -m pip install --require-hashes -r "$BASE_TREE/requirements/runtime.txt"' in runs
+    assert 'python -m pip install --no-deps "$BASE_TREE"' in runs
     for fmt in ("github", "markdown"):
         assert (
             'PYTHONPATH="$BASE_TREE" python -P -m anthology --content pr/content \\\n'

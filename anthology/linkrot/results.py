@@ -17,7 +17,12 @@ _REFUSED = {401, 403}
 
 @dataclass(frozen=True)
 class Check:
-    """What checking one link found; `retry` marks a failure worth another try."""
+    """What checking one link found.
+
+    `retry` marks a failure worth another try in this run; `strike` one that says nothing
+    for sure on its own (a refused connection, a TLS error, a redirect loop): the link is
+    dead only when that repeats on several runs (see `strikes.py`).
+    """
 
     url: str
     status: str
@@ -27,6 +32,7 @@ class Check:
     retry: bool = False
     retry_after: float | None = None
     cached: bool = False
+    strike: bool = False
 
     @property
     def responded(self) -> bool:
@@ -57,14 +63,31 @@ def same_url(first: str, second: str) -> bool:
     return _comparable(first) == _comparable(second)
 
 
-def _connection_detail(result: str) -> str:
-    if "NameResolutionError" in result or "Failed to resolve" in result:
-        return "host not found"
-    if "Connection refused" in result:
-        return "connection refused"
-    if result.startswith("SSLError"):
-        return "TLS/SSL error"
-    return result.split(" (Caused by", 1)[0][:160]
+# Failures without an HTTP answer that a flaky network, a host's bad day or bot defences
+# produce as readily as a dead site; linkchecker reports them by the requests exception.
+_STRIKES = (
+    ("NameResolutionError", "host not found"),
+    ("Failed to resolve", "host not found"),
+    ("Name or service not known", "host not found"),
+    ("SSL", "TLS/SSL error"),
+    ("CERTIFICATE", "TLS/SSL error"),
+    ("TooManyRedirects", "redirect loop"),
+    ("redirect", "redirect loop"),
+    # linkchecker shortens long messages ("… Connection ref..."): match the start.
+    ("Errno 111", "connection refused"),
+    ("Connection ref", "connection refused"),
+    ("Connection reset", "connection reset"),
+    ("RemoteDisconnected", "connection closed without an answer"),
+    ("ConnectionError", "connection failed"),
+    ("ChunkedEncodingError", "connection broken mid-answer"),
+)
+
+
+def _strike_detail(result: str) -> str | None:
+    for marker, detail in _STRIKES:
+        if marker.lower() in result.lower():
+            return detail
+    return None
 
 
 def classify(url: str, row: dict[str, str], checked_at: str) -> Check:
@@ -93,7 +116,12 @@ def classify(url: str, row: dict[str, str], checked_at: str) -> Check:
     if "Timeout" in exception:
         return Check(url, UNKNOWN, "timed out", final_url, checked_at, retry=True)
     if row.get("valid", "") != "True":
-        return Check(url, DEAD, _connection_detail(result) or "failed", final_url, checked_at)
+        strike = _strike_detail(result)
+        if strike:
+            return Check(url, UNKNOWN, strike, final_url, checked_at, strike=True)
+        return Check(
+            url, DEAD, result.split(" (Caused by", 1)[0][:160] or "failed", final_url, checked_at
+        )
     if "robots.txt" in row.get("infostring", ""):
         return Check(url, UNKNOWN, "robots.txt forbids checking it", None, checked_at)
     return Check(url, REDIRECTED if moved else OK, result or "OK", final_url, checked_at)

@@ -11,6 +11,7 @@ from typing import Any
 
 from pelican import signals
 
+from . import ledger
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
 from .preview import PreviewWriter
@@ -32,6 +33,10 @@ def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:
     return PreviewWriter if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"] else None
 
 
+def _sweep_stale_pages(pelican: Any) -> None:
+    ledger.sweep(pelican.output_path)
+
+
 def _fresh_sitemap(_pelican: Any) -> None:
     """Start every build with an empty pelican-sitemap queue.
 
@@ -49,3 +54,5 @@ def register() -> None:
     signals.readers_init.connect(_add_reader)
     signals.get_generators.connect(_add_generator)
     signals.get_writer.connect(_preview_writer)
+    signals.content_written.connect(ledger.note_written)
+    signals.finalized.connect(_sweep_stale_pages)

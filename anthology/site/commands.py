@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,14 @@ from pelican import Pelican
 from pelican.server import ComplexHTTPRequestHandler
 from pelican.settings import read_settings
 
+from ..swap import recover, replace_folder
+from ..workdirs import (
+    LINKCHECK_PREFIX,
+    LINKCHECKER_PREFIX,
+    owned_folder,
+    sweep,
+    sweep_temporary,
+)
 from .generator import BuildError
 
 
@@ -167,8 +174,8 @@ _LOCAL_LINKCHECKER_CONFIG = "[checking]\nmaxrequestspersecond=1000\n"
 
 def run_linkchecker(url: str) -> tuple[bool, str]:
     """Check every link under `url` that stays on its host (others are only parsed)."""
-    with tempfile.TemporaryDirectory(prefix="anthology-linkchecker-") as tmp:
-        config = Path(tmp) / "linkcheckerrc"
+    with owned_folder(LINKCHECKER_PREFIX) as tmp:
+        config = tmp / "linkcheckerrc"
         config.write_text(_LOCAL_LINKCHECKER_CONFIG, encoding="utf-8")
         command = [
             _linkchecker(),
@@ -190,43 +197,60 @@ def check_built_links(settings_file: str, **overrides: Any) -> tuple[bool, str]:
     linkchecker treats links to another host as external, so a build whose SITEURL is the
     published address cannot be checked locally; this build points at the local server.
     """
-    with tempfile.TemporaryDirectory(prefix="anthology-linkcheck-") as tmp:
-        root = Path(tmp)
-        with served(root) as url:
-            local = url.rstrip("/")
-            anthology = {**(overrides.pop("ANTHOLOGY", None) or {}), "SEARCH": True}
-            build(
-                settings_file,
-                root,
-                **overrides,
-                SITEURL=local,
-                FEED_DOMAIN=local,
-                ANTHOLOGY=anthology,
-            )
-            return run_linkchecker(url)
+    sweep_temporary()
+    with owned_folder(LINKCHECK_PREFIX) as root, served(root) as url:
+        local = url.rstrip("/")
+        anthology = {**(overrides.pop("ANTHOLOGY", None) or {}), "SEARCH": True}
+        build(
+            settings_file,
+            root,
+            **overrides,
+            SITEURL=local,
+            FEED_DOMAIN=local,
+            ANTHOLOGY=anthology,
+        )
+        pause_point("link-checking")
+        return run_linkchecker(url)
 
 
 def publish(settings_file: str, output: Path, **overrides: Any) -> str:
-    """Build into a temporary folder, check its links, then swap it into `output`.
+    """Build into a fresh folder beside `output`, check its links, then swap it in.
 
-    A failed build or link check leaves the previous site untouched. Returns the link
-    check's summary line.
+    The swap is one atomic step (see `anthology.swap`): `output` is at every moment the
+    whole previous site or the whole new one. A failed build or link check leaves the
+    previous site untouched. Work folders (`.<output>.new-*` here, `anthology-linkcheck-*`
+    in the temporary folder) are removed afterwards, and those a killed run left behind
+    are swept at the start of the next one. Returns the link check's summary line.
     """
-    output = output.resolve()
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    try:
+    output = Path(output).absolute()
+    if output.exists() and not output.is_dir():
+        raise BuildFailed(f"{output} exists and is not a folder; move it away first")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    recover(output)
+    sweep(output.parent, f".{output.name}.new-")
+    with owned_folder(f".{output.name}.new-", output.parent) as staging:
+        pause_point("staging")
         build(settings_file, staging, **overrides)
+        pause_point("built")
         ok, report = check_built_links(settings_file, **overrides)
         if not ok:
             raise BuildFailed("broken internal links:\n" + report)
-        previous = output.with_name(f".{output.name}.old")
-        if previous.exists():
-            shutil.rmtree(previous)
-        if output.exists():
-            os.replace(output, previous)
-        os.replace(staging, output)
-        shutil.rmtree(previous, ignore_errors=True)
-        return f"link check: {link_summary(report)}"
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        pause_point("checked")
+        replace_folder(staging, output)
+        # The previous site now sits at `staging`, removed on leaving this block.
+        pause_point("swapped")
+    return f"link check: {link_summary(report)}"
+
+
+def pause_point(step: str) -> None:
+    """Stop here for good when ANTHOLOGY_PAUSE_AT names `step` (tests kill us there).
+
+    ANTHOLOGY_PAUSE_FILE, when set, is created first, so the test waits for that file
+    (the state) rather than for a time.
+    """
+    if os.environ.get("ANTHOLOGY_PAUSE_AT") != step:
+        return
+    marker = os.environ.get("ANTHOLOGY_PAUSE_FILE")
+    if marker:
+        Path(marker).write_text(step, encoding="utf-8")
+    threading.Event().wait()

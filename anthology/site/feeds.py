@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
+from . import ledger
+
 
 def _aware(value: datetime, zone: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(zone))
@@ -77,6 +79,8 @@ def write_feed_pair(
     target.parent.mkdir(parents=True, exist_ok=True)
     feed.atom_file(str(target), pretty=False)
     feed.rss_file(str(output / f"{path_stem}.rss.xml"), pretty=False)
+    ledger.note(target)
+    ledger.note(output / f"{path_stem}.rss.xml")
 
 
 def prior_date(published: str | None, zone: str) -> datetime | None:

@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from ..corpus import load_corpus
 from ..findings import ContentError
 from ..gate.git import first_added
+from . import ledger
 from .browse import category_entries, prior_by_author, prior_only_authors, semester_entries
 from .claims import claim_rows
 from .comments import by_post, views
@@ -35,7 +36,7 @@ from .media import embed_url
 from .picker import STATUS_LABELS, pick_categories
 from .render import Renderer
 from .robots import write_robots
-from .search import build_index, write_tool_names
+from .search import SEARCHED_FOLDERS, build_index, write_tool_names
 from .settings import plugin_settings
 from .tools import PriorEntry, ToolEntry, semester_slug
 from .urls import remember_urls
@@ -61,6 +62,9 @@ class AnthologyGenerator(Generator):
 
     def generate_context(self) -> None:
         self.options = plugin_settings(self.settings)
+        ledger.start(
+            self.output_path, feeds=self.options["FEEDS"], cards=self.options["SOCIAL_CARDS"]
+        )
         try:
             self.corpus = load_corpus(
                 Path(self.settings["PATH"]),
@@ -270,6 +274,11 @@ class AnthologyGenerator(Generator):
         # of earlier posts, Pagefind has all it indexes, so it runs in its own process
         # while the listing pages and feeds are written.
         self._write_prior_stubs(writer, relative)
+        # Static files are copied after this generator; they are this build's too.
+        for static in self.context.get("staticfiles", []):
+            ledger.note(Path(self.output_path) / static.save_as)
+        # A post that is no longer published must leave the search index with its page.
+        ledger.sweep(self.output_path, under=SEARCHED_FOLDERS)
         with ThreadPoolExecutor(max_workers=1) as pool:
             search = pool.submit(self._write_search_index) if self.options["SEARCH"] else None
             self.write_listings(writer)

@@ -1,8 +1,9 @@
 """Images for the site: a social card per post, and responsive markup for post images.
 
 Both go through the content-addressed cache in `<CACHE_PATH>/anthology-images/`, so a warm
-rebuild draws and encodes nothing: it hashes inputs, finds the files, and hard-links them
-into the output (a copy where links are not possible).
+rebuild draws and encodes nothing: it hashes inputs, finds the files (verified against
+their recorded size and hash; a damaged one is made again) and copies them into the output
+unless an identical copy is already there.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ..images.responsive import (
     variants,
     worth_serving,
 )
+from . import ledger
 from .settings import SettingsError, plugin_settings
 
 logger = logging.getLogger(__name__)
@@ -120,6 +122,7 @@ def attach_social_card(
             return
     name = f"cards/{article.slug}.png"
     place(cached, Path(output_path) / name)
+    ledger.note(Path(output_path) / name)
     article.social_image = name
 
 
@@ -294,3 +297,4 @@ def write_site_card(target: Path, settings: dict[str, Any], course: Any) -> None
     if cached is None:
         cached = cache.put_bytes(key, ".png", card_png(draw_card(*text)))
     place(cached, target)
+    ledger.note(target)

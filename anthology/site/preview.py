@@ -17,6 +17,8 @@ from typing import Any
 
 from pelican.writers import Writer
 
+from . import ledger
+
 
 def _newest_mtime(folder: Path) -> float:
     newest = 0.0
@@ -61,5 +63,6 @@ class PreviewWriter(Writer):
         listing = any(key in kwargs for key in ("author", "tag", "category"))
         shown = [single] if single is not None else (kwargs.get("articles") if listing else None)
         if name and shown and self._is_current(name, list(shown)):
+            ledger.note(os.path.join(self.output_path, name))  # kept, so not stale
             return
         super().write_file(name, template, context, *args, **kwargs)

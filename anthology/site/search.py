@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import shutil
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -18,14 +19,21 @@ from .tools import ToolEntry
 
 # Only post pages and earlier-post stubs carry `data-pagefind-body`; reading the listing
 # pages too would double the work for nothing.
-SEARCHABLE = "{posts,earlier}/**/*.html"
+SEARCHED_FOLDERS = ("posts", "earlier")
+SEARCHABLE = "{" + ",".join(SEARCHED_FOLDERS) + "}/**/*.html"
 
 
 async def _index(site: Path, language: str) -> int:
-    config = IndexConfig(force_language=language)
+    # The bundle's folder goes in the config: leaving the `async with` writes the files
+    # to the configured path (relative to the working directory when unset), so an
+    # explicit write_files() elsewhere would leave a second bundle in ./pagefind.
+    bundle = site / "pagefind"
+    # Pagefind adds its files beside an earlier bundle's; the fragments of pages that are
+    # gone (a post turned draft) would stay downloadable, text and all.
+    shutil.rmtree(bundle, ignore_errors=True)
+    config = IndexConfig(force_language=language, output_path=str(bundle))
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(path=str(site), glob=SEARCHABLE)
-        await index.write_files(output_path=str(site / "pagefind"))
     return int(result.get("page_count", 0))
 
 

@@ -154,7 +154,14 @@
     if (box) suggestions(el, box, el.getAttribute("data-site-root") || "/");
     var q = new URLSearchParams(window.location.search).get("q");
     if (q && q.trim()) {
-      ui.triggerSearch(q.trim());
+      // Search only once every filter is loaded. A search that runs while Pagefind is
+      // still fetching its filter chunks reports only the filters loaded so far, and the
+      // UI keeps that partial list for good (on a slow device the "Category" group never
+      // appears). Pagefind UI imports this same module, so the chunks are shared.
+      var run = function () { ui.triggerSearch(q.trim()); };
+      import(path + "pagefind.js")
+        .then(function (pagefind) { return pagefind.filters(); })
+        .then(run, run);
     } else {
       // Pagefind UI loads its index when the input gets focus; load it now (without
       // moving the focus), so the filters are there before anything is typed.
