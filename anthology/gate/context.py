@@ -19,6 +19,7 @@ from .index import title_key
 from .reading import Reading, read_sections
 from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs
+from .shape import Excess, excesses, limits_of, line_outline
 
 # Which rules a file gets depends on its kind.
 STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, UNREADABLE, COMMENT = (
@@ -166,6 +167,7 @@ class PostContext:
     text: str | None
     parsed: ParsedPost | None
     kind: str
+    hints_left: int = 20  # "did you mean" searches left (each one reads every file name)
 
     @property
     def post(self) -> Post | None:
@@ -193,7 +195,14 @@ class PostContext:
         return Body(doc.body if doc.closed else "", doc.body_line)
 
     @cached_property
+    def shape(self) -> list[Excess]:
+        """Shapes over the course's limits that the renderer cannot read in linear time."""
+        return excesses(self.body, limits_of(self.course))
+
+    @cached_property
     def headings(self) -> list[Heading]:
+        if self.shape:  # kept from the renderer: read line by line
+            return line_outline(self.body, limits_of(self.course).headings)
         return outline(self.body)
 
     @cached_property

@@ -42,6 +42,11 @@ def _paragraphs(body: Body) -> Iterator[list[tuple[int, str]]]:
     current: list[tuple[int, str]] = []
     lines = body.plain
     for index, line in enumerate(lines):
+        if not line or line.isspace():  # a blank line ends the paragraph
+            if current:
+                yield current
+                current = []
+            continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if line[:1].isalpha() and following[:1] not in ("=", "-"):  # plain prose: the usual case
             plain = strip_inline(line)

@@ -23,6 +23,7 @@ _BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("link-", "writing"),
     ("image-", "writing"),
     ("html-", "writing"),
+    ("markdown-", "writing"),
 )
 
 

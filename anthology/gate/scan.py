@@ -8,20 +8,24 @@ the site shows as code. Inline code, HTML comments and backslash escapes are bla
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from html.parser import HTMLParser
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_TICKS = re.compile(r"`+")
+_LONE_LT = re.compile(r"<(?![A-Za-z/!?])")
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]*|[^<>\s!@]+@[^<>\s@]+)>", re.IGNORECASE)
-_TEXT = r"((?:[^\[\]]|\[[^\[\]]*\])*)"
+# Possessive quantifiers (`*+`) never give back what they matched, so a failed attempt costs
+# only the text it read; every part also stops at the next `[`, so attempts do not overlap.
+_TEXT = r"((?:[^\[\]]|\[[^\[\]]*+\])*+)"
 _INLINE = re.compile(
-    r"(!?)\[" + _TEXT + r"\]\(\s*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"
-    r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
+    r"(!?)\[" + _TEXT + r"\]\(\s*+(<[^<>\n]*+>|(?:[^\s()]|\([^\s()]*+\))*+)"
+    r"""(?:\s++(?:"[^"]*+"|'[^']*+'|\([^()]*+\)))?\s*+\)"""
 )
-_REFERENCE = re.compile(r"(!?)\[" + _TEXT + r"\]\[([^\[\]]*)\]")
+_REFERENCE = re.compile(r"(!?)\[" + _TEXT + r"\]\[([^\[\]]*+)\]")
 _DEFINITION = re.compile(r"^ {0,3}\[([^\[\]]+)\]:\s*<?([^\s>]+)>?")
 
 
@@ -53,20 +57,83 @@ def _blank(text: str) -> str:
 
 
 def fenced_lines(text: str) -> frozenset[int]:
-    """0-based indexes of lines inside fenced code blocks, fences included."""
-    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+    """0-based indexes of lines inside fenced code blocks, fences included.
 
+    The opening fence is the renderer's own pattern. Its closing fence is looked up in an
+    index of the lines that could close one (the renderer's single regex re-reads the rest
+    of the text from every unclosed opening fence: quadratic on many of them).
+    """
+    if "```" not in text and "~~~" not in text:
+        return frozenset()
     source = text.expandtabs(4) + "\n"
+    lines = source.split("\n")
+    closers: dict[str, list[int]] = {}
+    starts, offset = [], 0
+    for index, line in enumerate(lines):
+        starts.append(offset)
+        offset += len(line) + 1
+        fence = line.rstrip(" ")
+        if len(fence) >= 3 and fence[0] in "`~" and fence.count(fence[0]) == len(fence):
+            closers.setdefault(fence, []).append(index)
+    opening = _opening_fence()
     inside: set[int] = set()
-    for match in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(source):
-        first = source.count("\n", 0, match.start())
-        last = source.count("\n", 0, match.end() - 1)
-        inside.update(range(first, last + 1))
+    index = 0
+    while index < len(lines):
+        match = opening.match(source, starts[index]) if lines[index][:1] in "`~" else None
+        if match is not None:
+            candidates = closers.get(match.group("fence"), [])
+            found = bisect_left(candidates, index + match.group().count("\n"))
+            if found < len(candidates):
+                inside.update(range(index, candidates[found] + 1))
+                index = candidates[found] + 1
+                continue
+        index += 1
     return frozenset(inside)
 
 
+@cache
+def _opening_fence() -> re.Pattern[str]:
+    """The renderer's fenced-block pattern, up to the end of the opening fence line."""
+    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
+    whole = FencedBlockPreprocessor.FENCED_BLOCK_RE
+    return re.compile(whole.pattern[: whole.pattern.index("(?P<code>")], whole.flags)
+
+
 def _blank_code_spans(line: str) -> str:
-    return _CODE_SPAN.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(1), line)
+    """The line with the inside of each code span blanked (backticks and columns kept).
+
+    A span opens at a run of backticks and closes at the next run of the same length (as
+    the renderer reads them). Runs are paired in one pass, remembering where the next run of
+    each length is, so the cost is linear however many backticks the line has.
+    """
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    following: dict[int, int] = {}  # run length -> index of the next run of that length
+    next_same = [0] * len(runs)
+    for index in range(len(runs) - 1, -1, -1):
+        size = runs[index][1] - runs[index][0]
+        next_same[index] = following.get(size, -1)
+        following[size] = index
+    chars = list(line)
+    index = 0
+    while index < len(runs):
+        closing = next_same[index]
+        if closing < 0:
+            index += 1
+            continue
+        start, end = runs[index][1], runs[closing][0]
+        chars[start:end] = " " * (end - start)
+        index = closing + 1
+    return "".join(chars)
+
+
+# Raw tags read per body: far more than any post may have (the shape limits refuse a post
+# with hundreds), so reading stops early only on bodies that are refused anyway.
+MAX_TAGS = 5_000
+
+
+class _Enough(Exception):
+    """Enough tags have been read."""
 
 
 class _TagCollector(HTMLParser):
@@ -74,9 +141,18 @@ class _TagCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[Tag] = []
 
+    def close(self) -> None:
+        """End of input: a tag, comment or declaration still open is dropped, as HTML5 says
+        of "EOF in tag". CPython 3.11's own close() instead re-reads the rest once per later
+        `<`, which is quadratic on "<a <a <a …"."""
+        self.rawdata = ""
+        super().close()
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
         self.tags.append(Tag(tag, tuple(attrs), line, offset + 1))
+        if len(self.tags) >= MAX_TAGS:
+            raise _Enough
 
     handle_startendtag = handle_starttag
 
@@ -118,11 +194,19 @@ class Body:
     def tags(self) -> list[Tag]:
         """Raw HTML start tags outside code, with file lines."""
         collector = _TagCollector()
-        text = "\n".join(_AUTOLINK.sub(lambda m: _blank(m.group()), line) for line in self.plain)
+        if not any("<" in line for line in self.plain):
+            return []
+        text = "\n".join(
+            _AUTOLINK.sub(lambda m: _blank(m.group()), line) if "<" in line else line
+            for line in self.plain
+        )
+        # A `<` that cannot start a tag is text to the parser; blanking it (columns kept)
+        # spares the parser a call per `<` on bodies made of them.
+        text = _LONE_LT.sub(" ", text)
         try:
             collector.feed(text)
             collector.close()
-        except (AssertionError, ValueError):  # malformed markup: keep what was found
+        except (AssertionError, ValueError, _Enough):  # malformed markup: keep what was found
             pass
         return [Tag(t.name, t.attrs, self.file_line(t.line - 1), t.column) for t in collector.tags]
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"[A-Za-z0-9\u00c0-\uffff]+(?:['’.\-][A-Za-z0-9\u00c0-\uffff]+)*")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+# Each inner part stops at the next opening delimiter (`[`, `(`, `<`, `{`), so a failed
+# attempt never scans past where the next attempt starts: linear time on any input
+# ("![![![…", "<a <a <a …").
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)|\[([^\[\]]*)\]\[[^\[\]]*\]")
 _URL = re.compile(r"<?\b(?:https?|ftp|mailto):[^\s>)]*>?", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_ATTRS = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ATTRS = re.compile(r"\{[:#.][^{}]*\}")
 _MARKS = re.compile(r"[*_~`]+")
 
 
@@ -23,7 +26,10 @@ def strip_inline(text: str) -> str:
     if "<" in text:
         text = _TAG.sub(" ", text)
     if "{" in text:
-        text = _ATTRS.sub("", text)
+        text = text.rstrip()
+        start = text.rfind("{")
+        if _ATTRS.fullmatch(text, start):
+            text = text[:start]
     if "*" in text or "_" in text or "~" in text or "`" in text:
         text = _MARKS.sub("", text)
     return " ".join(text.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -27,10 +28,18 @@ TARGET = "earlier-feast"  # the published S2026 post of the gate's base content
 
 
 def add_comment(content: Path, source: Path, post: str = TARGET) -> Path:
-    target = content / "comments" / post / source.name
+    """Copy a comment where it belongs: `<its post:>/<its author id>.md` when it says them."""
+    text = source.read_text(encoding="utf-8")
+    author, named = re.search(r"\bid: (\w+)", text), re.search(r"^post: (\S+)", text, re.M)
+    name = f"{author.group(1)}.md" if author else source.name
+    target = content / "comments" / (named.group(1) if named else post) / name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target
+
+
+def shown(path: Path) -> str:
+    return "content/" + path.relative_to(path.parents[2]).as_posix()
 
 
 def check_json(run: Runner, content: Path, *args: str) -> tuple[int, dict]:
@@ -51,7 +60,7 @@ def test_bad_comment_gives_exactly_its_findings(name: str, content: Path, run: R
     want = sorted((e["rule"], e["line"]) for e in EXPECTED[name])
     assert got == want, json.dumps(data["findings"], indent=1, ensure_ascii=False)
     assert code == 1
-    assert {f["path"] for f in data["findings"]} == {f"content/comments/{TARGET}/{name}"}
+    assert {f["path"] for f in data["findings"]} == {shown(comment)}
 
 
 @pytest.mark.parametrize("source", GOOD, ids=[p.name for p in GOOD])
@@ -74,7 +83,12 @@ def test_thresholds_and_phrases_come_from_the_course(content: Path, run: Runner)
     short = add_comment(content, BAD / "too-short.md")
     course = content / "course.yaml"
     text = course.read_text(encoding="utf-8")
-    course.write_text(text.replace("  min_words: 40\n", "  min_words: 5\n"), encoding="utf-8")
+    lower = text.replace("  min_words: 40\n", "  min_words: 5\n")
+    course.write_text(lower, encoding="utf-8")
+    _code, data = check_json(run, content, str(short))
+    assert [f["rule"] for f in data["findings"]] == ["comment-padding"]  # 5 words of its own
+    lower = lower.replace("min_distinct_words: 20", "min_distinct_words: 5")
+    course.write_text(lower, encoding="utf-8")
     assert check_json(run, content, str(short))[0] == 0
     course.write_text(
         text.replace("generic_phrases: [", "generic_phrases: [did feast warn you, "),
@@ -111,10 +125,10 @@ def test_comment_rules_speak_to_the_comments_rubric_line() -> None:
 
 def test_check_without_paths_includes_comments(content: Path, run: Runner) -> None:
     add_comment(content, GOOD[0])
-    add_comment(content, BAD / "self.md")
+    selfish = add_comment(content, BAD / "self.md")
     code, data = check_json(run, content)
     assert data["summary"]["files_checked"] == 5  # two posts, the about page, two comments
-    assert f"content/comments/{TARGET}/self.md" in {f["path"] for f in data["findings"]}
+    assert shown(selfish) in {f["path"] for f in data["findings"]}
     assert code == 1
 
 
@@ -137,8 +151,8 @@ def test_changed_since_includes_changed_comments(content: Path, run: Runner) -> 
     add_comment(content, GOOD[0])
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "comment", when="2026-10-27T12:00:00+00:00")
-    add_comment(content, BAD / "self.md")  # not committed yet: checked too
+    selfish = add_comment(content, BAD / "self.md")  # not committed yet: checked too
     code, data = check_json(run, content, "--changed-since", "main")
     assert data["summary"]["files_checked"] == 2
-    assert {f["path"] for f in data["findings"]} == {f"content/comments/{TARGET}/self.md"}
+    assert {f["path"] for f in data["findings"]} == {shown(selfish)}
     assert code == 1

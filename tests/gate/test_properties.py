@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from anthology.corpus import load_config
 from anthology.findings import Finding
 from anthology.gate.engine import INTERNAL_ERROR, check_all
 from anthology.gate.loading import load
+from benchmarks.pathological import SHAPES
 
 from .conftest import BASE, REPO, make_images
 
@@ -162,3 +164,27 @@ def test_any_body_of_a_valid_tool_post(corpus_root: Path, body: str) -> None:
 @given(raw=st.binary(max_size=400))
 def test_any_bytes(corpus_root: Path, raw: bytes) -> None:
     _assert_clean(_check(corpus_root, b"---\ntitle: x\n" + raw))
+
+
+# Shapes that make Markdown checkers slow (runs of `<a `, `![`, backticks, brackets; deep
+# nesting; thousands of headings; ...), grown to a random size and set among ordinary text.
+# The deadline is far above what a linear check needs at these sizes, and far below what a
+# quadratic one takes (a 20 KB line of `<a ` once took over ten seconds).
+PATHOLOGICAL = st.builds(
+    lambda shape, size, before, after: before + SHAPES[shape](size) + after,
+    st.sampled_from(sorted(SHAPES)),
+    st.integers(100, 20_000),
+    BODY,
+    BODY,
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(body=PATHOLOGICAL)
+def test_pathological_bodies_are_checked_quickly(corpus_root: Path, body: str) -> None:
+    front = (BASE.parent / "good" / "two-authors.md").read_text(encoding="utf-8").split("---\n")[1]
+    _assert_clean(_check(corpus_root, "---\n" + front + "---\n" + body))

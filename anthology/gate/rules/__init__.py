@@ -27,6 +27,7 @@ from . import (
     prose,
     safety,
     sections,
+    shape,
     toolnames,
     uniqueness,
 )
@@ -59,9 +60,11 @@ RULES: tuple[Rule, ...] = (
     Rule("tool names", toolnames.tool_names, _CLAIMS),
     Rule("comment front matter", comments.comment_front_matter, _COMMENTS),
     Rule("comment target", comments.comment_target, _COMMENTS),
+    Rule("comment placement", comments.comment_placement, _COMMENTS),
     Rule("comment engagement", comments.comment_engagement, _COMMENTS),
     Rule("links", links.links, _BODIES),
     Rule("images", images.images, _BODIES),
     Rule("safety", safety.unsafe_html, _BODIES),
+    Rule("markdown shape", shape.markdown_shape, _BODIES),
     Rule("prose", prose.prose, _TOOL_POSTS),
 )

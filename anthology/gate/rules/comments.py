@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
-from ...comments import Comment
+from ...comments import COMMENTS_DIR, Comment
 from ...findings import Finding
 from ...text import count_words, prose
 from ..context import PostContext
+from ..engagement import engagement, word_key
 from .frontmatter import future_date
 
 DEFAULT_MIN_WORDS = 40
@@ -85,7 +87,8 @@ def generic_phrases(words: list[str], phrases: list[str], extra: int) -> list[st
     """The generic phrases a text amounts to (in text order); empty when it says more.
 
     A text is generic when it contains listed phrases and, with every one of them
-    removed, fewer than `extra` words remain.
+    removed, fewer than `extra` different words remain ("Great post!" and forty "really"s
+    is generic).
     """
     original = " " + " ".join(words) + " "
     text = original
@@ -95,7 +98,7 @@ def generic_phrases(words: list[str], phrases: list[str], extra: int) -> list[st
         if key.strip() and key in text:
             found.append((original.find(key), phrase))
             text = text.replace(key, " ")
-    if not found or len(text.split()) >= extra:
+    if not found or len({word_key(word) for word in text.split()}) >= extra:
         return []
     return [phrase for _at, phrase in sorted(found)]
 
@@ -108,7 +111,7 @@ def _generic(ctx: PostContext, comment: Comment) -> list[str]:
 
 
 def comment_engagement(ctx: PostContext) -> Iterator[Finding]:
-    """Not just a generic phrase, and at least `comments.min_words` words long."""
+    """Not just a generic phrase, long enough, and saying enough in its own words."""
     comment = _comment(ctx)
     if comment is None:
         return
@@ -132,4 +135,54 @@ def comment_engagement(ctx: PostContext) -> Iterator[Finding]:
             f"the comment has {words} words; at least {minimum} are needed",
             "Say more about the post: a question, an experience of your own, or an insight "
             "you gained from it.",
+        )
+        return
+    yield from _padding(ctx, comment)
+
+
+def _padding(ctx: PostContext, comment: Comment) -> Iterator[Finding]:
+    target = ctx.gate.posts_by_slug.get(comment.post)
+    found = engagement(comment.body, target.body if target is not None else "")
+    # Unset, half of `min_words`: a real comment of N words has at least N/2 of its own.
+    minimum = int(ctx.course.setting("comments", "min_words", default=DEFAULT_MIN_WORDS))
+    needed = int(ctx.course.setting("comments", "min_distinct_words", default=max(1, minimum // 2)))
+    if len(found.own) >= needed:
+        return
+    aside = [
+        f"{found.copied} copied from the post" if found.copied else "",
+        f"{found.filler} of lorem ipsum" if found.filler else "",
+    ]
+    besides = "; " + ", ".join(a for a in aside if a) if any(aside) else ""
+    yield ctx.error(
+        "comment-padding",
+        ctx.first_text_line,
+        f"the comment has {found.words} words but only {len(found.own)} different words of "
+        f"its own{besides}; at least {needed} are needed",
+        "Write what you think in your own words: a question about the post, your experience "
+        "with the tool, or what you learned. Repeated, copied and filler text does not count.",
+    )
+
+
+def comment_placement(ctx: PostContext) -> Iterator[Finding]:
+    """The file is `<post>/<author id>.md`: its name says who wrote it, its folder on what."""
+    comment = _comment(ctx)
+    if comment is None:
+        return
+    path = PurePosixPath(ctx.shown)
+    author = comment.author.id
+    if path.stem != author:
+        yield ctx.error(
+            "comment-file-name",
+            comment.line_of("author"),
+            f"the file is named `{path.name}` but the comment's author id is `{author}`",
+            f"Name your comment after your own course id: "
+            f"content/comments/{comment.post}/{author}.md (one comment per post and person).",
+        )
+    if path.parent.name != comment.post or path.parent.parent.name != COMMENTS_DIR:
+        yield ctx.error(
+            "comment-folder",
+            comment.line_of("post"),
+            f"the comment is in `{path.parent.as_posix()}/` but says `post: {comment.post}`",
+            f"Put it in content/comments/{comment.post}/ (the folder is the post's URL name), "
+            "or correct `post:`.",
         )

@@ -14,7 +14,7 @@ from ...addresses import browser_form, host_of
 from ...findings import Finding
 from ..context import PostContext
 from ..scan import Link
-from .links import classify, target_problems
+from .links import checked_links, classify, target_problems
 
 DEFAULT_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
 # Alt text that says nothing about the picture (editors' defaults, file names); more can be
@@ -83,17 +83,39 @@ def limits_of(ctx: PostContext) -> Limits:
     )
 
 
-def _open(file: Path) -> tuple[str | None, tuple[int, int]]:
-    """Format and size of a readable image; raises when the file is not one."""
+class _TooManyPixels(Exception):
+    """The header announces more pixels than the limits allow: nothing is decoded."""
+
+    def __init__(self, size: tuple[int, int]):
+        super().__init__(f"{size[0]}×{size[1]}")
+        self.size = size
+
+
+def _open(file: Path, limits: Limits) -> tuple[str | None, tuple[int, int]]:
+    """Format and size of a readable image; raises when the file is not one.
+
+    `Image.open` reads only the header, so the size is known before any pixel is decoded:
+    an image over the limits is refused from its header (an 81-megapixel PNG of a few
+    kilobytes would take hundreds of megabytes to decode). Only an image within the limits
+    (at most max_width × max_height pixels, 64 MB at 4000×4000 RGBA) is decoded in full, to
+    find truncated or corrupt data. Pillow's own bomb check is set to the same limit.
+    """
     from PIL import Image
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        with Image.open(file) as image:
-            found, size = image.format, image.size
-            image.verify()
-        with Image.open(file) as image:
-            image.load()
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = limits.max_width * limits.max_height
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                found, size = image.format, image.size
+                if size[0] > limits.max_width or size[1] > limits.max_height:
+                    raise _TooManyPixels(size)
+                image.verify()
+            with Image.open(file) as image:
+                image.load()
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
     return found, size
 
 
@@ -112,7 +134,16 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
             ),
         )
     try:
-        found, (width, height) = _open(file)
+        found, (width, height) = _open(file, limits)
+    except _TooManyPixels as big:
+        return (
+            Problem(
+                "image-too-large",
+                f"the image is {big.size[0]}×{big.size[1]} pixels; the limit is "
+                f"{limits.max_width}×{limits.max_height}",
+                "Scale it down before adding it.",
+            ),
+        )
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return (
             Problem(
@@ -222,7 +253,7 @@ def images(ctx: PostContext) -> Iterator[Finding]:
     """Every Markdown and HTML image of the body."""
     limits = limits_of(ctx)
     phrases = _phrases(ctx)
-    for link in ctx.body.links:
+    for link in checked_links(ctx):
         if not link.image:
             continue
         if not link.has_alt:

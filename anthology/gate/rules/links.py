@@ -103,7 +103,10 @@ def target_problems(ctx: PostContext, link: Link, missing_rule: str) -> Iterator
             link.column,
         )
     elif target.kind == "missing":
-        better = suggestion(ctx, link.target, target.file)
+        better = None
+        if ctx.hints_left > 0:  # bounded: a post of thousands of broken links stays fast
+            ctx.hints_left -= 1
+            better = suggestion(ctx, link.target, target.file)
         yield ctx.error(
             missing_rule,
             link.line,
@@ -116,9 +119,19 @@ def target_problems(ctx: PostContext, link: Link, missing_rule: str) -> Iterator
         )
 
 
+DEFAULT_MAX_LINKS = 500
+
+
+def checked_links(ctx: PostContext) -> list[Link]:
+    """The links and images whose targets are checked: the first `limits.max_links` (a post
+    with more is refused by the markdown shape rule)."""
+    limit = int(ctx.course.setting("limits", "max_links", default=DEFAULT_MAX_LINKS))
+    return ctx.body.links[:limit]
+
+
 def links(ctx: PostContext) -> Iterator[Finding]:
     """Every link (not image) of the body."""
-    for link in ctx.body.links:
+    for link in checked_links(ctx):
         if not link.image:
             yield from target_problems(ctx, link, "link-broken")
 
