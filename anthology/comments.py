@@ -16,6 +16,7 @@ from .course import Course
 from .files import read_text
 from .findings import Finding, error
 from .model import Author, parse_date
+from .plaintext import text_problem
 
 COMMENTS_DIR = "comments"
 FIELDS: dict[str, str] = {
@@ -104,6 +105,15 @@ def parse_comment(path: str, text: str) -> ParsedComment:
             "`author` needs `name` and `id`",
             "Write `author: {name: Your Name, id: yourid}`.",
         )
+    if isinstance(author, dict):
+        for part in ("name", "id"):
+            trouble = text_problem(str(author.get(part) or ""))
+            if trouble:
+                problem(
+                    "author",
+                    f"the author {part} {str(author[part])!r} {trouble}",
+                    'Write it as plain text: no `<`, `>`, `"`, backticks or control characters.',
+                )
     when = parse_date(raw["date"]) if raw.get("date") is not None else None
     if raw.get("date") is not None and when is None:
         problem("date", f"`date` is not a valid date: {raw['date']!r}", "Write YYYY-MM-DD.")

@@ -9,6 +9,7 @@ from typing import Any
 
 from . import yamlsafe
 from .findings import ContentError, error
+from .plaintext import text_problem
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,17 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
         Category(str(c["id"]), str(c["name"]))
         for c in reader.mapping_list(raw, "categories", ("id", "name"))
     ]
+    names = [("semesters", "label", s.label) for s in semesters]
+    names += [("categories", "name", c.name) for c in categories]
+    names += [("categories", "id", c.id) for c in categories]
+    for key, what, value in names:
+        problem = text_problem(value)
+        if problem:
+            reader.fail(
+                key,
+                f"the {what} {value!r} in `{key}` {problem}",
+                'Write it as plain text: no `<`, `>`, `"`, backticks or control characters.',
+            )
     options = []
     for item in reader.mapping_list(raw, "options", ("id",)):
         sections = tuple(

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsafe
+from .plaintext import text_problem, url_problem
 from .prior import catalog_path, clean_name, dump_catalog, host_of, url_identity
 from .prior_urls import derive, spellings_for
 from .tools import ToolRegistry, normalize
@@ -194,6 +195,19 @@ def import_links(
         if not re.match(r"^https?://[^/\s]+", link.url, re.IGNORECASE):
             report.skipped.append(
                 f"{where}: [{link.name}] has a url that is not http(s): {link.url}"
+            )
+            continue
+        # What the catalog would refuse to load is not written (see anthology.plaintext).
+        url_trouble = url_problem(link.url)
+        if url_trouble:
+            report.skipped.append(f"{where}: [{link.name}] has a url that {url_trouble}")
+            continue
+        name_trouble = text_problem(link.name) or (link.author and text_problem(link.author))
+        if name_trouble:
+            report.skipped.append(
+                f"{where}: {link.name!r} (by {link.author!r}) {name_trouble}; names are plain text"
+                if link.author
+                else f"{where}: {link.name!r} {name_trouble}; names are plain text"
             )
             continue
         identity = url_identity(link.url)

@@ -17,6 +17,7 @@ from typing import Any
 from .course import Course
 from .importer import FoundLink, ImportReport, import_links
 from .model import is_http_url
+from .plaintext import text_problem
 from .tools import ToolRegistry
 
 DEFAULT_HEADERS: dict[str, str] = {
@@ -144,6 +145,10 @@ def row_problem(row: ClaimRow) -> str | None:
         return f"{what} has a link that is not http(s): {row.link}"
     if not row.semester:
         return f"{what} has no semester (fill the cell, or pass --semester)"
+    for label, value in (("tool", row.tool), ("student", row.student), ("semester", row.semester)):
+        problem = text_problem(value)
+        if problem:
+            return f"{what}: the {label} cell {problem}; names are plain text"
     return None
 
 

@@ -15,6 +15,7 @@ EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
     "markdown.extensions.toc": {"permalink": False},
     "markdown.extensions.sane_lists": {},
+    "anthology.table_align": {},  # alignment as classes: the CSP allows no inline style
 }
 
 # In the shape of Pelican's MARKDOWN setting.

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import frontmatter, yamlsafe
 from .course import Category, Course
 from .findings import Finding, error, warning
+from .plaintext import text_problem, url_problem
 from .schema import FIELD_NAMES, FIELDS, STATUSES
 from .tools import Tool, ToolRegistry
 
@@ -113,8 +113,8 @@ def parse_date(value: Any) -> datetime | None:
 
 
 def is_http_url(value: str) -> bool:
-    parts = urlsplit(value.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value.strip()
+    """A plain http(s) link (see anthology.plaintext.url_problem)."""
+    return url_problem(value.strip()) is None
 
 
 class _Validator:
@@ -149,6 +149,19 @@ class _Validator:
             return None
         text = str(value).strip()
         return text or None
+
+    def plain(self, key: str, what: str, values: tuple[str, ...] | list[str]) -> None:
+        """An error for each value that is not plain text (no markup characters)."""
+        for value in values:
+            problem = text_problem(value)
+            if problem:
+                self.error(
+                    "front-matter-text",
+                    key,
+                    f"the {what} {value!r} {problem}",
+                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
+                    "characters (`&` is fine).",
+                )
 
     def strings(self, raw: dict[str, Any], key: str) -> tuple[str, ...]:
         value = raw.get(key)
@@ -400,12 +413,13 @@ def _course_enums(
 def _urls(v: _Validator, raw: dict[str, Any], key: str) -> tuple[str, ...]:
     values = v.strings(raw, key) if not isinstance(raw.get(key), str) else (str(raw[key]).strip(),)
     for url in values:
-        if not is_http_url(url):
+        problem = url_problem(url)
+        if problem:
             v.error(
                 "front-matter-url",
                 key,
-                f"`{key}` has a link that is not http(s): {url!r}",
-                "Use a full link starting with https://.",
+                f"`{key}` has a link that is not a plain http(s) link ({problem}): {url!r}",
+                "Use a full link starting with https://, with spaces and quotes encoded.",
             )
     return tuple(u for u in values if is_http_url(u))
 
@@ -535,6 +549,10 @@ def parse_post(path: str, text: str, course: Course, registry: ToolRegistry) -> 
     if not _SLUG.match(slug):
         slug = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "post"
     tags = v.strings(raw, "tags")
+    v.plain("tags", "tag", tags)
+    v.plain("tool", "tool name", written)
+    v.plain("authors", "author name", [a.name for a in authors])
+    v.plain("authors", "author id", [a.id for a in authors])
     summary = v.text(raw, "summary")
     added_value = v.text(raw, "added_value")
     findings.extend(v.findings)

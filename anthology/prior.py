@@ -12,8 +12,9 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from . import yamlsafe
-from .findings import ContentError, error
-from .tools import Tool, ToolRegistry, slugify
+from .findings import ContentError, Finding, error
+from .plaintext import prose_problem, text_problem, url_problem
+from .tools import Tool, ToolRegistry, entry_lines, slugify
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,59 @@ def _entry_tools(entry: dict[str, Any], registry: ToolRegistry) -> tuple[Tool, .
     return tuple(dict.fromkeys(tools))
 
 
+_TEXT_FIELDS = ("name", "host", "author", "semester")
+_PROSE_FIELDS = ("title", "summary")
+_URL_FIELDS = ("url", "archive_url")
+
+
+def entry_problems(entry: dict[str, Any], shown: str, line: int | None) -> list[Finding]:
+    """Markup in an entry's names, or a link that is not a plain http(s) link."""
+    found = []
+    tools = entry.get("tools") or []
+    texts = [(key, entry.get(key)) for key in _TEXT_FIELDS]
+    texts += [("tool", tool) for tool in (tools if isinstance(tools, list) else [tools])]
+    for key, value in texts:
+        problem = text_problem(str(value)) if value is not None else None
+        if problem:
+            found.append(
+                error(
+                    "prior-catalog",
+                    shown,
+                    line,
+                    f"the {key} {str(value)!r} {problem}",
+                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
+                    "characters (`&` is fine).",
+                )
+            )
+    for key in _PROSE_FIELDS:
+        value = entry.get(key)
+        problem = prose_problem(str(value)) if value is not None else None
+        if problem:
+            found.append(
+                error(
+                    "prior-catalog",
+                    shown,
+                    line,
+                    f"the {key} {str(value)!r} {problem}",
+                    "Remove the control characters.",
+                )
+            )
+    for key in _URL_FIELDS:
+        value = entry.get(key)
+        problem = url_problem(str(value).strip()) if value is not None else None
+        if problem:
+            found.append(
+                error(
+                    "prior-catalog",
+                    shown,
+                    line,
+                    f"the {key} {str(value)!r} is not a plain http(s) link: it {problem}",
+                    "Use the post's full https:// address.",
+                )
+            )
+    return found
+
+
 _CATALOG_FIX = "Fix the YAML syntax, or re-run `anthology import-prior`."
 
 
@@ -143,20 +197,27 @@ def _catalog_posts(raw: Any, registry: ToolRegistry, shown: str, text: str) -> l
             ]
         )
     lines = url_lines(text)
+    starts = entry_lines(text)  # the line of each entry, for findings about its values
     posts = []
+    problems: list[Finding] = []
     for index, entry in enumerate(entries, 1):
+        line = starts[index - 1] if index <= len(starts) else None
         if not isinstance(entry, dict) or not entry.get("url") or not entry.get("name"):
             raise ContentError(
                 [
                     error(
                         "prior-catalog",
                         shown,
-                        None,
+                        line,
                         f"entry {index} needs `name` and `url`",
                         "Give every entry a name and a url.",
                     )
                 ]
             )
+        found = entry_problems({"semester": raw.get("semester"), **entry}, shown, line)
+        if found:
+            problems.extend(found)
+            continue
         url = str(entry["url"]).strip()
         posts.append(
             PriorPost(
@@ -175,6 +236,8 @@ def _catalog_posts(raw: Any, registry: ToolRegistry, shown: str, text: str) -> l
                 line=lines.get(url),
             )
         )
+    if problems:
+        raise ContentError(problems)
     return posts
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlsafe
-from .findings import ContentError, error
+from .findings import ContentError, Finding, error
+from .plaintext import text_problem, url_problem
 from .spelling import lookalike_key
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -175,6 +176,53 @@ class ToolRegistry:
 
 
 _LIST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def entry_problems(entry: dict[str, object], path: str, line: int | None) -> list[Finding]:
+    """Markup in a tool's names, a slug that is not a URL name, a homepage not http(s)."""
+    name = str(entry.get("name", "")).strip()
+    aliases = entry.get("aliases") or []
+    texts = [("name", name), ("category", entry.get("category"))]
+    texts += [("alias", alias) for alias in (aliases if isinstance(aliases, list) else [aliases])]
+    found = []
+    for what, value in texts:
+        problem = text_problem(str(value)) if value is not None else None
+        if problem:
+            found.append(
+                error(
+                    "tools-registry",
+                    path,
+                    line,
+                    f"the {what} {str(value)!r} of tool {name!r} {problem}",
+                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
+                    "characters (`&` is fine, e.g. W&B).",
+                )
+            )
+    slug = entry.get("slug")
+    if slug is not None and not _SLUG.match(str(slug)):
+        found.append(
+            error(
+                "tools-registry",
+                path,
+                line,
+                f"the slug {str(slug)!r} of tool {name!r} is not a URL name",
+                "Use lowercase letters, digits and single hyphens, e.g. `slug: data-version`.",
+            )
+        )
+    homepage = entry.get("homepage")
+    problem = url_problem(str(homepage)) if homepage is not None else None
+    if problem:
+        found.append(
+            error(
+                "tools-registry",
+                path,
+                line,
+                f"the homepage {str(homepage)!r} of tool {name!r} {problem}",
+                "Give the project's https:// address.",
+            )
+        )
+    return found
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -210,7 +258,7 @@ def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
     findings = []
     tools: list[Tool] = []
     owners: dict[str, str] = {}
-    lines = _entry_lines(text)
+    lines = entry_lines(text)
     for index, entry in enumerate(entries, 1):
         line = lines[index - 1] if index <= len(lines) else None
         if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
@@ -225,7 +273,14 @@ def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
             )
             continue
         name = str(entry["name"]).strip()
-        aliases = tuple(str(a) for a in entry.get("aliases") or [])
+        problems = entry_problems(entry, path, line)
+        if problems:
+            findings.extend(problems)
+            continue
+        raw_aliases = entry.get("aliases") or []
+        aliases = tuple(
+            str(a) for a in (raw_aliases if isinstance(raw_aliases, list) else [raw_aliases])
+        )
         for written in (name, *aliases):
             key = normalize(written)
             if key in owners and owners[key] != name:
@@ -243,9 +298,9 @@ def parse_registry(text: str, path: str = "content/tools.yaml") -> ToolRegistry:
             Tool(
                 name=name,
                 slug=str(entry.get("slug") or slugify(name)),
-                category=entry.get("category"),
+                category=str(entry["category"]) if entry.get("category") is not None else None,
                 aliases=aliases,
-                homepage=entry.get("homepage"),
+                homepage=str(entry["homepage"]) if entry.get("homepage") is not None else None,
                 alternatives=tuple(str(a) for a in entry.get("alternatives") or []),
             )
         )

@@ -363,3 +363,54 @@ def test_an_unusable_post_still_gives_its_author_a_row(repo: Path, tmp_path: Pat
     assert "front-matter-yaml (error)" in unsigned["spreadsheet"]
     mei = next(row for row in rows if row["id"] == "mtanaka")
     assert "comment-front-matter (error)" in mei["comments"]
+
+
+def _git_repo(root: Path) -> None:
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    (root / ".gitignore").write_text("reports/\nprivate/\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "theme/static/grades",  # published with the theme
+        "theme",
+        "docs/grades",  # committed: git does not ignore it
+        "grades",
+        "content/../theme/static",
+        "output/../theme/x",
+    ],
+)
+def test_the_report_goes_only_where_git_ignores_it(repo: Path, tmp_path: Path, folder: str) -> None:
+    copy = tmp_path / "repo"
+    shutil.copytree(repo / "content", copy / "content")
+    (copy / "theme" / "static").mkdir(parents=True)
+    _git_repo(copy)
+    code, _out, err = _report(copy, copy / folder)
+    assert code == 2, err
+    assert "private" in err and "--out" in err
+    assert not list(copy.rglob("gradebook.*"))
+
+
+def test_a_link_to_a_published_folder_is_followed_and_refused(repo: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "repo"
+    shutil.copytree(repo / "content", copy / "content")
+    (copy / "theme" / "static").mkdir(parents=True)
+    _git_repo(copy)
+    (copy / "reports").symlink_to(copy / "theme" / "static")  # ignored name, published target
+    code, _out, err = _report(copy, copy / "reports")
+    assert code == 2 and "theme" in err, err
+    assert not list(copy.rglob("gradebook.*"))
+
+
+def test_an_ignored_folder_in_the_repository_is_accepted(repo: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "repo"
+    shutil.copytree(repo / "content", copy / "content")
+    _git_repo(copy)
+    code, _out, err = _report(copy, copy / "private" / "grades")
+    assert code == 0, err
+    assert (copy / "private" / "grades" / "gradebook.csv").is_file()
+    ignored = subprocess.run(
+        ["git", "-C", str(copy), "check-ignore", "-q", "private/grades/gradebook.csv"], check=False
+    )
+    assert ignored.returncode == 0

@@ -41,7 +41,7 @@ def fresh_copy(target: Path) -> Path:
     target.mkdir()
     for name in ("content", "theme"):
         shutil.copytree(ROOT / name, target / name)
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml"):
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml", ".gitignore"):
         shutil.copy(ROOT / name, target / name)
     git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TextIO
 
 from ..comments import COMMENTS_DIR, comment_files
+from ..contentfiles import symlink_finding, symlinks
 from ..corpus import ContentPaths, load_config, post_files
-from ..course import Course
+from ..course import Course, load_course
 from ..findings import ContentError, Finding
 from ..model import Post
 from ..prior import PriorPost
@@ -32,6 +33,7 @@ from .claims import renewed_posts
 from .context import TOOL_POST, PostContext
 from .engine import check_all
 from .explain import explain
+from .files import image_files, image_findings, in_images
 from .formats import FORMATS, Report, sort_key
 from .loading import load
 from .pullrequest import PullRequest
@@ -116,6 +118,7 @@ class Setup:
     pr: PullRequest | None = None
     findings: list[Finding] = field(default_factory=list)
     placed: frozenset[Path] = frozenset()
+    images: list[Path] = field(default_factory=list)  # files in content/images/ to check
 
 
 def _tree_config(root: Path) -> tuple[ContentPaths, Course, ToolRegistry]:
@@ -134,7 +137,9 @@ def _pull_request_setup(
         raise UsageError(f"--changed-since {ref}: {exc}") from None
     if instructor:
         paths, course, registry = _tree_config(root)
-        return Setup(paths, course, registry, changed_files(paths, pr, config_too=True), pr=pr)
+        images = [f for f in pr.present if f.is_file() and in_images(paths, f)]
+        targets = changed_files(paths, pr, config_too=True)
+        return Setup(paths, course, registry, targets, pr=pr, images=images)
     base = load_base_config(pr)
     paths = ContentPaths(root)
     tools = paths.tools
@@ -153,6 +158,7 @@ def _pull_request_setup(
         pr=pr,
         findings=check_scope(pr, root, review, pr_author),
         placed=placed_posts(pr),
+        images=[f for f in pr.present if f.is_file() and in_images(paths, f)],
     )
 
 
@@ -194,10 +200,17 @@ def _setup(args: argparse.Namespace) -> Setup:
             getattr(args, "pr_author", None) or None,
         )
     paths, course, registry = _tree_config(root)
-    return Setup(paths, course, registry, explicit_files(names) if names else all_files(paths))
+    if names:
+        images = [Path(n) for n in names if Path(n).is_file() and in_images(paths, Path(n))]
+        targets = [f for f in explicit_files(names) if f.suffix == ".md" or f not in images]
+        return Setup(paths, course, registry, targets, images=images)
+    return Setup(paths, course, registry, all_files(paths), images=image_files(paths))
 
 
 def _run(args: argparse.Namespace) -> int:
+    links = symlinks(Path(args.content))
+    if links:  # before anything is read: a link may point anywhere
+        return _refuse_links(args, Path(args.content), links)
     setup = _setup(args)
     pr = setup.pr
     gate, contexts = load(
@@ -218,7 +231,11 @@ def _run(args: argparse.Namespace) -> int:
         gate.today = today
     if interactive() and len(contexts) >= PROGRESS_MIN_FILES:
         print(f"Checking {len(contexts)} files…", file=sys.stderr, flush=True)
-    findings = check_all(contexts) + setup.findings
+    findings = (
+        check_all(contexts)
+        + setup.findings
+        + image_findings(setup.paths, setup.course, setup.images)
+    )
     form = getattr(args, "format", None) or "text"
     if getattr(args, "explain", False):
         explained = "\n\n".join(explain(c) for c in contexts if c.kind == TOOL_POST)
@@ -239,6 +256,19 @@ def _run(args: argparse.Namespace) -> int:
         output += f"\n{len(drafts)} drafts: " + publish_reminder(setup.course, drafts[0])
     _emit(output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
+
+
+def _refuse_links(args: argparse.Namespace, root: Path, links: list[Path]) -> int:
+    """Report symbolic links before any content is read: a link may point anywhere."""
+    findings = [symlink_finding(link, root) for link in links]
+    course_file = root / "course.yaml"
+    if course_file.is_symlink():
+        # Not even course.yaml may be read; the findings go out as plain text.
+        _print_content_error(ContentError(findings))
+        return EXIT_FINDINGS
+    report = Report(findings, 0, load_course(course_file))
+    _emit(FORMATS[getattr(args, "format", None) or "text"](report))
+    return EXIT_FINDINGS
 
 
 MAPPING_MAX_POSTS = 50  # the summary's section table stays readable (and cheap) up to this

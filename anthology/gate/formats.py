@@ -78,10 +78,12 @@ def text(report: Report) -> str:
 
 
 def _escape_data(value: str) -> str:
+    """A workflow command's message: `%`, CR and LF escaped as GitHub's runner expects."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(value: str) -> str:
+    """A workflow command's property (file, title): also `:` and `,` escaped."""
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -120,10 +122,17 @@ def as_json(report: Report) -> str:
     return json.dumps({"findings": findings, "summary": summary}, indent=2, ensure_ascii=False)
 
 
+_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+
+
 def _cell(value: str) -> str:
-    """Text safe inside Markdown (and a table cell): no HTML, no pipes, one line."""
-    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(escaped.replace("|", "\\|").split())
+    """Text shown literally by GitHub's Markdown, also inside a table cell, on one line.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of
+    them): no link, image, HTML, entity, emphasis, code span or table pipe can start, and a
+    bare `https://` or `www.` address is no longer one piece that GitHub would autolink.
+    """
+    return " ".join(_PUNCTUATION.sub(r"\\\1", value).split())
 
 
 _ICON = {"error": "❌", "warning": "⚠️"}
@@ -147,7 +156,7 @@ def _reading_row(path: str, reading: Reading) -> str:
         if reading.words < section.min_words:
             how += f" ⚠️ under {section.min_words} words"
     words = str(reading.words) if reading.found else "–"
-    return f"| `{_cell(path)}` | {_cell(section.name)} | {taken} | {words} | {how} |"
+    return f"| {_cell(path)} | {_cell(section.name)} | {taken} | {words} | {how} |"
 
 
 def _readings_table(report: Report) -> list[str]:
@@ -203,7 +212,7 @@ def markdown(report: Report) -> str:
     if report.findings:
         out += ["", "### Findings"]
         for path, group in groupby(report.findings, key=lambda f: f.path):
-            out += ["", f"#### `{_cell(path)}`", ""]
+            out += ["", f"#### {_cell(path)}", ""]
             for f in group:
                 where = f"line {f.line}" if f.line is not None else "file"
                 out.append(

@@ -65,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
     config = report_config(course, paths.course, paths.shown(paths.course))
     repository = paths.root.resolve().parent
     folder = Path(args.out) if getattr(args, "out", None) else repository / DEFAULT_FOLDER
-    check_folder(folder, repository, paths.root)
+    check_folder(folder, repository, paths.root, (CSV_NAME, HTML_NAME))
     students, roster_note = _roster(args, config, paths)
     table = build_table(gather(root), config, students)
     table.notes.append(roster_note)

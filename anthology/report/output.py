@@ -3,25 +3,58 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from ..gate.git import toplevel
 from .errors import ReportError
 
 SITE_OUTPUT = "output"
+THEME = "theme"
+_ADVICE = "Use a folder such as reports/ (ignored by git, never published)."
 
 
-def check_folder(folder: Path, repository: Path, content: Path) -> None:
-    """Refuse a folder that is published or committed: the site output or the content."""
+def check_folder(folder: Path, repository: Path, content: Path, names: Iterable[str]) -> None:
+    """Refuse a folder the site is built from or into, or one whose files git would commit.
+
+    Inside a git work tree every file to be written must be ignored (`git check-ignore`);
+    a folder outside the work tree can be neither committed nor published.
+    """
     target = folder.resolve()
     for name, forbidden in (
         ("the content folder, which is committed and published", content.resolve()),
+        ("the theme, which is committed and published", (repository / THEME).resolve()),
         ("the site output, which is published", (repository / SITE_OUTPUT).resolve()),
     ):
         if target == forbidden or target.is_relative_to(forbidden):
+            raise ReportError(f"--out {folder}: inside {name}; the gradebook is private. {_ADVICE}")
+    top = toplevel(repository)
+    if top is None or not target.is_relative_to(top):
+        return
+    for name in names:
+        relative = (target / name).relative_to(top).as_posix()
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(top), "check-ignore", "-q", "--", relative],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
             raise ReportError(
-                f"--out {folder}: inside {name}; the gradebook is private. "
-                "Use a folder such as reports/ (not committed, never published)."
+                f"--out {folder}: cannot ask git whether it is ignored ({exc})"
+            ) from None
+        if done.returncode == 1:
+            raise ReportError(
+                f"--out {folder}: git does not ignore {relative}, so the private gradebook "
+                f"could be committed (and published). {_ADVICE} Or add the folder to .gitignore."
+            )
+        if done.returncode != 0:
+            raise ReportError(
+                f"--out {folder}: cannot ask git whether it is ignored: {done.stderr.strip()}"
             )
 
 

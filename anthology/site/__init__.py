@@ -12,9 +12,11 @@ from typing import Any
 from pelican import signals
 
 from . import ledger
+from .filters import FILTERS
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
 from .preview import PreviewWriter
+from .published import refuse_symlinks, restrict_static_files
 from .reader import AnthologyReader
 from .settings import check_settings, plugin_settings
 
@@ -22,7 +24,14 @@ from .settings import check_settings, plugin_settings
 def _add_reader(readers: Any) -> None:
     check_settings(readers.settings)
     giscus_settings(readers.settings)
+    refuse_symlinks(readers.settings)
     readers.reader_classes["md"] = AnthologyReader
+
+
+def _add_filters(generator: Any) -> None:
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.filters.update(FILTERS)
 
 
 def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
@@ -52,6 +61,8 @@ def _fresh_sitemap(_pelican: Any) -> None:
 def register() -> None:
     signals.initialized.connect(_fresh_sitemap)
     signals.readers_init.connect(_add_reader)
+    signals.generator_init.connect(_add_filters)
+    signals.static_generator_finalized.connect(restrict_static_files)
     signals.get_generators.connect(_add_generator)
     signals.get_writer.connect(_preview_writer)
     signals.content_written.connect(ledger.note_written)

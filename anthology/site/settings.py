@@ -40,6 +40,13 @@ def check_settings(settings: dict[str, Any]) -> None:
         raise SettingsError(
             f"anthology plugin: unknown ANTHOLOGY keys {sorted(unknown)}; known: {sorted(DEFAULTS)}"
         )
+    # Pelican always fills JINJA_ENVIRONMENT (its default has autoescaping off).
+    jinja = settings.get("JINJA_ENVIRONMENT")
+    if jinja is not None and (not isinstance(jinja, dict) or jinja.get("autoescape") is not True):
+        raise SettingsError(
+            "anthology plugin: the theme prints student text and expects Jinja to escape it; "
+            'set JINJA_ENVIRONMENT = {..., "autoescape": True} in pelicanconf.py'
+        )
     merged = plugin_settings(settings)
     flags = (
         "SEARCH",

@@ -1,4 +1,6 @@
-"""Images: present, alt text that describes, served safely, real format, within size limits."""
+"""Images: present, committed (not loaded from elsewhere), alt text that describes, served
+safely, real format matching the name, within size limits. `inspect` is also what the build
+asks before it publishes a file from content/images/."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ...addresses import browser_form, host_of
+from ...course import Course
 from ...findings import Finding
 from ..context import PostContext
 from ..scan import Link
@@ -73,7 +76,12 @@ class Problem:
 
 
 def limits_of(ctx: PostContext) -> Limits:
-    setting = ctx.course.setting
+    return course_limits(ctx.course)
+
+
+def course_limits(course: Course) -> Limits:
+    """The image formats and limits of `images:` in course.yaml."""
+    setting = course.setting
     formats = setting("images", "formats", default=DEFAULT_FORMATS)
     return Limits(
         formats=tuple(str(f).upper() for f in formats),
@@ -156,7 +164,8 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
         return (
             Problem(
                 "image-corrupt",
-                f"the file cannot be read as an image ({exc})",
+                f"the file cannot be read as an image ({exc}); only raster images in "
+                f"{', '.join(limits.formats)} are published (never SVG, HTML or scripts)",
                 "Re-export the image from your editor as PNG or JPEG.",
             ),
         )
@@ -171,11 +180,16 @@ def inspect(file: Path, mtime_ns: int, limits: Limits) -> tuple[Problem, ...]:
             )
         )
     elif expected != found:
+        fix = (
+            f"Rename it with the extension of its real format, or re-export it as {expected}."
+            if expected
+            else f"Rename it with the extension of its real format (a {found} file)."
+        )
         problems.append(
             Problem(
                 "image-format",
                 f"the file is really a {found} image but is named “{file.name}”",
-                f"Rename it with the extension of its real format, or re-export it as {expected}.",
+                fix,
             )
         )
     if width > limits.max_width or height > limits.max_height:
@@ -269,6 +283,18 @@ def images(ctx: PostContext) -> Iterator[Finding]:
         yield from source_problems(ctx, link.target, link.line, link.column)
         yield from target_problems(ctx, link, "image-missing")
         target = classify(ctx, link.target)
+        if target.kind == "external":
+            yield ctx.error(
+                "image-external",
+                link.line,
+                f"the image “{link.target}” is loaded from another site; the site shows only "
+                "images it publishes itself (its Content-Security-Policy blocks others, and "
+                "an outside image tells its host who reads the post)",
+                "Commit the image instead (if its licence allows): save it under "
+                "content/images/ and link to it relatively, e.g. ![What it shows]"
+                "(../../images/your-id/picture.png).",
+                link.column,
+            )
         if target.kind != "file" or target.file is None or not target.file.is_file():
             continue
         stat = target.file.stat()

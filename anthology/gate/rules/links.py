@@ -1,4 +1,5 @@
-"""Links: allowed schemes only, and relative targets that exist inside content/."""
+"""Links: allowed schemes only, and relative targets that exist inside content/ and are
+published (posts, pages and images; nothing else under content/ is ever copied out)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ...contentfiles import publishable_kind
 from ...findings import Finding
 from ..context import PostContext
 from ..scan import Link
@@ -102,6 +104,19 @@ def target_problems(ctx: PostContext, link: Link, missing_rule: str) -> Iterator
             "Link only to files inside content/; put images in content/images/.",
             link.column,
         )
+    elif target.kind == "file" and target.file is not None:
+        kind = publishable_kind(target.file.relative_to(ctx.gate.root).as_posix())
+        if kind is None or (link.image and kind != "image"):
+            allowed = "images in content/images/" if link.image else "posts, pages and images"
+            yield ctx.error(
+                "link-not-published",
+                link.line,
+                f"the {what} “{link.target}” points to {shown(ctx, target.file)}, which is not "
+                f"part of the site; {what}s may reach only {allowed}",
+                "Link to a post, a page or an image in content/images/; to share another "
+                "file, put it in your evidence repository and link there with https://.",
+                link.column,
+            )
     elif target.kind == "missing":
         better = None
         if ctx.hints_left > 0:  # bounded: a post of thousands of broken links stays fast

@@ -13,16 +13,39 @@
 
   /* Stub pages of earlier posts carry `external_url`, `earlier` (semester · host · author)
      and, when known, `summary`: the result links out and says where it lives. */
+
+  // The address of an earlier post, only when it is a plain http(s) link (the catalog is
+  // validated when loaded; this keeps a `javascript:` value from ever becoming an href).
+  function webAddress(value) {
+    try {
+      var url = new URL(value);
+      return url.protocol === "https:" || url.protocol === "http:" ? url : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // Pagefind's UI shows `excerpt` with innerHTML; a summary is text, so it is escaped.
+  function asHtml(text) {
+    var holder = document.createElement("span");
+    holder.textContent = text;
+    return holder.innerHTML;
+  }
+
   function linkOut(result) {
     var meta = result.meta || {};
     var external = meta.external_url;
     if (external) {
       delete meta.external_url;
-      result.url = meta.url = external;
-      result.sub_results = [];
+      var url = webAddress(external);
+      if (url) {
+        result.url = meta.url = url.href;
+        result.sub_results = [];
+      }
       meta["Earlier post"] = meta.earlier || "";
       delete meta.earlier;
-      result.excerpt = meta.summary || meta.about || result.excerpt;
+      var about = meta.summary || meta.about;
+      if (about) result.excerpt = asHtml(about);
       delete meta.summary;
       delete meta.about;
     }
