@@ -21,6 +21,8 @@ from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs
 from .shape import Excess, excesses, limits_of, line_outline
 
+SHAPE_PARAGRAPHS = 1_000
+
 # Which rules a file gets depends on its kind.
 STUB, ANNOUNCEMENT, TOOL_POST, BROKEN, PAGE, UNREADABLE, COMMENT = (
     "stub",
@@ -212,7 +214,10 @@ class PostContext:
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        return paragraphs(self.body, self.headings)
+        found = paragraphs(self.body, self.headings)
+        # A body over the shape limits is refused anyway: its sections are read from its
+        # first paragraphs only, so tens of thousands of one-word lines stay fast.
+        return found[:SHAPE_PARAGRAPHS] if self.shape else found
 
     @cached_property
     def readings(self) -> list[Reading]:

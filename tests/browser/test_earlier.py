@@ -30,6 +30,13 @@ def phone_page(browser: Browser, touch: bool = False) -> Page:
     return context.new_page()
 
 
+def wait_for_result_links(page: Page, count: int) -> None:
+    """Pagefind UI draws placeholders first and fills each result as its data arrives."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('.pagefind-ui__result-link').length >= n", arg=count
+    )
+
+
 def menu_links_visible(page: Page) -> int:
     return sum(1 for link in page.locator(".site-nav a").all() if link.is_visible())
 
@@ -95,7 +102,9 @@ def test_wide_screen_shows_the_navigation_without_a_menu_button(
 
 
 def test_search_ranks_this_sites_post_above_earlier_ones(page: Page, site_url: str) -> None:
-    assert search(page, site_url, "mlflow") >= 3
+    total = search(page, site_url, "mlflow")
+    assert total >= 3
+    wait_for_result_links(page, min(total, 5))
     links = hrefs(page, RESULT_LINK)
     assert links[0].endswith("/posts/mlflow-model-registry-rollbacks/"), links
     # Earlier results say where and when they were published, and have a real title.
@@ -135,6 +144,7 @@ def test_filters_are_there_before_typing_and_the_input_is_labelled(
     page.wait_for_function(
         "document.querySelector('.pagefind-ui__message')?.textContent.trim().startsWith('2 result')"
     )
+    wait_for_result_links(page, 2)
     links = hrefs(page, RESULT_LINK)
     assert len(links) == 2 and all(h.startswith("https://medium.com/@") for h in links), links
     label = page.locator("label[for='search-q']")

@@ -61,6 +61,12 @@ def result_count(page: Page, query: str) -> int:
 
 
 def hrefs(page: Page, selector: str) -> list[str]:
+    # Pagefind UI shows the count first and fills each result (its link) as that result's
+    # data arrives: wait until every shown result has its link.
+    page.wait_for_function(
+        "([res, link]) => [...document.querySelectorAll(res)].every(r => r.querySelector(link))",
+        arg=[RESULT, RESULT_LINK],
+    )
     return [a.get_attribute("href") or "" for a in page.query_selector_all(selector)]
 
 
