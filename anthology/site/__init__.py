@@ -11,10 +11,11 @@ from typing import Any
 
 from pelican import signals
 
-from . import ledger
+from . import ledger, page_cache
 from .filters import FILTERS
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
+from .page_cache import CachingWriter
 from .preview import PreviewWriter
 from .published import refuse_symlinks, restrict_static_files
 from .reader import AnthologyReader
@@ -38,12 +39,16 @@ def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
     return AnthologyGenerator
 
 
-def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:
-    return PreviewWriter if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"] else None
+def _writer(pelican: Any) -> type[CachingWriter]:
+    """Pelican's writer rendering through the page cache (and, for previews, skipping)."""
+    if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"]:
+        return PreviewWriter
+    return CachingWriter
 
 
-def _sweep_stale_pages(pelican: Any) -> None:
+def _finish(pelican: Any) -> None:
     ledger.sweep(pelican.output_path)
+    page_cache.finish(pelican.output_path)
 
 
 def _fresh_sitemap(_pelican: Any) -> None:
@@ -64,6 +69,6 @@ def register() -> None:
     signals.generator_init.connect(_add_filters)
     signals.static_generator_finalized.connect(restrict_static_files)
     signals.get_generators.connect(_add_generator)
-    signals.get_writer.connect(_preview_writer)
+    signals.get_writer.connect(_writer)
     signals.content_written.connect(ledger.note_written)
-    signals.finalized.connect(_sweep_stale_pages)
+    signals.finalized.connect(_finish)
