@@ -29,10 +29,12 @@ def _add_reader(readers: Any) -> None:
     readers.reader_classes["md"] = AnthologyReader
 
 
-def _add_filters(generator: Any) -> None:
+def _prepare_templates(generator: Any) -> None:
+    """The theme's filters, and compiled templates kept between builds (with the cache)."""
     env = getattr(generator, "env", None)
     if env is not None:
         env.filters.update(FILTERS)
+        env.bytecode_cache = page_cache.template_cache(generator.settings)
 
 
 def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
@@ -66,7 +68,7 @@ def _fresh_sitemap(_pelican: Any) -> None:
 def register() -> None:
     signals.initialized.connect(_fresh_sitemap)
     signals.readers_init.connect(_add_reader)
-    signals.generator_init.connect(_add_filters)
+    signals.generator_init.connect(_prepare_templates)
     signals.static_generator_finalized.connect(restrict_static_files)
     signals.get_generators.connect(_add_generator)
     signals.get_writer.connect(_writer)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.metadata
+import json
 import marshal
 import os
 import sys
@@ -48,13 +49,27 @@ LIBRARIES = (
 _MAX_DEPTH = 8
 
 
-def canonical(value: Any, depth: int = 0) -> str:
+def canonical(value: Any) -> str:
     """A text that is equal for equal values and stable from one process to the next.
 
     Written by hand because `repr` of many objects holds a memory address, and `pickle`
     output depends on object identity; this spells out the kinds of values Pelican's
-    settings and content metadata hold.
+    settings and content metadata hold. Plain data goes through `json` (fast, in C);
+    anything it cannot take is spelled out by `_spelled`.
     """
+    try:
+        return json.dumps(value, sort_keys=True, default=_json_default, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return _spelled(value)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return ["set", sorted(canonical(v) for v in value)]
+    return ["obj", _spelled(value)]
+
+
+def _spelled(value: Any, depth: int = 0) -> str:
     if depth > _MAX_DEPTH:
         return f"<{type(value).__qualname__}>"
     nested = depth + 1
@@ -72,12 +87,12 @@ def canonical(value: Any, depth: int = 0) -> str:
     if isinstance(value, URLWrapper):
         return f"{type(value).__name__}:{value.name}:{value.slug}"
     if isinstance(value, dict):
-        items = sorted((canonical(k, nested), canonical(v, nested)) for k, v in value.items())
+        items = sorted((_spelled(k, nested), _spelled(v, nested)) for k, v in value.items())
         return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(canonical(v, nested) for v in value) + "]"
+        return "[" + ",".join(_spelled(v, nested) for v in value) + "]"
     if isinstance(value, (set, frozenset)):
-        return "set[" + ",".join(sorted(canonical(v, nested) for v in value)) + "]"
+        return "set[" + ",".join(sorted(_spelled(v, nested) for v in value)) + "]"
     if isinstance(value, types.ModuleType):
         return f"module:{value.__name__}"
     if isinstance(value, (types.FunctionType, types.MethodType)):
@@ -86,12 +101,12 @@ def canonical(value: Any, depth: int = 0) -> str:
         return f"function:{function.__module__}.{function.__qualname__}:{code}"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        return f"{type(value).__qualname__}{canonical(fields, nested)}"
+        return f"{type(value).__qualname__}{_spelled(fields, nested)}"
     if isinstance(value, type) or callable(value):
         return f"callable:{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
     state = getattr(value, "__dict__", None)
     if state is not None:
-        return f"{type(value).__qualname__}{canonical(state, nested)}"
+        return f"{type(value).__qualname__}{_spelled(state, nested)}"
     text = repr(value)
     return f"{type(value).__qualname__}:{text if ' at 0x' not in text else ''}"
 
@@ -142,7 +157,8 @@ def site_digest(settings: dict[str, Any], context: dict[str, Any], extra: Any = 
     for path, sha in _tree(_PACKAGE, set()):
         if path.endswith(".py"):
             add("code", f"{path}={sha}")
-    add("settings", canonical(settings))
+    # Where the site is written does not change what its pages say.
+    add("settings", canonical({k: v for k, v in settings.items() if k != "OUTPUT_PATH"}))
     themes = [settings.get("THEME"), *(settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
     for index, theme in enumerate(themes):
         if theme:

@@ -138,13 +138,14 @@ class AnthologyGenerator(Generator):
         related = _RelatedIndex(articles)
         if self.options["SOCIAL_CARDS"]:
             draw_missing_cards(articles, self.settings, course)
+        placed: dict[tuple[Any, ...], Any] = {}  # images placed by this build
         for article in articles:
             self._enrich(article, related)
             if self.options["SOCIAL_CARDS"]:
                 attach_social_card(article, self.settings, self.output_path, course)
             if self.options["RESPONSIVE_IMAGES"]:
                 article._content = responsive_images(
-                    article._content, article, self.settings, self.output_path, self.path
+                    article._content, article, self.settings, self.output_path, self.path, placed
                 )
         _link_neighbours_in_category(self.context.get("categories", []))
         self.context.update(
@@ -397,7 +398,7 @@ class AnthologyGenerator(Generator):
                 return
             # What the feed shows follows from the site digest; these name it.
             key = cache.key("feeds", args["path_stem"], args["title"], args["page_url"])
-            write_feed_pair(output, cache.produce(key, make)[0])
+            write_feed_pair(output, cache.produce(key, args["path_stem"], make))
 
         site = self.settings["SITENAME"]
         write(

@@ -5,17 +5,19 @@ changed produces the same bytes again; rendering is most of a warm build. Each o
 the build makes through this cache (a page, or a feed pair) is stored under a key made of
 the site digest (`fingerprint.site_digest`: code, settings, theme, data, every post's
 metadata) and the output's own identity (template, file name, site URL of the page).
-While it is rendered, every post or page whose text (body or derived summary) it reads is
-recorded (`note_read`, called by the content classes of `urls.py`), and the entry keeps
-the sha256 of each of those texts: a later build uses the entry only if all of them are
-unchanged. So editing one post's body re-renders its page and whatever shows its text,
-and any other change re-renders everything.
+While it is rendered, every post or page whose text (body, or a summary cut from it) it
+reads is recorded (`note_read`, called by the content classes of `urls.py`), and the
+entry keeps the sha256 of each of those texts: a later build uses the entry only if all
+of them are unchanged. So an edit to one post's body that leaves its metadata alone (a
+typo fixed) re-renders its page and whatever shows its text; an edit that changes its
+metadata (title, tags, even its word count, which cards show as reading time) changes
+the site digest, and every page is rendered afresh, as is any other change.
 
-Entries live in `<CACHE_PATH>/anthology-pages/` (only when Pelican's content cache is in
-use, i.e. never for `publishconf.py`): one file each, a JSON header line (format version,
-the sha256 of the data, the texts read, the files) then the data. A damaged, truncated or
-foreign file fails those checks and is ignored, and the output rendered afresh. Entries a
-finished build did not use are removed.
+Entries live in `<CACHE_PATH>/anthology-pages/`, only when Pelican's content cache is in
+use (never with `publishconf.py`). One file each: a JSON header line (format version, its
+own key, the sha256 of the data, the texts read and their sha256, the files) then the
+data. A damaged, truncated, moved or foreign file fails those checks and is ignored, and
+the output rendered afresh. Entries a finished build did not use are removed.
 """
 
 from __future__ import annotations
@@ -24,24 +26,29 @@ import contextlib
 import hashlib
 import json
 import logging
+import marshal
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from pelican.writers import Writer
 
 from ..importer import write_atomically_bytes
-from .fingerprint import VERSION, site_digest
+from .fingerprint import VERSION, canonical, site_digest
 
 logger = logging.getLogger(__name__)
 CACHE_DIR = "anthology-pages"
+TEMPLATES_DIR = "anthology-templates"
 _FORMAT = f"anthology-page-cache/{VERSION}"
 
 _local = threading.local()
 _lock = threading.Lock()
 _caches: dict[str, PageCache] = {}
+_finished: dict[str, PageCache] = {}
 
 
 def note_read(content: Any) -> None:
@@ -65,7 +72,7 @@ class PageCache:
         self.contents = contents  # source path -> post or page, for checking texts read
         self.used: set[str] = set()
         self.hits = 0
-        self.misses = 0
+        self.rendered: list[str] = []  # what this build made afresh (pages, feed stems)
         self._texts: dict[str, str] = {}
         self._data: dict[str, str] = {}  # output file -> sha256 of what was written
 
@@ -94,8 +101,8 @@ class PageCache:
             with open(self._path(key), "rb") as handle:
                 header = json.loads(handle.readline())
                 data = handle.read()
-            if header.get("format") != _FORMAT:
-                return None
+            if header.get("format") != _FORMAT or header.get("key") != key:
+                return None  # another version's entry, or one copied to another name
             if hashlib.sha256(data).hexdigest() != header["sha256"]:
                 logger.warning("anthology: cached page %s is damaged; rendering it again", key)
                 return None
@@ -123,6 +130,7 @@ class PageCache:
         data = b"".join(files.values())
         header = {
             "format": _FORMAT,
+            "key": key,
             "sha256": hashlib.sha256(data).hexdigest(),
             "reads": recorded,
             "files": [[name, len(body)] for name, body in files.items()],
@@ -134,20 +142,21 @@ class PageCache:
             logger.warning("anthology: could not keep a rendered page in the cache: %s", exc)
             return
         self.used.add(key)
-        self.misses += 1
 
     def produce(
-        self, key: str, make: Callable[[], dict[str, bytes]]
-    ) -> tuple[dict[str, bytes], bool]:
-        """The files of entry `key`; `make()` them (recording texts read) when not cached.
-        Returns the files and whether they came from the cache."""
+        self, key: str, name: str, make: Callable[[], dict[str, bytes]]
+    ) -> dict[str, bytes]:
+        """The files of entry `key` (for output `name`); `make()` them, recording the texts
+        read, when not cached."""
         cached = self.load(key)
         if cached is not None:
-            return cached, True
+            return cached
         with recording() as reads:
             files = make()
+        with _lock:
+            self.rendered.append(name)
         self.store(key, files, reads)
-        return files, False
+        return files
 
     def note_data(self, output_file: str, data: bytes) -> None:
         with _lock:
@@ -186,6 +195,60 @@ def recording() -> Iterator[set[Any]]:
             outer.update(reads)
 
 
+def caching(settings: dict[str, Any]) -> bool:
+    """Whether this build keeps and reuses work between builds (Pelican's content cache is
+    on; `publishconf.py` turns it off, so a published site is always built afresh)."""
+    return bool(settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"))
+
+
+class TemplateCodeCache(BytecodeCache):
+    """Compiled templates kept between builds (Jinja's cache interface, with our file).
+
+    Every build otherwise compiles the theme again, once per generator. Jinja's own file
+    cache keys by template source only (the environment's options, such as autoescape,
+    also shape the code), and a damaged file of it can stop the build; here each file
+    carries the source checksum, a digest of the options, and the sha256 of the code,
+    and anything that does not match is ignored (the template is compiled again).
+    """
+
+    def __init__(self, folder: Path, options: Any):
+        self.folder = folder
+        self.salt = hashlib.sha256(canonical([options, sys.version]).encode()).hexdigest()
+
+    def _file(self, bucket: Bucket) -> Path:
+        return self.folder / f"{bucket.key}.code"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            data = self._file(bucket).read_bytes()
+            header, code = data.split(b"\n", 1)
+            salt, checksum, sha = header.decode("ascii").split(" ")
+            if (salt, checksum) != (self.salt, bucket.checksum):
+                return
+            if hashlib.sha256(code).hexdigest() != sha:
+                return
+            bucket.code = marshal.loads(code)
+        except (OSError, ValueError, EOFError, TypeError, UnicodeDecodeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is None:
+            return
+        code = marshal.dumps(bucket.code)
+        header = f"{self.salt} {bucket.checksum} {hashlib.sha256(code).hexdigest()}\n"
+        with contextlib.suppress(OSError):
+            write_atomically_bytes(self._file(bucket), header.encode("ascii") + code)
+
+
+def template_cache(settings: dict[str, Any]) -> TemplateCodeCache | None:
+    """The compiled-template cache under CACHE_PATH, when the build keeps its work."""
+    if not caching(settings):
+        return None
+    return TemplateCodeCache(
+        Path(settings["CACHE_PATH"]) / TEMPLATES_DIR, settings.get("JINJA_ENVIRONMENT")
+    )
+
+
 def _output_key(output_path: str | Path) -> str:
     return str(Path(output_path).absolute())
 
@@ -195,7 +258,8 @@ def start(settings: dict[str, Any], context: dict[str, Any], extra: Any) -> Page
     output = _output_key(settings["OUTPUT_PATH"])
     with _lock:
         _caches.pop(output, None)
-    if not settings.get("CACHE_CONTENT") or not settings.get("LOAD_CONTENT_CACHE"):
+        _finished.pop(output, None)
+    if not caching(settings):
         return None
     contents = {
         str(c.source_path): c
@@ -221,14 +285,23 @@ def finish(output_path: str | Path) -> None:
     """After a finished build: drop entries it did not use, and forget the build."""
     with _lock:
         cache = _caches.pop(_output_key(output_path), None)
+        if cache is not None:
+            _finished[_output_key(output_path)] = cache
     if cache is not None:
         removed = cache.prune()
         logger.info(
             "anthology: page cache: %d reused, %d rendered, %d old entries removed",
             cache.hits,
-            cache.misses,
+            len(cache.rendered),
             removed,
         )
+
+
+def last_build(output_path: str | Path) -> PageCache | None:
+    """The cache of the last finished build into `output_path` (what it reused, what it
+    rendered), or None if that build did not use one."""
+    with _lock:
+        return _finished.get(_output_key(output_path))
 
 
 class CachedTemplate:
@@ -246,8 +319,7 @@ class CachedTemplate:
         def make() -> dict[str, bytes]:
             return {output_file: self.template.render(localcontext).encode("utf-8")}
 
-        files, _ = self.cache.produce(key, make)
-        data = files[output_file]
+        data = self.cache.produce(key, output_file, make)[output_file]
         self.cache.note_data(output_file, data)
         return data.decode("utf-8")
 
