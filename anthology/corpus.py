@@ -12,6 +12,7 @@ from .files import read_text
 from .findings import ContentError, Finding
 from .linkrot.status import STATUS_FILE, dead_links, load_link_status
 from .model import ParsedPost, Post, parse_post
+from .parse_cache import ParseCache
 from .prior import PriorPost, load_catalog
 from .tools import ToolRegistry, load_registry
 
@@ -106,13 +107,14 @@ def load_corpus(
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     keep_bodies: bool = True,
     cache_file: Path | None = None,
+    cache: ParseCache | None = None,
 ) -> Corpus:
     """Load everything under `root`; per-post problems are findings, config problems raise.
 
     `keep_bodies=False` drops each post's Markdown body once read (the site build renders
     bodies through Pelican and needs only the front matter here; at 5,000 posts that saves
     tens of megabytes). With `cache_file` (only without bodies), parse results are
-    remembered there between runs (see `parse_cache`).
+    remembered there between runs (see `parse_cache`); or pass the `cache` itself.
     """
     paths, course, registry = load_config(root)
     corpus = Corpus(paths, course, registry)
@@ -120,10 +122,9 @@ def load_corpus(
     dead = dead_links(load_link_status(status_file, paths.shown(status_file)))
     corpus.prior = load_catalog(paths.prior, registry, root.parent, dead)
     files = post_files(paths)
-    cache = None
-    if cache_file is not None and not keep_bodies:
-        from .parse_cache import ParseCache
-
+    if keep_bodies:
+        cache = None
+    elif cache is None and cache_file is not None:
         cache = ParseCache(cache_file, paths.course, paths.tools)
     for path in progress(files) if progress else files:
         parsed = cache.get(path) if cache is not None else None

@@ -32,13 +32,18 @@ def _salt(*data_files: Path) -> str:
 
 
 class ParseCache:
-    """`get`/`put` parse results by file; `save` writes the file once, atomically."""
+    """`get`/`put` parse results by file; `save` writes the file once, atomically.
 
-    def __init__(self, file: Path, *data_files: Path):
+    With `file` None the results are kept in memory only (one build's reader and corpus
+    share them)."""
+
+    def __init__(self, file: Path | None, *data_files: Path):
         self.file = file
         self.salt = _salt(*data_files)
         self.entries: dict[str, tuple[int, int, Any]] = {}
         self.changed = False
+        if file is None:
+            return
         try:
             with file.open("rb") as handle:
                 # Our own file under the build cache (never content/), written below.
@@ -61,5 +66,5 @@ class ParseCache:
         self.changed = True
 
     def save(self) -> None:
-        if self.changed:
+        if self.changed and self.file is not None:
             write_atomically_bytes(self.file, pickle.dumps((self.salt, self.entries)))

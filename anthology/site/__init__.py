@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from . import ledger, page_cache
+from . import ledger, page_cache, prefetch
 from .filters import FILTERS
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
@@ -27,6 +27,7 @@ def _add_reader(readers: Any) -> None:
     giscus_settings(readers.settings)
     refuse_symlinks(readers.settings)
     readers.reader_classes["md"] = AnthologyReader
+    prefetch.start(readers.settings)  # once per build: the corpus, cards drawn beside
 
 
 def _prepare_templates(generator: Any) -> None:
@@ -53,6 +54,11 @@ def _finish(pelican: Any) -> None:
     page_cache.finish(pelican.output_path)
 
 
+def _new_build(pelican: Any) -> None:
+    _fresh_sitemap(pelican)
+    prefetch.reset(pelican.settings)
+
+
 def _fresh_sitemap(_pelican: Any) -> None:
     """Start every build with an empty pelican-sitemap queue.
 
@@ -66,7 +72,7 @@ def _fresh_sitemap(_pelican: Any) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(_fresh_sitemap)
+    signals.initialized.connect(_new_build)
     signals.readers_init.connect(_add_reader)
     signals.generator_init.connect(_prepare_templates)
     signals.static_generator_finalized.connect(restrict_static_files)

@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from ..corpus import load_corpus
 from ..findings import ContentError
 from ..gate.git import first_added
-from . import ledger, page_cache
+from . import ledger, page_cache, prefetch
 from .browse import category_entries, prior_by_author, prior_only_authors, semester_entries
 from .claims import claim_rows
 from .comments import by_post, views
@@ -27,7 +27,6 @@ from .feeds import feed_pair, write_feed_pair
 from .giscus import giscus_settings
 from .images import (
     attach_social_card,
-    draw_missing_cards,
     responsive_images,
     write_site_card,
 )
@@ -73,10 +72,10 @@ class AnthologyGenerator(Generator):
             self.output_path, feeds=self.options["FEEDS"], cards=self.options["SOCIAL_CARDS"]
         )
         try:
-            self.corpus = load_corpus(
+            self.corpus = prefetch.corpus(self.settings) or load_corpus(
                 Path(self.settings["PATH"]),
                 keep_bodies=False,
-                cache_file=_parse_cache_file(self.settings),
+                cache_file=prefetch.parse_cache_file(self.settings),
             )
         except ContentError as exc:
             raise BuildError(f"anthology: the configuration is broken:\n{exc}") from None
@@ -136,13 +135,12 @@ class AnthologyGenerator(Generator):
         self.comments = by_post(self.corpus.comments)
         self.renderer = Renderer(self.settings)
         related = _RelatedIndex(articles)
-        if self.options["SOCIAL_CARDS"]:
-            draw_missing_cards(articles, self.settings, course)
+        cards = prefetch.cards(self.settings) if self.options["SOCIAL_CARDS"] else None
         placed: dict[tuple[Any, ...], Any] = {}  # images placed by this build
         for article in articles:
             self._enrich(article, related)
             if self.options["SOCIAL_CARDS"]:
-                attach_social_card(article, self.settings, self.output_path, course)
+                attach_social_card(article, self.settings, self.output_path, course, cards)
             if self.options["RESPONSIVE_IMAGES"]:
                 article._content = responsive_images(
                     article._content, article, self.settings, self.output_path, self.path, placed
@@ -297,6 +295,9 @@ class AnthologyGenerator(Generator):
             self.write_listings(writer)
             if self.options["FEEDS"]:
                 self._write_feeds()
+            cards = prefetch.cards(self.settings) if self.options["SOCIAL_CARDS"] else None
+            if cards is not None:
+                cards.finish()  # the cards still being drawn when their post was handled
             if search is not None:
                 search.result()
 
@@ -465,13 +466,6 @@ class AnthologyGenerator(Generator):
                 site, language, Path(self.settings["CACHE_PATH"]) / SEARCH_CACHE, key
             )
         logger.info("anthology: search index holds %d pages", count)
-
-
-def _parse_cache_file(settings: dict[str, Any]) -> Path | None:
-    """Where parsed front matter is remembered between builds (with Pelican's own cache)."""
-    if not settings.get("CACHE_CONTENT") or not settings.get("LOAD_CONTENT_CACHE"):
-        return None
-    return Path(settings["CACHE_PATH"]) / "anthology-posts.pickle"
 
 
 def _published(articles: Any) -> list[Any]:

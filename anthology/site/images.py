@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,18 +64,39 @@ def _image_cache(cache_path: str, content_path: str, _cwd: str) -> ImageCache:
     return ImageCache(root)
 
 
-def _card_text(article: Any, course: Any) -> tuple[str, list[str], str | None, str, str]:
+CardText = tuple[str, list[str], str | None, str, str]
+
+
+def _card_text(article: Any, course: Any) -> CardText:
     category = getattr(article, "category", None)
-    return (
+    return _text(
         str(article.title),
         [ref.name for ref in getattr(article, "tools", [])],
         category.name if category else None,
-        " ".join(part for part in (course.number, course.name) if part),
+        course,
         str(getattr(article, "semester_label", "") or ""),
     )
 
 
-def _draw_into_cache(job: tuple[Path, str, tuple[Any, ...]]) -> None:
+def post_card_text(post: Any, course: Any) -> CardText:
+    """A post's card text from its front matter, as its article will have it (the reader
+    names the category of an announcement after course.yaml)."""
+    category = post.category.name if post.category else course.announcement_category
+    return _text(
+        post.title,
+        [tool.name for tool in post.tools],
+        category,
+        course,
+        course.semester_label(post.semester),
+    )
+
+
+def _text(title: str, tools: list[str], category: str | None, course: Any, label: str):
+    footer = " ".join(part for part in (course.number, course.name) if part)
+    return (title, tools, category, footer, label)
+
+
+def _draw_into_cache(job: tuple[Path, str, CardText]) -> None:
     root, key, text = job
     ImageCache(root).put_bytes(key, ".png", card_png(draw_card(*text)))
 
@@ -83,52 +104,90 @@ def _draw_into_cache(job: tuple[Path, str, tuple[Any, ...]]) -> None:
 PARALLEL_MIN_CARDS = 32  # below this, starting worker processes costs more than it saves
 
 
-def draw_missing_cards(articles: list[Any], settings: dict[str, Any], course: Any) -> None:
-    """Draw the cards the cache lacks in worker processes, one per core (a cold build).
+class BackgroundCards:
+    """The cards the cache lacks, drawn in worker processes while the build goes on.
 
-    Drawing and encoding a card is pure CPU work of about 25 ms; spread over the cores it
-    no longer dominates a first build. Where processes cannot be forked, or a worker
-    fails, `attach_social_card` draws what is still missing, one by one.
+    Drawing and encoding a card is pure CPU work of about 10 ms; in worker processes, one
+    per core, started when reading starts, it overlaps reading and rendering instead of
+    holding up the build. A card not drawn yet when its post is handled is placed at the
+    end (`finish`); where processes cannot be forked, or a worker fails, the card is
+    drawn there, in the build's own process.
     """
-    cache = image_cache(settings)
-    jobs: dict[str, tuple[Any, ...]] = {}
-    for article in articles:
-        text = _card_text(article, course)
-        key = card_key(*text)
-        if key not in jobs and cache.get(key, ".png") is None:
-            jobs[key] = text
-    workers = os.cpu_count() or 1
-    if len(jobs) < PARALLEL_MIN_CARDS or workers < 2 or sys.platform != "linux":
-        return
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            list(
-                pool.map(
-                    _draw_into_cache, [(cache.root, k, t) for k, t in jobs.items()], chunksize=8
-                )
-            )
-    except Exception as exc:
-        logger.warning("anthology: drawing cards in parallel failed (%s); drawing serially", exc)
+
+    def __init__(self, settings: dict[str, Any], texts: list[CardText]):
+        self.cache = image_cache(settings)
+        self.pending: dict[str, Future[None]] = {}
+        self.deferred: list[tuple[str, CardText, Path]] = []
+        jobs: dict[str, CardText] = {}
+        for text in texts:
+            key = card_key(*text)
+            if key not in jobs and not self.cache.path(key, ".png").is_file():
+                jobs[key] = text
+        workers = os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None
+        if len(jobs) < PARALLEL_MIN_CARDS or workers < 2 or sys.platform != "linux":
+            return
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+        )
+        for key, text in jobs.items():
+            self.pending[key] = self.pool.submit(_draw_into_cache, (self.cache.root, key, text))
+
+    def waiting_for(self, key: str) -> bool:
+        future = self.pending.get(key)
+        return future is not None and not future.done()
+
+    def defer(self, key: str, text: CardText, target: Path) -> None:
+        self.deferred.append((key, text, target))
+
+    def finish(self) -> None:
+        """Wait for the workers, then place the cards that were not ready earlier."""
+        for future in self.pending.values():
+            try:
+                future.result()
+            except Exception as exc:
+                logger.warning("anthology: drawing a card in a worker failed (%s)", exc)
+        self.cancel()
+        for key, text, target in self.deferred:
+            _place_card(self.cache, key, text, target)
+        self.deferred.clear()
+
+    def cancel(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
-def attach_social_card(
-    article: Any, settings: dict[str, Any], output_path: str | Path, course: Any
-) -> None:
-    """Write `cards/<slug>.png` (drawn once, then cached) and set `article.social_image`."""
-    text = _card_text(article, course)
-    cache = image_cache(settings)
-    key = card_key(*text)
+def _place_card(cache: ImageCache, key: str, text: CardText, target: Path) -> bool:
     cached = cache.get(key, ".png")
     if cached is None:
         try:
             cached = cache.put_bytes(key, ".png", card_png(draw_card(*text)))
         except (OSError, RuntimeError) as exc:
-            logger.warning("anthology: no social card for %s: %s", article.source_path, exc)
-            return
+            logger.warning("anthology: no social card for %s: %s", target.name, exc)
+            return False
+    place(cached, target)
+    ledger.note(target)
+    return True
+
+
+def attach_social_card(
+    article: Any,
+    settings: dict[str, Any],
+    output_path: str | Path,
+    course: Any,
+    background: BackgroundCards | None = None,
+) -> None:
+    """Write `cards/<slug>.png` (drawn once, then cached) and set `article.social_image`;
+    a card still being drawn by `background` is placed when it finishes."""
+    text = _card_text(article, course)
+    key = card_key(*text)
     name = f"cards/{article.slug}.png"
-    place(cached, Path(output_path) / name)
-    ledger.note(Path(output_path) / name)
+    target = Path(output_path) / name
+    if background is not None and background.waiting_for(key):
+        background.defer(key, text, target)
+    elif not _place_card(image_cache(settings), key, text, target):
+        return
     article.social_image = name
 
 

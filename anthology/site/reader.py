@@ -10,11 +10,12 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
 from .. import yamlsafe
-from ..corpus import ContentPaths, load_config, read_post
+from ..corpus import ContentPaths, load_config
 from ..findings import ContentError, error
 from ..frontmatter import split
 from ..model import Post
 from ..text import count_words, reading_minutes
+from . import prefetch
 from .render import Renderer
 from .settings import plugin_settings
 from .tools import ToolRef
@@ -44,7 +45,7 @@ class AnthologyReader(BaseReader):
         paths, course, registry = self._load_config()
         path = Path(source_path).resolve()
         if paths.posts.resolve() in path.parents:
-            parsed = read_post(path, paths, course, registry)
+            parsed = prefetch.read(self.settings, Path(source_path), paths, course, registry)
             if parsed.post is None or parsed.errors:
                 raise ContentError(parsed.errors or parsed.findings)
             return self._post(parsed.post, course)
