@@ -7,6 +7,13 @@ theme, default feeds and no plugins. Times are wall clock of whole processes, me
 the same run, so machine speed cancels out of the ratios. Peak memory is the maximum
 resident set size of each process (the anthology's Pelican process is measured with search
 indexing off; Pagefind's own peak is measured separately).
+
+"Cold" starts with no output folder and no CACHE_PATH: every post is read, every page
+rendered, every social card and image variant drawn, Pagefind run. "Warm" removes the
+output folder before each run but keeps CACHE_PATH as the previous run left it: Pelican's
+content cache, and the plugin's parse, image, page and template caches and search bundle
+(docs/architecture.md), so every output file is written again, from what is reusable.
+Nothing in content/ changes between runs; plain Pelican runs with its own cache off.
 """
 
 from __future__ import annotations
