@@ -2,12 +2,13 @@
 
 The page cache (`page_cache.py`) keys each written page by this digest plus the page's own
 identity; the text (body) of each post or page a render read is checked separately, so
-editing one post's body re-renders only the pages that show that text. Everything else
-goes in here: the code and library versions, every setting, every theme file, every file
-under content/ that is not the source of a built post or page (course and tool data,
-earlier posts, comments, images, claims and drafts), the metadata, address and status of
-each built post and page, and the rows of the claims page (they come from git history).
-Any change to one of them changes the digest, and every page is rendered afresh.
+editing one post's body (metadata unchanged) re-renders only the pages that show that
+text. Everything else goes in here: the code and library versions, the locale (month
+names), every setting, every theme file, every file under content/ that is not the
+source of a built post or page (course and tool data, earlier posts, comments, images,
+claims and drafts), the metadata, address and status of each built post and page, and the
+rows of the claims page (they come from git history). Any change to one of them changes
+the digest, and every page is rendered afresh.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import dataclasses
 import hashlib
 import importlib.metadata
 import json
+import locale
 import marshal
 import os
 import sys
@@ -154,6 +156,7 @@ def site_digest(settings: dict[str, Any], context: dict[str, Any], extra: Any = 
         digest.update(data)
 
     add("versions", versions())
+    add("locale", repr(locale.setlocale(locale.LC_ALL)))  # month names in dates
     for path, sha in _tree(_PACKAGE, set()):
         if path.endswith(".py"):
             add("code", f"{path}={sha}")

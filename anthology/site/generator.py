@@ -67,6 +67,15 @@ class AnthologyGenerator(Generator):
     """Adds tool, semester and feed output, and the search index, to a Pelican build."""
 
     def generate_context(self) -> None:
+        try:
+            self._generate_context()
+        except BaseException:
+            cards = prefetch.cards(self.settings)
+            if cards is not None:
+                cards.cancel()  # no build: stop drawing cards for it
+            raise
+
+    def _generate_context(self) -> None:
         self.options = plugin_settings(self.settings)
         ledger.start(
             self.output_path, feeds=self.options["FEEDS"], cards=self.options["SOCIAL_CARDS"]
