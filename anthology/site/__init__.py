@@ -52,6 +52,7 @@ def _writer(pelican: Any) -> type[CachingWriter]:
 def _finish(pelican: Any) -> None:
     ledger.sweep(pelican.output_path)
     page_cache.finish(pelican.output_path)
+    prefetch.finish(pelican.settings)
 
 
 def _new_build(pelican: Any) -> None:

@@ -288,6 +288,7 @@ def finish(output_path: str | Path) -> None:
         if cache is not None:
             _finished[_output_key(output_path)] = cache
     if cache is not None:
+        cache.contents, cache._texts = {}, {}  # let the build's posts go
         removed = cache.prune()
         logger.info(
             "anthology: page cache: %d reused, %d rendered, %d old entries removed",

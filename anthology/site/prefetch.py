@@ -83,6 +83,14 @@ def start(settings: dict[str, Any]) -> None:
         build.cards = BackgroundCards(settings, texts)
 
 
+def finish(settings: dict[str, Any]) -> None:
+    """The build is over: let its corpus go (its card workers are done)."""
+    with _lock:
+        build = _builds.pop(_key(settings), None)
+    if build is not None and build.cards is not None:
+        build.cards.cancel()
+
+
 def _current(settings: dict[str, Any]) -> _Build | None:
     with _lock:
         return _builds.get(_key(settings))
