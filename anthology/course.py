@@ -68,6 +68,8 @@ class Section:
     hints: tuple[str, ...] = ()  # heading words that count only when the text agrees
     cues: Cues = Cues()
     min_words_blocking: bool = False  # too few words is an error, not advice
+    # heading words right after one of these ("without the pain") neither name nor hint at it
+    negated_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,7 @@ def _section(item: dict[str, Any], reader: _Reader) -> Section:
         hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
         cues=_cues(item.get("content"), reader, str(item["id"])),
         min_words_blocking=bool(item.get("min_words_blocking", False)),
+        negated_by=tuple(word.casefold() for word in _strings(item.get("negated_by"))),
     )
 
 

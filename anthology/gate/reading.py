@@ -36,7 +36,7 @@ from itertools import dropwhile
 
 from ..course import Cues, Option, Section
 from .sections import Heading, Paragraph, clean
-from .vocabulary import longest, stems, vocabulary
+from .vocabulary import longest, negated, stems, vocabulary
 from .words import count_words
 
 HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
@@ -225,14 +225,33 @@ def _score(
     return _Score(score + bonus, listed, ok, tuple(used), bonus, placed or cues.position == "any")
 
 
+def _shortfall(cues: Cues, score: _Score, needed: int, placed: bool = True) -> str:
+    """Why a text was not enough: "scores 4 < 6, has no scenario words"."""
+    value = score.score if placed else score.score - score.bonus
+    reasons = [f"scores {value} < {needed}" if value < needed else f"scores {value}"]
+    if not score.ok:
+        reasons.append(f"has no {'/'.join(cues.required)} words")
+    if placed and not score.in_place:
+        reasons.append("is not where such text usually is")
+    return ", ".join(reasons)
+
+
 def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | None) -> bool:
     """Whether text starting at `line` sits where the requirement's text usually is.
 
     "between" means after the parts taken for the requirement before it in the option and
     before those of the one after it (the handout's order); without them, the middle.
+    "start" is also anywhere before the next requirement's parts, and "end" anywhere after
+    the previous one's: a post that opens with its verdict tells its backstory after it.
     """
     if position == "between" and window is not None:
         return window[0] < line < window[1]
+    if window is not None:
+        first, last = post.total_lines
+        if position == "start" and window[1] <= last and line < window[1]:
+            return True
+        if position == "end" and window[0] >= first and line > window[0]:
+            return True
     where = post.position(line)
     if position == "between":
         position = "middle"
@@ -279,7 +298,10 @@ class _Reader:
         the one whose words come first ("Why serving models is hard" is about the problem)."""
         if h not in self._named:
             words = self.post.heading_stems[h]
-            found = [vocabulary(sec.keywords).where(words) for sec in self.sections]
+            found = [
+                negated(vocabulary(sec.keywords).where(words), words, vocabulary(sec.negated_by))
+                for sec in self.sections
+            ]
             first = min((min(f.values()) for f in found if f), default=-1)
             self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
         return self._named[h][s]
@@ -287,7 +309,8 @@ class _Reader:
     def hinted(self, h: int, s: int) -> list[str]:
         section = self.sections[s]
         terms = section.hints + (self.post.scenario if section.cues.scenario else ())
-        return vocabulary(terms).find(self.post.heading_stems[h])
+        words = self.post.heading_stems[h]
+        return list(negated(vocabulary(terms).where(words), words, vocabulary(section.negated_by)))
 
     def names_other(self, h: int, s: int) -> bool:
         return any(self.named(h, other) for other in range(len(self.sections)) if other != s)
@@ -335,8 +358,7 @@ class _Reader:
             return HINT, hinted, score
         self.considered[s].append(
             f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but its text "
-            f"scores {score.score - score.bonus} < {section.cues.confirm_score}"
-            + ("" if score.ok else f" or lacks {'/'.join(section.cues.required)} words")
+            + _shortfall(section.cues, score, section.cues.confirm_score, placed=False)
         )
         return None
 
@@ -642,22 +664,25 @@ class _Reader:
                 continue
             best_for = self._best_for(missing[position:], taken)
             window = self._window(chosen, s)
-            best = self._best_run(s, taken, best_for, window)
+            best = self._best_run(s, taken, best_for, window, used)
             if best is None:
                 continue
-            region = best[0]
-            picked = [best]
+            picked = [
+                (r, self._run_score(r, run, cues, window)) if len(best[0]) > 1 else (r, best[1])
+                for r, run in best[0]
+            ]
             regions = sorted(self.post.by_region)
             # neighbouring sections that read the same way join it, up to a section that
             # another requirement's heading took
             for step in (1, -1):
-                at = regions.index(region) + step
+                edge_region = best[0][-1][0] if step == 1 else best[0][0][0]
+                at = regions.index(edge_region) + step
                 while 0 <= at < len(regions) and regions[at] not in used:
                     runs = self._runs(regions[at], s, taken, best_for)
                     edge = self.post.by_region[regions[at]][0 if step == 1 else -1]
                     run = next((r for r in runs if edge in r), None)
                     more = self._run_score(regions[at], run, cues, window) if run else None
-                    if more is None or more.score < cues.confirm_score:
+                    if more is None or more.score - more.bonus < cues.confirm_score:
                         break
                     picked.append((regions[at], more))
                     at += step
@@ -685,23 +710,52 @@ class _Reader:
         heading = self.post.heading_stems[region] if opens else ()
         return _score(self.post, cues, run, heading, window)
 
+    def _chains(
+        self, s: int, taken: set[int], best_for: dict[int, set[int]], used: set[int]
+    ) -> list[list[tuple[int, list[int]]]]:
+        """Runs that go on into the next section: a run reaching the end of its section
+        and one opening the next free section, and so on ("#1 …", "#2 …", "#3 …": a
+        listicle's items are each too short to read like anything alone)."""
+        chains: list[list[tuple[int, list[int]]]] = []
+        current: list[tuple[int, list[int]]] = []
+        for region in sorted(self.post.by_region):
+            own = self.post.by_region[region]
+            runs = [] if region in used else self._runs(region, s, taken, best_for)
+            if current and runs and runs[0][0] == own[0]:
+                current.append((region, runs[0]))
+            else:
+                if len(current) > 1:
+                    chains.append(current)
+                current = [(region, runs[0])] if runs and len(runs) == 1 else []
+                if runs and len(runs) > 1:
+                    current = [(region, runs[-1])]
+            if current and current[-1][1][-1] != own[-1]:  # the run stops inside the section
+                if len(current) > 1:
+                    chains.append(current)
+                current = []
+        if len(current) > 1:
+            chains.append(current)
+        return chains
+
     def _best_run(
         self,
         s: int,
         taken: set[int],
         best_for: dict[int, set[int]],
         window: tuple[int, int],
-    ) -> tuple[int, _Score] | None:
-        """The run of free paragraphs that reads most like requirement `s`, if enough so."""
+        used: set[int],
+    ) -> tuple[tuple[tuple[int, list[int]], ...], _Score] | None:
+        """The run of free paragraphs that reads most like requirement `s`, if enough so:
+        within one section, else going on over the next sections (see `_chains`)."""
         cues = self.sections[s].cues
-        best: tuple[int, _Score] | None = None
-        weak: tuple[int, _Score] | None = None  # see `Cues.evidence_score`
+        best: tuple[tuple[tuple[int, list[int]], ...], _Score] | None = None
+        weak: tuple[tuple[tuple[int, list[int]], ...], _Score] | None = None  # evidence_score
         for region in sorted(self.post.by_region):
             for run in self._runs(region, s, taken, best_for):
                 score = self._run_score(region, run, cues, window)
                 if score.score >= cues.min_score and score.ok and score.in_place:
                     if best is None or score.score > best[1].score:
-                        best = (region, score)
+                        best = (((region, run),), score)
                     continue
                 if (
                     cues.evidence_score
@@ -711,17 +765,27 @@ class _Reader:
                     and self._words(score.used) >= cues.evidence_words
                     and (weak is None or score.score > weak[1].score)
                 ):
-                    weak = (region, score)
+                    weak = (((region, run),), score)
                 if score.score >= cues.confirm_score:
                     self.considered[s].append(
-                        f"{self._region_label(region)} scores "
-                        f"{score.score} < {cues.min_score}"
-                        + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
-                        + ("" if score.in_place else " or is not where such text usually is")
+                        f"{self._region_label(region)} " + _shortfall(cues, score, cues.min_score)
+                    )
+        if best is None:
+            for chain in self._chains(s, taken, best_for, used):
+                paragraphs = [p for _region, run in chain for p in run]
+                score = self._run_score(chain[0][0], paragraphs, cues, window)
+                if score.score >= cues.min_score and score.ok and score.in_place:
+                    if best is None or score.score > best[1].score:
+                        best = (tuple(chain), score)
+                elif score.score >= cues.confirm_score:
+                    self.considered[s].append(
+                        f"{self._region_label(chain[0][0])} and the {len(chain) - 1} "
+                        "section(s) after it, read together, "
+                        + _shortfall(cues, score, cues.min_score)
                     )
         if best is None and weak is not None:
             self.considered[s].append(
-                f"{self._region_label(weak[0])} is taken on weaker evidence: score "
+                f"{self._region_label(weak[0][0][0])} is taken on weaker evidence: score "
                 f"{weak[1].score} ≥ {cues.evidence_score}, {self._words(weak[1].used)} words, "
                 "where such text usually is"
             )
