@@ -31,12 +31,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import dropwhile
 
 from ..course import Cues, Option, Section
+from .engagement import STOP_WORDS
 from .sections import Heading, Paragraph, clean
-from .vocabulary import longest, negated, stems, vocabulary
+from .vocabulary import MAX_GAP, longest, negated, stem, stems, vocabulary
 from .words import count_words
 
 HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
@@ -53,6 +54,12 @@ _SERIES = re.compile(
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _common_stems() -> frozenset[str]:
+    """Function words ("the", "our", "with"), which tie no two texts together."""
+    return frozenset(stem(word) for word in STOP_WORDS)
 
 
 def _with_code(paragraph: Paragraph) -> str:
@@ -95,6 +102,8 @@ class Reading:
     mapped: str | None = None  # the heading named in front matter, if any
     considered: tuple[str, ...] = ()  # candidates passed over, and why
     empty: tuple[Heading, ...] = ()  # headings naming it with no text under them
+    # where the scenario was told, when this text only refers to it ("our script", in …)
+    story: str = ""
 
     @property
     def found(self) -> bool:
@@ -561,19 +570,91 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._fill_between(chosen, used)
+        self._by_story(chosen, used)
         readings = []
         for s, section in enumerate(self.sections):
             parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
+            text = "\n".join(p.text for p in parts)
+            taken = [f"‘{p.heading.text}’" if p.heading else "text before" for p in parts]
+            notes = [n for n in self.considered[s] if not any(label in n for label in taken)]
             readings.append(
                 Reading(
                     section,
                     tuple(parts),
                     self.mapping.get(section.id),
-                    tuple(dict.fromkeys(self.considered[s])),
+                    tuple(dict.fromkeys(notes)),
                     tuple(empty.get(s, ())),
+                    self._story(s, stems(text), chosen) if parts else "",
                 )
             )
         return readings
+
+    def _story(self, s: int, words: Sequence[str], chosen: dict[int, list[Part]]) -> str:
+        """Where the scenario was told, when `words` (a text for requirement `s` that needs
+        the scenario) name none of it but refer to something that part describes: "our
+        existing scripts" after a problem section about the scripts that pull the day's
+        watch events. Empty when the text names the scenario itself or tells no such story."""
+        cues = self.sections[s].cues
+        if not cues.scenario_from_story or vocabulary(self.post.scenario).find(words):
+            return ""
+        ours = [i for i, word in enumerate(words) if word == "our"]
+        if not ours:
+            return ""
+        common = _common_stems() | set(stems(" ".join(cues.story_ignores)))
+        for o, parts in sorted(chosen.items()):
+            for part in parts if o != s else ():
+                told = stems(part.text)
+                named = vocabulary(self.post.scenario).find(told)
+                if not named:
+                    continue
+                things = {w for w in told if len(w) >= 3 and w not in common}
+                for i in ours:
+                    thing = next((w for w in words[i + 1 : i + 2 + MAX_GAP] if w in things), None)
+                    if thing is not None:
+                        return (
+                            f"“our {thing}” refers to ‘{part.label}’, which names the scenario "
+                            f"({', '.join(named[:4])})"
+                        )
+        return ""
+
+    def _by_story(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
+        """A requirement that needs the scenario and that nothing serves takes the section
+        that reads like it in every other way, where such text is, when it refers to what
+        another requirement's part told in the scenario's words (see `_story`)."""
+        for s, section in enumerate(self.sections):
+            cues = section.cues
+            if chosen.get(s) or not cues.scenario_from_story:
+                continue
+            plain = replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+            window = self._window(chosen, s)
+            best: tuple[int, int, Part] | None = None
+            for h, heading in enumerate(self.headings):
+                own = self.post.by_region.get(h, [])
+                if h in used or not own or self.post.parent[h] in used:
+                    continue
+                if self.serves_other(h, s):
+                    continue
+                score = _score(self.post, plain, own, self.post.heading_stems[h], window)
+                hinted = self.hinted(h, s)
+                if not (score.ok and score.in_place) or not (
+                    score.score >= cues.min_score
+                    or (hinted and score.score - score.bonus >= cues.confirm_score)
+                ):
+                    continue
+                story = self._story(s, stems(self._own_text(h)), chosen)
+                if story and (best is None or score.score > best[0]):
+                    part = replace(
+                        self._content_part(h, score),
+                        how=HINT if hinted else CONTENT,
+                        terms=tuple(hinted),
+                        words=heading.own_words if hinted else self._words(score.used),
+                    )
+                    best = (score.score, h, part)
+            if best is not None:
+                chosen[s] = [best[2]]
+                used.add(best[1])
+                label = f"‘{self.headings[best[1]].text}’"  # taken after all
+                self.considered[s] = [n for n in self.considered[s] if label not in n]
 
     def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement still missing takes a section that only a generic heading gave to
@@ -682,7 +763,7 @@ class _Reader:
                     edge = self.post.by_region[regions[at]][0 if step == 1 else -1]
                     run = next((r for r in runs if edge in r), None)
                     more = self._run_score(regions[at], run, cues, window) if run else None
-                    if more is None or more.score - more.bonus < cues.confirm_score:
+                    if more is None or more.score < cues.confirm_score:
                         break
                     picked.append((regions[at], more))
                     at += step
