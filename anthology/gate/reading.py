@@ -21,9 +21,14 @@ a small scorer whose every decision can be printed (`anthology check --explain`)
    the paragraphs nobody took: each scores one point per distinct cue term
    (`content.cues`), plus scenario keywords, plus a bonus where such text usually sits.
    The best run of adjacent paragraphs reaching `min_score` serves it (neighbouring
-   sections that read the same way join), with a warning that a clearer heading would
-   help.
-4. **Leftovers.** Further sections that name a requirement outright join it.
+   sections that read the same way join; short sections are read together when none is
+   enough alone), with a warning that a clearer heading would help. Position follows the
+   post's own order: the problem is anything before the examples, the assessment anything
+   after them.
+4. **Leftovers.** Further sections that name a requirement outright join it; free
+   sections between the examples' neighbours join the examples; a requirement that needs
+   the scenario may take it from an earlier part that told it ("our scripts", see
+   `_story`).
 """
 
 from __future__ import annotations
