@@ -10,7 +10,7 @@ import pytest
 from anthology.course import Option, load_course
 from anthology.gate.reading import CONTENT, HEADING, HINT, NESTED, SERIES, Reading, read_sections
 from anthology.gate.scan import Body
-from anthology.gate.sections import outline, reading_outline
+from anthology.gate.sections import outline, paragraphs, reading_outline
 
 REPO = Path(__file__).resolve().parents[2]
 OPTION = load_course(REPO / "content" / "course.yaml").find_option("tool")
@@ -522,3 +522,18 @@ def test_generic_titles_count_when_the_text_agrees(section: str, heading: str) -
     }
     got = read(post(parts["problem"], STANDARD_EXAMPLES, parts["assessment"]))[section]
     assert taken(got) == [(HINT, heading)]
+
+
+@pytest.mark.parametrize(
+    ("line", "spans"),
+    [
+        ("run `ratings_daily` then ``a `quoted` name``", "ratings_daily quoted"),
+        ("an unclosed `ratings and ``two`", ""),
+        ("a line of " + "`" * 5_000, ""),
+        ("`a" * 2_000, " ".join(["a"] * 1_000)),
+    ],
+)
+def test_inline_code_spans_pair_runs_of_one_length(line: str, spans: str) -> None:
+    body = Body(line + "\n", 1)
+    [paragraph] = paragraphs(body, outline(body))
+    assert paragraph.code == spans
