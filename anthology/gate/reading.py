@@ -801,12 +801,16 @@ class _Reader:
     ) -> list[list[tuple[int, list[int]]]]:
         """Runs that go on into the next section: a run reaching the end of its section
         and one opening the next free section, and so on ("#1 …", "#2 …", "#3 …": a
-        listicle's items are each too short to read like anything alone)."""
+        listicle's items are each too short to read like anything alone). Only sections
+        shorter than the requirement's `min_words` chain: a longer one is read alone."""
         chains: list[list[tuple[int, list[int]]]] = []
         current: list[tuple[int, list[int]]] = []
+        short = self.sections[s].min_words
         for region in sorted(self.post.by_region):
             own = self.post.by_region[region]
             runs = [] if region in used else self._runs(region, s, taken, best_for)
+            if short and self._words(own) >= short:
+                runs = []
             if current and runs and runs[0][0] == own[0]:
                 current.append((region, runs[0]))
             else:

@@ -422,6 +422,25 @@ def test_listicle_items_without_the_scenario_are_still_not_examples() -> None:
     assert not read(text)["examples"].found
 
 
+def test_sections_long_enough_to_stand_alone_are_not_read_together() -> None:
+    remarks = (
+        "The checks now run after every data load and the team reads the report each Monday. "
+        "Setting it up took two afternoons, and the two catches above already paid for that "
+        "time several times over. Next term we want to add the checks to the job that builds "
+        "the features for the search page and share the weekly report with the people who "
+        "plan the catalogue, so that they see the same picture of the data as we do. We will "
+        "also write a short guide for new team members on how to read the report."
+    )
+    text = post(
+        STANDARD_PROBLEM,
+        STANDARD_EXAMPLES,
+        f"## Final remarks\n\n{remarks}\n\n## Conclusion\n\nFor a small team it is a quick and "
+        "easy safety net; it will not "
+        "replace careful thought about your data.",
+    )
+    assert not read(text)["assessment"].found
+
+
 @pytest.mark.parametrize(
     ("heading", "names_problem"),
     [
