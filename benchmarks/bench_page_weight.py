@@ -16,7 +16,7 @@ in Chromium and one query run; every response it fetched is counted at its trans
 gzip-compressed as a server would, Pagefind's already-compressed chunks as they are), by kind
 (Pagefind's scripts, WebAssembly, page metadata, index, filter and fragment chunks, the page and
 theme). Budget: --search-budget KB (default 150). --keep DIR keeps the generated corpus and its
-site; `--search-corpus N --site DIR/output` measures such a site again without rebuilding.
+site; --search-site DIR/output measures such a site (or any built site) again without building.
 """
 
 from __future__ import annotations
@@ -283,15 +283,20 @@ def main() -> int:
         "--keep", type=Path, metavar="DIR", help="with --search-corpus: build into DIR and keep it"
     )
     parser.add_argument(
+        "--search-site", type=Path, metavar="DIR", help="measure one search on this built site"
+    )
+    parser.add_argument(
         "--query", default="recommender,mlflow", help="queries, comma-separated (each measured)"
     )
     args = parser.parse_args()
+    if args.search_site:  # a site built earlier (a corpus kept with --keep): as it is
+        return report_search(args.search_site.resolve(), args.query, args.search_budget)
     if args.search_corpus:
-        if args.site:  # a corpus built earlier with --keep: measure it as it is
-            return report_search(args.site.resolve(), args.query, args.search_budget)
         keep = args.keep.resolve() if args.keep else None
         if keep is not None and keep.exists():
-            raise SystemExit(f"{keep} exists: remove it, or measure it with --site {keep}/output")
+            raise SystemExit(
+                f"{keep} exists: remove it, or measure it: --search-site {keep}/output"
+            )
         return measure_search(args.search_corpus, args.search_budget, args.query, keep)
     folder = None if args.site else Path(tempfile.mkdtemp(prefix="anthology-weight-"))
     try:
