@@ -16,7 +16,7 @@ from typing import Any
 from . import frontmatter, yamlsafe
 from .course import Category, Course
 from .findings import Finding, error, warning
-from .plaintext import text_problem, url_problem
+from .plaintext import PLAIN_NAME_FIX, text_problem, url_problem
 from .schema import FIELD_NAMES, FIELDS, STATUSES
 from .tools import Tool, ToolRegistry
 
@@ -159,8 +159,7 @@ class _Validator:
                     "front-matter-text",
                     key,
                     f"the {what} {value!r} {problem}",
-                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
-                    "characters (`&` is fine).",
+                    PLAIN_NAME_FIX,
                 )
 
     def strings(self, raw: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 _MARKUP = frozenset('<>"`')
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
+
+PLAIN_NAME_FIX = (
+    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
+    "characters (`&` is fine, e.g. W&B)."
+)
 
 
 def _describe(char: str) -> str:
@@ -64,3 +70,15 @@ def url_problem(value: str) -> str | None:
     if not parts.netloc or not host:
         return "has no valid host name after http(s)://"
     return None
+
+
+def field_problems(
+    fields: Iterable[tuple[str, object]], check: Callable[[str], str | None]
+) -> Iterator[tuple[str, str, str]]:
+    """(field, value, problem) for each given value that `check` refuses; None is skipped."""
+    for field, value in fields:
+        if value is None:
+            continue
+        problem = check(str(value))
+        if problem:
+            yield field, str(value), problem

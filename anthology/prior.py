@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -13,7 +14,7 @@ import yaml
 
 from . import yamlsafe
 from .findings import ContentError, Finding, error
-from .plaintext import prose_problem, text_problem, url_problem
+from .plaintext import PLAIN_NAME_FIX, field_problems, prose_problem, text_problem, url_problem
 from .tools import Tool, ToolRegistry, entry_lines, slugify
 
 
@@ -117,49 +118,27 @@ _URL_FIELDS = ("url", "archive_url")
 
 def entry_problems(entry: dict[str, Any], shown: str, line: int | None) -> list[Finding]:
     """Markup in an entry's names, or a link that is not a plain http(s) link."""
-    found = []
     tools = entry.get("tools") or []
     texts = [(key, entry.get(key)) for key in _TEXT_FIELDS]
     texts += [("tool", tool) for tool in (tools if isinstance(tools, list) else [tools])]
-    for key, value in texts:
-        problem = text_problem(str(value)) if value is not None else None
-        if problem:
-            found.append(
-                error(
-                    "prior-catalog",
-                    shown,
-                    line,
-                    f"the {key} {str(value)!r} {problem}",
-                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
-                    "characters (`&` is fine).",
-                )
-            )
-    for key in _PROSE_FIELDS:
-        value = entry.get(key)
-        problem = prose_problem(str(value)) if value is not None else None
-        if problem:
-            found.append(
-                error(
-                    "prior-catalog",
-                    shown,
-                    line,
-                    f"the {key} {str(value)!r} {problem}",
-                    "Remove the control characters.",
-                )
-            )
-    for key in _URL_FIELDS:
-        value = entry.get(key)
-        problem = url_problem(str(value).strip()) if value is not None else None
-        if problem:
-            found.append(
-                error(
-                    "prior-catalog",
-                    shown,
-                    line,
-                    f"the {key} {str(value)!r} is not a plain http(s) link: it {problem}",
-                    "Use the post's full https:// address.",
-                )
-            )
+    prose = [(key, entry.get(key)) for key in _PROSE_FIELDS]
+    urls = [(key, entry.get(key)) for key in _URL_FIELDS]
+    shown_error = partial(error, "prior-catalog", shown, line)
+    found = [
+        shown_error(f"the {key} {value!r} {problem}", PLAIN_NAME_FIX)
+        for key, value, problem in field_problems(texts, text_problem)
+    ]
+    found += [
+        shown_error(f"the {key} {value!r} {problem}", "Remove the control characters.")
+        for key, value, problem in field_problems(prose, prose_problem)
+    ]
+    found += [
+        shown_error(
+            f"the {key} {value!r} is not a plain http(s) link: it {problem}",
+            "Use the post's full https:// address.",
+        )
+        for key, value, problem in field_problems(urls, lambda url: url_problem(url.strip()))
+    ]
     return found
 
 

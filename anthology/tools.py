@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import yamlsafe
 from .findings import ContentError, Finding, error
-from .plaintext import text_problem, url_problem
+from .plaintext import PLAIN_NAME_FIX, field_problems, text_problem, url_problem
 from .spelling import lookalike_key
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -185,20 +185,16 @@ def entry_problems(entry: dict[str, object], path: str, line: int | None) -> lis
     aliases = entry.get("aliases") or []
     texts = [("name", name), ("category", entry.get("category"))]
     texts += [("alias", alias) for alias in (aliases if isinstance(aliases, list) else [aliases])]
-    found = []
-    for what, value in texts:
-        problem = text_problem(str(value)) if value is not None else None
-        if problem:
-            found.append(
-                error(
-                    "tools-registry",
-                    path,
-                    line,
-                    f"the {what} {str(value)!r} of tool {name!r} {problem}",
-                    "Write names as plain text: no `<`, `>`, double quotes, backticks or control "
-                    "characters (`&` is fine, e.g. W&B).",
-                )
-            )
+    found = [
+        error(
+            "tools-registry",
+            path,
+            line,
+            f"the {what} {value!r} of tool {name!r} {problem}",
+            PLAIN_NAME_FIX,
+        )
+        for what, value, problem in field_problems(texts, text_problem)
+    ]
     slug = entry.get("slug")
     if slug is not None and not _SLUG.match(str(slug)):
         found.append(
@@ -210,15 +206,15 @@ def entry_problems(entry: dict[str, object], path: str, line: int | None) -> lis
                 "Use lowercase letters, digits and single hyphens, e.g. `slug: data-version`.",
             )
         )
-    homepage = entry.get("homepage")
-    problem = url_problem(str(homepage)) if homepage is not None else None
-    if problem:
+    for _what, homepage, problem in field_problems(
+        [("homepage", entry.get("homepage"))], url_problem
+    ):
         found.append(
             error(
                 "tools-registry",
                 path,
                 line,
-                f"the homepage {str(homepage)!r} of tool {name!r} {problem}",
+                f"the homepage {homepage!r} of tool {name!r} {problem}",
                 "Give the project's https:// address.",
             )
         )

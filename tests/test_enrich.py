@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,8 @@ import yaml
 
 from anthology.cli import main
 from anthology.enrich import read_meta
+
+from .localhttp import QuietServer, base_url, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,14 +73,9 @@ def server() -> Iterator[tuple[str, list[tuple[str, float]]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", hits
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
+    with serving(httpd):
+        yield base_url(httpd), hits
 
 
 def catalog(content: Path, base: str) -> Path:

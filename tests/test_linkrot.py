@@ -27,6 +27,8 @@ from anthology.linkrot.checker import read_rows
 from anthology.linkrot.command import run_linkrot
 from anthology.linkrot.results import DEAD, OK, REDIRECTED, UNKNOWN, Check, classify
 
+from .localhttp import QuietServer, base_url, serving
+
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_SECONDS = 3.0
 
@@ -69,13 +71,6 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         return
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        return
-
-
 @pytest.fixture
 def server() -> Iterator[tuple[str, Counter[str]]]:
     counts: Counter[str] = Counter()
@@ -83,15 +78,10 @@ def server() -> Iterator[tuple[str, Counter[str]]]:
     handler = type(
         "Handler", (_Handler,), {"counts": counts, "lock": threading.Lock(), "release": release}
     )
-    httpd = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", counts
-    finally:
-        release.set()
-        httpd.shutdown()
-        httpd.server_close()
+    httpd = QuietServer(("127.0.0.1", 0), handler)
+    with serving(httpd):
+        yield base_url(httpd), counts
+        release.set()  # let a handler that still waits finish before the shutdown
 
 
 POST = """\

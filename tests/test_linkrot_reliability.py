@@ -37,6 +37,7 @@ from anthology.linkrot.settings import (
     linkcheck_settings,
 )
 
+from .localhttp import QuietServer, base_url, serving
 from .test_linkrot import replace_linkcheck
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,13 +100,6 @@ class _Hostile(http.server.BaseHTTPRequestHandler):
         return
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        return  # TLS handshakes the checker aborts, hung-up trickles
-
-
 @dataclass
 class Hosts:
     plain: str  # http://127.0.0.1:PORT
@@ -149,39 +143,26 @@ def _closed_port() -> int:
         return probe.getsockname()[1]
 
 
-def _start(server: _Server) -> threading.Thread:
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return thread
-
-
 @pytest.fixture
 def hosts(tmp_path: Path) -> Iterator[Hosts]:
     counts: Counter[str] = Counter()
     stop = threading.Event()
     handler = type("Handler", (_Hostile,), {"counts": counts, "stop": stop})
-    plain = _Server(("127.0.0.1", 0), handler)
-    tls = _Server(("127.0.0.1", 0), handler)
+    plain = QuietServer(("127.0.0.1", 0), handler)
+    tls = QuietServer(("127.0.0.1", 0), handler)
     key, cert = _self_signed(tmp_path)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     # The handshake happens in the handler's thread, so a stalled client blocks nobody.
     tls.socket = context.wrap_socket(tls.socket, server_side=True, do_handshake_on_connect=False)
-    servers = [plain, tls]
-    for server in servers:
-        _start(server)
-    try:
+    with serving(plain, tls):
         yield Hosts(
-            plain=f"http://127.0.0.1:{plain.server_address[1]}",
-            tls=f"https://127.0.0.1:{tls.server_address[1]}",
+            plain=base_url(plain),
+            tls=base_url(tls, "https"),
             refused=f"http://127.0.0.1:{_closed_port()}",
             counts=counts,
         )
-    finally:
-        stop.set()
-        for server in servers:
-            server.shutdown()
-            server.server_close()
+        stop.set()  # release the trickling handlers before the servers shut down
 
 
 def make_content(folder: Path, links: dict[str, str], **settings: object) -> Path:

@@ -28,7 +28,9 @@ _SKIPPED_TAGS = {"pre", "script", "style"}
 _PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
 _ATX = re.compile(r"^[ \t]*(?:>[ \t]*)*(#{1,6})(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
-_CODE_SPAN = re.compile(r"`+([^`\n]+?)`+")
+# A code span opens and closes with backtick runs of one length. The look-arounds keep a
+# line of bare backticks linear: a run is tried only where it starts, and only whole.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^`\n]+?)(?<!`)\1(?!`)")
 _FAST_EXTENSIONS = ("markdown.extensions.codehilite", "markdown.extensions.toc")
 
 
@@ -179,6 +181,6 @@ def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
             first = index
         chunk.append(line.strip().lstrip(">#|*+- ").strip())
         if "`" in body.lines[index]:
-            spans.extend(_CODE_SPAN.findall(body.lines[index]))
+            spans.extend(match.group(2) for match in _CODE_SPAN.finditer(body.lines[index]))
     flush()
     return found

@@ -95,8 +95,17 @@ def test_injected_markup_runs_no_script(
             assert page.evaluate("typeof window.__pwned") == "undefined"
             link = page.locator("main a:has-text('harmless-looking link')")
             assert link.count() == 1
+            href = link.get_attribute("href") or ""
+            assert not href.strip().lower().startswith("javascript:"), href
             link.click()
-            page.wait_for_timeout(200)
+            # A javascript: URL runs as a task queued by the click; a message posted after
+            # the click is delivered only once the tasks queued before it have run.
+            page.evaluate(
+                "() => new Promise(done => {"
+                " const channel = new MessageChannel();"
+                " channel.port1.onmessage = () => done();"
+                " channel.port2.postMessage(null); })"
+            )
             assert page.evaluate("typeof window.__pwned") == "undefined"
     finally:
         context.close()

@@ -306,3 +306,18 @@ def test_the_scenario_may_be_named_in_inline_code() -> None:
     )
     reading = read(text)["examples"]
     assert reading.found and "movie_catalogue" in reading.text
+
+
+@pytest.mark.parametrize(
+    ("line", "spans"),
+    [
+        ("run `ratings_daily` then ``a `quoted` name``", "ratings_daily quoted"),
+        ("an unclosed `ratings and ``two`", ""),
+        ("a line of " + "`" * 5_000, ""),
+        ("`a" * 2_000, " ".join(["a"] * 1_000)),
+    ],
+)
+def test_inline_code_spans_pair_runs_of_one_length(line: str, spans: str) -> None:
+    body = Body(line + "\n", 1)
+    [paragraph] = paragraphs(body, outline(body))
+    assert paragraph.code == spans
