@@ -11,10 +11,11 @@ from typing import Any
 
 from pelican import signals
 
-from . import ledger
+from . import ledger, page_cache
 from .filters import FILTERS
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
+from .page_cache import CachingWriter
 from .preview import PreviewWriter
 from .published import refuse_symlinks, restrict_static_files
 from .reader import AnthologyReader
@@ -28,22 +29,28 @@ def _add_reader(readers: Any) -> None:
     readers.reader_classes["md"] = AnthologyReader
 
 
-def _add_filters(generator: Any) -> None:
+def _prepare_templates(generator: Any) -> None:
+    """The theme's filters, and compiled templates kept between builds (with the cache)."""
     env = getattr(generator, "env", None)
     if env is not None:
         env.filters.update(FILTERS)
+        env.bytecode_cache = page_cache.template_cache(generator.settings)
 
 
 def _add_generator(_pelican: Any) -> type[AnthologyGenerator]:
     return AnthologyGenerator
 
 
-def _preview_writer(pelican: Any) -> type[PreviewWriter] | None:
-    return PreviewWriter if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"] else None
+def _writer(pelican: Any) -> type[CachingWriter]:
+    """Pelican's writer rendering through the page cache (and, for previews, skipping)."""
+    if plugin_settings(pelican.settings)["PREVIEW_SKIP_UNCHANGED"]:
+        return PreviewWriter
+    return CachingWriter
 
 
-def _sweep_stale_pages(pelican: Any) -> None:
+def _finish(pelican: Any) -> None:
     ledger.sweep(pelican.output_path)
+    page_cache.finish(pelican.output_path)
 
 
 def _fresh_sitemap(_pelican: Any) -> None:
@@ -61,9 +68,9 @@ def _fresh_sitemap(_pelican: Any) -> None:
 def register() -> None:
     signals.initialized.connect(_fresh_sitemap)
     signals.readers_init.connect(_add_reader)
-    signals.generator_init.connect(_add_filters)
+    signals.generator_init.connect(_prepare_templates)
     signals.static_generator_finalized.connect(restrict_static_files)
     signals.get_generators.connect(_add_generator)
-    signals.get_writer.connect(_preview_writer)
+    signals.get_writer.connect(_writer)
     signals.content_written.connect(ledger.note_written)
-    signals.finalized.connect(_sweep_stale_pages)
+    signals.finalized.connect(_finish)

@@ -18,10 +18,18 @@ def _aware(value: datetime, zone: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(zone))
 
 
-def write_feed_pair(
+def write_feed_pair(output: Path, files: dict[str, bytes]) -> None:
+    """Write a feed pair made by `feed_pair` (names relative to `output`)."""
+    for name, data in files.items():
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        ledger.note(target)
+
+
+def feed_pair(
     articles: Sequence[Any],
     *,
-    output: Path,
     path_stem: str,
     title: str,
     site_url: str,
@@ -30,9 +38,9 @@ def write_feed_pair(
     max_items: int,
     full_text: bool,
     prior: Sequence[Any] = (),
-) -> None:
-    """Write `<path_stem>.atom.xml` and `.rss.xml` with the newest `max_items` articles,
-    and the earlier posts elsewhere (`prior`) that carry a date, newest first."""
+) -> dict[str, bytes]:
+    """`<path_stem>.atom.xml` and `.rss.xml` with the newest `max_items` articles, and the
+    earlier posts elsewhere (`prior`) that carry a date, newest first: name -> bytes."""
     zone = settings.get("TIMEZONE") or "UTC"
     dated = [(when, item) for item in prior if (when := prior_date(item.published, zone))]
     items = [(a.date if a.date.tzinfo else _aware(a.date, zone), a) for a in articles]
@@ -75,12 +83,10 @@ def write_feed_pair(
         entry.summary(article.summary, type="html")
     if updated:
         feed.updated(updated)
-    target = output / f"{path_stem}.atom.xml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    feed.atom_file(str(target), pretty=False)
-    feed.rss_file(str(output / f"{path_stem}.rss.xml"), pretty=False)
-    ledger.note(target)
-    ledger.note(output / f"{path_stem}.rss.xml")
+    return {
+        f"{path_stem}.atom.xml": feed.atom_str(pretty=False),
+        f"{path_stem}.rss.xml": feed.rss_str(pretty=False),
+    }
 
 
 def prior_date(published: str | None, zone: str) -> datetime | None:

@@ -19,11 +19,11 @@ from pelican.generators import Generator
 from ..corpus import load_corpus
 from ..findings import ContentError
 from ..gate.git import first_added
-from . import ledger
+from . import ledger, page_cache
 from .browse import category_entries, prior_by_author, prior_only_authors, semester_entries
 from .claims import claim_rows
 from .comments import by_post, views
-from .feeds import write_feed_pair
+from .feeds import feed_pair, write_feed_pair
 from .giscus import giscus_settings
 from .images import (
     attach_social_card,
@@ -36,7 +36,14 @@ from .media import embed_url
 from .picker import STATUS_LABELS, pick_categories
 from .render import Renderer
 from .robots import write_robots
-from .search import SEARCHED_FOLDERS, build_index, write_tool_names
+from .search import CACHE_DIR as SEARCH_CACHE
+from .search import (
+    SEARCHED_FOLDERS,
+    build_index,
+    cached_index,
+    indexed_pages_digest,
+    write_tool_names,
+)
 from .settings import plugin_settings
 from .tools import PriorEntry, ToolEntry, semester_slug
 from .urls import remember_urls
@@ -93,7 +100,8 @@ class AnthologyGenerator(Generator):
                 + ", ".join(failed)
             )
         articles = list(self.context.get("articles", []))
-        remember_urls([*articles, *self.context.get("pages", [])])
+        generated = [c for c in self.context.get("generated_content", {}).values() if c]
+        remember_urls([*articles, *self.context.get("pages", []), *generated])
         leaked = [a.source_path for a in articles if getattr(a, "is_draft", False)]
         if leaked and not self.options["SHOW_DRAFTS"]:
             raise BuildError(
@@ -130,13 +138,14 @@ class AnthologyGenerator(Generator):
         related = _RelatedIndex(articles)
         if self.options["SOCIAL_CARDS"]:
             draw_missing_cards(articles, self.settings, course)
+        placed: dict[tuple[Any, ...], Any] = {}  # images placed by this build
         for article in articles:
             self._enrich(article, related)
             if self.options["SOCIAL_CARDS"]:
                 attach_social_card(article, self.settings, self.output_path, course)
             if self.options["RESPONSIVE_IMAGES"]:
                 article._content = responsive_images(
-                    article._content, article, self.settings, self.output_path, self.path
+                    article._content, article, self.settings, self.output_path, self.path, placed
                 )
         _link_neighbours_in_category(self.context.get("categories", []))
         self.context.update(
@@ -162,6 +171,10 @@ class AnthologyGenerator(Generator):
                 "GISCUS": giscus_settings(self.settings),
                 "CATEGORY_INFO": {entry.category.slug: entry for entry in self.categories},
             }
+        )
+        # Last: the cache's key covers everything computed above (claims come from git).
+        self.page_cache = page_cache.start(
+            {**self.settings, "OUTPUT_PATH": self.output_path}, self.context, extra=self.claims
         )
 
     def _tool_entries(self, articles: list[Any]) -> list[ToolEntry]:
@@ -368,41 +381,54 @@ class AnthologyGenerator(Generator):
 
     def _write_feeds(self) -> None:
         output = Path(self.output_path)
-        articles = _published(self.context.get("articles", []))
         common = {
-            "output": output,
             "site_url": self._site_url(),
             "settings": self.settings,
             "max_items": self.options["FEED_MAX_ITEMS"],
             "full_text": self.options["FEED_FULL_TEXT"],
         }
-        write_feed_pair(
-            articles, path_stem="feeds/all", title=self.settings["SITENAME"], page_url="", **common
+        cache = page_cache.current(self.output_path)
+
+        def write(articles: list[Any], **args: Any) -> None:
+            def make() -> dict[str, bytes]:
+                return feed_pair(articles, **args, **common)
+
+            if cache is None:
+                write_feed_pair(output, make())
+                return
+            # What the feed shows follows from the site digest; these name it.
+            key = cache.key("feeds", args["path_stem"], args["title"], args["page_url"])
+            write_feed_pair(output, cache.produce(key, args["path_stem"], make))
+
+        site = self.settings["SITENAME"]
+        write(
+            _published(self.context.get("articles", [])),
+            path_stem="feeds/all",
+            title=site,
+            page_url="",
         )
         with_prior = self.prior_in_feeds
         for entry in self.categories:
             prior = entry.prior if with_prior else []
             articles = _published(entry.articles)
             if articles or prior:
-                write_feed_pair(
+                write(
                     articles,
                     path_stem=entry.feed_atom.removesuffix(".atom.xml"),
-                    title=f"{self.settings['SITENAME']}: {entry.category.name}",
+                    title=f"{site}: {entry.category.name}",
                     page_url=entry.category.url,
                     prior=prior,
-                    **common,
                 )
         for tool in self.tools:
             prior = tool.prior if with_prior else []
             articles = _published(tool.articles)
             if articles or prior:
-                write_feed_pair(
+                write(
                     articles,
                     path_stem=f"feeds/tool/{tool.slug}",
-                    title=f"{self.settings['SITENAME']}: {tool.name}",
+                    title=f"{site}: {tool.name}",
                     page_url=tool.url,
                     prior=prior,
-                    **common,
                 )
 
     def _write_prior_stubs(self, writer: Any, relative: bool) -> None:
@@ -428,7 +454,16 @@ class AnthologyGenerator(Generator):
             )
 
     def _write_search_index(self) -> None:
-        count = build_index(Path(self.output_path), self.settings.get("DEFAULT_LANG", "en"))
+        site = Path(self.output_path)
+        language = self.settings.get("DEFAULT_LANG", "en")
+        cache = page_cache.current(self.output_path)
+        if cache is None:
+            count = build_index(site, language)
+        else:
+            key = indexed_pages_digest(site, language, cache.data_digest)
+            count = cached_index(
+                site, language, Path(self.settings["CACHE_PATH"]) / SEARCH_CACHE, key
+            )
         logger.info("anthology: search index holds %d pages", count)
 
 

@@ -16,6 +16,7 @@ import posixpath
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -48,11 +49,16 @@ _ORDER = ("src", "srcset", "sizes", "width", "height", "alt", "loading", "decodi
 
 def image_cache(settings: dict[str, Any]) -> ImageCache:
     """The image cache under CACHE_PATH, which must lie outside the content folder."""
-    root = Path(settings["CACHE_PATH"]).resolve() / CACHE_DIR
-    content = Path(settings["PATH"]).resolve()
-    if root.is_relative_to(content):
+    return _image_cache(str(settings["CACHE_PATH"]), str(settings["PATH"]), str(Path.cwd()))
+
+
+@lru_cache(maxsize=8)
+def _image_cache(cache_path: str, content_path: str, _cwd: str) -> ImageCache:
+    # Remembered: resolving both paths for every post and image was a tenth of a warm build.
+    root = Path(cache_path).resolve() / CACHE_DIR
+    if root.is_relative_to(Path(content_path).resolve()):
         raise SettingsError(
-            f"anthology plugin: CACHE_PATH ({settings['CACHE_PATH']}) is inside the content "
+            f"anthology plugin: CACHE_PATH ({cache_path}) is inside the content "
             "folder; images are cached there, so set it outside, e.g. CACHE_PATH = '.cache'"
         )
     return ImageCache(root)
@@ -132,20 +138,31 @@ def responsive_images(
     settings: dict[str, Any],
     output_path: str | Path,
     content_path: str | Path,
+    placed: dict[tuple[Any, ...], list[Variant]] | None = None,
 ) -> str:
     """Post HTML with each local image served in several widths (see the module doc).
 
     Works on the HTML the reader made (sanitized, `{static}` links not yet resolved).
     The first image keeps eager loading if it is near the top; all others load lazily.
+    `placed`, kept by the caller for one build, remembers images already placed in it
+    (an image shown by several posts is planned and copied once).
     """
     if "<img" not in html.lower():
         return html
-    rewriter = _Rewriter(article, settings, Path(output_path), Path(content_path))
+    rewriter = _Rewriter(article, settings, Path(output_path), Path(content_path), placed)
     return _TOKENS.sub(lambda match: rewriter.token(match, html), html)
 
 
 class _Rewriter:
-    def __init__(self, article: Any, settings: dict[str, Any], output: Path, content: Path):
+    def __init__(
+        self,
+        article: Any,
+        settings: dict[str, Any],
+        output: Path,
+        content: Path,
+        placed: dict[tuple[Any, ...], list[Variant]] | None = None,
+    ):
+        self.placed = {} if placed is None else placed
         self.article = article
         self.settings = settings
         self.output = output
@@ -225,6 +242,13 @@ class _Rewriter:
 
         Returns the variants to serve, the source itself last.
         """
+        stat = source.stat()
+        done = (str(source), stat.st_size, stat.st_mtime_ns, save_as, tuple(self.widths))
+        if done not in self.placed:
+            self.placed[done] = self._materialise(source, save_as)
+        return self.placed[done]
+
+    def _materialise(self, source: Path, save_as: str) -> list[Variant]:
         # A file of the same name in content/ is the author's; Pelican copies it over ours.
         planned = [
             v

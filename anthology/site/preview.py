@@ -15,9 +15,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pelican.writers import Writer
-
 from . import ledger
+from .page_cache import CachingWriter
 
 
 def _newest_mtime(folder: Path) -> float:
@@ -28,7 +27,7 @@ def _newest_mtime(folder: Path) -> float:
     return newest
 
 
-class PreviewWriter(Writer):
+class PreviewWriter(CachingWriter):
     """Pelican's writer, minus unchanged post and page renders."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None):

@@ -1,4 +1,4 @@
-"""Post and page addresses worked out once per build instead of at every use.
+"""Post and page addresses worked out once per build, and reads of their text noted.
 
 Pelican recomputes `url` and `save_as` from the URL settings on every access (formatting
 the metadata and an `os.path.relpath` each time), and the templates read a post's `url`
@@ -7,6 +7,10 @@ on its own page, in every listing card, in related and earlier posts and in feed
 tenth of a warm build. Pelican has no setting for this, so the plugin moves each built
 Article and Page to a subclass that remembers both once they are first read; the
 metadata they come from does not change after the generators have read the content.
+
+The same subclasses tell the page cache (`page_cache.note_read`) whenever a page or feed
+being rendered reads a post's text (`content`, or a `summary` taken from it), so a cached
+page is reused only while the texts it showed are unchanged.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from typing import Any
 
 from pelican.contents import Article, Page
 
+from .page_cache import note_read
+
 
 class _Remembered:
     @cached_property
@@ -26,6 +32,15 @@ class _Remembered:
     @cached_property
     def save_as(self) -> str:
         return super().save_as  # type: ignore[misc]
+
+    def get_content(self, siteurl: str) -> str:
+        note_read(self)
+        return super().get_content(siteurl)  # type: ignore[misc]
+
+    def get_summary(self, siteurl: str) -> str:
+        if "summary" not in self.metadata:  # type: ignore[attr-defined]
+            note_read(self)  # Pelican cuts the summary from the text
+        return super().get_summary(siteurl)  # type: ignore[misc]
 
 
 class RememberedArticle(_Remembered, Article):
