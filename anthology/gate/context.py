@@ -214,10 +214,9 @@ class PostContext:
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        found = paragraphs(self.body, self.headings)
         # A body over the shape limits is refused anyway: its sections are read from its
         # first paragraphs only, so tens of thousands of one-word lines stay fast.
-        return found[:SHAPE_PARAGRAPHS] if self.shape else found
+        return paragraphs(self.body, self.headings, SHAPE_PARAGRAPHS if self.shape else None)
 
     @cached_property
     def readings(self) -> list[Reading]:

@@ -148,8 +148,9 @@ class Paragraph:
     code: str = ""  # its inline code spans (`viewer_ratings`), which name things too
 
 
-def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
-    """The body's paragraphs from its source lines, each under its nearest heading."""
+def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) -> list[Paragraph]:
+    """The body's paragraphs from its source lines, each under its nearest heading (the
+    first `limit` of them, when given)."""
     starts = {h.line: index for index, h in enumerate(headings) if h.line is not None}
     found: list[Paragraph] = []
     region, first = -1, 0
@@ -176,6 +177,8 @@ def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
             continue
         if index in body.code or not line.strip():
             flush()
+            if limit is not None and len(found) >= limit:
+                return found[:limit]
             continue
         if not chunk:
             first = index
