@@ -18,7 +18,7 @@ from . import git
 from .index import title_key
 from .reading import Reading, read_sections
 from .scan import Body
-from .sections import Heading, Paragraph, outline, paragraphs
+from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
 from .shape import Excess, excesses, limits_of, line_outline
 
 SHAPE_PARAGRAPHS = 1_000
@@ -226,7 +226,11 @@ class PostContext:
             return []
         body = self.body
         span = (body.first_line, body.first_line + len(body.lines))
-        return read_sections(self.option, self.headings, self.paragraphs, post.sections, span)
+        if self.shape:  # refused anyway: read as the renderer's outline, first paragraphs only
+            headings, found = self.headings, self.paragraphs
+        else:
+            headings, found = reading_outline(body, self.headings)
+        return read_sections(self.option, headings, found, post.sections, span)
 
     @cached_property
     def first_text_line(self) -> int:
