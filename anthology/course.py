@@ -53,6 +53,17 @@ class Cues:
     # still serves it (a complete post told in unusual words). 0 turns this off.
     evidence_score: int = 0
     evidence_words: int = 40
+    # The scenario may be named once, earlier: a section that refers to "our scripts" when
+    # another requirement's part describes those scripts in the scenario's words shows it
+    # too. `story_ignores` are words too common to tie two sections together ("our model").
+    scenario_from_story: bool = False
+    story_ignores: tuple[str, ...] = ()
+    # Discussed along the way: when no part serves it, at least `spread_terms` distinct
+    # terms of the `required` groups over `spread_sections` sections (outside the text of a
+    # `start` requirement such as the problem), and a term of every other group, serve it.
+    # 0 turns this off.
+    spread_terms: int = 0
+    spread_sections: int = 3
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,8 @@ class Section:
     hints: tuple[str, ...] = ()  # heading words that count only when the text agrees
     cues: Cues = Cues()
     min_words_blocking: bool = False  # too few words is an error, not advice
+    # heading words right after one of these ("without the pain") neither name nor hint at it
+    negated_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,6 +230,10 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
         confirm_score=_number(raw.get("confirm_score"), defaults.confirm_score),
         evidence_score=_number(raw.get("evidence_score"), defaults.evidence_score),
         evidence_words=_number(raw.get("evidence_words"), defaults.evidence_words),
+        scenario_from_story=bool(raw.get("scenario_from_story", False)),
+        story_ignores=_strings(raw.get("story_ignores")),
+        spread_terms=_number(raw.get("spread_terms"), defaults.spread_terms),
+        spread_sections=_number(raw.get("spread_sections"), defaults.spread_sections),
     )
 
 
@@ -232,6 +249,7 @@ def _section(item: dict[str, Any], reader: _Reader) -> Section:
         hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
         cues=_cues(item.get("content"), reader, str(item["id"])),
         min_words_blocking=bool(item.get("min_words_blocking", False)),
+        negated_by=tuple(word.casefold() for word in _strings(item.get("negated_by"))),
     )
 
 

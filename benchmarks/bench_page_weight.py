@@ -13,8 +13,10 @@ render-blocking and fails the check. Exits 1 when a page is over budget or block
 With --search-corpus N, measures the search instead: N generated posts (benchmarks/gen_corpus.py)
 plus as many earlier posts in the prior catalog, built with search, then the search page loaded
 in Chromium and one query run; every response it fetched is counted at its transfer size (text
-gzip-compressed as a server would, Pagefind's already-compressed chunks as they are). Budget:
---search-budget KB (default 150).
+gzip-compressed as a server would, Pagefind's already-compressed chunks as they are), by kind
+(Pagefind's scripts, WebAssembly, page metadata, index, filter and fragment chunks, the page and
+theme). Budget: --search-budget KB (default 150). --keep DIR keeps the generated corpus and its
+site; --search-site DIR/output measures such a site (or any built site) again without building.
 """
 
 from __future__ import annotations
@@ -178,8 +180,12 @@ def search_transfer(site: Path, query: str) -> list[tuple[str, int]]:
         page = browser.new_page()
         page.on("requestfinished", lambda request: requested.append(request.url))
         page.goto(url + "search/")
-        page.fill(".pagefind-ui__search-input", query)
-        page.wait_for_selector(".pagefind-ui__result")
+        page.fill("#search-q", query)
+        # Typed like a reader: the shown results are filled in, then nothing more arrives.
+        page.wait_for_selector(".search-result")
+        page.wait_for_function(
+            "() => !document.querySelector('.search-result.is-loading, [aria-busy=true]')"
+        )
         page.wait_for_load_state("networkidle")
         browser.close()
     rows = []
@@ -194,12 +200,54 @@ def search_transfer(site: Path, query: str) -> list[tuple[str, int]]:
     return rows
 
 
-def measure_search(posts: int, budget: float, query: str) -> int:
-    """Build `posts` generated posts plus as many earlier posts, then measure one query."""
+# What a search response is, by its path: the breakdown printed for each query.
+KINDS = (
+    ("index chunks", re.compile(r"/pagefind/index/")),
+    ("filter chunks", re.compile(r"/pagefind/filter/")),
+    ("fragments", re.compile(r"/pagefind/fragment/")),
+    ("page metadata (pf_meta)", re.compile(r"\.pf_meta$")),
+    ("WebAssembly", re.compile(r"/pagefind/wasm\.")),
+    ("Pagefind scripts and styles", re.compile(r"/pagefind/")),
+    ("the search page and the theme", re.compile(r"")),
+)
+
+
+def kind_of(path: str) -> str:
+    return next(name for name, pattern in KINDS if pattern.search(path))
+
+
+def report_search(site: Path, queries: str, budget: float) -> int:
+    """Measure each query in a fresh browser on a built `site`; 1 when one is over budget."""
+    failed = False
+    for one in queries.split(","):
+        rows = search_transfer(site, one.strip())
+        total = sum(size for _, size in rows)
+        print(f"first query {one.strip()!r} in a fresh browser: {len(rows)} responses")
+        kinds: dict[str, list[int]] = {name: [] for name, _ in KINDS}
+        for path, size in rows:
+            kinds[kind_of(path)].append(size)
+        for name, sizes in kinds.items():
+            print(f"  {name:<40} {len(sizes):4} files {sum(sizes) / 1024:8.1f} KB")
+        print("  largest responses:")
+        for path, size in sorted(rows, key=lambda r: -r[1])[:8]:
+            print(f"    {path:<62} {size / 1024:8.1f} KB")
+        over = total > budget * 1024
+        failed |= over
+        verdict = "OVER BUDGET" if over else "within budget"
+        print(f"  {'total':<64} {total / 1024:8.1f} KB (budget {budget:.0f} KB): {verdict}")
+    return 1 if failed else 0
+
+
+def measure_search(posts: int, budget: float, query: str, keep: Path | None = None) -> int:
+    """Build `posts` generated posts plus as many earlier posts, then measure one query.
+
+    With `keep`, the corpus and site stay in that folder (reused by a later run with
+    `--site`), else in a temporary folder removed at the end.
+    """
     sys.path.insert(0, str(REPO / "benchmarks"))
     from gen_corpus import generate, generate_prior
 
-    folder = Path(tempfile.mkdtemp(prefix="anthology-search-weight-"))
+    folder = keep or Path(tempfile.mkdtemp(prefix="anthology-search-weight-"))
     try:
         content = folder / "content"
         shutil.copytree(REPO / "content", content)
@@ -216,20 +264,10 @@ def measure_search(posts: int, budget: float, query: str) -> int:
             CACHE_PATH=str(folder / "cache"),
             ANTHOLOGY={"SOCIAL_CARDS": False, "RESPONSIVE_IMAGES": False},
         )
-        failed = False
-        for one in query.split(","):
-            rows = search_transfer(site, one.strip())
-            total = sum(size for _, size in rows)
-            print(f"first query {one.strip()!r} in a fresh browser: {len(rows)} responses")
-            for path, size in sorted(rows, key=lambda r: -r[1])[:12]:
-                print(f"  {path:<64} {size / 1024:8.1f} KB")
-            over = total > budget * 1024
-            failed |= over
-            verdict = "OVER BUDGET" if over else "within budget"
-            print(f"  {'total':<64} {total / 1024:8.1f} KB (budget {budget:.0f} KB): {verdict}")
-        return 1 if failed else 0
+        return report_search(site, query, budget)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> int:
@@ -242,11 +280,24 @@ def main() -> int:
     )
     parser.add_argument("--search-budget", type=float, default=SEARCH_BUDGET_KB)
     parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="with --search-corpus: build into DIR and keep it"
+    )
+    parser.add_argument(
+        "--search-site", type=Path, metavar="DIR", help="measure one search on this built site"
+    )
+    parser.add_argument(
         "--query", default="recommender,mlflow", help="queries, comma-separated (each measured)"
     )
     args = parser.parse_args()
+    if args.search_site:  # a site built earlier (a corpus kept with --keep): as it is
+        return report_search(args.search_site.resolve(), args.query, args.search_budget)
     if args.search_corpus:
-        return measure_search(args.search_corpus, args.search_budget, args.query)
+        keep = args.keep.resolve() if args.keep else None
+        if keep is not None and keep.exists():
+            raise SystemExit(
+                f"{keep} exists: remove it, or measure it: --search-site {keep}/output"
+            )
+        return measure_search(args.search_corpus, args.search_budget, args.query, keep)
     folder = None if args.site else Path(tempfile.mkdtemp(prefix="anthology-weight-"))
     try:
         if args.site:

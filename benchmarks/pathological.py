@@ -74,5 +74,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "footnotes": _repeat("[^1]"),
     "pipes": _repeat("|"),
     "blank-lines": _repeat("\n"),
+    "short-paragraphs": _repeat("x\n\n"),
+    "punctuation-paragraphs": _repeat("_{#\n\n"),
     "one-long-word": _repeat("a"),
 }

@@ -18,7 +18,7 @@ from . import git
 from .index import title_key
 from .reading import Reading, read_sections
 from .scan import Body
-from .sections import Heading, Paragraph, outline, paragraphs
+from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
 from .shape import Excess, excesses, limits_of, line_outline
 
 SHAPE_PARAGRAPHS = 1_000
@@ -214,10 +214,9 @@ class PostContext:
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        found = paragraphs(self.body, self.headings)
         # A body over the shape limits is refused anyway: its sections are read from its
         # first paragraphs only, so tens of thousands of one-word lines stay fast.
-        return found[:SHAPE_PARAGRAPHS] if self.shape else found
+        return paragraphs(self.body, self.headings, SHAPE_PARAGRAPHS if self.shape else None)
 
     @cached_property
     def readings(self) -> list[Reading]:
@@ -227,7 +226,11 @@ class PostContext:
             return []
         body = self.body
         span = (body.first_line, body.first_line + len(body.lines))
-        return read_sections(self.option, self.headings, self.paragraphs, post.sections, span)
+        if self.shape:  # refused anyway: read as the renderer's outline, first paragraphs only
+            headings, found = self.headings, self.paragraphs
+        else:
+            headings, found = reading_outline(body, self.headings)
+        return read_sections(self.option, headings, found, post.sections, span)
 
     @cached_property
     def first_text_line(self) -> int:

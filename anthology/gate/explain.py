@@ -55,6 +55,8 @@ def explain_reading(reading: Reading) -> list[str]:
         minimum = f" (at least {section.min_words} expected)" if section.min_words else ""
         lines = [f"{head}{reading.names}, {reading.words} words{minimum}, {how}"]
         lines += [f"    taken: {why(part)}" for part in reading.parts]
+        if reading.story:
+            lines.append(f"    scenario: {reading.story}")
     lines += [f"    passed over: {note}" for note in reading.considered]
     return lines
 

@@ -7,6 +7,7 @@ downloaded at run time; a vowel-group syllable estimate is accurate enough for a
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,10 +81,11 @@ def _paragraphs(body: Body) -> Iterator[list[tuple[int, str]]]:
         yield current
 
 
-def sentences(body: Body) -> list[Sentence]:
-    """The body's prose split into sentences; each block's last sentence ends the block."""
+def sentences(body: Body, limit: int | None = None) -> list[Sentence]:
+    """The body's prose split into sentences; each block's last sentence ends the block.
+    With `limit`, only the first `limit` blocks are read."""
     found: list[Sentence] = []
-    for paragraph in _paragraphs(body):
+    for paragraph in itertools.islice(_paragraphs(body), limit):
         starts, parts, offset = [], [], 0
         for _line, text in paragraph:
             starts.append(offset)

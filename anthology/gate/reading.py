@@ -21,9 +21,14 @@ a small scorer whose every decision can be printed (`anthology check --explain`)
    the paragraphs nobody took: each scores one point per distinct cue term
    (`content.cues`), plus scenario keywords, plus a bonus where such text usually sits.
    The best run of adjacent paragraphs reaching `min_score` serves it (neighbouring
-   sections that read the same way join), with a warning that a clearer heading would
-   help.
-4. **Leftovers.** Further sections that name a requirement outright join it.
+   sections that read the same way join; short sections are read together when none is
+   enough alone), with a warning that a clearer heading would help. Position follows the
+   post's own order: the problem is anything before the examples, the assessment anything
+   after them.
+4. **Leftovers.** Further sections that name a requirement outright join it; free
+   sections between the examples' neighbours join the examples; a requirement that needs
+   the scenario may take it from an earlier part that told it ("our scripts", see
+   `_story`).
 """
 
 from __future__ import annotations
@@ -31,12 +36,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import dropwhile
 
 from ..course import Cues, Option, Section
+from .engagement import STOP_WORDS
 from .sections import Heading, Paragraph, clean
-from .vocabulary import longest, stems, vocabulary
+from .vocabulary import MAX_GAP, longest, negated, stem, stems, vocabulary
 from .words import count_words
 
 HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
@@ -53,6 +59,12 @@ _SERIES = re.compile(
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _common_stems() -> frozenset[str]:
+    """Function words ("the", "our", "with"), which tie no two texts together."""
+    return frozenset(stem(word) for word in STOP_WORDS)
 
 
 def _with_code(paragraph: Paragraph) -> str:
@@ -95,6 +107,8 @@ class Reading:
     mapped: str | None = None  # the heading named in front matter, if any
     considered: tuple[str, ...] = ()  # candidates passed over, and why
     empty: tuple[Heading, ...] = ()  # headings naming it with no text under them
+    # where the scenario was told, when this text only refers to it ("our script", in …)
+    story: str = ""
 
     @property
     def found(self) -> bool:
@@ -166,6 +180,11 @@ class _Post:
             out.setdefault(paragraph.region, []).append(index)
         return out
 
+    @cached_property
+    def paragraphs_before(self) -> list[Paragraph]:
+        """The paragraphs before the first heading."""
+        return [self.paragraphs[p] for p in self.by_region.get(-1, [])]
+
     def para_stems(self, index: int) -> tuple[str, ...]:
         if index not in self._para_stems:
             self._para_stems[index] = stems(self.paragraphs[index].text)
@@ -225,16 +244,37 @@ def _score(
     return _Score(score + bonus, listed, ok, tuple(used), bonus, placed or cues.position == "any")
 
 
+def _shortfall(cues: Cues, score: _Score, needed: int, placed: bool = True) -> str:
+    """Why a text was not enough: "scores 4 < 6, has no scenario words"."""
+    value = score.score if placed else score.score - score.bonus
+    reasons = [f"scores {value} < {needed}" if value < needed else f"scores {value}"]
+    if not score.ok:
+        reasons.append(f"has no {'/'.join(cues.required)} words")
+    if placed and not score.in_place:
+        reasons.append("is not where such text usually is")
+    return ", ".join(reasons)
+
+
 def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | None) -> bool:
     """Whether text starting at `line` sits where the requirement's text usually is.
 
     "between" means after the parts taken for the requirement before it in the option and
     before those of the one after it (the handout's order); without them, the middle.
+    "start" is also anywhere before the next requirement's parts, and "end" anywhere after
+    the previous one's: a post that opens with its verdict tells its backstory after it.
     """
     if position == "between" and window is not None:
         return window[0] < line < window[1]
+    if window is not None:
+        first, last = post.total_lines
+        if position == "start" and window[1] <= last and line < window[1]:
+            return True
+        if position == "end" and window[0] >= first and line > window[0]:
+            return True
     where = post.position(line)
     if position == "between":
+        if post.paragraphs and line <= post.paragraphs[0].line:
+            return False  # the post's opening text lies after nothing
         position = "middle"
     return {
         "start": where < 0.5,
@@ -279,7 +319,10 @@ class _Reader:
         the one whose words come first ("Why serving models is hard" is about the problem)."""
         if h not in self._named:
             words = self.post.heading_stems[h]
-            found = [vocabulary(sec.keywords).where(words) for sec in self.sections]
+            found = [
+                negated(vocabulary(sec.keywords).where(words), words, vocabulary(sec.negated_by))
+                for sec in self.sections
+            ]
             first = min((min(f.values()) for f in found if f), default=-1)
             self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
         return self._named[h][s]
@@ -287,7 +330,8 @@ class _Reader:
     def hinted(self, h: int, s: int) -> list[str]:
         section = self.sections[s]
         terms = section.hints + (self.post.scenario if section.cues.scenario else ())
-        return vocabulary(terms).find(self.post.heading_stems[h])
+        words = self.post.heading_stems[h]
+        return list(negated(vocabulary(terms).where(words), words, vocabulary(section.negated_by)))
 
     def names_other(self, h: int, s: int) -> bool:
         return any(self.named(h, other) for other in range(len(self.sections)) if other != s)
@@ -332,12 +376,33 @@ class _Reader:
         own = self.post.heading_stems[h]
         score = _score(self.post, section.cues, self.content_of(members), own)
         if score.score - score.bonus >= section.cues.confirm_score and score.ok:
-            return HINT, hinted, score
+            rival = None if score.in_place else self._rival(h, s)
+            if rival is None:
+                return HINT, hinted, score
+            self.considered[s].append(
+                f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but stands where "
+                f"“{self.sections[rival].name}” usually is, which it hints at too"
+            )
+            return None
         self.considered[s].append(
             f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but its text "
-            f"scores {score.score - score.bonus} < {section.cues.confirm_score}"
-            + ("" if score.ok else f" or lacks {'/'.join(section.cues.required)} words")
+            + _shortfall(section.cues, score, section.cues.confirm_score, placed=False)
         )
+        return None
+
+    def _rival(self, h: int, s: int) -> int | None:
+        """Another requirement that heading `h` hints at, whose text confirms it and stands
+        where that requirement's text usually is ("Chapter 1: A model nobody could
+        rebuild" opens the post: "model" hints at the examples, "nobody" at the problem)."""
+        for o, other in enumerate(self.sections):
+            if o == s or not self.hinted(h, o) or self.names_other(h, o):
+                continue
+            members = self.members(h, o)
+            own = self.post.heading_stems[h]
+            score = _score(self.post, other.cues, self.content_of(members), own)
+            confirmed = score.score - score.bonus >= other.cues.confirm_score and score.ok
+            if confirmed and score.in_place:
+                return o
         return None
 
     def siblings(self, h: int) -> tuple[int | None, int | None]:
@@ -539,19 +604,146 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._fill_between(chosen, used)
+        self._spread(chosen)
+        self._by_story(chosen, used)
         readings = []
         for s, section in enumerate(self.sections):
             parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
+            text = "\n".join(p.text for p in parts)
+            taken = [f"‘{p.heading.text}’" if p.heading else "text before" for p in parts]
+            notes = [n for n in self.considered[s] if not any(label in n for label in taken)]
             readings.append(
                 Reading(
                     section,
                     tuple(parts),
                     self.mapping.get(section.id),
-                    tuple(dict.fromkeys(self.considered[s])),
+                    tuple(dict.fromkeys(notes)),
                     tuple(empty.get(s, ())),
+                    self._story(s, stems(text), chosen) if parts else "",
                 )
             )
         return readings
+
+    def _story(self, s: int, words: Sequence[str], chosen: dict[int, list[Part]]) -> str:
+        """Where the scenario was told, when `words` (a text for requirement `s` that needs
+        the scenario) name none of it but refer to something that part describes: "our
+        existing scripts" after a problem section about the scripts that pull the day's
+        watch events. Empty when the text names the scenario itself or tells no such story."""
+        cues = self.sections[s].cues
+        if not cues.scenario_from_story or vocabulary(self.post.scenario).find(words):
+            return ""
+        ours = [i for i, word in enumerate(words) if word == "our"]
+        if not ours:
+            return ""
+        common = _common_stems() | set(stems(" ".join(cues.story_ignores)))
+        for o, parts in sorted(chosen.items()):
+            for part in parts if o != s else ():
+                told = stems(part.text)
+                named = vocabulary(self.post.scenario).find(told)
+                if not named:
+                    continue
+                things = {w for w in told if len(w) >= 3 and w not in common}
+                for i in ours:
+                    thing = next((w for w in words[i + 1 : i + 2 + MAX_GAP] if w in things), None)
+                    if thing is not None:
+                        return (
+                            f"“our {thing}” refers to ‘{part.label}’, which names the scenario "
+                            f"({', '.join(named[:4])})"
+                        )
+        return ""
+
+    def _spread(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement nothing serves that the post discusses along the way (`Cues.
+        spread_terms`): "What works: … What doesn't: …" under each feature of a review.
+        The text of a requirement told at the start (the problem) does not count: its
+        words for what went wrong are not the tool's limitations."""
+        told = {
+            p.line
+            for o, parts in chosen.items()
+            if self.sections[o].cues.position == "start"
+            for part in parts
+            for p in self._part_paragraphs(part)
+        }
+        for s, section in enumerate(self.sections):
+            cues = section.cues
+            if chosen.get(s) or not cues.spread_terms or not cues.required:
+                continue
+            found: dict[str, set[str]] = {}
+            regions: dict[int, list[int]] = {}
+            for index, paragraph in enumerate(self.post.paragraphs):
+                if paragraph.line in told:
+                    continue
+                words = self.post.para_stems(index)
+                for name, terms in cues.groups:
+                    hits = vocabulary(terms).find(words)
+                    found.setdefault(name, set()).update(hits)
+                    if hits and name in cues.required:
+                        regions.setdefault(paragraph.region, []).append(index)
+            weighed = sum(len(found.get(name, ())) for name in cues.required)
+            every = all(found.get(name) for name, _terms in cues.groups)
+            if weighed < cues.spread_terms or len(regions) < cues.spread_sections or not every:
+                if weighed >= cues.confirm_score:
+                    self.considered[s].append(
+                        f"{'/'.join(cues.required)} words are spread over {len(regions)} "
+                        f"section(s): {weighed} different, fewer than {cues.spread_terms} "
+                        f"over {cues.spread_sections}"
+                    )
+                continue
+            window = self._window(chosen, s)
+            chosen[s] = [
+                self._content_part(region, _score(self.post, cues, indexes, (), window))
+                for region, indexes in sorted(regions.items())
+            ]
+            spread = tuple(sorted(t for name in cues.required for t in found[name]))
+            chosen[s][0] = replace(chosen[s][0], cues=(*spread, "along the way"))
+
+    def _part_paragraphs(self, part: Part) -> list[Paragraph]:
+        """The paragraphs of a part: those listed, or all of its heading's own."""
+        if part.lines:
+            return [p for p in self.post.paragraphs if p.line in part.lines]
+        if part.heading is None:
+            return self.post.paragraphs_before
+        region = next((i for i, h in enumerate(self.headings) if h is part.heading), None)
+        return [self.post.paragraphs[p] for p in self.post.by_region.get(region, [])]
+
+    def _by_story(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
+        """A requirement that needs the scenario and that nothing serves takes the section
+        that reads like it in every other way, where such text is, when it refers to what
+        another requirement's part told in the scenario's words (see `_story`)."""
+        for s, section in enumerate(self.sections):
+            cues = section.cues
+            if chosen.get(s) or not cues.scenario_from_story:
+                continue
+            plain = replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+            window = self._window(chosen, s)
+            best: tuple[int, int, Part] | None = None
+            for h, heading in enumerate(self.headings):
+                own = self.post.by_region.get(h, [])
+                if h in used or not own or self.post.parent[h] in used:
+                    continue
+                if self.serves_other(h, s):
+                    continue
+                score = _score(self.post, plain, own, self.post.heading_stems[h], window)
+                hinted = self.hinted(h, s)
+                if not (score.ok and score.in_place) or not (
+                    score.score >= cues.min_score
+                    or (hinted and score.score - score.bonus >= cues.confirm_score)
+                ):
+                    continue
+                story = self._story(s, stems(self._own_text(h)), chosen)
+                if story and (best is None or score.score > best[0]):
+                    part = replace(
+                        self._content_part(h, score),
+                        how=HINT if hinted else CONTENT,
+                        terms=tuple(hinted),
+                        words=heading.own_words if hinted else self._words(score.used),
+                    )
+                    best = (score.score, h, part)
+            if best is not None:
+                chosen[s] = [best[2]]
+                used.add(best[1])
+                label = f"‘{self.headings[best[1]].text}’"  # taken after all
+                self.considered[s] = [n for n in self.considered[s] if label not in n]
 
     def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement still missing takes a section that only a generic heading gave to
@@ -642,16 +834,20 @@ class _Reader:
                 continue
             best_for = self._best_for(missing[position:], taken)
             window = self._window(chosen, s)
-            best = self._best_run(s, taken, best_for, window)
+            best = self._best_run(s, taken, best_for, window, used)
             if best is None:
                 continue
-            region = best[0]
-            picked = [best]
+            picked = [
+                (r, self._run_score(r, run, cues, window)) if len(best[0]) > 1 else (r, best[1])
+                for r, run in best[0]
+            ]
             regions = sorted(self.post.by_region)
+            owner = self._owners(chosen)
             # neighbouring sections that read the same way join it, up to a section that
             # another requirement's heading took
             for step in (1, -1):
-                at = regions.index(region) + step
+                edge_region = best[0][-1][0] if step == 1 else best[0][0][0]
+                at = regions.index(edge_region) + step
                 while 0 <= at < len(regions) and regions[at] not in used:
                     runs = self._runs(regions[at], s, taken, best_for)
                     edge = self.post.by_region[regions[at]][0 if step == 1 else -1]
@@ -659,11 +855,35 @@ class _Reader:
                     more = self._run_score(regions[at], run, cues, window) if run else None
                     if more is None or more.score < cues.confirm_score:
                         break
+                    beyond = regions[at + step] if 0 <= at + step < len(regions) else None
+                    if self._leans_to(more.used, owner.get(beyond), s):
+                        break  # reads like the served requirement right past it
                     picked.append((regions[at], more))
                     at += step
             chosen[s] = [self._content_part(r, sc) for r, sc in sorted(picked)]
             for _r, sc in picked:
                 taken.update(sc.used)
+
+    def _owners(self, chosen: dict[int, list[Part]]) -> dict[int, int]:
+        """The requirement each taken section (region) serves."""
+        index = {id(h): i for i, h in enumerate(self.headings)}
+        return {
+            index.get(id(part.heading), -1) if part.heading is not None else -1: o
+            for o, parts in chosen.items()
+            for part in parts
+        }
+
+    def _leans_to(self, paragraphs: Iterable[int], other: int | None, s: int) -> bool:
+        """Whether paragraphs read more like `other` (the requirement of the section just
+        past them) than like `s`: "Chapter 3: Solving the mystery" lies between the
+        examples' "Chapter 2" and the assessment's "Epilogue" and reads like the examples."""
+        if other is None or other == s:
+            return False
+        everyone = range(len(self.sections))
+        return any(
+            other in self.prefers(p, everyone) and s not in self.prefers(p, everyone)
+            for p in paragraphs
+        )
 
     def _runs(
         self, region: int, s: int, taken: set[int], best_for: dict[int, set[int]]
@@ -685,23 +905,56 @@ class _Reader:
         heading = self.post.heading_stems[region] if opens else ()
         return _score(self.post, cues, run, heading, window)
 
+    def _chains(
+        self, s: int, taken: set[int], best_for: dict[int, set[int]], used: set[int]
+    ) -> list[list[tuple[int, list[int]]]]:
+        """Runs that go on into the next section: a run reaching the end of its section
+        and one opening the next free section, and so on ("#1 …", "#2 …", "#3 …": a
+        listicle's items are each too short to read like anything alone). Only sections
+        shorter than the requirement's `min_words` chain: a longer one is read alone."""
+        chains: list[list[tuple[int, list[int]]]] = []
+        current: list[tuple[int, list[int]]] = []
+        short = self.sections[s].min_words
+        for region in sorted(self.post.by_region):
+            own = self.post.by_region[region]
+            runs = [] if region in used else self._runs(region, s, taken, best_for)
+            if short and self._words(own) >= short:
+                runs = []
+            if current and runs and runs[0][0] == own[0]:
+                current.append((region, runs[0]))
+            else:
+                if len(current) > 1:
+                    chains.append(current)
+                current = [(region, runs[0])] if runs and len(runs) == 1 else []
+                if runs and len(runs) > 1:
+                    current = [(region, runs[-1])]
+            if current and current[-1][1][-1] != own[-1]:  # the run stops inside the section
+                if len(current) > 1:
+                    chains.append(current)
+                current = []
+        if len(current) > 1:
+            chains.append(current)
+        return chains
+
     def _best_run(
         self,
         s: int,
         taken: set[int],
         best_for: dict[int, set[int]],
         window: tuple[int, int],
-    ) -> tuple[int, _Score] | None:
-        """The run of free paragraphs that reads most like requirement `s`, if enough so."""
+        used: set[int],
+    ) -> tuple[tuple[tuple[int, list[int]], ...], _Score] | None:
+        """The run of free paragraphs that reads most like requirement `s`, if enough so:
+        within one section, else going on over the next sections (see `_chains`)."""
         cues = self.sections[s].cues
-        best: tuple[int, _Score] | None = None
-        weak: tuple[int, _Score] | None = None  # see `Cues.evidence_score`
+        best: tuple[tuple[tuple[int, list[int]], ...], _Score] | None = None
+        weak: tuple[tuple[tuple[int, list[int]], ...], _Score] | None = None  # evidence_score
         for region in sorted(self.post.by_region):
             for run in self._runs(region, s, taken, best_for):
                 score = self._run_score(region, run, cues, window)
                 if score.score >= cues.min_score and score.ok and score.in_place:
                     if best is None or score.score > best[1].score:
-                        best = (region, score)
+                        best = (((region, run),), score)
                     continue
                 if (
                     cues.evidence_score
@@ -711,17 +964,27 @@ class _Reader:
                     and self._words(score.used) >= cues.evidence_words
                     and (weak is None or score.score > weak[1].score)
                 ):
-                    weak = (region, score)
+                    weak = (((region, run),), score)
                 if score.score >= cues.confirm_score:
                     self.considered[s].append(
-                        f"{self._region_label(region)} scores "
-                        f"{score.score} < {cues.min_score}"
-                        + ("" if score.ok else f" or lacks {'/'.join(cues.required)}")
-                        + ("" if score.in_place else " or is not where such text usually is")
+                        f"{self._region_label(region)} " + _shortfall(cues, score, cues.min_score)
+                    )
+        if best is None:
+            for chain in self._chains(s, taken, best_for, used):
+                paragraphs = [p for _region, run in chain for p in run]
+                score = self._run_score(chain[0][0], paragraphs, cues, window)
+                if score.score >= cues.min_score and score.ok and score.in_place:
+                    if best is None or score.score > best[1].score:
+                        best = (tuple(chain), score)
+                elif score.score >= cues.confirm_score:
+                    self.considered[s].append(
+                        f"{self._region_label(chain[0][0])} and the {len(chain) - 1} "
+                        "section(s) after it, read together, "
+                        + _shortfall(cues, score, cues.min_score)
                     )
         if best is None and weak is not None:
             self.considered[s].append(
-                f"{self._region_label(weak[0])} is taken on weaker evidence: score "
+                f"{self._region_label(weak[0][0][0])} is taken on weaker evidence: score "
                 f"{weak[1].score} ≥ {cues.evidence_score}, {self._words(weak[1].used)} words, "
                 "where such text usually is"
             )

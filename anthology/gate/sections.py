@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,9 @@ _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 # A code span opens and closes with backtick runs of one length. The look-arounds keep a
 # line of bare backticks linear: a run is tried only where it starts, and only whole.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^`\n]+?)(?<!`)\1(?!`)")
+# A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
+_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
+MAX_BOLD_HEADING_WORDS = 12
 _FAST_EXTENSIONS = ("markdown.extensions.codehilite", "markdown.extensions.toc")
 
 
@@ -44,6 +47,7 @@ class Heading:
     words: int  # the whole section, subsections included
     section_text: str
     own_words: int = 0  # up to the next heading of any level
+    bold: bool = False  # a bold line standing alone, read as a heading (never rendered as one)
 
 
 @cache
@@ -148,8 +152,9 @@ class Paragraph:
     code: str = ""  # its inline code spans (`viewer_ratings`), which name things too
 
 
-def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
-    """The body's paragraphs from its source lines, each under its nearest heading."""
+def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) -> list[Paragraph]:
+    """The body's paragraphs from its source lines, each under its nearest heading (the
+    first `limit` of them, when given)."""
     starts = {h.line: index for index, h in enumerate(headings) if h.line is not None}
     found: list[Paragraph] = []
     region, first = -1, 0
@@ -176,6 +181,8 @@ def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
             continue
         if index in body.code or not line.strip():
             flush()
+            if limit is not None and len(found) >= limit:
+                return found[:limit]
             continue
         if not chunk:
             first = index
@@ -184,3 +191,62 @@ def paragraphs(body: Body, headings: list[Heading]) -> list[Paragraph]:
             spans.extend(match.group(2) for match in _CODE_SPAN.finditer(body.lines[index]))
     flush()
     return found
+
+
+def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
+    """Lines that are bold and nothing else, after a blank line, used as headings.
+
+    Many writers (Medium's editor has two heading sizes) title their sections with a bold
+    line: "**Pros**", "**Q: What went wrong?**". A bold sentence ending in a full stop or an
+    exclamation mark is emphasis, not a title, and more than a dozen words is a paragraph.
+    Each counts one level below the real heading above it (level 2 before any).
+    """
+    real = {h.line: h.level for h in headings}
+    found: list[Heading] = []
+    level = 1
+    lines = body.lines
+    for index, line in enumerate(lines):
+        number = body.file_line(index)
+        if number in real:
+            level = real[number]
+            continue
+        if ("*" not in line[:5] and "_" not in line[:5]) or index in body.code:
+            continue
+        match = _BOLD_LINE.match(line)
+        after_heading = index and body.file_line(index - 1) in real
+        if match is None or (index and lines[index - 1].strip() and not after_heading):
+            continue
+        text = clean(match.group("text")).rstrip(":").strip()
+        if not text or text[-1] in ".!," or not 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
+            continue
+        found.append(Heading(min(level + 1, 6), text, number, 0, "", 0, bold=True))
+    return found
+
+
+def reading_outline(body: Body, headings: list[Heading]) -> tuple[list[Heading], list[Paragraph]]:
+    """The headings a reader sees, bold lines used as headings among them, and the
+    paragraphs under each; word counts of the bold lines' sections come from paragraphs."""
+    extra = _bold_lines(body, headings) if all(h.line is not None for h in headings) else []
+    if not extra:
+        return headings, paragraphs(body, headings)
+    merged = sorted([*headings, *extra], key=lambda h: h.line or 0)
+    found = paragraphs(body, merged)
+    own = [0] * len(merged)
+    for paragraph in found:
+        if paragraph.region >= 0:
+            own[paragraph.region] += count_words(paragraph.text)
+    out: list[Heading] = []
+    for index, heading in enumerate(merged):
+        if heading.bold:
+            end = next(
+                (j for j in range(index + 1, len(merged)) if merged[j].level <= heading.level),
+                len(merged),
+            )
+            words = sum(own[index:end])
+            text = "\n".join(p.text for p in found if index <= p.region < end)
+            out.append(replace(heading, words=words, own_words=own[index], section_text=text))
+        elif index + 1 < len(merged) and merged[index + 1].bold:
+            out.append(replace(heading, own_words=min(heading.own_words, own[index])))
+        else:
+            out.append(heading)
+    return out, found

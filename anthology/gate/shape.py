@@ -40,6 +40,7 @@ class Limits:
     unclosed: int = 50
     links: int = 500
     block_lines: int = 500
+    paragraphs: int = 1_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def limits_of(course: Course) -> Limits:
         unclosed=number("max_unclosed_markup", Limits.unclosed),
         links=number("max_links", Limits.links),
         block_lines=number("max_block_lines", Limits.block_lines),
+        paragraphs=number("max_paragraphs", Limits.paragraphs),
     )
 
 
@@ -112,12 +114,24 @@ def excesses(body: Body, limits: Limits) -> list[Excess]:
     previous_text = False
     lines = body.plain
     block = 0  # lines in the current block (lines without a blank line between)
+    blocks = 0  # blocks so far: every later reading of the text goes paragraph by paragraph
     for index, line in enumerate(lines):
         if index in body.code or not line.strip():
             unclosed += brackets  # a blank line ends the block: its open `[` never close
             brackets, previous_text, block = 0, False, 0
             continue
         block += 1
+        if block == 1:
+            blocks += 1
+            if blocks == limits.paragraphs + 1:
+                found["paragraphs"] = Excess(
+                    "markdown-too-many-paragraphs",
+                    index,
+                    f"the post has more than {limits.paragraphs:,} paragraphs, list items and "
+                    "other blocks between blank lines",
+                    "Write in paragraphs of a few sentences each; put long lists or data in a "
+                    "file in your evidence repository and link to it.",
+                )
         if block == limits.block_lines + 1:
             found.setdefault(
                 "block",

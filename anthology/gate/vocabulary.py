@@ -130,6 +130,24 @@ def vocabulary(terms: tuple[str, ...]) -> Vocabulary:
     return Vocabulary(tuple(compiled), {k: tuple(v) for k, v in by_first.items()})
 
 
+def negated(found: dict[str, int], words: Sequence[str], negations: Vocabulary) -> dict[str, int]:
+    """`found` without the terms right after a negation ("without the pain", "no more
+    chaos": one word may come between); "not without" is no negation."""
+    if not negations or not found:
+        return found
+    ends = []
+    for term, start in negations.where(words).items():
+        if start == 0 or words[start - 1] != "not":
+            ends.append(start + len(stems(term)) - 1)
+    if not ends:
+        return found
+    return {
+        term: at
+        for term, at in found.items()
+        if not any(0 <= at - end - 1 <= MAX_GAP for end in ends)
+    }
+
+
 def longest(found: Iterable[str]) -> int:
     """How many words the longest of the found terms has (phrases are stronger evidence)."""
     return max((len(stems(term)) for term in found), default=0)

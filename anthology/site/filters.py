@@ -12,12 +12,14 @@ from ..plaintext import url_problem
 def pagefind_text(value: Any) -> str:
     """A filter value for Pagefind: the text HTML-escaped twice more than usual.
 
-    Pagefind's default UI puts filter values into the page with `innerHTML`, so the value
-    it holds must be the escaped text for the UI to show the text itself ("R&D", "<b>")
-    and never markup. Pagefind 1.5 decodes entities in a filter element's text twice on
-    the way to its JavaScript API (tests/browser/test_hostile_values.py pins this), and
+    Pagefind hands filter values to the page as HTML: its own UIs put them into the page
+    with `innerHTML`. So the value it holds is the escaped text, never markup, whatever
+    renders it. Pagefind 1.5 decodes entities in a filter element's text twice on the way
+    to its JavaScript API (tests/browser/test_hostile_values.py pins this), and
     autoescaping adds the third level here: the source holds the value escaped three
-    times, the UI receives it escaped once and `innerHTML` shows it as written.
+    times and the API returns it escaped once. The site's search.js decodes that once in
+    an inert document and sets it as text ("R&D", "<b>" show as written); Pagefind's UI,
+    were it used again, would show the same through `innerHTML`.
     """
     return str(escape(str(escape(str(value)))))
 

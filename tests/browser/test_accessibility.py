@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from .test_site import open_filters
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -72,8 +74,8 @@ def test_no_axe_violations(themed_page: Page, site_url: str, axe_source: str, na
     page = themed_page
     page.goto(site_url + PAGES[name])
     if "?q=" in PAGES[name]:
-        page.wait_for_selector(".pagefind-ui__result")
-        page.click(".pagefind-ui__filter-name:has-text('Category')")  # open a filter group
+        page.wait_for_selector(".search-result")
+        open_filters(page, "category")  # the filter panel and one group open
     theme = page.get_attribute("html", "data-theme")
     width = page.viewport_size["width"] if page.viewport_size else "?"
     # evaluate() runs through DevTools, which the page's Content-Security-Policy does not block.

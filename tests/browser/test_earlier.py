@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .test_site import RESULT, RESULT_LINK, hrefs, search
+from .test_site import INPUT, MESSAGE, RESULT, RESULT_LINK, SETTLED, hrefs, open_filters, search
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -28,13 +28,6 @@ def phone_page(browser: Browser, touch: bool = False) -> Page:
     context = browser.new_context(viewport=PHONE, has_touch=touch, color_scheme="light")
     context.set_default_timeout(10_000)
     return context.new_page()
-
-
-def wait_for_result_links(page: Page, count: int) -> None:
-    """Pagefind UI draws placeholders first and fills each result as its data arrives."""
-    page.wait_for_function(
-        "n => document.querySelectorAll('.pagefind-ui__result-link').length >= n", arg=count
-    )
 
 
 def menu_links_visible(page: Page) -> int:
@@ -104,8 +97,8 @@ def test_wide_screen_shows_the_navigation_without_a_menu_button(
 def test_search_ranks_this_sites_post_above_earlier_ones(page: Page, site_url: str) -> None:
     total = search(page, site_url, "mlflow")
     assert total >= 3
-    wait_for_result_links(page, min(total, 5))
     links = hrefs(page, RESULT_LINK)
+    assert len(links) == min(total, 5)
     assert links[0].endswith("/posts/mlflow-model-registry-rollbacks/"), links
     # Earlier results say where and when they were published, and have a real title.
     earlier = page.locator(f"{RESULT}:has(a[href^='https://medium.com/@kevin.n.lu123/'])")
@@ -116,40 +109,45 @@ def test_search_ranks_this_sites_post_above_earlier_ones(page: Page, site_url: s
 
 def test_typo_suggests_the_tool(page: Page, site_url: str) -> None:
     page.goto(site_url + "search/")
-    page.fill(".pagefind-ui__search-input", "kuberntes")
+    page.fill(INPUT, "kuberntes")
     suggestion = page.locator("#search-suggestions a")
     suggestion.first.wait_for()
+    assert page.inner_text(MESSAGE).strip() == "No results for kuberntes"
     assert suggestion.first.inner_text() == "Kubernetes"
     assert (suggestion.first.get_attribute("href") or "").endswith("/tools/kubernetes/")
-    page.fill(".pagefind-ui__search-input", "kubernetes")
+    page.fill(INPUT, "kubernetes")
     page.wait_for_selector(RESULT)
-    page.wait_for_function("document.getElementById('search-suggestions').hidden")
+    page.wait_for_function("() => document.getElementById('search-suggestions').hidden")
 
 
 def test_filters_are_there_before_typing_and_the_input_is_labelled(
     page: Page, site_url: str
 ) -> None:
     page.goto(site_url + "search/")
-    page.locator(".pagefind-ui__filter-name:has-text('Semester')").wait_for()
-    names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
-    assert {"Category", "Semester", "Tool"} <= {n.strip() for n in names}, names
-    assert page.input_value(".pagefind-ui__search-input") == ""
-    # Choose a semester first, then type: only that semester's posts are found.
-    page.click(".pagefind-ui__filter-name:has-text('Semester')")
-    page.locator(
-        ".pagefind-ui__filter-block:has-text('Semester') label:has-text('2020-2022')"
-    ).click()
-    page.fill(".pagefind-ui__search-input", "kubernetes")
-    page.wait_for_selector(RESULT)
+    assert page.input_value(INPUT) == ""
+    open_filters(page, "semester")
+    names = page.locator(".search-group > summary").all_inner_texts()
+    assert {"Category", "Semester", "Tool", "Tag"} <= {n.strip() for n in names}, names
+    # Choose a semester before typing: its posts are listed at once ...
+    page.locator(".search-group[data-group='semester'] label:has-text('2020-2022')").click()
     page.wait_for_function(
-        "document.querySelector('.pagefind-ui__message')?.textContent.trim().startsWith('2 result')"
+        "([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent.trim())",
+        arg=[MESSAGE, r"^\d+ results for the chosen filters$"],
     )
-    wait_for_result_links(page, 2)
+    page.wait_for_function(SETTLED)
+    links = hrefs(page, RESULT_LINK)
+    assert len(links) == 5 and all(h.startswith("https://") for h in links), links
+    # ... and typing narrows them to that semester's posts on the word.
+    page.fill(INPUT, "kubernetes")
+    page.wait_for_function(
+        "sel => document.querySelector(sel)?.textContent.trim() === '2 results for kubernetes'",
+        arg=MESSAGE,
+    )
     links = hrefs(page, RESULT_LINK)
     assert len(links) == 2 and all(h.startswith("https://medium.com/@") for h in links), links
     label = page.locator("label[for='search-q']")
     assert label.inner_text() == "Search posts"
-    assert page.get_attribute(".pagefind-ui__search-input", "id") == "search-q"
+    assert page.get_attribute(INPUT, "title") is None
 
 
 def test_stored_dark_theme_applies_before_any_script_file(

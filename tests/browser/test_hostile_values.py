@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .conftest import in_thread
+from .test_site import SETTLED, open_filters
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -150,21 +151,19 @@ def _assert_clean(page: Page, problems: list[str], url: str) -> None:
 
 
 def _open_search(page: Page, url: str, groups: tuple[str, ...] = ("tag",)) -> None:
-    """The search page with results and the filter `groups` rendered, every group open."""
+    """The search page with results and its filter panel open, every group open."""
     page.goto(url, wait_until="load")
-    page.wait_for_selector(".pagefind-ui__result")
+    page.wait_for_selector(".search-result")
+    open_filters(page)
     for group in groups:
-        page.wait_for_selector(f'.pagefind-ui__filter-label[for^="{group}-"]', state="attached")
-    for block in page.query_selector_all("details.pagefind-ui__filter-block"):
+        page.wait_for_selector(f".search-group[data-group='{group}']")
+    for block in page.query_selector_all("details.search-group"):
         block.evaluate("d => { d.open = true; }")
 
 
 def _labels(page: Page) -> list[str]:
-    """Filter values as the UI shows them (without the "(count)")."""
-    texts = page.eval_on_selector_all(
-        ".pagefind-ui__filter-label", "ls => ls.map(l => l.textContent)"
-    )
-    return [re.sub(r"\s*\(\d+\)\s*$", "", text).strip() for text in texts]
+    """Filter values as the page shows them (without the "(count)")."""
+    return page.eval_on_selector_all(".search-value__text", "ls => ls.map(l => l.textContent)")
 
 
 def test_values_that_decode_to_markup_are_shown_as_written(
@@ -204,8 +203,12 @@ def test_raw_markup_that_skipped_validation_stays_text_on_the_search_page(
         assert page.locator("main").locator(INJECTED).count() == 0
         assert page.locator("main img, main svg:not(.icon), main script").count() == 0
         # Checking a hostile filter runs nothing either.
-        page.locator(".pagefind-ui__filter-checkbox").first.check()
-        page.wait_for_selector(".pagefind-ui__result")
+        page.locator(".search-value:not([hidden]) input").first.check()
+        page.wait_for_function(
+            "() => /chosen/.test(document.getElementById('search-chosen').textContent)"
+        )
+        page.wait_for_function(SETTLED)
+        page.wait_for_selector(".search-result")
         _assert_clean(page, problems, url)
 
 
@@ -234,7 +237,7 @@ def test_raw_markup_on_an_earlier_post_stub_stays_text(
         url = f"{base}search/?q=mlflow"
         _open_search(page, url, groups=())
         links = page.eval_on_selector_all(
-            ".pagefind-ui__result-link", "as => as.map(a => a.getAttribute('href'))"
+            ".search-result__link", "as => as.map(a => a.getAttribute('href'))"
         )
         assert links and all(re.match(r"^(https?://|/)", h) for h in links), links
         _assert_clean(page, problems, url)
@@ -255,10 +258,6 @@ def test_pages_raise_no_csp_violation(
         page.wait_for_load_state("networkidle")
         _assert_clean(page, problems, site_url + path)
     _open_search(page, site_url + "search/?q=recommender", groups=())
-    icon = page.evaluate(
-        "getComputedStyle(document.querySelector('.pagefind-ui__form'), '::before').maskImage"
-    )
-    assert "/theme/img/search.svg" in icon
     _assert_clean(page, problems, site_url + "search/?q=recommender")
 
 

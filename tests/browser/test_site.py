@@ -34,40 +34,61 @@ MORE_PAGES = {
     "author of earlier posts": "author/mazzottacraig/",
     "not found": "404.html",
 }
-RESULT = ".pagefind-ui__result"
-RESULT_LINK = ".pagefind-ui__result-link"
-MESSAGE = ".pagefind-ui__message"
+RESULT = ".search-result"
+RESULT_LINK = ".search-result__link"
+MESSAGE = "#search-message"
+INPUT = "#search-q"
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
+# The search page's state once every shown result is drawn (search.js marks the list busy
+# while it fetches their fragments, and the filter groups while their values load).
+SETTLED = "() => !document.querySelector('#search-results[aria-busy], #search-groups[aria-busy]')"
 
 
 def search(page: Page, site_url: str, query: str) -> int:
-    """Type `query` into the Pagefind UI and return its reported number of results."""
+    """Type `query` into the search page and return its reported number of results."""
     page.goto(site_url + "search/")
-    page.fill(".pagefind-ui__search-input", query)
+    page.fill(INPUT, query)
     page.wait_for_selector(RESULT)
     return result_count(page, query)
 
 
 def result_count(page: Page, query: str) -> int:
-    """The count in Pagefind's "N results for query" message, once it has settled."""
-    pattern = re.compile(rf"^(\d+) results? for {re.escape(query)}")
+    """The count in the "N results for query" message, once it has settled."""
+    pattern = re.compile(rf"^(\d+) results? for {re.escape(query)}$")
     page.wait_for_function(
         "([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent.trim())",
         arg=[MESSAGE, pattern.pattern],
     )
+    page.wait_for_function(SETTLED)
     match = pattern.match(page.inner_text(MESSAGE).strip())
     assert match, page.inner_text(MESSAGE)
     return int(match.group(1))
 
 
 def hrefs(page: Page, selector: str) -> list[str]:
-    # Pagefind UI shows the count first and fills each result (its link) as that result's
-    # data arrives: wait until every shown result has its link.
-    page.wait_for_function(
-        "([res, link]) => [...document.querySelectorAll(res)].every(r => r.querySelector(link))",
-        arg=[RESULT, RESULT_LINK],
-    )
+    page.wait_for_function(SETTLED)
     return [a.get_attribute("href") or "" for a in page.query_selector_all(selector)]
+
+
+def open_filters(page: Page, *groups: str) -> None:
+    """Open the filter panel (its values load then) and the named groups."""
+    page.click("#search-filters > summary")
+    page.wait_for_selector(".search-group")
+    page.wait_for_function(SETTLED)
+    for group in groups:
+        page.click(f".search-group[data-group='{group}'] > summary")
+
+
+def filter_counts(page: Page, group: str) -> dict[str, int]:
+    """Checkbox id -> the count shown beside each value of `group` still offered."""
+    counts = {}
+    for row in page.query_selector_all(f".search-group[data-group='{group}'] .search-value"):
+        if row.is_visible():
+            box = row.query_selector("input")
+            count = row.query_selector(".search-value__count")
+            assert box and count
+            counts[box.get_attribute("id") or ""] = int(count.inner_text().strip("()"))
+    return counts
 
 
 def test_search_finds_the_pandera_post(page: Page, site_url: str) -> None:
@@ -86,12 +107,9 @@ def test_search_filter_narrows_results(page: Page, site_url: str) -> None:
     query = "movie"
     total = search(page, site_url, query)
     assert total >= 3
-    page.click(".pagefind-ui__filter-name:has-text('Category')")
+    open_filters(page, "category")
     # A category with some, but not all, of the results.
-    options = page.query_selector_all(".pagefind-ui__filter-block:has-text('Category') label")
-    counts = {
-        o.get_attribute("for"): int(re.findall(r"\((\d+)\)", o.inner_text())[-1]) for o in options
-    }
+    counts = filter_counts(page, "category")
     chosen, expected = next(((k, n) for k, n in counts.items() if 0 < n < total), (None, 0))
     assert chosen, f"no category narrows {total} results: {counts}"
     page.check(f"[id='{chosen}']")
@@ -100,6 +118,7 @@ def test_search_filter_narrows_results(page: Page, site_url: str) -> None:
         arg=[MESSAGE, expected],
     )
     assert result_count(page, query) == expected < total
+    assert page.inner_text("#search-chosen").strip() == "(1 chosen)"
 
 
 def test_category_navigation(page: Page, site_url: str) -> None:

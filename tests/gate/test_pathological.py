@@ -82,6 +82,19 @@ def test_ordinary_nesting_and_markup_are_within_the_limits() -> None:
     assert nesting_depth("plain text") == 0
 
 
+def test_thousands_of_one_line_paragraphs_are_reported_at_the_first_one_over(
+    content: Path,
+) -> None:
+    found = check_text(content, post_of("Short line.\n\n" * 1_500))
+    over = [f for f in found if f["rule"] == "markdown-too-many-paragraphs"]
+    first_body_line = FRONT.count("\n") + 1
+    assert len(over) == 1 and over[0]["line"] == first_body_line + 2 * 1_000
+    assert INTERNAL_ERROR not in {f["rule"] for f in found}
+    # 1,000 blocks are still a post (a long one): no shape finding.
+    found = check_text(content, post_of("Short line.\n\n" * 1_000))
+    assert "markdown-too-many-paragraphs" not in {f["rule"] for f in found}
+
+
 def test_the_limits_come_from_the_course(content: Path) -> None:
     course = content / "course.yaml"
     course.write_text(
@@ -90,6 +103,12 @@ def test_the_limits_come_from_the_course(content: Path) -> None:
     )
     found = check_text(content, post_of("- a\n    - b\n"))
     assert "markdown-too-deep" in {f["rule"] for f in found}
+    course.write_text(
+        course.read_text(encoding="utf-8").replace("max_paragraphs: 1000", "max_paragraphs: 2"),
+        encoding="utf-8",
+    )
+    found = check_text(content, post_of("one\n\ntwo\n\nthree\n"))
+    assert "markdown-too-many-paragraphs" in {f["rule"] for f in found}
 
 
 def test_a_pull_request_of_one_long_line_of_a_tags_is_refused(content: Path, run: Runner) -> None:

@@ -130,3 +130,49 @@ def test_a_bad_content_position_is_a_configuration_error(content: Path, run: Run
     )
     code, _out, err = run("--content", str(content), "check")
     assert code == 2 and "course.yaml" in err and "'top'" in err and "Traceback" not in err
+
+
+STORY_BODY = """
+**Part I: the mess**
+
+Our nightly job is a chain of shell scripts started by cron: pull the day's watch events,
+clean them, rebuild the viewer features, retrain the ranker and copy it to the server. When
+one of the scripts failed, the next ones ran anyway on old files. Nobody got a message, and
+twice we served a model trained on half a day of data without knowing it, which is exactly
+the kind of silent failure that costs a recommender its viewers' trust.
+
+**Part II: five tasks**
+
+I wrote one flow with five tasks, each calling one of our existing scripts, plus a schedule
+at 2 a.m. The path of the cleaned file is passed from one task to the next. I broke the
+cleaning step on purpose with a malformed file: the run stopped at that task, kept the logs
+of every step and sent a message to our chat. After the fix, restarting from the failed task
+resumed the flow without pulling the data again, which saves twenty minutes each night and
+means a failure no longer goes unnoticed until the next morning's meeting.
+
+**Part III: strengths and limitations**
+
+The interface is the best part: a new teammate saw the whole pipeline and every past run
+without asking. However, anything non-trivial ends up as a script inside a text field, which
+is awkward to test, and the server needs a database and about a gigabyte of memory, heavy for
+a small machine. Some plugins we wanted are only in the paid edition.
+"""
+
+
+def test_examples_referring_to_the_scenario_told_earlier_pass(content: Path, run: Runner) -> None:
+    post = write(content, STORY_BODY)
+    code, found, _err = check(run, content, str(post))
+    rules = {f["rule"] for f in found}
+    assert code == 0 and not rules & {"section-missing", "scenario-missing"}
+    code, out, _err = run("--content", str(content), "check", "--explain", str(post))
+    assert "taken: ‘Part III: strengths and limitations’" in out  # a bold line as a heading
+    assert "scenario: “our script” refers to ‘Part I: the mess’, which names the scenario" in out
+
+
+def test_examples_on_other_data_still_lack_the_scenario(content: Path, run: Runner) -> None:
+    body = STORY_BODY.replace("each calling one of our existing scripts", "on the sample data")
+    body = body.replace("sent a message to our chat", "sent a message")
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f for f in found if f["rule"] in ("section-missing", "scenario-missing")]
+    assert code == 1 and [f["rubric"] for f in missing] == ["scenario"]
+    assert missing[0]["line"] is not None and missing[0]["path"].endswith("post.md")

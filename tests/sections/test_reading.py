@@ -10,7 +10,7 @@ import pytest
 from anthology.course import Option, load_course
 from anthology.gate.reading import CONTENT, HEADING, HINT, NESTED, SERIES, Reading, read_sections
 from anthology.gate.scan import Body
-from anthology.gate.sections import outline, paragraphs
+from anthology.gate.sections import outline, paragraphs, reading_outline
 
 REPO = Path(__file__).resolve().parents[2]
 OPTION = load_course(REPO / "content" / "course.yaml").find_option("tool")
@@ -37,10 +37,8 @@ LIMITS = (
 
 def read(text: str, option: Option = OPTION, mapping: dict[str, str] | None = None):
     body = Body(text, 1)
-    found = outline(body)
-    readings = read_sections(
-        option, found, paragraphs(body, found), mapping or {}, (1, len(body.lines))
-    )
+    found, paras = reading_outline(body, outline(body))  # as the gate reads a post
+    readings = read_sections(option, found, paras, mapping or {}, (1, len(body.lines)))
     return {r.section.id: r for r in readings}
 
 
@@ -308,6 +306,243 @@ def test_the_scenario_may_be_named_in_inline_code() -> None:
     assert reading.found and "movie_catalogue" in reading.text
 
 
+# --- structures of held-out batch 7: bold lines, verdict first, listicles, negated words,
+# the scenario told once -------------------------------------------------------------------
+
+
+def test_bold_lines_standing_alone_are_read_as_headings() -> None:
+    text = (
+        f"**Why we needed it**\n\n{PROBLEM}\n\n**Trying it on our ratings**\n\n{EXAMPLES}\n\n"
+        f"**Pros**\n\n{STRENGTHS}\n\n**Cons:**\n{LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HEADING, "Why we needed it")]
+    assert taken(got["examples"]) == [(HEADING, "Trying it on our ratings")]
+    assert taken(got["assessment"]) == [(HEADING, "Pros"), (HEADING, "Cons")]
+    assert got["assessment"].words == len(STRENGTHS.split()) + len(LIMITS.split())
+    assert got["assessment"].parts[1].line == 13  # the bold line's own line
+
+
+def test_bold_lines_under_a_heading_are_its_subsections() -> None:
+    text = post(
+        STANDARD_PROBLEM,
+        STANDARD_EXAMPLES,
+        f"## My take\n\n**Liked**\n\n{STRENGTHS}\n\n**Not so much**\n\n{LIMITS}",
+    )
+    got = read(text)["assessment"]
+    assert taken(got) == [(HEADING, "My take"), (NESTED, "Liked"), (NESTED, "Not so much")]
+    assert got.words == len(STRENGTHS.split()) + len(LIMITS.split())
+
+
+def test_bold_question_lines_of_a_qa_post_are_headings() -> None:
+    text = (
+        f"**Q: What was wrong before?**\n\nA: {PROBLEM}\n\n"
+        f"**Q: How did you use it?**\n\nA: {EXAMPLES}\n\n"
+        f"**Q: Is it any good?**\n\nA: {STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert [r.parts[0].label for r in got.values()] == [
+        "Q: What was wrong before?",
+        "Q: How did you use it?",
+        "Q: Is it any good?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Remember to back up the ratings first.**",  # a bold sentence is emphasis
+        "Text with **Cons** in the middle of it.",
+        "- **Cons**",  # a list item
+        "**Cons** of the old setup were many, and we listed them for the team.",
+        "**A bold line of more than twelve words is a paragraph that someone emphasised here**",
+    ],
+)
+def test_bold_inside_text_is_not_a_heading(line: str) -> None:
+    body = Body(f"## Wrap-up\n\n{line}\n\n{STRENGTHS}\n", 1)
+    headings, paras = reading_outline(body, outline(body))
+    assert [h.text for h in headings] == ["Wrap-up"]
+    assert {p.region for p in paras} == {0}
+
+
+def test_a_bold_lines_post_that_lacks_the_assessment_fails() -> None:
+    text = (
+        f"**Why we needed it**\n\n{PROBLEM}\n\n**Trying it on our ratings**\n\n{EXAMPLES}\n\n"
+        "**Wrap-up**\n\nIt was a fun week and the team will keep the checks in the nightly "
+        "job. Next we want to add checks for the movie catalogue too.\n"
+    )
+    assert not read(text)["assessment"].found
+
+
+def test_a_post_that_opens_with_its_verdict_tells_its_problem_after_it() -> None:
+    text = (
+        f"## Would I recommend it?\n\n{STRENGTHS} {LIMITS}\n\n"
+        "## Rewind\n\nOur recommender crashed now and then, and we only found out when a "
+        "teammate opened the app. The logs were spread over two machines and rotated daily, "
+        "so by the time anyone looked the error was lost. Once a broken export went unnoticed "
+        "for four days and broke recommendations for every viewer.\n\n"
+        f"## How I set it up\n\n{EXAMPLES}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(CONTENT, "Rewind")]
+    assert taken(got["assessment"]) == [(HEADING, "Would I recommend it?")]
+
+
+def test_a_verdict_first_post_without_a_problem_still_lacks_it() -> None:
+    text = (
+        f"## Would I recommend it?\n\n{STRENGTHS} {LIMITS}\n\n"
+        f"## How I set it up\n\n{EXAMPLES}\n\n## Next\n\nI will try the alerts next week.\n"
+    )
+    assert not read(text)["problem"].found
+
+
+LISTICLE_ITEMS = [
+    ("It reads our files as they are", "Pointing it at the folder of viewer features worked."),
+    ("Scoring is a map", "I loaded the ranker once per worker and scored the movie catalogue."),
+    ("It got fast", "The nightly job went from four hours to 31 minutes on two machines."),
+]
+
+
+def test_a_listicles_short_items_are_read_together() -> None:
+    items = "\n\n".join(
+        f"### #{n} — {title}\n\n{body}" for n, (title, body) in enumerate(LISTICLE_ITEMS, 1)
+    )
+    text = f"{PROBLEM}\n\n{items}\n\n### #4 — Memory is on you\n\n{LIMITS} {STRENGTHS}\n"
+    got = read(text)["examples"]
+    assert got.by_content
+    assert [p.label for p in got.parts][-2:] == ["2 — Scoring is a map", "3 — It got fast"]
+
+
+def test_listicle_items_without_the_scenario_are_still_not_examples() -> None:
+    items = "\n\n".join(
+        f"### #{n} — Lesson {n}\n\nI loaded the sample data and ran the command; it worked."
+        for n in range(1, 4)
+    )
+    text = f"{PROBLEM}\n\n{items}\n\n### #4 — Memory is on you\n\n{LIMITS} {STRENGTHS}\n"
+    assert not read(text)["examples"].found
+
+
+def test_sections_long_enough_to_stand_alone_are_not_read_together() -> None:
+    remarks = (
+        "The checks now run after every data load and the team reads the report each Monday. "
+        "Setting it up took two afternoons, and the two catches above already paid for that "
+        "time several times over. Next term we want to add the checks to the job that builds "
+        "the features for the search page and share the weekly report with the people who "
+        "plan the catalogue, so that they see the same picture of the data as we do. We will "
+        "also write a short guide for new team members on how to read the report."
+    )
+    text = post(
+        STANDARD_PROBLEM,
+        STANDARD_EXAMPLES,
+        f"## Final remarks\n\n{remarks}\n\n## Conclusion\n\nFor a small team it is a quick and "
+        "easy safety net; it will not "
+        "replace careful thought about your data.",
+    )
+    assert not read(text)["assessment"].found
+
+
+@pytest.mark.parametrize(
+    ("heading", "names_problem"),
+    [
+        ("Win 2: spot machines without the pain", False),
+        ("No more manual steps", False),
+        ("The pain", True),
+        ("Not without pain", True),
+        ("Where the manual steps hurt", True),
+    ],
+)
+def test_a_negated_problem_word_names_what_the_tool_brings(
+    heading: str, names_problem: bool
+) -> None:
+    text = post(f"## {heading}\n\n{PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT)
+    problem = read(text)["problem"]
+    assert problem.found
+    assert (problem.parts[0].how in (HEADING, HINT)) is names_problem
+
+
+STORY_PROBLEM = (
+    "Our nightly job is a chain of shell scripts: pull the day's watch events, clean them, "
+    "retrain the ranker. When one of the scripts failed, the next ones ran anyway on old "
+    "files, and nobody got a message."
+)
+
+
+def test_examples_may_refer_to_the_scenario_told_in_the_problem() -> None:
+    examples = (
+        "I wrote one flow with five tasks, each calling one of our existing scripts, and a "
+        "schedule at 2 a.m. I broke the cleaning step on purpose: the run stopped there, kept "
+        "the logs of each step and sent a message to our chat."
+    )
+    text = post(
+        f"## Part I: the mess\n\n{STORY_PROBLEM}",
+        f"## Part II: five tasks\n\n{examples}",
+        STANDARD_ASSESSMENT,
+    )
+    got = read(text)["examples"]
+    assert [p.label for p in got.parts] == ["Part II: five tasks"]
+    assert "“our script”" in got.story and "‘Part I: the mess’" in got.story
+    assert "watch" in got.story
+
+
+@pytest.mark.parametrize(
+    "examples",
+    [
+        "I wrote one flow with five tasks on the sample dataset of the quickstart, with a "
+        "schedule at 2 a.m. I broke a step on purpose: the run stopped there and kept the logs.",
+        "I wrote one flow with five tasks that trains our model, with a schedule at 2 a.m. I "
+        "broke a step on purpose: the run stopped there and kept the logs of each step.",
+    ],
+)
+def test_examples_that_refer_to_nothing_the_scenario_told_still_lack_it(examples: str) -> None:
+    text = post(
+        f"## Part I: the mess\n\n{STORY_PROBLEM}",
+        f"## Part II: five tasks\n\n{examples}",
+        STANDARD_ASSESSMENT,
+    )
+    assert not read(text)["examples"].found
+
+
+@pytest.mark.parametrize(
+    ("section", "heading"),
+    [
+        ("problem", "What was wrong"),
+        ("problem", "Problematic"),
+        ("examples", "Kicking the tires"),
+        ("examples", "Porting our jobs"),
+        ("examples", "What we shipped"),
+        ("assessment", "The fine print"),
+        ("assessment", "My take"),
+        ("assessment", "Scorecard"),
+        ("assessment", "Pet peeves"),
+        ("assessment", "Dealbreakers?"),
+    ],
+)
+def test_more_families_of_section_titles(section: str, heading: str) -> None:
+    parts = {
+        "problem": STANDARD_PROBLEM,
+        "examples": STANDARD_EXAMPLES,
+        "assessment": STANDARD_ASSESSMENT,
+    }
+    body = {"problem": PROBLEM, "examples": EXAMPLES, "assessment": f"{STRENGTHS} {LIMITS}"}
+    parts[section] = f"## {heading}\n\n{body[section]}"
+    got = read(post(parts["problem"], parts["examples"], parts["assessment"]))[section]
+    assert taken(got) == [(HEADING, heading)]
+
+
+@pytest.mark.parametrize(
+    ("section", "heading"), [("problem", "Backstory"), ("assessment", "Retrospective")]
+)
+def test_generic_titles_count_when_the_text_agrees(section: str, heading: str) -> None:
+    parts = {
+        "problem": f"## {heading}\n\n{PROBLEM}" if section == "problem" else STANDARD_PROBLEM,
+        "assessment": f"## {heading}\n\n{STRENGTHS} {LIMITS}"
+        if section == "assessment"
+        else STANDARD_ASSESSMENT,
+    }
+    got = read(post(parts["problem"], STANDARD_EXAMPLES, parts["assessment"]))[section]
+    assert taken(got) == [(HINT, heading)]
+
+
 @pytest.mark.parametrize(
     ("line", "spans"),
     [
@@ -321,3 +556,117 @@ def test_inline_code_spans_pair_runs_of_one_length(line: str, spans: str) -> Non
     body = Body(line + "\n", 1)
     [paragraph] = paragraphs(body, outline(body))
     assert paragraph.code == spans
+
+
+# --- structures of held-out batch 8: lab reports, chapters, feature-by-feature reviews ----
+
+
+def test_a_lab_report_is_read_by_its_academic_headings() -> None:
+    text = (
+        f"## Objective\n\n{PROBLEM}\n\n## Procedure\n\n{EXAMPLES}\n\n"
+        f"## Discussion\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HINT, "Objective")]
+    assert taken(got["examples"]) == [(HINT, "Procedure")]
+    assert taken(got["assessment"]) == [(HINT, "Discussion")]
+
+
+def test_a_discussion_without_limitations_is_not_the_assessment() -> None:
+    text = (
+        f"## Objective\n\n{PROBLEM}\n\n## Procedure\n\n{EXAMPLES}\n\n## Discussion\n\n"
+        "The checks caught every bad export and the team liked the reports. Next we will add "
+        "checks for the movie catalogue.\n"
+    )
+    assert not read(text)["assessment"].found
+
+
+def test_the_opening_section_goes_to_the_problem_it_reads_like() -> None:
+    text = (
+        "## Chapter 1: A model nobody could rebuild\n\nIn October someone asked which data "
+        "had trained the recommender that was live in September. We could not say: the "
+        "ratings table had been rewritten in place, the cleaning notebook had changed, and "
+        "the model file pointed to neither. When the new model turned out worse, we could not "
+        "even rebuild the old one to compare.\n\n"
+        f"## Chapter 2: Putting the data under version control\n\n{EXAMPLES}\n\n"
+        "## Chapter 3: Solving the mystery\n\nI loaded six weekly exports and rebuilt the "
+        "fourth model from its ratings commit; the good one came back bit for bit.\n\n"
+        f"## Epilogue\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HINT, "Chapter 1: A model nobody could rebuild")]
+    assert [p.label for p in got["examples"].parts] == [
+        "Chapter 2: Putting the data under version control",
+        "Chapter 3: Solving the mystery",
+    ]
+    assert [p.label for p in got["assessment"].parts] == ["Epilogue"]
+
+
+FEATURES = [
+    (
+        "Search",
+        "I connected it to our warehouse and searched the viewing history tables. "
+        "What doesn't work: descriptions are only as good as whoever writes them.",
+    ),
+    (
+        "Lineage",
+        "The graph shows which job builds the movie features. However, jobs outside "
+        "dbt show no lineage unless you send it by hand.",
+    ),
+    (
+        "Tests",
+        "I added four tests on the ratings table. Handy, but the test types are basic "
+        "and we still need another tool for drift.",
+    ),
+    (
+        "Running it",
+        "It needs a server, a search engine and a database: four services and "
+        "4 GB of memory for a student project. Upgrades changed the configuration twice.",
+    ),
+]
+
+
+def test_limitations_discussed_feature_by_feature_are_the_assessment() -> None:
+    sections = "\n\n".join(f"## Feature: {name}\n\n{body}" for name, body in FEATURES)
+    got = read(f"{PROBLEM}\n\n{sections}\n")["assessment"]
+    assert got.by_content and len(got.parts) >= 3
+    assert "along the way" in got.parts[0].cues
+
+
+def test_incidental_hiccups_in_a_walkthrough_are_not_an_assessment() -> None:
+    steps = (
+        "## Step 1: Install\n\nI had to install Java first, but then it ran.\n\n"
+        "## Step 2: Load the ratings\n\nI loaded our movie ratings; the first run was slow.\n\n"
+        "## Step 3: Check them\n\nThe checks flagged the bad day of viewer ratings.\n\n"
+        "## Wrap-up\n\nA great tool, easy to set up; we will keep it.\n"
+    )
+    assert not read(f"{PROBLEM}\n\n{steps}")["assessment"].found
+
+
+def test_an_untitled_opening_that_tells_the_problem_plainly_is_the_problem() -> None:
+    opening = (
+        "Our course project has grown to fourteen tables and six jobs, and nobody can tell "
+        "what half of them contain. New teammates ask in chat which table holds the cleaned "
+        "viewing history and who owns the job that writes the movie features; the answers "
+        "live in people's heads, and when someone is away the team pauses."
+    )
+    lineage = (
+        "## Feature: lineage\n\nThe graph answered the question in a minute: nothing reads "
+        "the old table. Jobs outside dbt show no lineage at all unless you send it by hand."
+    )
+    search = (
+        "## Feature: search\n\nI connected it to our warehouse and wrote descriptions for the "
+        "columns of the ratings table; searching found the viewing history tables at once."
+    )
+    text = f"{opening}\n\n{search}\n\n{lineage}\n\n{STANDARD_ASSESSMENT}\n"
+    problem = read(text)["problem"]
+    assert problem.by_content
+    assert [p.label for p in problem.parts] == ["the text before the first heading"]
+
+
+def test_a_short_untitled_opening_is_not_a_problem_section() -> None:
+    text = (
+        "This post is about a data catalog; nobody on our team had used one.\n\n"
+        f"{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    )
+    assert not read(text)["problem"].found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anthology.gate.vocabulary import stem, stems, vocabulary
+from anthology.gate.vocabulary import negated, stem, stems, vocabulary
 
 ASSESSMENT = vocabulary(("strength", "limitation", "limits", "pros", "cons", "falls short"))
 
@@ -60,3 +60,20 @@ def test_one_term_per_stem_and_first_positions() -> None:
     words = vocabulary(("movie", "movies", "rating"))
     assert [shown for shown, _ in words.terms] == ["movie", "rating"]
     assert words.where(stems("Ratings of the movies")) == {"rating": 0, "movie": 3}
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("Without the pain", []),
+        ("No more pain", []),
+        ("No pain", []),
+        ("Pain without end", ["pain"]),  # the negation comes after the word
+        ("Not without pain", ["pain"]),  # "not without" is no negation
+        ("No one saw the pain coming", ["pain"]),  # a "no" further before
+    ],
+)
+def test_a_negated_term_is_dropped(heading: str, kept: list[str]) -> None:
+    words = stems(heading)
+    found = vocabulary(("pain",)).where(words)
+    assert list(negated(found, words, vocabulary(("without", "no", "no more")))) == kept

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...findings import Finding
-from ..context import PostContext
+from ..context import SHAPE_PARAGRAPHS, PostContext
 from ..readability import Sentence, grade_level, sentences
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,5})s?\b")
@@ -120,7 +120,8 @@ def _vague_links(ctx: PostContext) -> Iterator[Finding]:
 
 def prose(ctx: PostContext) -> Iterator[Finding]:
     """Prose warnings for a post meant for a broad audience."""
-    found = sentences(ctx.body)
+    # A body over the shape limits is refused: its first blocks are enough to read.
+    found = sentences(ctx.body, SHAPE_PARAGRAPHS if ctx.shape else None)
     line = ctx.first_text_line
     yield from _length(ctx, found, line)
     yield from _readability(ctx, found, line)

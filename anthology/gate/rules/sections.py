@@ -122,7 +122,7 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
     if option is None or not option.scenario_keywords:
         return
     for reading in ctx.readings:
-        if not reading.section.scenario_required or not reading.found:
+        if not reading.section.scenario_required or not reading.found or reading.story:
             continue
         if not vocabulary(option.scenario_keywords).find(stems(reading.text)):
             shown = ", ".join(option.scenario_keywords[:4])
