@@ -58,6 +58,12 @@ class Cues:
     # too. `story_ignores` are words too common to tie two sections together ("our model").
     scenario_from_story: bool = False
     story_ignores: tuple[str, ...] = ()
+    # Discussed along the way: when no part serves it, at least `spread_terms` distinct
+    # terms of the `required` groups over `spread_sections` sections (outside the text of a
+    # `start` requirement such as the problem), and a term of every other group, serve it.
+    # 0 turns this off.
+    spread_terms: int = 0
+    spread_sections: int = 3
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,8 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
         evidence_words=_number(raw.get("evidence_words"), defaults.evidence_words),
         scenario_from_story=bool(raw.get("scenario_from_story", False)),
         story_ignores=_strings(raw.get("story_ignores")),
+        spread_terms=_number(raw.get("spread_terms"), defaults.spread_terms),
+        spread_sections=_number(raw.get("spread_sections"), defaults.spread_sections),
     )
 
 

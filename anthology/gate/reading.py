@@ -180,6 +180,11 @@ class _Post:
             out.setdefault(paragraph.region, []).append(index)
         return out
 
+    @cached_property
+    def paragraphs_before(self) -> list[Paragraph]:
+        """The paragraphs before the first heading."""
+        return [self.paragraphs[p] for p in self.by_region.get(-1, [])]
+
     def para_stems(self, index: int) -> tuple[str, ...]:
         if index not in self._para_stems:
             self._para_stems[index] = stems(self.paragraphs[index].text)
@@ -268,6 +273,8 @@ def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | N
             return True
     where = post.position(line)
     if position == "between":
+        if post.paragraphs and line <= post.paragraphs[0].line:
+            return False  # the post's opening text lies after nothing
         position = "middle"
     return {
         "start": where < 0.5,
@@ -369,11 +376,33 @@ class _Reader:
         own = self.post.heading_stems[h]
         score = _score(self.post, section.cues, self.content_of(members), own)
         if score.score - score.bonus >= section.cues.confirm_score and score.ok:
-            return HINT, hinted, score
+            rival = None if score.in_place else self._rival(h, s)
+            if rival is None:
+                return HINT, hinted, score
+            self.considered[s].append(
+                f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but stands where "
+                f"“{self.sections[rival].name}” usually is, which it hints at too"
+            )
+            return None
         self.considered[s].append(
             f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but its text "
             + _shortfall(section.cues, score, section.cues.confirm_score, placed=False)
         )
+        return None
+
+    def _rival(self, h: int, s: int) -> int | None:
+        """Another requirement that heading `h` hints at, whose text confirms it and stands
+        where that requirement's text usually is ("Chapter 1: A model nobody could
+        rebuild" opens the post: "model" hints at the examples, "nobody" at the problem)."""
+        for o, other in enumerate(self.sections):
+            if o == s or not self.hinted(h, o) or self.names_other(h, o):
+                continue
+            members = self.members(h, o)
+            own = self.post.heading_stems[h]
+            score = _score(self.post, other.cues, self.content_of(members), own)
+            confirmed = score.score - score.bonus >= other.cues.confirm_score and score.ok
+            if confirmed and score.in_place:
+                return o
         return None
 
     def siblings(self, h: int) -> tuple[int | None, int | None]:
@@ -575,6 +604,7 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._fill_between(chosen, used)
+        self._spread(chosen)
         self._by_story(chosen, used)
         readings = []
         for s, section in enumerate(self.sections):
@@ -621,6 +651,60 @@ class _Reader:
                             f"({', '.join(named[:4])})"
                         )
         return ""
+
+    def _spread(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement nothing serves that the post discusses along the way (`Cues.
+        spread_terms`): "What works: … What doesn't: …" under each feature of a review.
+        The text of a requirement told at the start (the problem) does not count: its
+        words for what went wrong are not the tool's limitations."""
+        told = {
+            p.line
+            for o, parts in chosen.items()
+            if self.sections[o].cues.position == "start"
+            for part in parts
+            for p in self._part_paragraphs(part)
+        }
+        for s, section in enumerate(self.sections):
+            cues = section.cues
+            if chosen.get(s) or not cues.spread_terms or not cues.required:
+                continue
+            found: dict[str, set[str]] = {}
+            regions: dict[int, list[int]] = {}
+            for index, paragraph in enumerate(self.post.paragraphs):
+                if paragraph.line in told:
+                    continue
+                words = self.post.para_stems(index)
+                for name, terms in cues.groups:
+                    hits = vocabulary(terms).find(words)
+                    found.setdefault(name, set()).update(hits)
+                    if hits and name in cues.required:
+                        regions.setdefault(paragraph.region, []).append(index)
+            weighed = sum(len(found.get(name, ())) for name in cues.required)
+            every = all(found.get(name) for name, _terms in cues.groups)
+            if weighed < cues.spread_terms or len(regions) < cues.spread_sections or not every:
+                if weighed >= cues.confirm_score:
+                    self.considered[s].append(
+                        f"{'/'.join(cues.required)} words are spread over {len(regions)} "
+                        f"section(s): {weighed} different, fewer than {cues.spread_terms} "
+                        f"over {cues.spread_sections}"
+                    )
+                continue
+            window = self._window(chosen, s)
+            chosen[s] = [
+                self._content_part(region, _score(self.post, cues, indexes, (), window))
+                for region, indexes in sorted(regions.items())
+            ]
+            spread = tuple(sorted(t for name in cues.required for t in found[name]))
+            chosen[s][0] = replace(chosen[s][0], cues=(*spread, "along the way"))
+
+    def _part_paragraphs(self, part: Part) -> list[Paragraph]:
+        """The paragraphs of a part: those listed, or all of its heading's own."""
+        if part.lines:
+            return [p for p in self.post.paragraphs if p.line in part.lines]
+        if part.heading is None:
+            return self.post.paragraphs_before
+        region = next((i for i, h in enumerate(self.headings) if h is part.heading), None)
+        return [self.post.paragraphs[p] for p in self.post.by_region.get(region, [])]
 
     def _by_story(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
         """A requirement that needs the scenario and that nothing serves takes the section
@@ -758,6 +842,7 @@ class _Reader:
                 for r, run in best[0]
             ]
             regions = sorted(self.post.by_region)
+            owner = self._owners(chosen)
             # neighbouring sections that read the same way join it, up to a section that
             # another requirement's heading took
             for step in (1, -1):
@@ -770,11 +855,35 @@ class _Reader:
                     more = self._run_score(regions[at], run, cues, window) if run else None
                     if more is None or more.score < cues.confirm_score:
                         break
+                    beyond = regions[at + step] if 0 <= at + step < len(regions) else None
+                    if self._leans_to(more.used, owner.get(beyond), s):
+                        break  # reads like the served requirement right past it
                     picked.append((regions[at], more))
                     at += step
             chosen[s] = [self._content_part(r, sc) for r, sc in sorted(picked)]
             for _r, sc in picked:
                 taken.update(sc.used)
+
+    def _owners(self, chosen: dict[int, list[Part]]) -> dict[int, int]:
+        """The requirement each taken section (region) serves."""
+        index = {id(h): i for i, h in enumerate(self.headings)}
+        return {
+            index.get(id(part.heading), -1) if part.heading is not None else -1: o
+            for o, parts in chosen.items()
+            for part in parts
+        }
+
+    def _leans_to(self, paragraphs: Iterable[int], other: int | None, s: int) -> bool:
+        """Whether paragraphs read more like `other` (the requirement of the section just
+        past them) than like `s`: "Chapter 3: Solving the mystery" lies between the
+        examples' "Chapter 2" and the assessment's "Epilogue" and reads like the examples."""
+        if other is None or other == s:
+            return False
+        everyone = range(len(self.sections))
+        return any(
+            other in self.prefers(p, everyone) and s not in self.prefers(p, everyone)
+            for p in paragraphs
+        )
 
     def _runs(
         self, region: int, s: int, taken: set[int], best_for: dict[int, set[int]]

@@ -556,3 +556,117 @@ def test_inline_code_spans_pair_runs_of_one_length(line: str, spans: str) -> Non
     body = Body(line + "\n", 1)
     [paragraph] = paragraphs(body, outline(body))
     assert paragraph.code == spans
+
+
+# --- structures of held-out batch 8: lab reports, chapters, feature-by-feature reviews ----
+
+
+def test_a_lab_report_is_read_by_its_academic_headings() -> None:
+    text = (
+        f"## Objective\n\n{PROBLEM}\n\n## Procedure\n\n{EXAMPLES}\n\n"
+        f"## Discussion\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HINT, "Objective")]
+    assert taken(got["examples"]) == [(HINT, "Procedure")]
+    assert taken(got["assessment"]) == [(HINT, "Discussion")]
+
+
+def test_a_discussion_without_limitations_is_not_the_assessment() -> None:
+    text = (
+        f"## Objective\n\n{PROBLEM}\n\n## Procedure\n\n{EXAMPLES}\n\n## Discussion\n\n"
+        "The checks caught every bad export and the team liked the reports. Next we will add "
+        "checks for the movie catalogue.\n"
+    )
+    assert not read(text)["assessment"].found
+
+
+def test_the_opening_section_goes_to_the_problem_it_reads_like() -> None:
+    text = (
+        "## Chapter 1: A model nobody could rebuild\n\nIn October someone asked which data "
+        "had trained the recommender that was live in September. We could not say: the "
+        "ratings table had been rewritten in place, the cleaning notebook had changed, and "
+        "the model file pointed to neither. When the new model turned out worse, we could not "
+        "even rebuild the old one to compare.\n\n"
+        f"## Chapter 2: Putting the data under version control\n\n{EXAMPLES}\n\n"
+        "## Chapter 3: Solving the mystery\n\nI loaded six weekly exports and rebuilt the "
+        "fourth model from its ratings commit; the good one came back bit for bit.\n\n"
+        f"## Epilogue\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HINT, "Chapter 1: A model nobody could rebuild")]
+    assert [p.label for p in got["examples"].parts] == [
+        "Chapter 2: Putting the data under version control",
+        "Chapter 3: Solving the mystery",
+    ]
+    assert [p.label for p in got["assessment"].parts] == ["Epilogue"]
+
+
+FEATURES = [
+    (
+        "Search",
+        "I connected it to our warehouse and searched the viewing history tables. "
+        "What doesn't work: descriptions are only as good as whoever writes them.",
+    ),
+    (
+        "Lineage",
+        "The graph shows which job builds the movie features. However, jobs outside "
+        "dbt show no lineage unless you send it by hand.",
+    ),
+    (
+        "Tests",
+        "I added four tests on the ratings table. Handy, but the test types are basic "
+        "and we still need another tool for drift.",
+    ),
+    (
+        "Running it",
+        "It needs a server, a search engine and a database: four services and "
+        "4 GB of memory for a student project. Upgrades changed the configuration twice.",
+    ),
+]
+
+
+def test_limitations_discussed_feature_by_feature_are_the_assessment() -> None:
+    sections = "\n\n".join(f"## Feature: {name}\n\n{body}" for name, body in FEATURES)
+    got = read(f"{PROBLEM}\n\n{sections}\n")["assessment"]
+    assert got.by_content and len(got.parts) >= 3
+    assert "along the way" in got.parts[0].cues
+
+
+def test_incidental_hiccups_in_a_walkthrough_are_not_an_assessment() -> None:
+    steps = (
+        "## Step 1: Install\n\nI had to install Java first, but then it ran.\n\n"
+        "## Step 2: Load the ratings\n\nI loaded our movie ratings; the first run was slow.\n\n"
+        "## Step 3: Check them\n\nThe checks flagged the bad day of viewer ratings.\n\n"
+        "## Wrap-up\n\nA great tool, easy to set up; we will keep it.\n"
+    )
+    assert not read(f"{PROBLEM}\n\n{steps}")["assessment"].found
+
+
+def test_an_untitled_opening_that_tells_the_problem_plainly_is_the_problem() -> None:
+    opening = (
+        "Our course project has grown to fourteen tables and six jobs, and nobody can tell "
+        "what half of them contain. New teammates ask in chat which table holds the cleaned "
+        "viewing history and who owns the job that writes the movie features; the answers "
+        "live in people's heads, and when someone is away the team pauses."
+    )
+    lineage = (
+        "## Feature: lineage\n\nThe graph answered the question in a minute: nothing reads "
+        "the old table. Jobs outside dbt show no lineage at all unless you send it by hand."
+    )
+    search = (
+        "## Feature: search\n\nI connected it to our warehouse and wrote descriptions for the "
+        "columns of the ratings table; searching found the viewing history tables at once."
+    )
+    text = f"{opening}\n\n{search}\n\n{lineage}\n\n{STANDARD_ASSESSMENT}\n"
+    problem = read(text)["problem"]
+    assert problem.by_content
+    assert [p.label for p in problem.parts] == ["the text before the first heading"]
+
+
+def test_a_short_untitled_opening_is_not_a_problem_section() -> None:
+    text = (
+        "This post is about a data catalog; nobody on our team had used one.\n\n"
+        f"{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    )
+    assert not read(text)["problem"].found
