@@ -53,6 +53,7 @@ class Cues:
     # still serves it (a complete post told in unusual words). 0 turns this off.
     evidence_score: int = 0
     evidence_words: int = 40
+    evidence_voice: tuple[str, ...] = ()  # the weaker evidence needs one of these words
     # The scenario may be named once, earlier: a section that refers to "our scripts" when
     # another requirement's part describes those scripts in the scenario's words shows it
     # too. `story_ignores` are words too common to tie two sections together ("our model").
@@ -92,6 +93,7 @@ class Option:
     sections: tuple[Section, ...]
     scenario_keywords: tuple[str, ...] = ()
     needs_tool: bool = True
+    supplementary: tuple[str, ...] = ()  # headings that never name a required section
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,7 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
         confirm_score=_number(raw.get("confirm_score"), defaults.confirm_score),
         evidence_score=_number(raw.get("evidence_score"), defaults.evidence_score),
         evidence_words=_number(raw.get("evidence_words"), defaults.evidence_words),
+        evidence_voice=_strings(raw.get("evidence_voice")),
         scenario_from_story=bool(raw.get("scenario_from_story", False)),
         story_ignores=_strings(raw.get("story_ignores")),
         spread_terms=_number(raw.get("spread_terms"), defaults.spread_terms),
@@ -334,6 +337,7 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
                     w.casefold() for w in _strings(item.get("scenario_keywords"))
                 ),
                 needs_tool=bool(item.get("needs_tool", True)),
+                supplementary=tuple(w.casefold() for w in _strings(item.get("supplementary"))),
             )
         )
     rubric = [

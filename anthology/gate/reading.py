@@ -67,6 +67,9 @@ def _common_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in STOP_WORDS)
 
 
+_ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
+
+
 def _with_code(paragraph: Paragraph) -> str:
     """A paragraph's text and its inline code, which the scenario check reads too."""
     return f"{paragraph.text} {paragraph.code}" if paragraph.code else paragraph.text
@@ -145,6 +148,7 @@ class _Post:
     paragraphs: list[Paragraph]
     scenario: tuple[str, ...]
     total_lines: tuple[int, int]  # first and last line of the body
+    supplementary: tuple[str, ...] = ()
     _para_stems: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
@@ -170,8 +174,15 @@ class _Post:
 
     @cached_property
     def heading_stems(self) -> list[tuple[str, ...]]:
-        """Stemmed heading words, without a leading number ("3. Value Constraints")."""
-        return [tuple(dropwhile(str.isdigit, stems(h.text))) for h in self.headings]
+        """Stemmed heading words, without a leading number ("3. Value Constraints", "IV.");
+        none for a supplementary heading ("Appendix A: setup"), which names nothing."""
+        supplementary = vocabulary(self.supplementary)
+        out = []
+        for h in self.headings:
+            words = tuple(dropwhile(str.isdigit, stems(_ROMAN.sub("", h.text, count=1))))
+            found = supplementary.where(words) if supplementary else {}
+            out.append(() if found and min(found.values()) == 0 else words)
+        return out
 
     @cached_property
     def by_region(self) -> dict[int, list[int]]:
@@ -327,11 +338,30 @@ class _Reader:
             self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
         return self._named[h][s]
 
-    def hinted(self, h: int, s: int) -> list[str]:
+    def _hint_spans(self, h: int, s: int) -> dict[str, tuple[int, int]]:
         section = self.sections[s]
         terms = section.hints + (self.post.scenario if section.cues.scenario else ())
         words = self.post.heading_stems[h]
-        return list(negated(vocabulary(terms).where(words), words, vocabulary(section.negated_by)))
+        found = negated(vocabulary(terms).where(words), words, vocabulary(section.negated_by))
+        return {term: (at, at + len(stems(term))) for term, at in found.items()}
+
+    def hinted(self, h: int, s: int) -> list[str]:
+        """Heading words hinting at requirement `s`, less those inside a longer hint at
+        another requirement ("step" in "Next steps" is the assessment's phrase)."""
+        mine = self._hint_spans(h, s)
+        if not mine:
+            return []
+        longer = [
+            span
+            for o in range(len(self.sections))
+            if o != s
+            for span in self._hint_spans(h, o).values()
+        ]
+        return [
+            term
+            for term, (start, end) in mine.items()
+            if not any(a <= start and end <= b and b - a > end - start for a, b in longer)
+        ]
 
     def names_other(self, h: int, s: int) -> bool:
         return any(self.named(h, other) for other in range(len(self.sections)) if other != s)
@@ -888,10 +918,14 @@ class _Reader:
     def _runs(
         self, region: int, s: int, taken: set[int], best_for: dict[int, set[int]]
     ) -> list[list[int]]:
-        """Runs of adjacent free paragraphs of a section that read most like `s`."""
+        """Runs of adjacent free paragraphs of a section that read most like `s`. A post
+        moves on through the handout's order, so a paragraph that reads as much like a
+        later requirement ends a run that has begun ("I wrote five properties…" after the
+        paragraph on the bugs)."""
         runs: list[list[int]] = [[]]
         for p in self.post.by_region.get(region, []):
-            if p not in taken and s in best_for.get(p, ()):
+            best = best_for.get(p, ())
+            if p not in taken and s in best and not (runs[-1] and max(best) > s):
                 runs[-1].append(p)
             elif runs[-1]:
                 runs.append([])
@@ -920,6 +954,8 @@ class _Reader:
             runs = [] if region in used else self._runs(region, s, taken, best_for)
             if short and self._words(own) >= short:
                 runs = []
+            everyone = range(len(self.sections))  # weaker evidence: not what reads like
+            runs = [r for r in runs if all(s in self.prefers(p, everyone) for p in r)]
             if current and runs and runs[0][0] == own[0]:
                 current.append((region, runs[0]))
             else:
@@ -962,6 +998,7 @@ class _Reader:
                     and score.ok
                     and score.in_place
                     and self._words(score.used) >= cues.evidence_words
+                    and self._voiced(cues, score.used)
                     and (weak is None or score.score > weak[1].score)
                 ):
                     weak = (((region, run),), score)
@@ -997,8 +1034,18 @@ class _Reader:
         if score.score >= cues.min_score:
             return True
         return bool(cues.evidence_score) and (
-            score.score >= cues.evidence_score and self._words(score.used) >= cues.evidence_words
+            score.score >= cues.evidence_score
+            and self._words(score.used) >= cues.evidence_words
+            and self._voiced(cues, score.used)
         )
+
+    def _voiced(self, cues: Cues, paragraphs: Iterable[int]) -> bool:
+        """Whether the text is told as what happened to someone (`Cues.evidence_voice`:
+        "we", "our", "I"), which a description of the tool is not."""
+        if not cues.evidence_voice:
+            return True
+        voice = set(stems(" ".join(cues.evidence_voice)))
+        return any(voice.intersection(self.post.para_stems(p)) for p in paragraphs)
 
     def _words(self, paragraphs: Iterable[int]) -> int:
         return sum(count_words(self.post.paragraphs[p].text) for p in paragraphs)
@@ -1053,5 +1100,5 @@ def read_sections(
     lines: tuple[int, int],
 ) -> list[Reading]:
     """One Reading per required section of the option, in the option's order."""
-    post = _Post(headings, paragraphs, option.scenario_keywords, lines)
+    post = _Post(headings, paragraphs, option.scenario_keywords, lines, option.supplementary)
     return _Reader(option, post, mapping).read()

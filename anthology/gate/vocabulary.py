@@ -67,6 +67,8 @@ def stem(word: str) -> str:
 def stems(text: str) -> tuple[str, ...]:
     """The stemmed words of plain text, in order."""
     folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    if "%" in folded:  # "61%" reads "61 percent": results are told in numbers
+        folded = folded.replace("%", " percent ")
     return tuple(stem(token) for token in _TOKEN.findall(folded))
 
 

@@ -77,3 +77,8 @@ def test_a_negated_term_is_dropped(heading: str, kept: list[str]) -> None:
     words = stems(heading)
     found = vocabulary(("pain",)).where(words)
     assert list(negated(found, words, vocabulary(("without", "no", "no more")))) == kept
+
+
+def test_a_percent_sign_reads_as_percent() -> None:
+    assert stems("fell by 61%") == ("fell", "by", "61", "percent")
+    assert vocabulary(("percent",)).find(stems("p95 went from 40% to 12%")) == ["percent"]
