@@ -41,6 +41,8 @@ ANTHOLOGY = {
 #     "theme": "preferred_color_scheme",
 # }
 # Comments that count for the course are Markdown files in content/comments/ either way.
+# The site's CSP allows giscus.app's script and frame; the inline <style> giscus adds is
+# blocked by it, and theme/static/css/main.css carries the same rules instead.
 GISCUS = None
 
 ARTICLE_PATHS = ["posts"]

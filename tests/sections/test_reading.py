@@ -510,6 +510,7 @@ def test_examples_that_refer_to_nothing_the_scenario_told_still_lack_it(examples
         ("examples", "Kicking the tires"),
         ("examples", "Porting our jobs"),
         ("examples", "What we shipped"),
+        ("examples", "Usage"),
         ("assessment", "The fine print"),
         ("assessment", "My take"),
         ("assessment", "Scorecard"),
@@ -530,7 +531,8 @@ def test_more_families_of_section_titles(section: str, heading: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("section", "heading"), [("problem", "Backstory"), ("assessment", "Retrospective")]
+    ("section", "heading"),
+    [("problem", "Backstory"), ("assessment", "Retrospective"), ("assessment", "Scorekeeping")],
 )
 def test_generic_titles_count_when_the_text_agrees(section: str, heading: str) -> None:
     parts = {
