@@ -96,12 +96,14 @@ def _text(title: str, tools: list[str], category: str | None, course: Any, label
     return (title, tools, category, footer, label)
 
 
-def _draw_into_cache(job: tuple[Path, str, CardText]) -> None:
-    root, key, text = job
-    ImageCache(root).put_bytes(key, ".png", card_png(draw_card(*text)))
+def _draw_into_cache(root: Path, batch: list[tuple[str, CardText]]) -> None:
+    cache = ImageCache(root)
+    for key, text in batch:
+        cache.put_bytes(key, ".png", card_png(draw_card(*text)))
 
 
 PARALLEL_MIN_CARDS = 32  # below this, starting worker processes costs more than it saves
+BATCH = 16  # cards per job: fewer futures to hold (memory at 5,000 posts), still balanced
 
 
 class BackgroundCards:
@@ -116,7 +118,7 @@ class BackgroundCards:
 
     def __init__(self, settings: dict[str, Any], texts: list[CardText]):
         self.cache = image_cache(settings)
-        self.pending: dict[str, Future[None]] = {}
+        self.pending: dict[str, Future[None]] = {}  # card key -> the job drawing it
         self.deferred: list[tuple[str, CardText, Path]] = []
         jobs: dict[str, CardText] = {}
         for text in texts:
@@ -130,8 +132,12 @@ class BackgroundCards:
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("fork")
         )
-        for key, text in jobs.items():
-            self.pending[key] = self.pool.submit(_draw_into_cache, (self.cache.root, key, text))
+        items = list(jobs.items())
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            future = self.pool.submit(_draw_into_cache, self.cache.root, batch)
+            for key, _text in batch:
+                self.pending[key] = future
 
     def waiting_for(self, key: str) -> bool:
         future = self.pending.get(key)
@@ -142,7 +148,7 @@ class BackgroundCards:
 
     def finish(self) -> None:
         """Wait for the workers, then place the cards that were not ready earlier."""
-        for future in self.pending.values():
+        for future in set(self.pending.values()):
             try:
                 future.result()
             except Exception as exc:
