@@ -26,18 +26,24 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-# Debian's `chromium` package (apt-get install chromium) when Playwright's own build is absent.
+# Debian's `chromium` package (apt-get install chromium), which `.ci/run` installs and the
+# README names; Playwright's own download only where no system Chromium exists.
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
 
 
 def find_chromium(playwright_path: str | None) -> str | None:
-    """Playwright's own Chromium if installed, else the system one on PATH, else None."""
-    if playwright_path and Path(playwright_path).is_file():
-        return playwright_path
+    """The Chromium on PATH, else Playwright's own if installed, else None.
+
+    The system browser comes first so that every run uses the same browser: whatever
+    happens to be in Playwright's download folder (installed or removed by other tools at
+    any time) does not change which browser the suite drives.
+    """
     for name in SYSTEM_CHROMIUM:
         found = shutil.which(name)
         if found:
             return found
+    if playwright_path and Path(playwright_path).is_file():
+        return playwright_path
     return None
 
 
