@@ -38,6 +38,7 @@ from .robots import write_robots
 from .search import CACHE_DIR as SEARCH_CACHE
 from .search import (
     SEARCHED_FOLDERS,
+    SearchIndexError,
     build_index,
     cached_index,
     indexed_pages_digest,
@@ -467,13 +468,16 @@ class AnthologyGenerator(Generator):
         site = Path(self.output_path)
         language = self.settings.get("DEFAULT_LANG", "en")
         cache = page_cache.current(self.output_path)
-        if cache is None:
-            count = build_index(site, language)
-        else:
-            key = indexed_pages_digest(site, language, cache.data_digest)
-            count = cached_index(
-                site, language, Path(self.settings["CACHE_PATH"]) / SEARCH_CACHE, key
-            )
+        try:
+            if cache is None:
+                count = build_index(site, language)
+            else:
+                key = indexed_pages_digest(site, language, cache.data_digest)
+                count = cached_index(
+                    site, language, Path(self.settings["CACHE_PATH"]) / SEARCH_CACHE, key
+                )
+        except SearchIndexError as exc:
+            raise BuildError(f"anthology: the search index could not be built: {exc}") from None
         logger.info("anthology: search index holds %d pages", count)
 
 

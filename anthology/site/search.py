@@ -12,18 +12,16 @@ Pagefind again; any other change runs Pagefind, and the new bundle replaces the 
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import io
 import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from ..images.cache import ImageCache, digest, file_digest
 from ..tools import ToolRegistry
@@ -41,32 +39,33 @@ SEARCHED_FOLDERS = ("posts", "earlier")
 SEARCHABLE = "{" + ",".join(SEARCHED_FOLDERS) + "}/**/*.html"
 
 
-async def _index(site: Path, language: str) -> int:
-    # The bundle's folder goes in the config: leaving the `async with` writes the files
-    # to the configured path (relative to the working directory when unset), so an
-    # explicit write_files() elsewhere would leave a second bundle in ./pagefind.
+class SearchIndexError(RuntimeError):
+    """Pagefind failed, or left a bundle a browser cannot load."""
+
+
+def build_index(site: Path, language: str = "en") -> int:
+    """Index `site` in place with Pagefind's command line; returns the pages indexed.
+
+    The command, not Pagefind's Python API: the API's context manager stops the Pagefind
+    process as soon as it has answered "files written", and on a busy machine that cut
+    off writing often enough (4 runs in 40 under `stress-ng --cpu 4`) to publish an empty
+    `pagefind-entry.json`, which breaks every search. The command exits only when its
+    files are written; the bundle is still checked before the build goes on.
+    """
     bundle = site / BUNDLE
     # Pagefind adds its files beside an earlier bundle's; the fragments of pages that are
     # gone (a post turned draft) would stay downloadable, text and all.
     shutil.rmtree(bundle, ignore_errors=True)
-    config = IndexConfig(force_language=language, output_path=str(bundle))
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(path=str(site), glob=SEARCHABLE)
-    return int(result.get("page_count", 0))
-
-
-def build_index(site: Path, language: str = "en") -> int:
-    """Index `site` in place; returns the number of pages indexed.
-
-    Works whether or not the caller already runs an event loop (a test driving a browser
-    does): then the index is built on a worker thread with its own loop.
-    """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(_index(site, language))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _index(site, language)).result()
+    if not any(next((site / folder).glob("**/*.html"), None) for folder in SEARCHED_FOLDERS):
+        logger.warning("anthology: no post or earlier post to index; the site has no search")
+        return 0  # Pagefind refuses to write an empty index (exit 1)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", SEARCHABLE]
+    command += ["--output-path", str(bundle), "--force-language", language, "--silent"]
+    ran = subprocess.run(command, capture_output=True, text=True, check=False)
+    if ran.returncode != 0:
+        said = (ran.stderr or ran.stdout).strip()
+        raise SearchIndexError(f"Pagefind failed (exit {ran.returncode}): {said}")
+    return page_count(bundle)
 
 
 def indexed_pages_digest(
@@ -93,8 +92,8 @@ def cached_index(site: Path, language: str, cache_root: Path, key: str) -> int:
         try:
             with tarfile.open(kept) as archive:
                 archive.extractall(bundle, filter="data")
-            return _page_count(bundle)
-        except (OSError, tarfile.TarError, ValueError, KeyError) as exc:
+            return page_count(bundle)
+        except (OSError, tarfile.TarError, SearchIndexError) as exc:
             logger.warning("anthology: kept search index unusable (%s); indexing again", exc)
             shutil.rmtree(bundle, ignore_errors=True)
     count = build_index(site, language)
@@ -110,9 +109,25 @@ def cached_index(site: Path, language: str, cache_root: Path, key: str) -> int:
     return count
 
 
-def _page_count(bundle: Path) -> int:
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(int(lang.get("page_count", 0)) for lang in entry["languages"].values())
+def page_count(bundle: Path) -> int:
+    """The pages a Pagefind bundle holds, once its entry file and the metadata and
+    WebAssembly files it names are there and not empty; else SearchIndexError."""
+    entry_file = bundle / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
+        parts = [
+            (lang["hash"], lang["wasm"], int(lang["page_count"])) for lang in languages.values()
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SearchIndexError(f"{entry_file} is missing or unreadable ({exc})") from None
+    if not parts:
+        raise SearchIndexError(f"{entry_file} lists no language")
+    for index_hash, wasm, _count in parts:
+        for name in (f"pagefind.{index_hash}.pf_meta", f"wasm.{wasm}.pagefind"):
+            path = bundle / name
+            if not path.is_file() or path.stat().st_size == 0:
+                raise SearchIndexError(f"the search bundle lacks {path} or it is empty")
+    return sum(count for _hash, _wasm, count in parts)
 
 
 def write_tool_names(output: Path, registry: ToolRegistry, entries: dict[str, ToolEntry]) -> None:

@@ -51,10 +51,10 @@ def find_chromium(playwright_path: str | None) -> str | None:
 def browser(built_site: Path) -> Iterator[Browser]:
     """One headless Chromium for these tests; skips when none can be found.
 
-    Playwright's sync API keeps an event loop running in this thread while it is open, and
-    the build's Pagefind step calls asyncio.run(), which fails inside a running loop. So this
-    depends on `built_site` (built first), later builds here use `in_thread`, and the scope is
-    this package: tests outside it that build a site run after Playwright has stopped.
+    Playwright's sync API keeps an event loop running in this thread while it is open. So
+    this depends on `built_site` (built first), later builds here run in a worker thread
+    (`in_thread`), where nothing they start can meet that loop, and the scope is this
+    package: tests outside it that build a site run after Playwright has stopped.
     """
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="playwright is not installed: pip install -e '.[dev]'"
