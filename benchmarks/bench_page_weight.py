@@ -163,20 +163,13 @@ def search_transfer(site: Path, query: str) -> list[tuple[str, int]]:
 
     sys.path.insert(0, str(REPO))
     from anthology.site.commands import served
-    from tests.browser.conftest import CHROMIUM_ARGS, find_chromium
+    from tests.browser.conftest import launch_chromium
 
     requested: list[str] = []
     with served(site) as url, sync_playwright() as playwright:
-        try:
-            own = playwright.chromium.executable_path
-        except Exception:  # Playwright raises when its browser registry is unusable
-            own = None
-        executable = find_chromium(own)
-        if executable is None:
+        browser = launch_chromium(playwright)
+        if browser is None:
             raise SystemExit("no Chromium found: install Debian's chromium")
-        browser = playwright.chromium.launch(
-            executable_path=None if executable == own else executable, args=CHROMIUM_ARGS
-        )
         page = browser.new_page()
         page.on("requestfinished", lambda request: requested.append(request.url))
         page.goto(url + "search/")

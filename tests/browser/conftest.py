@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
+    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -47,6 +47,20 @@ def find_chromium(playwright_path: str | None) -> str | None:
     return None
 
 
+def launch_chromium(playwright: Playwright) -> Browser | None:
+    """A headless Chromium (see `find_chromium`), or None when there is none."""
+    try:
+        own = playwright.chromium.executable_path
+    except Exception:  # Playwright raises when its browser registry is unusable
+        own = None
+    executable = find_chromium(own)
+    if executable is None:
+        return None
+    return playwright.chromium.launch(
+        executable_path=None if executable == own else executable, args=CHROMIUM_ARGS
+    )
+
+
 @pytest.fixture(scope="package")
 def browser(built_site: Path) -> Iterator[Browser]:
     """One headless Chromium for these tests; skips when none can be found.
@@ -60,16 +74,9 @@ def browser(built_site: Path) -> Iterator[Browser]:
         "playwright.sync_api", reason="playwright is not installed: pip install -e '.[dev]'"
     )
     with sync_api.sync_playwright() as playwright:
-        try:
-            own = playwright.chromium.executable_path
-        except Exception:  # Playwright raises when its browser registry is unusable
-            own = None
-        executable = find_chromium(own)
-        if executable is None:
+        launched = launch_chromium(playwright)
+        if launched is None:
             pytest.skip("no Chromium found: install Debian's `chromium` (apt-get install chromium)")
-        launched = playwright.chromium.launch(
-            executable_path=None if executable == own else executable, args=CHROMIUM_ARGS
-        )
         yield launched
         launched.close()
 
