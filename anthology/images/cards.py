@@ -243,7 +243,10 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 
 def _pieces(word: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """A word wider than a line, broken into pieces that fit."""
+    """A word wider than a line, broken into pieces that fit (a word that fits whole is
+    one piece: measured once, not once per letter)."""
+    if font.getlength(word) <= width:
+        return [word]
     pieces: list[str] = []
     current = ""
     for char in word:
