@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .lineblocks import line_blocks
+from .scan import code_spans
 from .words import count_words, strip_inline
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ _ATX = re.compile(r"^[ \t]*(?:>[ \t]*)*(#{1,6})(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 # A code span opens and closes with backtick runs of one length. The look-arounds keep a
 # line of bare backticks linear: a run is tried only where it starts, and only whole.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^`\n]+?)(?<!`)\1(?!`)")
 # A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
 MAX_BOLD_HEADING_WORDS = 12
@@ -188,7 +188,8 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
             first = index
         chunk.append(line.strip().lstrip(">#|*+- ").strip())
         if "`" in body.lines[index]:
-            spans.extend(match.group(2) for match in _CODE_SPAN.finditer(body.lines[index]))
+            text = body.lines[index]
+            spans.extend(text[a:b].strip() for a, b in code_spans(text) if text[a:b].strip())
     flush()
     return found
 

@@ -548,8 +548,10 @@ def test_generic_titles_count_when_the_text_agrees(section: str, heading: str) -
 @pytest.mark.parametrize(
     ("line", "spans"),
     [
-        ("run `ratings_daily` then ``a `quoted` name``", "ratings_daily quoted"),
-        ("an unclosed `ratings and ``two`", ""),
+        # as the renderer reads them: <code>a `quoted` name</code>, <code>ratings and ``two</code>
+        ("run `ratings_daily` then ``a `quoted` name``", "ratings_daily a `quoted` name"),
+        ("an unclosed `ratings and ``two`", "ratings and ``two"),
+        ("only ``one run", ""),
         ("a line of " + "`" * 5_000, ""),
         ("`a" * 2_000, " ".join(["a"] * 1_000)),
     ],
