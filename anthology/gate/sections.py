@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .lineblocks import line_blocks
 from .scan import code_spans
 from .words import count_words, strip_inline
+from .words import words as plain_words
 
 if TYPE_CHECKING:
     import markdown
@@ -91,8 +92,20 @@ def clean(text: str) -> str:
     return strip_inline(text.strip().lstrip("#")).strip()
 
 
+def _key(text: str) -> str:
+    """What a heading's source line and its rendered text have in common: their words.
+    Markup differs between the two (`# TODO` in a code span renders as "# TODO", and
+    `X_train` keeps its underscore only where the renderer sees code)."""
+    return " ".join(plain_words(clean(text).replace("_", ""))).casefold()
+
+
 def _source_headings(body: Body) -> list[tuple[int, str]]:
-    """(file line, cleaned text) of every line that looks like a heading outside code."""
+    """(file line, matching key) of every line that looks like a heading outside code.
+
+    Where a line is a heading is read from the plain lines (code spans blanked, so a `#`
+    inside one starts nothing); what it says is read from the line as written, code
+    spans included ("## Using `great_expectations` checkpoints").
+    """
     found = []
     lines = body.plain
     for index, line in enumerate(lines):
@@ -100,14 +113,16 @@ def _source_headings(body: Body) -> list[tuple[int, str]]:
             continue
         atx = _ATX.match(line) if line.lstrip(" \t>")[:1] == "#" else None
         if atx:
-            found.append((body.file_line(index), clean(atx.group(2))))
+            written = _ATX.match(body.lines[index])
+            text = written.group(2) if written else atx.group(2)
+            found.append((body.file_line(index), _key(text)))
         elif (
             index + 1 < len(lines)
             and lines[index + 1].lstrip()[:1] in ("=", "-")
             and index + 1 not in body.code
             and _SETEXT_UNDERLINE.match(lines[index + 1])
         ):
-            found.append((body.file_line(index), clean(line)))
+            found.append((body.file_line(index), _key(body.lines[index])))
     return found
 
 
@@ -124,9 +139,10 @@ def outline(body: Body) -> list[Heading]:
         if not level:
             continue
         text = clean(raw)
+        key = _key(raw)
         line = None
         for offset in range(position, len(candidates)):
-            if candidates[offset][1].casefold() == text.casefold():
+            if candidates[offset][1] == key:
                 line, position = candidates[offset][0], offset + 1
                 break
         end = next(

@@ -755,3 +755,21 @@ def test_an_untitled_essay_moves_on_from_the_problem_to_the_examples() -> None:
     assert got["problem"].found and got["examples"].found and got["assessment"].found
     assert "Instead of examples" not in got["problem"].text
     assert "Instead of examples" in got["examples"].text
+
+
+@pytest.mark.parametrize(
+    ("heading", "shown"),
+    [
+        ("## Using `great_expectations` checkpoints", "Using greatexpectations checkpoints"),
+        ("## `# TODO: tune hyperparameters properly`", "# TODO: tune hyperparameters properly"),
+        ("## `automl.fit(X_train, y_train)`", "automl.fit(Xtrain, ytrain)"),
+        ("`pip install feast`\n------------------", "pip install feast"),
+    ],
+)
+def test_a_heading_with_inline_code_keeps_its_line_and_its_text(heading: str, shown: str) -> None:
+    body = Body(f"Opening words.\n\n{heading}\n\nThe text under it.\n\n## Next\n\nMore.\n", 1)
+    found = outline(body)
+    assert [h.line for h in found] == [3, 8 if heading.count("\n") else 7]
+    assert found[0].text.replace("_", "") == shown
+    regions = {p.text: p.region for p in paragraphs(body, found)}
+    assert regions == {"Opening words.": -1, "The text under it.": 0, "More.": 1}
