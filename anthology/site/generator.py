@@ -438,27 +438,26 @@ class AnthologyGenerator(Generator):
             title=site,
             page_url="",
         )
-        with_prior = self.prior_in_feeds
-        for entry in self.categories:
-            prior = entry.prior if with_prior else []
-            articles = _published(entry.articles)
+        # one feed per category and per tool that has posts (earlier ones if course.yaml says)
+        groups = [
+            (
+                e.feed_atom.removesuffix(".atom.xml"),
+                e.category.name,
+                e.category.url,
+                e.articles,
+                e.prior,
+            )
+            for e in self.categories
+        ] + [(f"feeds/tool/{t.slug}", t.name, t.url, t.articles, t.prior) for t in self.tools]
+        for path_stem, name, page_url, posts, earlier in groups:
+            prior = earlier if self.prior_in_feeds else []
+            articles = _published(posts)
             if articles or prior:
                 write(
                     articles,
-                    path_stem=entry.feed_atom.removesuffix(".atom.xml"),
-                    title=f"{site}: {entry.category.name}",
-                    page_url=entry.category.url,
-                    prior=prior,
-                )
-        for tool in self.tools:
-            prior = tool.prior if with_prior else []
-            articles = _published(tool.articles)
-            if articles or prior:
-                write(
-                    articles,
-                    path_stem=f"feeds/tool/{tool.slug}",
-                    title=f"{site}: {tool.name}",
-                    page_url=tool.url,
+                    path_stem=path_stem,
+                    title=f"{site}: {name}",
+                    page_url=page_url,
                     prior=prior,
                 )
 
