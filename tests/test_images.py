@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from anthology.images import cards, responsive
 from anthology.images.cache import ImageCache, digest, place
@@ -81,6 +81,45 @@ def test_card_is_a_small_1200_by_630_png() -> None:
     image = Image.open(io.BytesIO(data))
     assert (image.format, image.size) == ("PNG", (1200, 630))
     assert len(data) < 150_000
+
+
+def rgb_reference(args: tuple[Any, ...]) -> Image.Image:
+    """The card drawn the plain way: every line with ImageDraw.text on an RGB image, then
+    mapped to the card's palette with Image.quantize."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), cards._BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 15, HEIGHT), fill=cards._ACCENT)
+    draw.rectangle((80, 490, WIDTH - 80, 491), fill=cards._RULE)
+    for line in card_layout(*args):
+        draw.text(
+            (line.x, line.y),
+            line.text,
+            font=cards._font(line.size),
+            fill=line.fill,
+            anchor="la",
+            stroke_width=line.stroke,
+            stroke_fill=line.fill,
+        )
+    return image.quantize(palette=cards._palette(), dither=Image.Dither.NONE)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        CARD,
+        ("Short", [], None, "", ""),
+        ("Ünïcödé — “quotes” & 日本語 😀 " * 6, ["Great Expectations", "DVC"] * 5, "Ω", "C", "S"),
+        ("W" * 300, ["x"], "Testing " * 20, "17-645 " * 30, "Spring 2027"),
+        ("Announcement: grading policy", [], "Announcements", "17-645 MLiP", "Fall 2026"),
+    ],
+)
+def test_card_pixels_are_those_of_drawing_in_rgb_then_quantizing(args: tuple[Any, ...]) -> None:
+    card = draw_card(*args)
+    reference = rgb_reference(args)
+    assert (card.mode, card.size) == ("P", (WIDTH, HEIGHT))
+    assert card.getpalette() == reference.getpalette()
+    assert card.tobytes() == reference.tobytes()
+    assert len(card.getcolors()) > 3  # text was drawn, in several shades
 
 
 def test_card_key_changes_with_every_input_and_only_then() -> None:

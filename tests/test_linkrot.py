@@ -7,7 +7,6 @@ than the configured timeout, and counts the requests it gets.
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import shutil
 import threading
@@ -27,19 +26,18 @@ from anthology.linkrot.checker import read_rows
 from anthology.linkrot.command import run_linkrot
 from anthology.linkrot.results import DEAD, OK, REDIRECTED, UNKNOWN, Check, classify
 
-from .localhttp import QuietServer, base_url, serving
+from .localhttp import PageHandler, QuietServer, base_url, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_SECONDS = 3.0
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(PageHandler):
     counts: Counter[str]
     lock: threading.Lock
     release: threading.Event
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         with self.lock:
             self.counts[self.path] += 1
         if self.path == "/ok":
@@ -53,22 +51,6 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._reply(200)
         else:
             self._reply(404)
-
-    def _reply(self, code: int, **headers: str) -> None:
-        body = b"<!DOCTYPE html><title>test</title><p>hello</p>"
-        try:
-            self.send_response(code)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            pass  # the checker gave up waiting (the slow page)
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
 
 
 @pytest.fixture

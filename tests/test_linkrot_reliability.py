@@ -10,7 +10,6 @@ try; the repeatable failures become dead only after `confirm_runs` runs on diffe
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import shutil
 import socket
@@ -37,7 +36,7 @@ from anthology.linkrot.settings import (
     linkcheck_settings,
 )
 
-from .localhttp import QuietServer, base_url, serving
+from .localhttp import PageHandler, QuietServer, base_url, serving
 from .test_linkrot import replace_linkcheck
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,12 +48,11 @@ TRICKLE_MAX = 400  # bytes; the trickle stops by itself after ~100 s at the late
 DAY = datetime(2026, 11, 2, 6, 17, tzinfo=UTC)
 
 
-class _Hostile(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Hostile(PageHandler):
     counts: Counter[str]
     stop: threading.Event
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         self.counts[self.path] += 1
         if self.path in ("/ok", "/secure"):
             self._reply(200)
@@ -81,23 +79,6 @@ class _Hostile(http.server.BaseHTTPRequestHandler):
                 self.wfile.flush()
         except OSError:
             return  # the checker hung up: that is the point
-
-    def _reply(self, code: int, **headers: str) -> None:
-        body = b"<!DOCTYPE html><title>t</title><p>hello</p>"
-        try:
-            self.send_response(code)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-        except OSError:
-            pass
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
 
 
 @dataclass

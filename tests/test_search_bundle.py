@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from anthology.site import generator
 from anthology.site.search import SearchIndexError, build_index, page_count
+
+from .conftest import build_site
 
 
 @pytest.fixture
@@ -60,3 +63,31 @@ def test_a_pagefind_failure_is_reported_with_what_it_said(site: Path) -> None:
     (site / "pagefind").write_text("a file where the bundle's folder must go")
     with pytest.raises(SearchIndexError, match="Pagefind failed"):
         build_index(site, "en")
+
+
+def test_indexing_starts_when_the_last_post_page_is_written_beside_the_listings(
+    shipped_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind reads only post pages and earlier-post stubs: it starts as soon as those
+    are all written, while Pelican and the plugin still write the listing pages."""
+    seen: dict[str, object] = {}
+    original = generator.build_index
+
+    def watching(site: Path, language: str = "en") -> int:
+        seen["posts"] = sorted(p.parent.name for p in (site / "posts").glob("*/index.html"))
+        seen["stubs"] = sorted(p.parent.name for p in (site / "earlier").glob("*/index.html"))
+        seen["listings"] = [
+            name
+            for name in ("index.html", "tags/index.html", "tools/index.html", "404.html")
+            if (site / name).exists()
+        ]
+        return original(site, language)
+
+    monkeypatch.setattr(generator, "build_index", watching)
+    site = build_site(shipped_content, tmp_path / "output")
+    posts = sorted(p.parent.name for p in (site / "posts").glob("*/index.html"))
+    stubs = sorted(p.parent.name for p in (site / "earlier").glob("*/index.html"))
+    assert seen["posts"] == posts and len(posts) > 5
+    assert seen["stubs"] == stubs and len(stubs) > 50
+    assert seen["listings"] == [], "indexing waited for listing pages it does not read"
+    assert page_count(site / "pagefind") == len(posts) + len(stubs)

@@ -40,7 +40,8 @@ def why(part: Part) -> str:
 def summary(reading: Reading) -> str:
     """'taken from …' / 'missing' in a few words, for tables."""
     if not reading.found:
-        return "missing"
+        long = [w for _p, w in reading.unplaced if w >= reading.section.unplaced_words > 0]
+        return "not recognised" if long and not reading.empty else "missing"
     source = "text of " if reading.by_content else ""
     return f"{source}{reading.names}, {reading.words} words"
 
@@ -58,6 +59,13 @@ def explain_reading(reading: Reading) -> list[str]:
         if reading.story:
             lines.append(f"    scenario: {reading.story}")
     lines += [f"    passed over: {note}" for note in reading.considered]
+    if not reading.found:
+        lines += [
+            f"    serves nothing: ‘{part.label}’{_at(part.line)}, {words} words"
+            if part.heading is not None
+            else f"    serves nothing: {part.label}{_at(part.line)}, {words} words"
+            for part, words in reading.unplaced[:3]
+        ]
     return lines
 
 

@@ -112,6 +112,8 @@ class Reading:
     empty: tuple[Heading, ...] = ()  # headings naming it with no text under them
     # where the scenario was told, when this text only refers to it ("our script", in …)
     story: str = ""
+    # sections whose text no requirement took, with their words (the largest first)
+    unplaced: tuple[tuple[Part, int], ...] = ()
 
     @property
     def found(self) -> bool:
@@ -637,6 +639,7 @@ class _Reader:
         self._spread(chosen)
         self._by_story(chosen, used)
         readings = []
+        unplaced = self._unplaced(chosen)
         for s, section in enumerate(self.sections):
             parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
             text = "\n".join(p.text for p in parts)
@@ -650,9 +653,32 @@ class _Reader:
                     tuple(dict.fromkeys(notes)),
                     tuple(empty.get(s, ())),
                     self._story(s, stems(text), chosen) if parts else "",
+                    () if parts else unplaced,
                 )
             )
         return readings
+
+    def _unplaced(self, chosen: dict[int, list[Part]]) -> tuple[tuple[Part, int], ...]:
+        """The sections (and the text before the first heading) with text that no
+        requirement took, each with the words of that text, the largest first."""
+        lines = {
+            p.line
+            for parts in chosen.values()
+            for part in parts
+            for p in (self._part_paragraphs(part))
+        }
+        free: dict[int, list[Paragraph]] = {}
+        for paragraph in self.post.paragraphs:
+            if paragraph.line not in lines:
+                free.setdefault(paragraph.region, []).append(paragraph)
+        found = []
+        for region, paragraphs in free.items():
+            words = sum(count_words(p.text) for p in paragraphs)
+            heading = self.headings[region] if region >= 0 else None
+            text = "\n".join(_with_code(p) for p in paragraphs)
+            part = Part(CONTENT, heading, words, text, lines=tuple(p.line for p in paragraphs))
+            found.append((part, words))
+        return tuple(sorted(found, key=lambda item: -item[1]))
 
     def _story(self, s: int, words: Sequence[str], chosen: dict[int, list[Part]]) -> str:
         """Where the scenario was told, when `words` (a text for requirement `s` that needs

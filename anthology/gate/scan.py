@@ -100,8 +100,8 @@ def _opening_fence() -> re.Pattern[str]:
     return re.compile(whole.pattern[: whole.pattern.index("(?P<code>")], whole.flags)
 
 
-def _blank_code_spans(line: str) -> str:
-    """The line with the inside of each code span blanked (backticks and columns kept).
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the inside of each code span of the line starts and ends.
 
     A span opens at a run of backticks and closes at the next run of the same length (as
     the renderer reads them). Runs are paired in one pass, remembering where the next run of
@@ -114,16 +114,23 @@ def _blank_code_spans(line: str) -> str:
         size = runs[index][1] - runs[index][0]
         next_same[index] = following.get(size, -1)
         following[size] = index
-    chars = list(line)
+    spans = []
     index = 0
     while index < len(runs):
         closing = next_same[index]
         if closing < 0:
             index += 1
             continue
-        start, end = runs[index][1], runs[closing][0]
-        chars[start:end] = " " * (end - start)
+        spans.append((runs[index][1], runs[closing][0]))
         index = closing + 1
+    return spans
+
+
+def _blank_code_spans(line: str) -> str:
+    """The line with the inside of each code span blanked (backticks and columns kept)."""
+    chars = list(line)
+    for start, end in code_spans(line):
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 

@@ -16,7 +16,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .lineblocks import line_blocks
+from .scan import code_spans
 from .words import count_words, strip_inline
+from .words import words as plain_words
 
 if TYPE_CHECKING:
     import markdown
@@ -30,7 +32,6 @@ _ATX = re.compile(r"^[ \t]*(?:>[ \t]*)*(#{1,6})(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 # A code span opens and closes with backtick runs of one length. The look-arounds keep a
 # line of bare backticks linear: a run is tried only where it starts, and only whole.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^`\n]+?)(?<!`)\1(?!`)")
 # A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
 MAX_BOLD_HEADING_WORDS = 12
@@ -91,8 +92,20 @@ def clean(text: str) -> str:
     return strip_inline(text.strip().lstrip("#")).strip()
 
 
+def _key(text: str) -> str:
+    """What a heading's source line and its rendered text have in common: their words.
+    Markup differs between the two (`# TODO` in a code span renders as "# TODO", and
+    `X_train` keeps its underscore only where the renderer sees code)."""
+    return " ".join(plain_words(clean(text).replace("_", ""))).casefold()
+
+
 def _source_headings(body: Body) -> list[tuple[int, str]]:
-    """(file line, cleaned text) of every line that looks like a heading outside code."""
+    """(file line, matching key) of every line that looks like a heading outside code.
+
+    Where a line is a heading is read from the plain lines (code spans blanked, so a `#`
+    inside one starts nothing); what it says is read from the line as written, code
+    spans included ("## Using `great_expectations` checkpoints").
+    """
     found = []
     lines = body.plain
     for index, line in enumerate(lines):
@@ -100,14 +113,16 @@ def _source_headings(body: Body) -> list[tuple[int, str]]:
             continue
         atx = _ATX.match(line) if line.lstrip(" \t>")[:1] == "#" else None
         if atx:
-            found.append((body.file_line(index), clean(atx.group(2))))
+            written = _ATX.match(body.lines[index])
+            text = written.group(2) if written else atx.group(2)
+            found.append((body.file_line(index), _key(text)))
         elif (
             index + 1 < len(lines)
             and lines[index + 1].lstrip()[:1] in ("=", "-")
             and index + 1 not in body.code
             and _SETEXT_UNDERLINE.match(lines[index + 1])
         ):
-            found.append((body.file_line(index), clean(line)))
+            found.append((body.file_line(index), _key(body.lines[index])))
     return found
 
 
@@ -124,9 +139,10 @@ def outline(body: Body) -> list[Heading]:
         if not level:
             continue
         text = clean(raw)
+        key = _key(raw)
         line = None
         for offset in range(position, len(candidates)):
-            if candidates[offset][1].casefold() == text.casefold():
+            if candidates[offset][1] == key:
                 line, position = candidates[offset][0], offset + 1
                 break
         end = next(
@@ -188,7 +204,8 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
             first = index
         chunk.append(line.strip().lstrip(">#|*+- ").strip())
         if "`" in body.lines[index]:
-            spans.extend(match.group(2) for match in _CODE_SPAN.finditer(body.lines[index]))
+            text = body.lines[index]
+            spans.extend(text[a:b].strip() for a, b in code_spans(text) if text[a:b].strip())
     flush()
     return found
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from . import ledger, page_cache, prefetch
+from . import ledger, page_cache, posts_written, prefetch
 from .filters import FILTERS
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
@@ -58,6 +58,7 @@ def _finish(pelican: Any) -> None:
 def _new_build(pelican: Any) -> None:
     _fresh_sitemap(pelican)
     prefetch.reset(pelican.settings)
+    posts_written.cancel(pelican.output_path)  # a callback left by a build that failed
 
 
 def _fresh_sitemap(_pelican: Any) -> None:

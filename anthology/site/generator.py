@@ -8,7 +8,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from ..corpus import load_corpus
 from ..findings import ContentError
 from ..gate.git import first_added
-from . import ledger, page_cache, prefetch
+from . import ledger, page_cache, posts_written, prefetch
 from .browse import category_entries, prior_by_author, prior_only_authors, semester_entries
 from .claims import claim_rows
 from .comments import by_post, views
@@ -184,6 +184,14 @@ class AnthologyGenerator(Generator):
         self.page_cache = page_cache.start(
             {**self.settings, "OUTPUT_PATH": self.output_path}, self.context, extra=self.claims
         )
+        # The search index needs only post pages and earlier-post stubs: it starts right
+        # after Pelican has written the last post page, beside Pelican's own listings.
+        self._search: Future[None] | None = None
+        self._search_pool: ThreadPoolExecutor | None = None
+        self._indexing_started = False
+        posts_written.call_after(
+            self.output_path, [a.save_as for a in articles], self._start_indexing
+        )
 
     def _tool_entries(self, articles: list[Any]) -> list[ToolEntry]:
         registry = self.corpus.registry
@@ -289,27 +297,39 @@ class AnthologyGenerator(Generator):
             data["image"] = f"{site}/{article.social_image}"
         return data
 
-    def generate_output(self, writer: Any) -> None:
-        relative = self.settings.get("RELATIVE_URLS", False)
-        # Post pages are already written (Pelican's generators ran first); with the stubs
-        # of earlier posts, Pagefind has all it indexes, so it runs in its own process
-        # while the listing pages and feeds are written.
-        self._write_prior_stubs(writer, relative)
+    def _start_indexing(self, writer: Any) -> None:
+        """Write the earlier-post stubs and start Pagefind in its own process (from a
+        thread), once every post page is written: with the stubs, it has all it indexes."""
+        self._indexing_started = True
+        self._write_prior_stubs(writer, self.settings.get("RELATIVE_URLS", False))
         # Static files are copied after this generator; they are this build's too.
         for static in self.context.get("staticfiles", []):
             ledger.note(Path(self.output_path) / static.save_as)
         # A post that is no longer published must leave the search index with its page.
         ledger.sweep(self.output_path, under=SEARCHED_FOLDERS)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            search = pool.submit(self._write_search_index) if self.options["SEARCH"] else None
+        if self.options["SEARCH"]:
+            self._search_pool = ThreadPoolExecutor(max_workers=1)
+            self._search = self._search_pool.submit(self._write_search_index)
+
+    def generate_output(self, writer: Any) -> None:
+        # Normally started when Pelican wrote the last post page (a site with no posts, or
+        # a writer that did not report them, starts it here).
+        posts_written.cancel(self.output_path)
+        if not self._indexing_started:
+            self._start_indexing(writer)
+        try:
             self.write_listings(writer)
             if self.options["FEEDS"]:
                 self._write_feeds()
             cards = prefetch.cards(self.settings) if self.options["SOCIAL_CARDS"] else None
             if cards is not None:
                 cards.finish()  # the cards still being drawn when their post was handled
-            if search is not None:
-                search.result()
+        finally:
+            if self._search_pool is not None:
+                self._search_pool.shutdown(wait=True)
+                self._search_pool = None
+        if self._search is not None:
+            self._search.result()
 
     def refresh_article(self, article: Any, reread: Any) -> None:
         """Take a re-read article's text into `article`, keeping what the build computed.
@@ -418,27 +438,26 @@ class AnthologyGenerator(Generator):
             title=site,
             page_url="",
         )
-        with_prior = self.prior_in_feeds
-        for entry in self.categories:
-            prior = entry.prior if with_prior else []
-            articles = _published(entry.articles)
+        # one feed per category and per tool that has posts (earlier ones if course.yaml says)
+        groups = [
+            (
+                e.feed_atom.removesuffix(".atom.xml"),
+                e.category.name,
+                e.category.url,
+                e.articles,
+                e.prior,
+            )
+            for e in self.categories
+        ] + [(f"feeds/tool/{t.slug}", t.name, t.url, t.articles, t.prior) for t in self.tools]
+        for path_stem, name, page_url, posts, earlier in groups:
+            prior = earlier if self.prior_in_feeds else []
+            articles = _published(posts)
             if articles or prior:
                 write(
                     articles,
-                    path_stem=entry.feed_atom.removesuffix(".atom.xml"),
-                    title=f"{site}: {entry.category.name}",
-                    page_url=entry.category.url,
-                    prior=prior,
-                )
-        for tool in self.tools:
-            prior = tool.prior if with_prior else []
-            articles = _published(tool.articles)
-            if articles or prior:
-                write(
-                    articles,
-                    path_stem=f"feeds/tool/{tool.slug}",
-                    title=f"{site}: {tool.name}",
-                    page_url=tool.url,
+                    path_stem=path_stem,
+                    title=f"{site}: {name}",
+                    page_url=page_url,
                     prior=prior,
                 )
 

@@ -109,11 +109,11 @@ BATCH = 16  # cards per job: fewer futures to hold (memory at 5,000 posts), stil
 class BackgroundCards:
     """The cards the cache lacks, drawn in worker processes while the build goes on.
 
-    Drawing and encoding a card is pure CPU work of about 10 ms; in worker processes, one
-    per core, started when reading starts, it overlaps reading and rendering instead of
-    holding up the build. A card not drawn yet when its post is handled is placed at the
-    end (`finish`); where processes cannot be forked, or a worker fails, the card is
-    drawn there, in the build's own process.
+    Drawing and encoding a card is pure CPU work of about 6 ms; in worker processes (one
+    per core but one), started when reading starts, it overlaps reading and rendering
+    instead of holding up the build. A card not drawn yet when its post is handled is
+    placed at the end (`finish`); where processes cannot be forked, or a worker fails,
+    the card is drawn there, in the build's own process.
     """
 
     def __init__(self, settings: dict[str, Any], texts: list[CardText]):
@@ -125,9 +125,11 @@ class BackgroundCards:
             key = card_key(*text)
             if key not in jobs and not self.cache.path(key, ".png").is_file():
                 jobs[key] = text
-        workers = os.cpu_count() or 1
+        # One core stays with the build's own process, which reads and renders meanwhile
+        # and is the longer job: sharing its core with a worker only delays it.
+        workers = (os.cpu_count() or 1) - 1
         self.pool: ProcessPoolExecutor | None = None
-        if len(jobs) < PARALLEL_MIN_CARDS or workers < 2 or sys.platform != "linux":
+        if len(jobs) < PARALLEL_MIN_CARDS or workers < 1 or sys.platform != "linux":
             return
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("fork")

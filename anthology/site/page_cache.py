@@ -38,6 +38,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from pelican.writers import Writer
 
 from ..importer import write_atomically_bytes
+from . import posts_written
 from .fingerprint import VERSION, canonical, site_digest
 
 logger = logging.getLogger(__name__)
@@ -326,10 +327,14 @@ class CachedTemplate:
 
 
 class CachingWriter(Writer):
-    """Pelican's writer, rendering through the page cache when the build has one."""
+    """Pelican's writer, rendering through the page cache when the build has one, and
+    reporting each page written to `posts_written`."""
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any):
         cache = current(self.output_path)
         if cache is not None and template is not None:
             template = CachedTemplate(template, cache)
-        return super().write_file(name, template, context, *args, **kwargs)
+        result = super().write_file(name, template, context, *args, **kwargs)
+        if name:
+            posts_written.written(self.output_path, str(name), self)
+        return result

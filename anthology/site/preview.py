@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import ledger
+from . import ledger, posts_written
 from .page_cache import CachingWriter
 
 
@@ -63,5 +63,6 @@ class PreviewWriter(CachingWriter):
         shown = [single] if single is not None else (kwargs.get("articles") if listing else None)
         if name and shown and self._is_current(name, list(shown)):
             ledger.note(os.path.join(self.output_path, name))  # kept, so not stale
+            posts_written.written(self.output_path, name, self)
             return
         super().write_file(name, template, context, *args, **kwargs)

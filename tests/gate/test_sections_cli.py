@@ -176,3 +176,66 @@ def test_examples_on_other_data_still_lack_the_scenario(content: Path, run: Runn
     missing = [f for f in found if f["rule"] in ("section-missing", "scenario-missing")]
     assert code == 1 and [f["rubric"] for f in missing] == ["scenario"]
     assert missing[0]["line"] is not None and missing[0]["path"].endswith("post.md")
+
+
+# A section the gate cannot place: a plain history of the service, in words that name no
+# requirement (so it reads as none of them), long enough that the gate doubts its verdict.
+CHRONICLE = (
+    "## Chapter one\n\n"
+    + " ".join(
+        [
+            "Our service opened in 2019 with four hundred documentaries and a few thousand "
+            "members in two cities.",
+            "Two years later the catalogue held twelve thousand titles, from silent comedies "
+            "to this spring's festival winners, and members watched on phones, televisions "
+            "and web browsers in four countries.",
+            "The home page shows rows of titles for each member, and the order of those rows "
+            "comes from a model that our team of five retrains at night.",
+            "The model reads the ratings that members give, the titles they finish and the "
+            "ones they abandon after a few minutes.",
+            "Ratings arrive from the apps all day and land in one table, one row per rating, "
+            "with the member, the title, the score, the device and the time.",
+            "A second table holds what each member watched and for how long.",
+            "Both tables feed the nightly training job, which writes a new model file, and a "
+            "small web service loads that file each morning and answers the apps.",
+            "Deepchecks entered this picture in the autumn, when we added it to that job.",
+        ]
+    )
+    + "\n\n"
+)
+
+
+def test_a_long_section_the_gate_cannot_place_is_a_warning(content: Path, run: Runner) -> None:
+    body = CHRONICLE + BODY[BODY.index("## How Deepchecks") :]  # no opening, no problem
+    code, found, _err = check(run, content, str(write(content, body)))
+    rules = {f["rule"] for f in found}
+    doubt = [f for f in found if f["rule"] == "section-unrecognised"]
+    assert code == 0 and "section-missing" not in rules
+    assert len(doubt) == 1 and doubt[0]["severity"] == "warning" and doubt[0]["rubric"]
+    assert "no section on “The problem the tool addresses” was recognised" in doubt[0]["message"]
+    assert "‘Chapter one’ (" in doubt[0]["message"]
+    assert 'sections: {problem: "Chapter one"}' in doubt[0]["fix"]
+    assert (
+        doubt[0]["line"] == FRONT.count("\n") + body[: body.index("## Chapter one")].count("\n") + 1
+    )
+
+    # the course can make it blocking again: without `unplaced_words`, it is "missing"
+    course = content / "course.yaml"
+    course.write_text(
+        course.read_text(encoding="utf-8").replace("        unplaced_words: 150\n", ""),
+        encoding="utf-8",
+    )
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f for f in found if f["rule"] == "section-missing"]
+    assert (
+        code == 1 and len(missing) == 1 and "section-unrecognised" not in {f["rule"] for f in found}
+    )
+
+
+def test_a_short_unplaced_section_does_not_excuse_a_missing_one(content: Path, run: Runner) -> None:
+    short = CHRONICLE.split(". ")[0] + ".\n\n"  # one sentence: far under `unplaced_words`
+    body = short + BODY[BODY.index("## How Deepchecks") :]
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f for f in found if f["rule"] == "section-missing"]
+    assert code == 1 and len(missing) == 1 and missing[0]["rubric"] == "problem"
+    assert "section-unrecognised" not in {f["rule"] for f in found}

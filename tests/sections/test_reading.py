@@ -548,8 +548,10 @@ def test_generic_titles_count_when_the_text_agrees(section: str, heading: str) -
 @pytest.mark.parametrize(
     ("line", "spans"),
     [
-        ("run `ratings_daily` then ``a `quoted` name``", "ratings_daily quoted"),
-        ("an unclosed `ratings and ``two`", ""),
+        # as the renderer reads them: <code>a `quoted` name</code>, <code>ratings and ``two</code>
+        ("run `ratings_daily` then ``a `quoted` name``", "ratings_daily a `quoted` name"),
+        ("an unclosed `ratings and ``two`", "ratings and ``two"),
+        ("only ``one run", ""),
         ("a line of " + "`" * 5_000, ""),
         ("`a" * 2_000, " ".join(["a"] * 1_000)),
     ],
@@ -753,3 +755,21 @@ def test_an_untitled_essay_moves_on_from_the_problem_to_the_examples() -> None:
     assert got["problem"].found and got["examples"].found and got["assessment"].found
     assert "Instead of examples" not in got["problem"].text
     assert "Instead of examples" in got["examples"].text
+
+
+@pytest.mark.parametrize(
+    ("heading", "shown"),
+    [
+        ("## Using `great_expectations` checkpoints", "Using greatexpectations checkpoints"),
+        ("## `# TODO: tune hyperparameters properly`", "# TODO: tune hyperparameters properly"),
+        ("## `automl.fit(X_train, y_train)`", "automl.fit(Xtrain, ytrain)"),
+        ("`pip install feast`\n------------------", "pip install feast"),
+    ],
+)
+def test_a_heading_with_inline_code_keeps_its_line_and_its_text(heading: str, shown: str) -> None:
+    body = Body(f"Opening words.\n\n{heading}\n\nThe text under it.\n\n## Next\n\nMore.\n", 1)
+    found = outline(body)
+    assert [h.line for h in found] == [3, 8 if heading.count("\n") else 7]
+    assert found[0].text.replace("_", "") == shown
+    regions = {p.text: p.region for p in paragraphs(body, found)}
+    assert regions == {"Opening words.": -1, "The text under it.": 0, "More.": 1}

@@ -80,6 +80,39 @@ def _missing(ctx: PostContext, reading: Reading) -> Finding:
     )
 
 
+def _unrecognised(ctx: PostContext, reading: Reading) -> Finding | None:
+    """A warning instead of "missing" when a long section serves no requirement the gate
+    could tell: the gate may have missed how the post words it, and a TA will read it."""
+    section = reading.section
+    if not section.unplaced_words or reading.mapped is not None or reading.empty:
+        return None
+    long = [(part, words) for part, words in reading.unplaced if words >= section.unplaced_words]
+    if not long:
+        return None
+    part, words = long[0]
+    if part.heading is not None:
+        where = f"‘{part.label}’"
+        fix = (
+            f"Give that section a heading that says what it is, such as `## {section.name}`, "
+            f'or map it in front matter: `sections: {{{section.id}: "{part.label}"}}`'
+        )
+    else:
+        where = part.label
+        fix = f"Put that text under a heading that says what it is, such as `## {section.name}`"
+    return _finding(
+        ctx,
+        "section-unrecognised",
+        part.line or ctx.first_text_line,
+        f"no section on “{section.name}” was recognised, and {where} ({_words(words)}) "
+        "serves no requirement the gate could tell: if it is your section on it, the gate "
+        "missed it and a TA will read it",
+        f"{fix}; if the post has no such section, write one. "
+        "`anthology check --explain FILE` shows how the post was read.",
+        section.rubric,
+        Severity.WARNING,
+    )
+
+
 def required_sections(ctx: PostContext) -> Iterator[Finding]:
     """Each requirement is served by some part of the post, and at some length."""
     if ctx.post is None:
@@ -87,7 +120,7 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
     for reading in ctx.readings:
         section = reading.section
         if not reading.found:
-            yield _missing(ctx, reading)
+            yield _unrecognised(ctx, reading) or _missing(ctx, reading)
             continue
         line = reading.line or ctx.first_text_line
         if reading.by_content:
