@@ -10,8 +10,10 @@ out. A <script src> in <head> without defer, async or type="module", and any inl
 there but the site's dark-theme script (a few bytes that must run before the first paint), is
 render-blocking and fails the check. Exits 1 when a page is over budget or blocks.
 
-With --search-corpus N, measures the search instead: N generated posts (benchmarks/gen_corpus.py)
-plus as many earlier posts in the prior catalog, built with search, then the search page loaded
+With --search-corpus N, measures the search instead: N generated posts (benchmarks/gen_corpus.py,
+--prose varied by default: words at the rates of the sample posts in content/posts; --prose
+filler for the 40-word corpus measured before) plus as many earlier posts in the prior
+catalog, built with search, then the search page loaded
 in Chromium and one query run; every response it fetched is counted at its transfer size (text
 gzip-compressed as a server would, Pagefind's already-compressed chunks as they are), by kind
 (Pagefind's scripts, WebAssembly, page metadata, index, filter and fragment chunks, the page and
@@ -231,22 +233,28 @@ def report_search(site: Path, queries: str, budget: float) -> int:
     return 1 if failed else 0
 
 
-def measure_search(posts: int, budget: float, query: str, keep: Path | None = None) -> int:
+def measure_search(
+    posts: int, budget: float, query: str, keep: Path | None = None, prose: str = "varied"
+) -> int:
     """Build `posts` generated posts plus as many earlier posts, then measure one query.
 
     With `keep`, the corpus and site stay in that folder (reused by a later run with
     `--site`), else in a temporary folder removed at the end.
     """
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from gen_corpus import generate, generate_prior
+    from gen_corpus import generate, generate_prior, prose_for
 
     folder = keep or Path(tempfile.mkdtemp(prefix="anthology-search-weight-"))
     try:
         content = folder / "content"
         shutil.copytree(REPO / "content", content)
-        generate(content, posts)
-        generate_prior(content, posts)
-        print(f"building {posts} posts and {posts} earlier posts (search included) ...", flush=True)
+        words = prose_for(content, prose)
+        generate(content, posts, prose=words)
+        generate_prior(content, posts, prose=words)
+        print(
+            f"building {posts} posts + {posts} earlier posts ({prose} prose), search included",
+            flush=True,
+        )
         os.chdir(REPO)
         from anthology.site.commands import build
 
@@ -273,6 +281,12 @@ def main() -> int:
     )
     parser.add_argument("--search-budget", type=float, default=SEARCH_BUDGET_KB)
     parser.add_argument(
+        "--prose",
+        choices=("varied", "filler"),
+        default="varied",
+        help="with --search-corpus: what the generated posts are written in (gen_corpus.py)",
+    )
+    parser.add_argument(
         "--keep", type=Path, metavar="DIR", help="with --search-corpus: build into DIR and keep it"
     )
     parser.add_argument(
@@ -290,7 +304,7 @@ def main() -> int:
             raise SystemExit(
                 f"{keep} exists: remove it, or measure it: --search-site {keep}/output"
             )
-        return measure_search(args.search_corpus, args.search_budget, args.query, keep)
+        return measure_search(args.search_corpus, args.search_budget, args.query, keep, args.prose)
     folder = None if args.site else Path(tempfile.mkdtemp(prefix="anthology-weight-"))
     try:
         if args.site:

@@ -298,3 +298,18 @@ def test_live_preview_rewrites_only_the_edited_post(tmp_path: Path) -> None:
     assert marker in other_author.read_text(encoding="utf-8")  # lists only unchanged posts
     assert marker not in own_author.read_text(encoding="utf-8")  # lists the edited post
     assert marker not in home.read_text(encoding="utf-8")  # listing pages always rewritten
+
+
+def test_search_indexes_a_posts_text_not_its_evidence_links(built_site: Path) -> None:
+    fragments = _pagefind_fragments(built_site)
+    mlflow = next(f for f in fragments if f["url"] == "/posts/mlflow-model-registry-rollbacks/")
+    text = mlflow["content"]
+    assert "champion alias" in text  # the body
+    assert "MLflow" in text  # the tool names kept searchable after it
+    soup = page(built_site, "/posts/mlflow-model-registry-rollbacks/")
+    evidence = soup.select_one("section.evidence")
+    assert evidence is not None and evidence.find("a", href=True)  # still on the page
+    for link in evidence.find_all("a", href=True):
+        assert link["href"] not in text
+    assert "Evidence." not in text
+    assert "min read" not in text
