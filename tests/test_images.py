@@ -7,6 +7,7 @@ import itertools
 import logging
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -120,6 +121,36 @@ def test_card_pixels_are_those_of_drawing_in_rgb_then_quantizing(args: tuple[Any
     assert card.getpalette() == reference.getpalette()
     assert card.tobytes() == reference.tobytes()
     assert len(card.getcolors()) > 3  # text was drawn, in several shades
+
+
+FAULTS_PER_CARD = """
+import resource, sys
+from anthology.images.cards import card_png, draw_card, reuse_image_memory
+if sys.argv[1] == "reuse":
+    reuse_image_memory()
+for i in range(10):
+    card_png(draw_card(f"Warm-up {i}", ["Tool"], "Category", "Course", "Fall"))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for i in range(30):
+    card_png(draw_card(f"Card number {i} of thirty", ["Tool"], "Category", "Course", "Fall"))
+print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 30)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="counts page faults with getrusage")
+def test_card_workers_reuse_image_memory_instead_of_asking_the_kernel_each_time() -> None:
+    def faults(mode: str) -> float:
+        ran = subprocess.run(
+            [sys.executable, "-c", FAULTS_PER_CARD, mode],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return float(ran.stdout)
+
+    fresh, reused = faults("fresh"), faults("reuse")
+    assert fresh > 100, "Pillow's default is expected to return image memory each time"
+    assert reused < fresh * 0.75
 
 
 def test_card_key_changes_with_every_input_and_only_then() -> None:

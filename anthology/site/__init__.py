@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from . import ledger, page_cache, posts_written, prefetch
+from . import card_memo, ledger, page_cache, posts_written, prefetch
 from .filters import FILTERS
 from .generator import AnthologyGenerator
 from .giscus import giscus_settings
@@ -35,6 +35,7 @@ def _prepare_templates(generator: Any) -> None:
     env = getattr(generator, "env", None)
     if env is not None:
         env.filters.update(FILTERS)
+        card_memo.install(env)  # each post's card rendered once per build
         env.bytecode_cache = page_cache.template_cache(generator.settings)
 
 

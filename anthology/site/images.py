@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from ..images.cache import CACHE_DIR, ImageCache, digest, file_digest, place
-from ..images.cards import card_key, card_png, draw_card
+from ..images.cards import card_key, card_png, draw_card, reuse_image_memory
 from ..images.responsive import (
     FORMATS,
     RESPONSIVE_VERSION,
@@ -132,7 +132,9 @@ class BackgroundCards:
         if len(jobs) < PARALLEL_MIN_CARDS or workers < 1 or sys.platform != "linux":
             return
         self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=reuse_image_memory,
         )
         items = list(jobs.items())
         for start in range(0, len(items), BATCH):

@@ -30,6 +30,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
+from . import card_memo
 from .generator import AnthologyGenerator, BuildError
 from .tools import semester_slug
 
@@ -202,6 +203,9 @@ class LiveSite:
             return "the front matter changed"
         anthology.refresh_article(old, new)
         _forget_rendered(old)
+        for generator in self.generators:
+            if getattr(generator, "env", None) is not None:
+                card_memo.forget(generator.env, old)
         writer = Writer(self.settings["OUTPUT_PATH"], settings=self.settings)
         writer.write_file(
             old.save_as,
