@@ -13,12 +13,14 @@ render-blocking and fails the check. Exits 1 when a page is over budget or block
 With --search-corpus N, measures the search instead: N generated posts (benchmarks/gen_corpus.py,
 --prose varied by default: words at the rates of the sample posts in content/posts; --prose
 filler for the 40-word corpus measured before) plus as many earlier posts in the prior
-catalog, built with search, then the search page loaded
-in Chromium and one query run; every response it fetched is counted at its transfer size (text
-gzip-compressed as a server would, Pagefind's already-compressed chunks as they are), by kind
-(Pagefind's scripts, WebAssembly, page metadata, index, filter and fragment chunks, the page and
-theme). Budget: --search-budget KB (default 150). --keep DIR keeps the generated corpus and its
-site; --search-site DIR/output measures such a site (or any built site) again without building.
+catalog, built with search, then the search page loaded in Chromium and one query run; every
+response it fetched is counted at its transfer size (text gzip-compressed as a server would,
+Pagefind's already-compressed chunks as they are), by kind (Pagefind's scripts, WebAssembly,
+page metadata, index, filter and fragment chunks, the page and theme). Each query is measured
+twice in a fresh browser: pasted into the search box, and typed a key every 200 ms (--key-ms)
+as a reader would, so that what the page fetches for the word being typed counts too.
+Budget: --search-budget KB (default 150). --keep DIR keeps the generated corpus and its site;
+--search-site DIR/output measures such a site (or any built site) again without building.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from anthology.site.inline import THEME_SCRIPT  # noqa: E402
 
 BUDGET_KB = 40.0
 SEARCH_BUDGET_KB = 150.0
+KEY_MS = 200  # a key every 200 ms: about 60 words a minute
 TEXT = re.compile(r"\.(html?|css|js|mjs|json|svg|xml|txt)$", re.IGNORECASE)
 IMAGE = re.compile(r"\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$", re.IGNORECASE)
 CSS_REF = re.compile(
@@ -159,8 +162,9 @@ def build_site(folder: Path) -> Path:
     )
 
 
-def search_transfer(site: Path, query: str) -> list[tuple[str, int]]:
-    """(path, transfer bytes) of every response the search page needs for one query."""
+def search_transfer(site: Path, query: str, key_ms: int = 0) -> list[tuple[str, int]]:
+    """(path, transfer bytes) of every response the search page needs for one query, put in
+    the search box at once (`key_ms` 0) or typed a key every `key_ms` milliseconds."""
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(REPO))
@@ -175,8 +179,12 @@ def search_transfer(site: Path, query: str) -> list[tuple[str, int]]:
         page = browser.new_page()
         page.on("requestfinished", lambda request: requested.append(request.url))
         page.goto(url + "search/")
-        page.fill("#search-q", query)
-        # Typed like a reader: the shown results are filled in, then nothing more arrives.
+        if key_ms:
+            page.click("#search-q")
+            page.keyboard.type(query, delay=key_ms)
+        else:
+            page.fill("#search-q", query)
+        # The shown results are filled in, then nothing more arrives.
         page.wait_for_selector(".search-result")
         page.wait_for_function(
             "() => !document.querySelector('.search-result.is-loading, [aria-busy=true]')"
@@ -211,30 +219,42 @@ def kind_of(path: str) -> str:
     return next(name for name, pattern in KINDS if pattern.search(path))
 
 
-def report_search(site: Path, queries: str, budget: float) -> int:
-    """Measure each query in a fresh browser on a built `site`; 1 when one is over budget."""
+def report_search(site: Path, queries: str, budget: float, key_ms: int = KEY_MS) -> int:
+    """Measure each query in a fresh browser on a built `site`, pasted into the search box
+    and typed a key every `key_ms` ms; 1 when one is over budget."""
     failed = False
     for one in queries.split(","):
-        rows = search_transfer(site, one.strip())
-        total = sum(size for _, size in rows)
-        print(f"first query {one.strip()!r} in a fresh browser: {len(rows)} responses")
-        kinds: dict[str, list[int]] = {name: [] for name, _ in KINDS}
-        for path, size in rows:
-            kinds[kind_of(path)].append(size)
-        for name, sizes in kinds.items():
-            print(f"  {name:<40} {len(sizes):4} files {sum(sizes) / 1024:8.1f} KB")
-        print("  largest responses:")
-        for path, size in sorted(rows, key=lambda r: -r[1])[:8]:
-            print(f"    {path:<62} {size / 1024:8.1f} KB")
-        over = total > budget * 1024
-        failed |= over
-        verdict = "OVER BUDGET" if over else "within budget"
-        print(f"  {'total':<64} {total / 1024:8.1f} KB (budget {budget:.0f} KB): {verdict}")
+        for how, delay in (("pasted", 0), (f"typed, a key every {key_ms} ms", key_ms)):
+            failed |= _report_one(site, one.strip(), how, delay, budget)
     return 1 if failed else 0
 
 
+def _report_one(site: Path, query: str, how: str, key_ms: int, budget: float) -> bool:
+    """Print what one query transferred, by kind; True when it is over budget."""
+    rows = search_transfer(site, query, key_ms)
+    total = sum(size for _, size in rows)
+    print(f"first query {query!r} ({how}) in a fresh browser: {len(rows)} responses")
+    kinds: dict[str, list[int]] = {name: [] for name, _ in KINDS}
+    for path, size in rows:
+        kinds[kind_of(path)].append(size)
+    for name, sizes in kinds.items():
+        print(f"  {name:<40} {len(sizes):4} files {sum(sizes) / 1024:8.1f} KB")
+    print("  largest responses:")
+    for path, size in sorted(rows, key=lambda r: -r[1])[:8]:
+        print(f"    {path:<62} {size / 1024:8.1f} KB")
+    over = total > budget * 1024
+    verdict = "OVER BUDGET" if over else "within budget"
+    print(f"  {'total':<64} {total / 1024:8.1f} KB (budget {budget:.0f} KB): {verdict}")
+    return over
+
+
 def measure_search(
-    posts: int, budget: float, query: str, keep: Path | None = None, prose: str = "varied"
+    posts: int,
+    budget: float,
+    query: str,
+    keep: Path | None = None,
+    prose: str = "varied",
+    key_ms: int = KEY_MS,
 ) -> int:
     """Build `posts` generated posts plus as many earlier posts, then measure one query.
 
@@ -265,7 +285,7 @@ def measure_search(
             CACHE_PATH=str(folder / "cache"),
             ANTHOLOGY={"SOCIAL_CARDS": False, "RESPONSIVE_IMAGES": False},
         )
-        return report_search(site, query, budget)
+        return report_search(site, query, budget, key_ms)
     finally:
         if keep is None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -280,6 +300,9 @@ def main() -> int:
         "--search-corpus", type=int, metavar="N", help="measure one search over N posts"
     )
     parser.add_argument("--search-budget", type=float, default=SEARCH_BUDGET_KB)
+    parser.add_argument(
+        "--key-ms", type=int, default=KEY_MS, help="typing speed for the typed query (ms a key)"
+    )
     parser.add_argument(
         "--prose",
         choices=("varied", "filler"),
@@ -297,14 +320,18 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.search_site:  # a site built earlier (a corpus kept with --keep): as it is
-        return report_search(args.search_site.resolve(), args.query, args.search_budget)
+        return report_search(
+            args.search_site.resolve(), args.query, args.search_budget, args.key_ms
+        )
     if args.search_corpus:
         keep = args.keep.resolve() if args.keep else None
         if keep is not None and keep.exists():
             raise SystemExit(
                 f"{keep} exists: remove it, or measure it: --search-site {keep}/output"
             )
-        return measure_search(args.search_corpus, args.search_budget, args.query, keep, args.prose)
+        return measure_search(
+            args.search_corpus, args.search_budget, args.query, keep, args.prose, args.key_ms
+        )
     folder = None if args.site else Path(tempfile.mkdtemp(prefix="anthology-weight-"))
     try:
         if args.site:

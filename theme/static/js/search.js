@@ -12,6 +12,10 @@
   var PAGE_SIZE = 5;
   var SUB_RESULTS = 3;
   var DEBOUNCE_MS = 250;
+  // The index of "m" or "ml" is large and rarely the word meant: a word of SHORT_WORD
+  // characters or fewer is not preloaded, and searched after SHORT_WORD_MS (or on Enter).
+  var SHORT_WORD = 2;
+  var SHORT_WORD_MS = 700;
   // Filter groups in the order shown; a group the index has but this list lacks comes last.
   var GROUPS = [["category", "Category"], ["semester", "Semester"], ["tool", "Tool"], ["tag", "Tag"]];
 
@@ -160,11 +164,13 @@
     var self = this;
     var term = this.input.value.trim();
     clearTimeout(this.timer);
-    if (term) {
-      // Fetch the index chunks for the words while the typing pauses.
+    var words = term.split(/\s+/);
+    var short = term !== "" && words[words.length - 1].length <= SHORT_WORD;
+    if (term !== "" && !short) {
+      // Fetch the index chunks for the words before the search itself runs.
       this.load().then(function (pagefind) { return pagefind.preload(term); }).catch(function () {});
     }
-    this.timer = setTimeout(function () { self.run(); }, DEBOUNCE_MS);
+    this.timer = setTimeout(function () { self.run(); }, short ? SHORT_WORD_MS : DEBOUNCE_MS);
   };
 
   SearchPage.prototype.run = function () {
