@@ -68,26 +68,32 @@ def test_a_pagefind_failure_is_reported_with_what_it_said(site: Path) -> None:
 def test_indexing_starts_when_the_last_post_page_is_written_beside_the_listings(
     shipped_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pagefind reads only post pages and earlier-post stubs: it starts as soon as those
-    are all written, while Pelican and the plugin still write the listing pages."""
+    """Pagefind reads only post pages and earlier-post stubs: it is started as soon as
+    those are all written, while Pelican and the plugin still write the listing pages."""
     seen: dict[str, object] = {}
+    start = generator.AnthologyGenerator._start_indexing
     original = generator.build_index
 
-    def watching(site: Path, language: str = "en") -> int:
+    def starting(self: generator.AnthologyGenerator, writer: object) -> None:
+        site = Path(self.output_path)
         seen["posts"] = sorted(p.parent.name for p in (site / "posts").glob("*/index.html"))
-        seen["stubs"] = sorted(p.parent.name for p in (site / "earlier").glob("*/index.html"))
         seen["listings"] = [
             name
             for name in ("index.html", "tags/index.html", "tools/index.html", "404.html")
             if (site / name).exists()
         ]
+        start(self, writer)
+
+    def indexing(site: Path, language: str = "en") -> int:
+        seen["stubs"] = sorted(p.parent.name for p in (site / "earlier").glob("*/index.html"))
         return original(site, language)
 
-    monkeypatch.setattr(generator, "build_index", watching)
+    monkeypatch.setattr(generator.AnthologyGenerator, "_start_indexing", starting)
+    monkeypatch.setattr(generator, "build_index", indexing)
     site = build_site(shipped_content, tmp_path / "output")
     posts = sorted(p.parent.name for p in (site / "posts").glob("*/index.html"))
     stubs = sorted(p.parent.name for p in (site / "earlier").glob("*/index.html"))
     assert seen["posts"] == posts and len(posts) > 5
-    assert seen["stubs"] == stubs and len(stubs) > 50
     assert seen["listings"] == [], "indexing waited for listing pages it does not read"
+    assert seen["stubs"] == stubs and len(stubs) > 50
     assert page_count(site / "pagefind") == len(posts) + len(stubs)
