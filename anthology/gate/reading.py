@@ -9,7 +9,8 @@ a small scorer whose every decision can be printed (`anthology check --explain`)
    A section includes its subsections, unless a subsection names another requirement.
    Adjacent sibling sections that serve the same requirement, or continue a series
    ("Step 1", "Step 2", …), count together and their words add up. A heading with no
-   words under it (a subtitle) never serves anything.
+   words under it (a subtitle) never serves anything, nor does the post's title (a first
+   heading with every other heading under it).
    A heading naming two requirements belongs to the one it names first. Under a hinting
    heading, paragraphs that clearly read like a requirement no heading names are left
    for that requirement.
@@ -180,11 +181,19 @@ class _Post:
         none for a supplementary heading ("Appendix A: setup"), which names nothing."""
         supplementary = vocabulary(self.supplementary)
         out = []
-        for h in self.headings:
+        for index, h in enumerate(self.headings):
             words = tuple(dropwhile(str.isdigit, stems(_ROMAN.sub("", h.text, count=1))))
             found = supplementary.where(words) if supplementary else {}
-            out.append(() if found and min(found.values()) == 0 else words)
+            title = index == 0 and self.is_title
+            out.append(() if title or (found and min(found.values()) == 0) else words)
         return out
+
+    @cached_property
+    def is_title(self) -> bool:
+        """Whether the first heading is the post's title: every other heading (two or more)
+        lies under it ("# Local student asks the recommender 'why?'", then `##` sections).
+        A title names no section, whatever its words; its sections are read one by one."""
+        return len(self.headings) > 2 and self.end[0] == len(self.headings)
 
     @cached_property
     def by_region(self) -> dict[int, list[int]]:

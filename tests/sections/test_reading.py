@@ -773,3 +773,33 @@ def test_a_heading_with_inline_code_keeps_its_line_and_its_text(heading: str, sh
     assert found[0].text.replace("_", "") == shown
     regions = {p.text: p.region for p in paragraphs(body, found)}
     assert regions == {"Opening words.": -1, "The text under it.": 0, "More.": 1}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Why our movie recommender needed Pandera",  # "why" names the problem
+        "Pandera in practice: a hands-on review",  # "hands on" and "review" name others
+        "Pros and cons of schema checks",
+    ],
+)
+def test_a_title_heading_over_the_whole_post_names_nothing(title: str) -> None:
+    text = f"# {title}\n\n" + post(STANDARD_PROBLEM, STANDARD_EXAMPLES, STANDARD_ASSESSMENT)
+    got = read(text)
+    assert taken(got["problem"]) == [(HEADING, "The problem")]
+    assert taken(got["examples"]) == [(HEADING, "How it helps with our movie ratings")]
+    assert taken(got["assessment"]) == [(HEADING, "Strengths and limitations")]
+
+
+def test_a_first_heading_with_sections_after_it_at_its_level_is_not_a_title() -> None:
+    text = (
+        "# Why bother\n\n"
+        + PROBLEM
+        + "\n\n## Background\n\nWe run a small movie streaming service.\n\n"
+        + "# How it helps with our movie ratings\n\n"
+        + EXAMPLES
+        + "\n\n# Strengths and limitations\n\n"
+        + f"{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"])[0] == (HEADING, "Why bother")
