@@ -40,8 +40,7 @@ def why(part: Part) -> str:
 def summary(reading: Reading) -> str:
     """'taken from …' / 'missing' in a few words, for tables."""
     if not reading.found:
-        long = [w for _p, w in reading.unplaced if w >= reading.section.unplaced_words > 0]
-        return "not recognised" if long and not reading.empty else "missing"
+        return "not recognised" if reading.unrecognised else "missing"
     source = "text of " if reading.by_content else ""
     return f"{source}{reading.names}, {reading.words} words"
 
@@ -61,9 +60,7 @@ def explain_reading(reading: Reading) -> list[str]:
     lines += [f"    passed over: {note}" for note in reading.considered]
     if not reading.found:
         lines += [
-            f"    serves nothing: ‘{part.label}’{_at(part.line)}, {words} words"
-            if part.heading is not None
-            else f"    serves nothing: {part.label}{_at(part.line)}, {words} words"
+            f"    serves nothing: {part.shown}{_at(part.line)}, {words} words"
             for part, words in reading.unplaced[:3]
         ]
     return lines

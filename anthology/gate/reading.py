@@ -101,6 +101,11 @@ class Part:
             return self.heading.text
         return "the text before the first heading"
 
+    @property
+    def shown(self) -> str:
+        """‘Heading’ in quotes, or the text before the first heading as it is."""
+        return f"‘{self.label}’" if self.heading is not None else self.label
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -119,6 +124,17 @@ class Reading:
     @property
     def found(self) -> bool:
         return bool(self.parts)
+
+    @property
+    def unrecognised(self) -> tuple[Part, int] | None:
+        """The longest unplaced section when it is long enough (`unplaced_words`) that the
+        gate may have missed how the post words this requirement; None when the post maps
+        or names it (an empty heading) or the course does not ask."""
+        limit = self.section.unplaced_words
+        if self.found or not limit or self.mapped is not None or self.empty:
+            return None
+        longest = self.unplaced[0] if self.unplaced else None
+        return longest if longest is not None and longest[1] >= limit else None
 
     @property
     def by_content(self) -> bool:
@@ -648,7 +664,8 @@ class _Reader:
         self._spread(chosen)
         self._by_story(chosen, used)
         readings = []
-        unplaced = self._unplaced(chosen)
+        missing = any(not chosen.get(s) for s in range(len(self.sections)))
+        unplaced = self._unplaced(chosen) if missing else ()
         for s, section in enumerate(self.sections):
             parts = sorted(chosen.get(s, []), key=lambda p: p.line or 0)
             text = "\n".join(p.text for p in parts)
@@ -674,7 +691,7 @@ class _Reader:
             p.line
             for parts in chosen.values()
             for part in parts
-            for p in (self._part_paragraphs(part))
+            for p in self._part_paragraphs(part)
         }
         free: dict[int, list[Paragraph]] = {}
         for paragraph in self.post.paragraphs:

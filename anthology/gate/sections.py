@@ -30,8 +30,6 @@ _SKIPPED_TAGS = {"pre", "script", "style"}
 _PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
 _ATX = re.compile(r"^[ \t]*(?:>[ \t]*)*(#{1,6})(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
-# A code span opens and closes with backtick runs of one length. The look-arounds keep a
-# line of bare backticks linear: a run is tried only where it starts, and only whole.
 # A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
 MAX_BOLD_HEADING_WORDS = 12

@@ -83,27 +83,22 @@ def _missing(ctx: PostContext, reading: Reading) -> Finding:
 def _unrecognised(ctx: PostContext, reading: Reading) -> Finding | None:
     """A warning instead of "missing" when a long section serves no requirement the gate
     could tell: the gate may have missed how the post words it, and a TA will read it."""
+    if reading.unrecognised is None:
+        return None
+    part, words = reading.unrecognised
     section = reading.section
-    if not section.unplaced_words or reading.mapped is not None or reading.empty:
-        return None
-    long = [(part, words) for part, words in reading.unplaced if words >= section.unplaced_words]
-    if not long:
-        return None
-    part, words = long[0]
     if part.heading is not None:
-        where = f"‘{part.label}’"
         fix = (
             f"Give that section a heading that says what it is, such as `## {section.name}`, "
             f'or map it in front matter: `sections: {{{section.id}: "{part.label}"}}`'
         )
     else:
-        where = part.label
         fix = f"Put that text under a heading that says what it is, such as `## {section.name}`"
     return _finding(
         ctx,
         "section-unrecognised",
         part.line or ctx.first_text_line,
-        f"no section on “{section.name}” was recognised, and {where} ({_words(words)}) "
+        f"no section on “{section.name}” was recognised, and {part.shown} ({_words(words)}) "
         "serves no requirement the gate could tell: if it is your section on it, the gate "
         "missed it and a TA will read it",
         f"{fix}; if the post has no such section, write one. "
