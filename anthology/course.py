@@ -243,20 +243,36 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
     )
 
 
+def _words_setting(reader: _Reader, item: dict[str, Any], key: str) -> int:
+    """A section's word count setting (`min_words`, `unplaced_words`): a whole number ≥ 0,
+    0 when absent; anything else is a course-config error naming the section."""
+    value = item.get(key)
+    if value is None:
+        return 0
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    reader.fail(
+        "options",
+        f"section `{item['id']}`: `{key}` is not a whole number of words: {value!r}",
+        f"Write `{key}: 120` (a whole number, 0 for none).",
+    )
+    return 0
+
+
 def _section(item: dict[str, Any], reader: _Reader) -> Section:
     headings = item.get("headings", item.get("keywords"))
     return Section(
         id=str(item["id"]),
         name=str(item.get("name", item["id"])),
         keywords=tuple(word.casefold() for word in _strings(headings)),
-        min_words=int(item.get("min_words", 0) or 0),
+        min_words=_words_setting(reader, item, "min_words"),
         rubric=item.get("rubric"),
         scenario_required=bool(item.get("scenario_required", False)),
         hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
         cues=_cues(item.get("content"), reader, str(item["id"])),
         min_words_blocking=bool(item.get("min_words_blocking", False)),
         negated_by=tuple(word.casefold() for word in _strings(item.get("negated_by"))),
-        unplaced_words=int(item.get("unplaced_words", 0) or 0),
+        unplaced_words=_words_setting(reader, item, "unplaced_words"),
     )
 
 

@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from .conftest import HERE, Runner
 
 SOURCE = (HERE / "good" / "two-authors.md").read_text(encoding="utf-8")
@@ -130,6 +132,27 @@ def test_a_bad_content_position_is_a_configuration_error(content: Path, run: Run
     )
     code, _out, err = run("--content", str(content), "check")
     assert code == 2 and "course.yaml" in err and "'top'" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("        unplaced_words: 150\n", "        unplaced_words: lots\n"),
+        ("        unplaced_words: 150\n", "        unplaced_words: -3\n"),
+        ("        min_words: 120\n", "        min_words: 1.5e2\n"),
+    ],
+)
+def test_a_bad_word_count_setting_is_a_configuration_error(
+    content: Path, run: Runner, old: str, new: str
+) -> None:
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    assert old in text
+    course.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, _out, err = run("--content", str(content), "check")
+    key = new.split(":")[0].strip()
+    assert code == 2 and "course.yaml" in err and "Traceback" not in err
+    assert f"`{key}` is not a whole number of words" in err
 
 
 STORY_BODY = """
