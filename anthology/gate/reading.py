@@ -71,7 +71,7 @@ def _common_stems() -> frozenset[str]:
 _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 
-def _with_code(paragraph: Paragraph) -> str:
+def with_code(paragraph: Paragraph) -> str:
     """A paragraph's text and its inline code, which the scenario check reads too."""
     return f"{paragraph.text} {paragraph.code}" if paragraph.code else paragraph.text
 
@@ -547,7 +547,7 @@ class _Reader:
                         words,
                         heading.text
                         + "\n"
-                        + "\n".join(_with_code(self.post.paragraphs[p]) for p in own),
+                        + "\n".join(with_code(self.post.paragraphs[p]) for p in own),
                         tuple(terms) if m == top else (),
                         score.cues if m == top else (),
                         score.score if m == top else 0,
@@ -594,9 +594,7 @@ class _Reader:
         return True
 
     def _own_text(self, h: int) -> str:
-        return "\n".join(
-            _with_code(self.post.paragraphs[p]) for p in self.post.by_region.get(h, [])
-        )
+        return "\n".join(with_code(self.post.paragraphs[p]) for p in self.post.by_region.get(h, []))
 
     # --- the whole post -----------------------------------------------------------------
 
@@ -701,7 +699,7 @@ class _Reader:
         for region, paragraphs in free.items():
             words = sum(count_words(p.text) for p in paragraphs)
             heading = self.headings[region] if region >= 0 else None
-            text = "\n".join(_with_code(p) for p in paragraphs)
+            text = "\n".join(with_code(p) for p in paragraphs)
             part = Part(CONTENT, heading, words, text, lines=tuple(p.line for p in paragraphs))
             found.append((part, words))
         return tuple(sorted(found, key=lambda item: -item[1]))
@@ -1108,7 +1106,7 @@ class _Reader:
             CONTENT,
             self.headings[region] if region >= 0 else None,
             sum(count_words(p.text) for p in paragraphs),
-            "\n".join(_with_code(p) for p in paragraphs),
+            "\n".join(with_code(p) for p in paragraphs),
             (),
             score.cues,
             score.score,

@@ -262,3 +262,62 @@ def test_a_short_unplaced_section_does_not_excuse_a_missing_one(content: Path, r
     missing = [f for f in found if f["rule"] == "section-missing"]
     assert code == 1 and len(missing) == 1 and missing[0]["rubric"] == "problem"
     assert "section-unrecognised" not in {f["rule"] for f in found}
+
+
+VENDOR_DEMO = """## How Deepchecks helps
+
+I followed the library's quickstart, which uses the iris flowers dataset. I installed the
+package, loaded the sample data into two tables and ran the data integrity suite on them.
+The suite wrote a report page with eleven checks, and two of them failed on purpose: the
+quickstart adds duplicate rows and a column of mixed types to show what a failure looks
+like. I then ran the train-test validation suite and it flagged the feature whose values
+had shifted between the two splits, with a chart of both distributions.
+
+"""
+
+
+def _examples(paragraph: str) -> str:
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+    return BODY.replace(section, VENDOR_DEMO + paragraph + "\n\n")
+
+
+def test_a_scenario_only_imagined_is_not_shown(content: Path, run: Runner) -> None:
+    """Examples tried on vendor data, with the scenario only as what could be done."""
+    imagined = (
+        "In a recommendation service the same suites could compare each week of movie "
+        "ratings with the last one, and a drop in the ratings of one genre would stand out."
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert code == 1 and len(missing) == 1 and missing[0]["severity"] == "error"
+    assert "only in general or as what could be done" in missing[0]["message"]
+    assert "“In a recommendation service the same suites could …”" in missing[0]["message"]
+    assert "the data you used" in missing[0]["fix"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # in the writer's voice
+        "Then we ran the same suite on our movie ratings of the last two weeks.",
+        # done and measured, impersonally
+        "A replay of one day of watch events through the suite took 41 seconds and "
+        "flagged 3 columns.",
+    ],
+)
+def test_the_scenario_told_as_done_is_shown(content: Path, run: Runner, told: str) -> None:
+    imagined = "A recommender could run this on every batch of ratings."
+    body = _examples(imagined + "\n\n" + told)
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
+    assert not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+def test_a_course_without_scenario_voice_takes_any_mention(content: Path, run: Runner) -> None:
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    kept = "\n".join(line for line in text.splitlines() if "scenario_voice:" not in line)
+    course.write_text(kept + "\n", encoding="utf-8")
+    imagined = "A recommender could run this on every batch of movie ratings."
+    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
