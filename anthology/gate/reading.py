@@ -298,15 +298,17 @@ def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | N
 
     "between" means after the parts taken for the requirement before it in the option and
     before those of the one after it (the handout's order); without them, the middle.
-    "start" is also anywhere before the next requirement's parts, and "end" anywhere after
-    the previous one's: a post that opens with its verdict tells its backstory after it.
+    "start" is anywhere before the text of the next requirement's parts when they are
+    known (a post that opens with its verdict tells its backstory after it; problem words
+    in the middle of a walkthrough are advice, not the post's problem), and "end" anywhere
+    after the previous one's.
     """
     if position == "between" and window is not None:
         return window[0] < line < window[1]
     if window is not None:
         first, last = post.total_lines
-        if position == "start" and window[1] <= last and line < window[1]:
-            return True
+        if position == "start" and window[1] <= last:
+            return line < window[1]
         if position == "end" and window[0] >= first and line > window[0]:
             return True
     where = post.position(line)
@@ -899,6 +901,14 @@ class _Reader:
         low, high = self.post.total_lines
         before = [p.line for p in chosen.get(s - 1, []) if p.line is not None]
         after = [p.line for p in chosen.get(s + 1, []) if p.line is not None]
+        if self.sections[s].cues.position == "start":
+            # text that opens the post ends where the next requirement's text starts: one
+            # heading over a whole post gives that requirement only the paragraphs it took
+            after = [
+                min(p.lines) if p.lines else line
+                for p in chosen.get(s + 1, [])
+                if (line := p.line) is not None
+            ]
         return (max(before) if before else low - 1, min(after) if after else high + 1)
 
     def _by_content(self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]) -> None:
