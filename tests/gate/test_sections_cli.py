@@ -281,17 +281,30 @@ def _examples(paragraph: str) -> str:
     return BODY.replace(section, VENDOR_DEMO + paragraph + "\n\n")
 
 
-def test_a_scenario_only_imagined_is_not_shown(content: Path, run: Runner) -> None:
+@pytest.mark.parametrize(
+    ("imagined", "quoted"),
+    [
+        (
+            "In a recommendation service the same suites could compare each week of movie "
+            "ratings with the last one, and a drop in the ratings of one genre would stand out.",
+            "In a recommendation service the same suites could …",
+        ),
+        (  # the writer's voice and a metric, but told as what they would do
+            "The first thing I would do for a movie recommender is to compare precision for "
+            "each group of viewers, and if one group is served worse we could retrain.",
+            "The first thing I would do for a …",
+        ),
+    ],
+)
+def test_a_scenario_only_imagined_is_not_shown(
+    content: Path, run: Runner, imagined: str, quoted: str
+) -> None:
     """Examples tried on vendor data, with the scenario only as what could be done."""
-    imagined = (
-        "In a recommendation service the same suites could compare each week of movie "
-        "ratings with the last one, and a drop in the ratings of one genre would stand out."
-    )
     code, found, _err = check(run, content, str(write(content, _examples(imagined))))
     missing = [f for f in found if f["rule"] == "scenario-missing"]
     assert code == 1 and len(missing) == 1 and missing[0]["severity"] == "error"
     assert "only in general or as what could be done" in missing[0]["message"]
-    assert "“In a recommendation service the same suites could …”" in missing[0]["message"]
+    assert f"“{quoted}”" in missing[0]["message"]
     assert "the data you used" in missing[0]["fix"]
 
 
@@ -303,6 +316,8 @@ def test_a_scenario_only_imagined_is_not_shown(content: Path, run: Runner) -> No
         # done and measured, impersonally
         "A replay of one day of watch events through the suite took 41 seconds and "
         "flagged 3 columns.",
+        # one "could" in a story of what was done
+        "I loaded a day of our movie ratings and could see within 2 minutes which checks failed.",
     ],
 )
 def test_the_scenario_told_as_done_is_shown(content: Path, run: Runner, told: str) -> None:
@@ -321,3 +336,16 @@ def test_a_course_without_scenario_voice_takes_any_mention(content: Path, run: R
     imagined = "A recommender could run this on every batch of movie ratings."
     code, found, _err = check(run, content, str(write(content, _examples(imagined))))
     assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+def test_learning_rates_are_not_ratings(content: Path, run: Runner) -> None:
+    """Scenario words match as written (plurals aside): "learning rate" or "error rates"
+    in a walkthrough on other data do not name the movie ratings."""
+    tuned = (
+        "We lowered the learning rate twice, and the error rates of both classes fell by 4 "
+        "points on the quickstart data."
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(tuned))))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert code == 1 and len(missing) == 1
+    assert "never mentions the scenario" in missing[0]["message"]

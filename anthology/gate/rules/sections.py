@@ -12,7 +12,7 @@ from ...findings import Finding, Severity
 from ..context import PostContext
 from ..reading import Reading, with_code
 from ..rubric import RubricFinding
-from ..vocabulary import Vocabulary, stems, vocabulary
+from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 
 
 def _taken(reading: Reading) -> str:
@@ -149,11 +149,11 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
     option = ctx.option
     if option is None or not option.scenario_keywords:
         return
-    keywords = vocabulary(option.scenario_keywords)
+    keywords = vocabulary(option.scenario_keywords, exact=True)
     for reading in ctx.readings:
         if not reading.section.scenario_required or not reading.found or reading.story:
             continue
-        named = [line for line in reading.text.split("\n") if keywords.find(stems(line))]
+        named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
         if not named:
             shown = ", ".join(option.scenario_keywords[:4])
             yield _finding(
@@ -167,7 +167,7 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
                 reading.section.rubric,
             )
         elif not any(_tried_on(line, reading, keywords) for line in named) and not any(
-            p.code and with_code(p) in named and keywords.find(stems(p.code))
+            p.code and with_code(p) in named and keywords.find(singulars(p.code))
             for p in ctx.paragraphs
         ):
             yield _finding(
@@ -186,18 +186,22 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
 
 def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     """Whether a paragraph naming the scenario tells the writer's own use of the tool: in
-    their voice ("our ratings", "I replayed…"), or as something done or measured (a cue of
-    the section, a number) and not as a possibility ("a recommender could…"). A section
-    without `scenario_voice` takes any mention of the scenario."""
+    their voice ("our ratings", "I replayed…") or as something done or measured (a cue of
+    the section, a number), and not as a possibility ("a recommender could…"): a paragraph
+    with one hypothetical word must be both, one with two or more ("the first thing I
+    would do … if … could") is speculation. A section without `scenario_voice` takes any
+    mention of the scenario."""
     section = reading.section
     if not section.scenario_voice:
         return True
     words = stems(paragraph)
-    if vocabulary(section.scenario_voice).find(words):
-        return True
+    voiced = bool(vocabulary(section.scenario_voice).find(words))
     done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
     concrete = bool(done.find(words)) or any(c.isdigit() for c in paragraph)
-    return concrete and not vocabulary(section.scenario_hypothetical).find(words)
+    maybe = len(vocabulary(section.scenario_hypothetical).find(words))
+    if maybe:  # one "could" in a story of what was done; two make it speculation
+        return maybe == 1 and voiced and concrete
+    return voiced or concrete
 
 
 def _opening(paragraph: str, words: int = 8) -> str:
