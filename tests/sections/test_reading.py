@@ -835,3 +835,30 @@ def test_a_one_section_post_reads_its_problem_before_its_examples() -> None:
     readings = read(one)
     assert readings["problem"].found and readings["examples"].found
     assert readings["problem"].parts[0].lines[0] < readings["examples"].parts[0].lines[0]
+
+
+def test_the_assignment_is_no_problem_of_the_tool() -> None:
+    """An introduction about the assignment ("we had to pick a tool") or the writer's own
+    learning ("the challenge for me") is no problem statement; the same introduction with
+    what goes wrong without the tool is."""
+    intro = (
+        "For this assignment we had to pick a tool we had never used, and I picked an "
+        "experiment tracker. The biggest challenge for me was learning its query language. "
+        "This post covers installing it and how I used it on our movie recommender."
+    )
+    rest = f"## Installing\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    assert not read(f"{intro}\n\n{rest}")["problem"].found
+    problem = read(f"{intro} {PROBLEM}\n\n{rest}")["problem"]
+    assert taken(problem) == [(CONTENT, "the text before the first heading")]
+
+
+def test_without_a_problem_the_walkthrough_still_takes_its_sections() -> None:
+    """No problem anywhere: the sections after the examples' first part and before the
+    assessment still belong to the walkthrough (nothing before it to bound it)."""
+    text = f"## Installing\n\n{EXAMPLES}\n\n## Second pass\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    got = read(text)
+    assert not got["problem"].found
+    assert [p.label for p in got["examples"].parts] == [
+        "Installing",
+        "Second pass",
+    ]
