@@ -848,21 +848,23 @@ class _Reader:
                 self.considered[s] = [n for n in self.considered[s] if label not in n]
 
     def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
-        """A requirement still missing takes a section that only a generic heading gave to
-        another requirement, when that requirement keeps a part with text without it and the
-        section's text reads like the missing one where such text usually is ("Myth 1: We'll
-        see it on the dashboard" tells the problem; "Myth 2: … set up" has the examples)."""
+        """A requirement still missing takes a section that only a generic heading, or its
+        place in a series, gave to another requirement, when that requirement keeps a part
+        with text without it and the section's text reads like the missing one where such
+        text usually is ("Myth 1: We'll see it on the dashboard" tells the problem; "Myth 2:
+        … set up" has the examples; "Step 0: The mess we start with" opens a tutorial)."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
             cues = section.cues
-            window = self._window(chosen, s)
             for o, parts in chosen.items():
-                hinted = [p for p in parts if p.how == HINT and p.heading is not None]
-                rest = [p for p in parts if p.how not in (HINT, NESTED) and p.words]
+                hinted = [p for p in parts if p.how in (HINT, SERIES) and p.heading is not None]
+                rest = [p for p in parts if p.how not in (HINT, SERIES, NESTED) and p.words]
                 if o == s or not hinted or not rest:
                     continue
                 for part in hinted:
+                    # where it would stand once given up
+                    window = self._window({**chosen, o: [q for q in parts if q is not part]}, s)
                     h = self.headings.index(part.heading)
                     own = self.post.by_region.get(h, [])
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)

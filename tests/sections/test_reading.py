@@ -862,3 +862,30 @@ def test_without_a_problem_the_walkthrough_still_takes_its_sections() -> None:
         "Installing",
         "Second pass",
     ]
+
+
+def test_a_tutorials_first_step_can_tell_the_problem() -> None:
+    """ "Step 0: …" belongs to the series of steps by its heading, but its text is the
+    post's problem, which nothing else tells."""
+    step0 = (
+        "Every night our team has to export the day's ratings, fetch new movies from the "
+        "catalog API, retrain the recommender and copy the model to the serving folder:\n\n"
+        "1. Export the ratings\n2. Fetch the movies\n3. Retrain\n4. Copy the model\n\n"
+        "Until last week these were four cron entries half an hour apart. Here is what "
+        "went wrong in two weeks:\n\n"
+        "- The catalog API was slow one night, so training started on incomplete data.\n"
+        "- Training crashed out of memory and nobody noticed for three days.\n"
+        "- When something failed, the logs were in four different files.\n\n"
+        "The problem is not one script but the orchestration: dependencies, retries and "
+        "knowing what ran and when."
+    )
+    text = (
+        "# From cron jobs to a flow\n\nIn this tutorial we turn our scripts into a workflow.\n\n"
+        f"## Step 0: Our nightly jobs\n\n{step0}\n\n## Step 1: Install\n\n{EXAMPLES}\n\n"
+        f"## Step 2: Schedule it\n\n{EXAMPLES}\n\n## Step 3: Get notified\n\n{EXAMPLES}\n\n"
+        f"{STANDARD_ASSESSMENT}\n"
+    )
+    got = read(text)
+    assert [p.label for p in got["problem"].parts] == ["Step 0: Our nightly jobs"]
+    assert "Step 0: Our nightly jobs" not in [p.label for p in got["examples"].parts]
+    assert "Step 3: Get notified" in [p.label for p in got["examples"].parts]
