@@ -1129,8 +1129,9 @@ class _Reader:
         "we", "our", "I"), which a description of the tool is not."""
         if not cues.evidence_voice:
             return True
-        voice = set(stems(" ".join(cues.evidence_voice)))
-        return any(voice.intersection(self.post.para_stems(p)) for p in paragraphs)
+        # as written: stemmed, "us" would be "use", "used" and "using"
+        voice = vocabulary(cues.evidence_voice, exact=True)
+        return any(voice.find(self.post.para_singulars(p)) for p in paragraphs)
 
     def _words(self, paragraphs: Iterable[int]) -> int:
         return sum(count_words(self.post.paragraphs[p].text) for p in paragraphs)
