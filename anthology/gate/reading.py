@@ -863,13 +863,19 @@ class _Reader:
                 if o == s or not hinted or not rest:
                     continue
                 for part in hinted:
-                    # where it would stand once given up
-                    window = self._window({**chosen, o: [q for q in parts if q is not part]}, s)
                     h = self.headings.index(part.heading)
-                    own = self.post.by_region.get(h, [])
+                    # with its subsections ("Task-by-task comparison" over "1. Appending
+                    # the hourly events", "2. …"), where it would stand once given up
+                    below = {id(x) for x in self.headings[h + 1 : self.post.end[h]]}
+                    given = [part] + [
+                        q for q in parts if q.how == NESTED and id(q.heading) in below
+                    ]
+                    kept = [q for q in parts if all(q is not g for g in given)]
+                    window = self._window({**chosen, o: kept}, s)
+                    own = self.content_of(range(h, self.post.end[h]))
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
                     if own and score.ok and score.in_place and self._enough(cues, score):
-                        parts.remove(part)
+                        parts[:] = kept
                         chosen[s] = [self._content_part(h, score)]
                         self.considered[o].append(
                             f"‘{part.label}’ hints at it but reads like “{section.name}”, "

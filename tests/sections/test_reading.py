@@ -889,3 +889,19 @@ def test_a_tutorials_first_step_can_tell_the_problem() -> None:
     assert [p.label for p in got["problem"].parts] == ["Step 0: Our nightly jobs"]
     assert "Step 0: Our nightly jobs" not in [p.label for p in got["examples"].parts]
     assert "Step 3: Get notified" in [p.label for p in got["examples"].parts]
+
+
+def test_a_comparison_that_is_the_walkthrough_serves_the_examples() -> None:
+    """ "Task-by-task comparison" may be a verdict or, as here, the walkthrough itself in
+    subsections (with a "but" or two, as comparisons have); the post's own "Where it falls
+    short" is its assessment."""
+    plain = "With plain files this still had to be a rewrite script, but here it was one call."
+    text = (
+        f"{STANDARD_PROBLEM}\n\n## Task-by-task comparison\n\n"
+        f"### 1. Appending\n\n{EXAMPLES} {plain}\n\n"
+        f"### 2. Deleting rows\n\n{EXAMPLES} {plain}\n\n"
+        f"## Where it falls short\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert [p.label for p in got["examples"].parts] == ["Task-by-task comparison"]
+    assert [p.label for p in got["assessment"].parts] == ["Where it falls short"]
