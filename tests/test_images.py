@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageDraw
+from PIL.ImageFilter import MaxFilter
 
 from anthology.images import cards, responsive
 from anthology.images.cache import ImageCache, digest, place
@@ -77,30 +78,85 @@ def fake_settings(tmp_path: Path, **extra: Any) -> dict[str, Any]:
 # --- cards -----------------------------------------------------------------------------
 
 
-def test_card_is_a_small_1200_by_630_png() -> None:
-    data = card_png(draw_card(*CARD))
+@pytest.mark.parametrize(
+    "args",
+    [
+        CARD,
+        ("Short", [], None, "", ""),
+        ("Ünïcödé — “quotes” & 日本語 😀 " * 6, ["Great Expectations", "DVC"] * 5, "Ω", "C", "S"),
+    ],
+)
+def test_card_is_a_small_1200_by_630_png_of_the_drawn_pixels(args: tuple[Any, ...]) -> None:
+    card = draw_card(*args)
+    data = card_png(card)
+    Image.open(io.BytesIO(data)).verify()  # chunk checksums and structure
     image = Image.open(io.BytesIO(data))
-    assert (image.format, image.size) == ("PNG", (1200, 630))
+    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "P")
+    assert data[24:26] == bytes((4, 3)), "a 4-bit palette PNG"
+    assert image.getpalette() == card.getpalette()
+    assert image.tobytes() == card.tobytes()
     assert len(data) < 150_000
 
 
-def rgb_reference(args: tuple[Any, ...]) -> Image.Image:
-    """The card drawn the plain way: every line with ImageDraw.text on an RGB image, then
-    mapped to the card's palette with Image.quantize."""
+def test_a_card_png_needs_a_palette_of_at_most_16_colours() -> None:
+    with pytest.raises(ValueError, match="16 colours"):
+        card_png(Image.new("P", (4, 4)))  # Pillow's default palette: 256 colours
+    rgb = Image.new("RGB", (WIDTH, HEIGHT), cards._BACKGROUND)
+    assert Image.open(io.BytesIO(card_png(rgb))).getcolors() == [(WIDTH * HEIGHT, 0)]
+
+
+def test_embolden_is_a_3_by_3_maximum() -> None:
+    noise = Image.effect_noise((97, 41), 120).point(lambda v: v if v > 160 else 0)
+    edges = Image.new("L", (20, 10))
+    edges.putpixel((0, 0), 255)
+    edges.putpixel((19, 9), 99)
+    for mask in (noise, edges):
+        assert cards._embolden(mask).tobytes() == mask.filter(MaxFilter(3)).tobytes()
+
+
+def test_the_title_is_drawn_bold_and_nothing_else_is() -> None:
+    plain = rgb_reference(CARD, bold=False).convert("L")
+    bold = draw_card(*CARD).convert("L")
+    lines = card_layout(*CARD)
+    title = [line for line in lines if line.bold]
+    assert title and all(line.bold == 1 for line in title)
+    top, bottom = min(line.bbox[1] for line in title), max(line.bbox[3] for line in title)
+
+    def inked(image: Image.Image, box: tuple[int, int, int, int]) -> int:
+        return sum(count for count, value in image.crop(box).getcolors() if value > 128)
+
+    title_box = (80, top, WIDTH - 80, bottom)
+    assert inked(bold, title_box) > 1.3 * inked(plain, title_box)
+    below = (80, 495, WIDTH, HEIGHT)  # tools and footer: unchanged
+    assert bold.crop(below).tobytes() == plain.crop(below).tobytes()
+
+
+def rgb_reference(args: tuple[Any, ...], bold: bool = True) -> Image.Image:
+    """The card drawn the plain way on an RGB image, then mapped to the card's palette
+    with Image.quantize: the bold lines' text through a mask thickened by Pillow's
+    MaxFilter(3), every other line with ImageDraw.text."""
     image = Image.new("RGB", (WIDTH, HEIGHT), cards._BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 15, HEIGHT), fill=cards._ACCENT)
     draw.rectangle((80, 490, WIDTH - 80, 491), fill=cards._RULE)
-    for line in card_layout(*args):
-        draw.text(
-            (line.x, line.y),
-            line.text,
-            font=cards._font(line.size),
-            fill=line.fill,
-            anchor="la",
-            stroke_width=line.stroke,
-            stroke_fill=line.fill,
-        )
+    lines = card_layout(*args)
+    for ink in {line.fill for line in lines if line.bold}:
+        mask = Image.new("L", (WIDTH, HEIGHT))
+        for line in lines:
+            if line.bold and line.fill == ink:
+                ImageDraw.Draw(mask).text(
+                    (line.x, line.y), line.text, font=cards._font(line.size), fill=255, anchor="la"
+                )
+        image.paste(ink, (0, 0, WIDTH, HEIGHT), mask.filter(MaxFilter(3)) if bold else mask)
+    for line in lines:
+        if not line.bold:
+            draw.text(
+                (line.x, line.y),
+                line.text,
+                font=cards._font(line.size),
+                fill=line.fill,
+                anchor="la",
+            )
     return image.quantize(palette=cards._palette(), dither=Image.Dither.NONE)
 
 
@@ -128,11 +184,16 @@ import resource, sys
 from anthology.images.cards import card_png, draw_card, reuse_image_memory
 if sys.argv[1] == "reuse":
     reuse_image_memory()
+WORDS = "data model drift label pipeline feature test monitor deploy schema version".split()
+def card(i):  # cards as a course has them: titles of all lengths, several categories
+    title = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(2 + i % 9))
+    tools, category, semester = ["Tool"] * (1 + i % 3), f"Category {i % 8}", ("Fall", "Spring")[i % 2]
+    card_png(draw_card(f"Post {i}: {title}", tools, category, "Course", semester))
 for i in range(10):
-    card_png(draw_card(f"Warm-up {i}", ["Tool"], "Category", "Course", "Fall"))
+    card(i)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-for i in range(30):
-    card_png(draw_card(f"Card number {i} of thirty", ["Tool"], "Category", "Course", "Fall"))
+for i in range(10, 40):
+    card(i)
 print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 30)
 """
 
@@ -188,7 +249,7 @@ def test_title_wraps_and_shrinks_inside_the_card(title: str) -> None:
         assert top > 0 and bottom < HEIGHT, line
     for above, below in itertools.pairwise(lines):
         assert above.bbox[3] <= below.bbox[1], f"{above.text!r} overlaps {below.text!r}"
-    title_lines = [line for line in lines if line.stroke]
+    title_lines = [line for line in lines if line.bold]
     assert all(line.bbox[3] < 490 for line in title_lines), "title runs into the footer"
     if len(title) > 300:
         assert title_lines[-1].text.endswith("…")
