@@ -187,8 +187,8 @@ if sys.argv[1] == "reuse":
 WORDS = "data model drift label pipeline feature test monitor deploy schema version".split()
 def card(i):  # cards as a course has them: titles of all lengths, several categories
     title = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(2 + i % 9))
-    tools, category, semester = ["Tool"] * (1 + i % 3), f"Category {i % 8}", ("Fall", "Spring")[i % 2]
-    card_png(draw_card(f"Post {i}: {title}", tools, category, "Course", semester))
+    tools, category = ["Tool"] * (1 + i % 3), f"Category {i % 8}"
+    card_png(draw_card(f"Post {i}: {title}", tools, category, "Course", ("Fall", "Spring")[i % 2]))
 for i in range(10):
     card(i)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
