@@ -182,36 +182,35 @@ def test_card_pixels_are_those_of_drawing_in_rgb_then_quantizing(args: tuple[Any
 FAULTS_PER_CARD = """
 import resource, sys
 from anthology.images.cards import card_png, draw_card, reuse_image_memory
-if sys.argv[1] == "reuse":
-    reuse_image_memory()
-WORDS = "data model drift label pipeline feature test monitor deploy schema version".split()
-def card(i):  # cards as a course has them: titles of all lengths, several categories
-    title = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(2 + i % 9))
-    tools, category = ["Tool"] * (1 + i % 3), f"Category {i % 8}"
-    card_png(draw_card(f"Post {i}: {title}", tools, category, "Course", ("Fall", "Spring")[i % 2]))
-for i in range(10):
+reuse_image_memory()
+TOOLS = ["MLflow", "Great Expectations", "Adversarial Robustness Toolbox", "DVC", "lakeFS",
+         "Evidently AI", "Label Studio", "Weights & Biases", "Alibi Detect", "Feast"]
+def card(i):  # as a course's cards: tool names of every length, a dozen categories
+    tools = [TOOLS[i % 10], TOOLS[(i * 3) % 10]][: 1 + i % 2]
+    title = f"Post {i}: {tools[0]}" + " in production" * (i % 3)
+    semester = ("Fall 2026", "Spring 2026")[i % 2]
+    card_png(draw_card(title, tools, f"Category {i % 12}", "17-645 MLiP", semester))
+for i in range(30):
     card(i)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-for i in range(10, 40):
+for i in range(30, 130):
     card(i)
-print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 30)
+print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 100)
 """
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="counts page faults with getrusage")
 def test_card_workers_reuse_image_memory_instead_of_asking_the_kernel_each_time() -> None:
-    def faults(mode: str) -> float:
-        ran = subprocess.run(
-            [sys.executable, "-c", FAULTS_PER_CARD, mode],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return float(ran.stdout)
-
-    fresh, reused = faults("fresh"), faults("reuse")
-    assert fresh > 100, "Pillow's default is expected to return image memory each time"
-    assert reused < fresh * 0.75
+    """A card allocates three full-size images (the frame's copy, the text's coverage,
+    the PNG's rows) and smaller ones; with freed blocks kept, well under their pages are
+    fresh pages from the kernel. (Without, the count swings from a tenth to one and a half
+    times that with the sizes of the titles before, as glibc's thresholds move; over
+    1,000 generated-corpus cards it was 670–810 a card against 292.)"""
+    ran = subprocess.run(
+        [sys.executable, "-c", FAULTS_PER_CARD], capture_output=True, text=True, check=True
+    )
+    full_size_pages = 3 * WIDTH * HEIGHT / 4096
+    assert float(ran.stdout) < 0.6 * full_size_pages
 
 
 def test_card_key_changes_with_every_input_and_only_then() -> None:
