@@ -77,6 +77,12 @@ class Section:
     min_words: int = 0
     rubric: str | None = None
     scenario_required: bool = False
+    # The scenario counts only where the writer tells their own use of it: a paragraph with
+    # one of these words ("our ratings", "I replayed the watch events"), inline code, or a
+    # paragraph of things done or measured without a `scenario_hypothetical` word. "A
+    # recommender could monitor its genres" describes the scenario; it does not try it.
+    scenario_voice: tuple[str, ...] = ()
+    scenario_hypothetical: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()  # heading words that count only when the text agrees
     cues: Cues = Cues()
     min_words_blocking: bool = False  # too few words is an error, not advice
@@ -204,6 +210,10 @@ def _strings(value: Any) -> tuple[str, ...]:
     return ()
 
 
+def _lowered(value: Any) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in _strings(value))
+
+
 def _number(value: Any, default: int) -> int:
     try:
         return int(value) if value is not None else default
@@ -268,6 +278,8 @@ def _section(item: dict[str, Any], reader: _Reader) -> Section:
         min_words=_words_setting(reader, item, "min_words"),
         rubric=item.get("rubric"),
         scenario_required=bool(item.get("scenario_required", False)),
+        scenario_voice=_lowered(item.get("scenario_voice")),
+        scenario_hypothetical=_lowered(item.get("scenario_hypothetical")),
         hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
         cues=_cues(item.get("content"), reader, str(item["id"])),
         min_words_blocking=bool(item.get("min_words_blocking", False)),

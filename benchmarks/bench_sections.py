@@ -1,11 +1,14 @@
 """Precision and recall of the gate's "section missing" errors over the evaluation set.
 
-Usage: python benchmarks/bench_sections.py [--split tune|holdout] [--verbose]
+Usage: python benchmarks/bench_sections.py [--corpus DIR] [--split tune|holdout-N] [--verbose]
 
 Every post of `tests/sections/corpus/manifest.yaml` is checked by the real gate (its
 front matter is filled in here, so only the sections decide). A requirement counts as
 reported missing when the gate gives `section-missing` for it, or `scenario-missing` for a
 requirement that must show the scenario. Truth is the manifest's `meets` list.
+
+`--corpus DIR` measures another folder laid out the same way (posts with a `title` in
+their front matter and a `manifest.yaml`), e.g. a course's own labelled posts.
 """
 
 from __future__ import annotations
@@ -137,10 +140,16 @@ def _show(label: str, outcomes: list[Outcome]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="a folder of posts with a manifest.yaml"
+    )
     parser.add_argument("--split", help="only this split (tune, holdout-1, …)")
     parser.add_argument("--verbose", action="store_true", help="list every wrong call")
     args = parser.parse_args()
-    outcomes = evaluate()
+    if not (args.corpus / "manifest.yaml").is_file():
+        print(f"{args.corpus}: no manifest.yaml here (see tests/sections/corpus)", file=sys.stderr)
+        return 2
+    outcomes = evaluate(args.corpus.resolve())
     if args.split:
         outcomes = [o for o in outcomes if o.split == args.split]
     for split in sorted({o.split for o in outcomes}, key=lambda name: (name != "tune", name)):

@@ -43,7 +43,7 @@ from itertools import dropwhile
 from ..course import Cues, Option, Section
 from .engagement import STOP_WORDS
 from .sections import Heading, Paragraph, clean
-from .vocabulary import MAX_GAP, longest, negated, stem, stems, vocabulary
+from .vocabulary import MAX_GAP, longest, negated, singulars, stem, stems, vocabulary
 from .words import count_words
 
 HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
@@ -71,7 +71,7 @@ def _common_stems() -> frozenset[str]:
 _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 
-def _with_code(paragraph: Paragraph) -> str:
+def with_code(paragraph: Paragraph) -> str:
     """A paragraph's text and its inline code, which the scenario check reads too."""
     return f"{paragraph.text} {paragraph.code}" if paragraph.code else paragraph.text
 
@@ -169,6 +169,7 @@ class _Post:
     total_lines: tuple[int, int]  # first and last line of the body
     supplementary: tuple[str, ...] = ()
     _para_stems: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    _para_singulars: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def end(self) -> list[int]:
@@ -228,6 +229,11 @@ class _Post:
             self._para_stems[index] = stems(self.paragraphs[index].text)
         return self._para_stems[index]
 
+    def para_singulars(self, index: int) -> tuple[str, ...]:
+        if index not in self._para_singulars:
+            self._para_singulars[index] = singulars(self.paragraphs[index].text)
+        return self._para_singulars[index]
+
     def position(self, line: int) -> float:
         first, last = self.total_lines
         return (line - first) / max(1, last - first)
@@ -264,10 +270,14 @@ def _score(
                 bucket = found.setdefault(name, [])
                 bucket.extend(t for t in matched if t not in bucket)
         if cues.scenario:
-            matched = vocabulary(post.scenario).find(words)
+            scenario_words = vocabulary(post.scenario, exact=True)
+            if index == -1:  # a heading's words are only at hand stemmed
+                matched = vocabulary(post.scenario).find(words)
+            else:
+                matched = scenario_words.find(post.para_singulars(index))
             if not matched and index >= 0 and post.paragraphs[index].code:
                 # names in code (`viewer_features`) show the scenario as well as prose does
-                matched = vocabulary(post.scenario).find(stems(post.paragraphs[index].code))
+                matched = scenario_words.find(singulars(post.paragraphs[index].code))
             if matched:
                 hit = True
                 scenario.extend(t for t in matched if t not in scenario)
@@ -298,15 +308,17 @@ def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | N
 
     "between" means after the parts taken for the requirement before it in the option and
     before those of the one after it (the handout's order); without them, the middle.
-    "start" is also anywhere before the next requirement's parts, and "end" anywhere after
-    the previous one's: a post that opens with its verdict tells its backstory after it.
+    "start" is anywhere before the text of the next requirement's parts when they are
+    known (a post that opens with its verdict tells its backstory after it; problem words
+    in the middle of a walkthrough are advice, not the post's problem), and "end" anywhere
+    after the previous one's.
     """
     if position == "between" and window is not None:
         return window[0] < line < window[1]
     if window is not None:
         first, last = post.total_lines
-        if position == "start" and window[1] <= last and line < window[1]:
-            return True
+        if position == "start" and window[1] <= last:
+            return line < window[1]
         if position == "end" and window[0] >= first and line > window[0]:
             return True
     where = post.position(line)
@@ -547,7 +559,7 @@ class _Reader:
                         words,
                         heading.text
                         + "\n"
-                        + "\n".join(_with_code(self.post.paragraphs[p]) for p in own),
+                        + "\n".join(with_code(self.post.paragraphs[p]) for p in own),
                         tuple(terms) if m == top else (),
                         score.cues if m == top else (),
                         score.score if m == top else 0,
@@ -594,9 +606,7 @@ class _Reader:
         return True
 
     def _own_text(self, h: int) -> str:
-        return "\n".join(
-            _with_code(self.post.paragraphs[p]) for p in self.post.by_region.get(h, [])
-        )
+        return "\n".join(with_code(self.post.paragraphs[p]) for p in self.post.by_region.get(h, []))
 
     # --- the whole post -----------------------------------------------------------------
 
@@ -678,7 +688,7 @@ class _Reader:
                     self.mapping.get(section.id),
                     tuple(dict.fromkeys(notes)),
                     tuple(empty.get(s, ())),
-                    self._story(s, stems(text), chosen) if parts else "",
+                    self._story(s, text, chosen) if parts else "",
                     () if parts else unplaced,
                 )
             )
@@ -701,19 +711,21 @@ class _Reader:
         for region, paragraphs in free.items():
             words = sum(count_words(p.text) for p in paragraphs)
             heading = self.headings[region] if region >= 0 else None
-            text = "\n".join(_with_code(p) for p in paragraphs)
+            text = "\n".join(with_code(p) for p in paragraphs)
             part = Part(CONTENT, heading, words, text, lines=tuple(p.line for p in paragraphs))
             found.append((part, words))
         return tuple(sorted(found, key=lambda item: -item[1]))
 
-    def _story(self, s: int, words: Sequence[str], chosen: dict[int, list[Part]]) -> str:
-        """Where the scenario was told, when `words` (a text for requirement `s` that needs
-        the scenario) name none of it but refer to something that part describes: "our
+    def _story(self, s: int, text: str, chosen: dict[int, list[Part]]) -> str:
+        """Where the scenario was told, when `text` (for requirement `s`, which needs the
+        scenario) names none of it but refers to something that part describes: "our
         existing scripts" after a problem section about the scripts that pull the day's
         watch events. Empty when the text names the scenario itself or tells no such story."""
         cues = self.sections[s].cues
-        if not cues.scenario_from_story or vocabulary(self.post.scenario).find(words):
+        scenario = vocabulary(self.post.scenario, exact=True)
+        if not cues.scenario_from_story or scenario.find(singulars(text)):
             return ""
+        words = stems(text)
         ours = [i for i, word in enumerate(words) if word == "our"]
         if not ours:
             return ""
@@ -721,7 +733,7 @@ class _Reader:
         for o, parts in sorted(chosen.items()):
             for part in parts if o != s else ():
                 told = stems(part.text)
-                named = vocabulary(self.post.scenario).find(told)
+                named = scenario.find(singulars(part.text))
                 if not named:
                     continue
                 things = {w for w in told if len(w) >= 3 and w not in common}
@@ -812,7 +824,7 @@ class _Reader:
                     or (hinted and score.score - score.bonus >= cues.confirm_score)
                 ):
                     continue
-                story = self._story(s, stems(self._own_text(h)), chosen)
+                story = self._story(s, self._own_text(h), chosen)
                 if story and (best is None or score.score > best[0]):
                     part = replace(
                         self._content_part(h, score),
@@ -901,6 +913,14 @@ class _Reader:
         low, high = self.post.total_lines
         before = [p.line for p in chosen.get(s - 1, []) if p.line is not None]
         after = [p.line for p in chosen.get(s + 1, []) if p.line is not None]
+        if self.sections[s].cues.position == "start":
+            # text that opens the post ends where the next requirement's text starts: one
+            # heading over a whole post gives that requirement only the paragraphs it took
+            after = [
+                min(p.lines) if p.lines else line
+                for p in chosen.get(s + 1, [])
+                if (line := p.line) is not None
+            ]
         return (max(before) if before else low - 1, min(after) if after else high + 1)
 
     def _by_content(self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]) -> None:
@@ -1108,7 +1128,7 @@ class _Reader:
             CONTENT,
             self.headings[region] if region >= 0 else None,
             sum(count_words(p.text) for p in paragraphs),
-            "\n".join(_with_code(p) for p in paragraphs),
+            "\n".join(with_code(p) for p in paragraphs),
             (),
             score.cues,
             score.score,

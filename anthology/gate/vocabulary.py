@@ -64,12 +64,39 @@ def stem(word: str) -> str:
     return word
 
 
-def stems(text: str) -> tuple[str, ...]:
-    """The stemmed words of plain text, in order."""
+@lru_cache(maxsize=1 << 16)
+def singular(word: str) -> str:
+    """One lower-case word without a plural or possessive ending only: "ratings" →
+    "rating", "movies" and "movie" → "movy", while "rates" stays apart from "rating"."""
+    word = word.removesuffix("'s").replace("'", "")
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:-2] + "y" if word.endswith("ie") else word
+
+
+def _tokens(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     if "%" in folded:  # "61%" reads "61 percent": results are told in numbers
         folded = folded.replace("%", " percent ")
-    return tuple(stem(token) for token in _TOKEN.findall(folded))
+    return _TOKEN.findall(folded)
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The stemmed words of plain text, in order."""
+    return tuple(stem(token) for token in _tokens(text))
+
+
+def singulars(text: str) -> tuple[str, ...]:
+    """The words of plain text in the singular, in order: for lists that spell out each
+    form they mean, such as a course's scenario words ("rating", "ratings", "rated"),
+    where stemming would let "learning rate" or "error rates" name the scenario."""
+    return tuple(singular(token) for token in _tokens(text))
 
 
 @dataclass(frozen=True)
@@ -114,13 +141,15 @@ def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> bool
 
 
 @lru_cache(maxsize=512)
-def vocabulary(terms: tuple[str, ...]) -> Vocabulary:
-    """Compile terms (words or phrases, any case) once per distinct list."""
+def vocabulary(terms: tuple[str, ...], exact: bool = False) -> Vocabulary:
+    """Compile terms (words or phrases, any case) once per distinct list; `exact` ones
+    are matched against `singulars` of a text instead of its `stems`."""
+    fold = singulars if exact else stems
     compiled: list[tuple[str, tuple[str, ...]]] = []
     seen: set[tuple[str, ...]] = set()
     for term in terms:
         shown = term.strip()
-        term_stems = stems(shown)
+        term_stems = fold(shown)
         key = (shown.startswith("^"), *term_stems)
         if term_stems and key not in seen:  # "movie" and "movies" are one term
             seen.add(key)

@@ -262,3 +262,90 @@ def test_a_short_unplaced_section_does_not_excuse_a_missing_one(content: Path, r
     missing = [f for f in found if f["rule"] == "section-missing"]
     assert code == 1 and len(missing) == 1 and missing[0]["rubric"] == "problem"
     assert "section-unrecognised" not in {f["rule"] for f in found}
+
+
+VENDOR_DEMO = """## How Deepchecks helps
+
+I followed the library's quickstart, which uses the iris flowers dataset. I installed the
+package, loaded the sample data into two tables and ran the data integrity suite on them.
+The suite wrote a report page with eleven checks, and two of them failed on purpose: the
+quickstart adds duplicate rows and a column of mixed types to show what a failure looks
+like. I then ran the train-test validation suite and it flagged the feature whose values
+had shifted between the two splits, with a chart of both distributions.
+
+"""
+
+
+def _examples(paragraph: str) -> str:
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+    return BODY.replace(section, VENDOR_DEMO + paragraph + "\n\n")
+
+
+@pytest.mark.parametrize(
+    ("imagined", "quoted"),
+    [
+        (
+            "In a recommendation service the same suites could compare each week of movie "
+            "ratings with the last one, and a drop in the ratings of one genre would stand out.",
+            "In a recommendation service the same suites could …",
+        ),
+        (  # the writer's voice and a metric, but told as what they would do
+            "The first thing I would do for a movie recommender is to compare precision for "
+            "each group of viewers, and if one group is served worse we could retrain.",
+            "The first thing I would do for a …",
+        ),
+    ],
+)
+def test_a_scenario_only_imagined_is_not_shown(
+    content: Path, run: Runner, imagined: str, quoted: str
+) -> None:
+    """Examples tried on vendor data, with the scenario only as what could be done."""
+    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert code == 1 and len(missing) == 1 and missing[0]["severity"] == "error"
+    assert "only in general or as what could be done" in missing[0]["message"]
+    assert f"“{quoted}”" in missing[0]["message"]
+    assert "the data you used" in missing[0]["fix"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # in the writer's voice
+        "Then we ran the same suite on our movie ratings of the last two weeks.",
+        # done and measured, impersonally
+        "A replay of one day of watch events through the suite took 41 seconds and "
+        "flagged 3 columns.",
+        # one "could" in a story of what was done
+        "I loaded a day of our movie ratings and could see within 2 minutes which checks failed.",
+    ],
+)
+def test_the_scenario_told_as_done_is_shown(content: Path, run: Runner, told: str) -> None:
+    imagined = "A recommender could run this on every batch of ratings."
+    body = _examples(imagined + "\n\n" + told)
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
+    assert not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+def test_a_course_without_scenario_voice_takes_any_mention(content: Path, run: Runner) -> None:
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    kept = "\n".join(line for line in text.splitlines() if "scenario_voice:" not in line)
+    course.write_text(kept + "\n", encoding="utf-8")
+    imagined = "A recommender could run this on every batch of movie ratings."
+    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+def test_learning_rates_are_not_ratings(content: Path, run: Runner) -> None:
+    """Scenario words match as written (plurals aside): "learning rate" or "error rates"
+    in a walkthrough on other data do not name the movie ratings."""
+    tuned = (
+        "We lowered the learning rate twice, and the error rates of both classes fell by 4 "
+        "points on the quickstart data."
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(tuned))))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert code == 1 and len(missing) == 1
+    assert "never mentions the scenario" in missing[0]["message"]

@@ -803,3 +803,35 @@ def test_a_first_heading_with_sections_after_it_at_its_level_is_not_a_title() ->
     )
     got = read(text)
     assert taken(got["problem"])[0] == (HEADING, "Why bother")
+
+
+def test_problem_words_inside_the_walkthrough_are_no_problem_section() -> None:
+    """A feature tour that never says why the tool is needed: a paragraph with problem
+    words ("would slow down", "mistake") between two parts of the walkthrough is advice
+    in passing, not the post's problem; the same paragraph before the walkthrough is."""
+    advice = (
+        "Keep the user id out of the labels. One label value per viewer would create "
+        "thousands of streams and queries would slow down badly; this is the most common "
+        "mistake, and it is hard to undo because old chunks keep the broken labels."
+    )
+    intro = "This post is a tour of the tool's main features with our movie service logs."
+    tour = (
+        f"{intro}\n\n## Installation\n\n{EXAMPLES}\n\n## Labels\n\n{advice}\n\n"
+        f"## Queries\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    )
+    assert not read(tour)["problem"].found
+    told_first = (
+        f"{intro} {advice}\n\n## Installation\n\n{EXAMPLES}\n\n## Queries\n\n{EXAMPLES}\n\n"
+        f"{STANDARD_ASSESSMENT}\n"
+    )
+    problem = read(told_first)["problem"]
+    assert taken(problem) == [(CONTENT, "the text before the first heading")]
+
+
+def test_a_one_section_post_reads_its_problem_before_its_examples() -> None:
+    """One heading over the whole post: the problem is the text before the paragraphs the
+    examples take, though the examples' heading stands above both."""
+    one = f"## My week with the tool\n\n{PROBLEM}\n\n{EXAMPLES}\n\n{STRENGTHS} {LIMITS}\n"
+    readings = read(one)
+    assert readings["problem"].found and readings["examples"].found
+    assert readings["problem"].parts[0].lines[0] < readings["examples"].parts[0].lines[0]

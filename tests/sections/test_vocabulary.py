@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anthology.gate.vocabulary import negated, stem, stems, vocabulary
+from anthology.gate.vocabulary import negated, singulars, stem, stems, vocabulary
 
 ASSESSMENT = vocabulary(("strength", "limitation", "limits", "pros", "cons", "falls short"))
 
@@ -82,3 +82,23 @@ def test_a_negated_term_is_dropped(heading: str, kept: list[str]) -> None:
 def test_a_percent_sign_reads_as_percent() -> None:
     assert stems("fell by 61%") == ("fell", "by", "61", "percent")
     assert vocabulary(("percent",)).find(stems("p95 went from 40% to 12%")) == ["percent"]
+
+
+SCENARIO = vocabulary(("movie", "movies", "rating", "ratings", "series", "watch"), exact=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We replayed the Ratings of two weeks", ["rating"]),
+        ("the viewer's rating of a movie", ["rating", "movie"]),
+        ("Movies and SERIES", ["movie", "series"]),
+        ("who watches what", ["watch"]),
+        # stemming would read these as "ratings": a word of every ML post is no scenario
+        ("a lower learning rate, error rates, a rated speed", []),
+        ("movie-goers", ["movie"]),
+    ],
+)
+def test_exact_terms_match_their_forms_and_plurals_only(text: str, found: list[str]) -> None:
+    assert SCENARIO.find(singulars(text)) == found
+    assert vocabulary(("rating",)).find(stems("learning rate")) == ["rating"]  # stemmed

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 from ...findings import Finding, Severity
 from ..context import PostContext
-from ..reading import Reading
+from ..reading import Reading, with_code
 from ..rubric import RubricFinding
-from ..vocabulary import stems, vocabulary
+from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 
 
 def _taken(reading: Reading) -> str:
@@ -145,14 +145,16 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
 
 
 def scenario(ctx: PostContext) -> Iterator[Finding]:
-    """The examples section talks about the course's scenario."""
+    """The examples section shows the tool used on the course's scenario."""
     option = ctx.option
     if option is None or not option.scenario_keywords:
         return
+    keywords = vocabulary(option.scenario_keywords, exact=True)
     for reading in ctx.readings:
         if not reading.section.scenario_required or not reading.found or reading.story:
             continue
-        if not vocabulary(option.scenario_keywords).find(stems(reading.text)):
+        named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
+        if not named:
             shown = ", ".join(option.scenario_keywords[:4])
             yield _finding(
                 ctx,
@@ -164,3 +166,44 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
                 "the data you used and what changed for its users.",
                 reading.section.rubric,
             )
+        elif not any(_tried_on(line, reading, keywords) for line in named) and not any(
+            p.code and with_code(p) in named and keywords.find(singulars(p.code))
+            for p in ctx.paragraphs
+        ):
+            yield _finding(
+                ctx,
+                "scenario-missing",
+                reading.line or ctx.first_text_line,
+                f"{reading.names} ({reading.section.name}) speaks of the scenario only in "
+                f"general or as what could be done (“{_opening(named[0])}”); it never shows "
+                "the tool used on it",
+                "Show what you did with the tool on the scenario: the data you used (your "
+                "ratings, watch events, …), the commands or code, and what you observed "
+                "(“we ran it on a day of our watch events and it found …”).",
+                reading.section.rubric,
+            )
+
+
+def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
+    """Whether a paragraph naming the scenario tells the writer's own use of the tool: in
+    their voice ("our ratings", "I replayed…") or as something done or measured (a cue of
+    the section, a number), and not as a possibility ("a recommender could…"): a paragraph
+    with one hypothetical word must be both, one with two or more ("the first thing I
+    would do … if … could") is speculation. A section without `scenario_voice` takes any
+    mention of the scenario."""
+    section = reading.section
+    if not section.scenario_voice:
+        return True
+    words = stems(paragraph)
+    voiced = bool(vocabulary(section.scenario_voice).find(words))
+    done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
+    concrete = bool(done.find(words)) or any(c.isdigit() for c in paragraph)
+    maybe = len(vocabulary(section.scenario_hypothetical).find(words))
+    if maybe:  # one "could" in a story of what was done; two make it speculation
+        return maybe == 1 and voiced and concrete
+    return voiced or concrete
+
+
+def _opening(paragraph: str, words: int = 8) -> str:
+    first = paragraph.split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
