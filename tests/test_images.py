@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageDraw
+from PIL.ImageFilter import MaxFilter
 
 from anthology.images import cards, responsive
 from anthology.images.cache import ImageCache, digest, place
@@ -77,30 +78,85 @@ def fake_settings(tmp_path: Path, **extra: Any) -> dict[str, Any]:
 # --- cards -----------------------------------------------------------------------------
 
 
-def test_card_is_a_small_1200_by_630_png() -> None:
-    data = card_png(draw_card(*CARD))
+@pytest.mark.parametrize(
+    "args",
+    [
+        CARD,
+        ("Short", [], None, "", ""),
+        ("Ünïcödé — “quotes” & 日本語 😀 " * 6, ["Great Expectations", "DVC"] * 5, "Ω", "C", "S"),
+    ],
+)
+def test_card_is_a_small_1200_by_630_png_of_the_drawn_pixels(args: tuple[Any, ...]) -> None:
+    card = draw_card(*args)
+    data = card_png(card)
+    Image.open(io.BytesIO(data)).verify()  # chunk checksums and structure
     image = Image.open(io.BytesIO(data))
-    assert (image.format, image.size) == ("PNG", (1200, 630))
+    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "P")
+    assert data[24:26] == bytes((4, 3)), "a 4-bit palette PNG"
+    assert image.getpalette() == card.getpalette()
+    assert image.tobytes() == card.tobytes()
     assert len(data) < 150_000
 
 
-def rgb_reference(args: tuple[Any, ...]) -> Image.Image:
-    """The card drawn the plain way: every line with ImageDraw.text on an RGB image, then
-    mapped to the card's palette with Image.quantize."""
+def test_a_card_png_needs_a_palette_of_at_most_16_colours() -> None:
+    with pytest.raises(ValueError, match="16 colours"):
+        card_png(Image.new("P", (4, 4)))  # Pillow's default palette: 256 colours
+    rgb = Image.new("RGB", (WIDTH, HEIGHT), cards._BACKGROUND)
+    assert Image.open(io.BytesIO(card_png(rgb))).getcolors() == [(WIDTH * HEIGHT, 0)]
+
+
+def test_embolden_is_a_3_by_3_maximum() -> None:
+    noise = Image.effect_noise((97, 41), 120).point(lambda v: v if v > 160 else 0)
+    edges = Image.new("L", (20, 10))
+    edges.putpixel((0, 0), 255)
+    edges.putpixel((19, 9), 99)
+    for mask in (noise, edges):
+        assert cards._embolden(mask).tobytes() == mask.filter(MaxFilter(3)).tobytes()
+
+
+def test_the_title_is_drawn_bold_and_nothing_else_is() -> None:
+    plain = rgb_reference(CARD, bold=False).convert("L")
+    bold = draw_card(*CARD).convert("L")
+    lines = card_layout(*CARD)
+    title = [line for line in lines if line.bold]
+    assert title and all(line.bold == 1 for line in title)
+    top, bottom = min(line.bbox[1] for line in title), max(line.bbox[3] for line in title)
+
+    def inked(image: Image.Image, box: tuple[int, int, int, int]) -> int:
+        return sum(count for count, value in image.crop(box).getcolors() if value > 128)
+
+    title_box = (80, top, WIDTH - 80, bottom)
+    assert inked(bold, title_box) > 1.3 * inked(plain, title_box)
+    below = (80, 495, WIDTH, HEIGHT)  # tools and footer: unchanged
+    assert bold.crop(below).tobytes() == plain.crop(below).tobytes()
+
+
+def rgb_reference(args: tuple[Any, ...], bold: bool = True) -> Image.Image:
+    """The card drawn the plain way on an RGB image, then mapped to the card's palette
+    with Image.quantize: the bold lines' text through a mask thickened by Pillow's
+    MaxFilter(3), every other line with ImageDraw.text."""
     image = Image.new("RGB", (WIDTH, HEIGHT), cards._BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 15, HEIGHT), fill=cards._ACCENT)
     draw.rectangle((80, 490, WIDTH - 80, 491), fill=cards._RULE)
-    for line in card_layout(*args):
-        draw.text(
-            (line.x, line.y),
-            line.text,
-            font=cards._font(line.size),
-            fill=line.fill,
-            anchor="la",
-            stroke_width=line.stroke,
-            stroke_fill=line.fill,
-        )
+    lines = card_layout(*args)
+    for ink in {line.fill for line in lines if line.bold}:
+        mask = Image.new("L", (WIDTH, HEIGHT))
+        for line in lines:
+            if line.bold and line.fill == ink:
+                ImageDraw.Draw(mask).text(
+                    (line.x, line.y), line.text, font=cards._font(line.size), fill=255, anchor="la"
+                )
+        image.paste(ink, (0, 0, WIDTH, HEIGHT), mask.filter(MaxFilter(3)) if bold else mask)
+    for line in lines:
+        if not line.bold:
+            draw.text(
+                (line.x, line.y),
+                line.text,
+                font=cards._font(line.size),
+                fill=line.fill,
+                anchor="la",
+            )
     return image.quantize(palette=cards._palette(), dither=Image.Dither.NONE)
 
 
@@ -126,31 +182,35 @@ def test_card_pixels_are_those_of_drawing_in_rgb_then_quantizing(args: tuple[Any
 FAULTS_PER_CARD = """
 import resource, sys
 from anthology.images.cards import card_png, draw_card, reuse_image_memory
-if sys.argv[1] == "reuse":
-    reuse_image_memory()
-for i in range(10):
-    card_png(draw_card(f"Warm-up {i}", ["Tool"], "Category", "Course", "Fall"))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+reuse_image_memory()
+TOOLS = ["MLflow", "Great Expectations", "Adversarial Robustness Toolbox", "DVC", "lakeFS",
+         "Evidently AI", "Label Studio", "Weights & Biases", "Alibi Detect", "Feast"]
+def card(i):  # as a course's cards: tool names of every length, a dozen categories
+    tools = [TOOLS[i % 10], TOOLS[(i * 3) % 10]][: 1 + i % 2]
+    title = f"Post {i}: {tools[0]}" + " in production" * (i % 3)
+    semester = ("Fall 2026", "Spring 2026")[i % 2]
+    card_png(draw_card(title, tools, f"Category {i % 12}", "17-645 MLiP", semester))
 for i in range(30):
-    card_png(draw_card(f"Card number {i} of thirty", ["Tool"], "Category", "Course", "Fall"))
-print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 30)
+    card(i)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for i in range(30, 130):
+    card(i)
+print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 100)
 """
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="counts page faults with getrusage")
 def test_card_workers_reuse_image_memory_instead_of_asking_the_kernel_each_time() -> None:
-    def faults(mode: str) -> float:
-        ran = subprocess.run(
-            [sys.executable, "-c", FAULTS_PER_CARD, mode],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return float(ran.stdout)
-
-    fresh, reused = faults("fresh"), faults("reuse")
-    assert fresh > 100, "Pillow's default is expected to return image memory each time"
-    assert reused < fresh * 0.75
+    """A card allocates three full-size images (the frame's copy, the text's coverage,
+    the PNG's rows) and smaller ones; with freed blocks kept, well under their pages are
+    fresh pages from the kernel. (Without, the count swings from a tenth to one and a half
+    times that with the sizes of the titles before, as glibc's thresholds move; over
+    1,000 generated-corpus cards it was 670–810 a card against 292.)"""
+    ran = subprocess.run(
+        [sys.executable, "-c", FAULTS_PER_CARD], capture_output=True, text=True, check=True
+    )
+    full_size_pages = 3 * WIDTH * HEIGHT / 4096
+    assert float(ran.stdout) < 0.6 * full_size_pages
 
 
 def test_card_key_changes_with_every_input_and_only_then() -> None:
@@ -188,7 +248,7 @@ def test_title_wraps_and_shrinks_inside_the_card(title: str) -> None:
         assert top > 0 and bottom < HEIGHT, line
     for above, below in itertools.pairwise(lines):
         assert above.bbox[3] <= below.bbox[1], f"{above.text!r} overlaps {below.text!r}"
-    title_lines = [line for line in lines if line.stroke]
+    title_lines = [line for line in lines if line.bold]
     assert all(line.bbox[3] < 490 for line in title_lines), "title runs into the footer"
     if len(title) > 300:
         assert title_lines[-1].text.endswith("…")

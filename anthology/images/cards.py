@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL.PngImagePlugin import putchunk
 
 from .cache import digest
 
 WIDTH, HEIGHT = 1200, 630
-CARD_VERSION = "4"  # bump when the drawing or encoding changes, so cached cards are redrawn
+CARD_VERSION = "5"  # bump when the drawing or encoding changes, so cached cards are redrawn
 
 _MARGIN = 80
 _BACKGROUND = (15, 27, 45)
@@ -30,7 +31,7 @@ _MUTED = (203, 213, 225)  # 11:1
 _ACCENT = (252, 211, 77)  # 11:1
 _TITLE_TOP, _TITLE_BOTTOM = 122, 468
 _TITLE_SIZES = range(80, 43, -4)
-_TITLE_STROKE = 1  # a stroke of the text colour stands in for a bold face
+_TITLE_BOLD = 1  # the title is thickened by a pixel on each side, standing in for a bold face
 _LINE_HEIGHT = 1.2
 _ELLIPSIS = "…"
 
@@ -47,15 +48,19 @@ class TextLine:
     y: int
     size: int
     fill: Color
-    stroke: int = 0
+    bold: int = 0  # pixels added on each side of every stroke (`_embolden`)
 
     @property
     def bbox(self) -> Box:
         """The pixels the line covers: (left, top, right, bottom)."""
-        left, top, right, bottom = _font(self.size).getbbox(
-            self.text, anchor="la", stroke_width=self.stroke
+        left, top, right, bottom = _font(self.size).getbbox(self.text, anchor="la")
+        grow = self.bold
+        return (
+            self.x + left - grow,
+            self.y + top - grow,
+            self.x + right + grow,
+            self.y + bottom + grow,
         )
-        return self.x + left, self.y + top, self.x + right, self.y + bottom
 
 
 def card_key(
@@ -74,12 +79,12 @@ def card_layout(
     lines: list[TextLine] = []
     if category:
         lines.append(TextLine(_fit(category, 30, width), _MARGIN, 64, 30, _ACCENT))
-    size, title_lines = _title_lines(title, width - 2 * _TITLE_STROKE)
+    size, title_lines = _title_lines(title, width - 2 * _TITLE_BOLD)
     step = round(size * _LINE_HEIGHT)
     top = _TITLE_TOP + (_TITLE_BOTTOM - _TITLE_TOP - step * len(title_lines)) // 2
     for index, text in enumerate(title_lines):
         y = top + index * step
-        lines.append(TextLine(text, _MARGIN + _TITLE_STROKE, y, size, _TEXT, stroke=_TITLE_STROKE))
+        lines.append(TextLine(text, _MARGIN + _TITLE_BOLD, y, size, _TEXT, bold=_TITLE_BOLD))
     if tools:
         lines.append(TextLine(_fit(" · ".join(tools), 34, width), _MARGIN, 514, 34, _TEXT))
     footer = " · ".join(part for part in (course, semester_label) if part)
@@ -172,16 +177,27 @@ def _draw_lines(image: Image.Image, lines: list[TextLine]) -> None:
     for ink in dict.fromkeys(line.fill for line in lines):
         coverage = Image.new("L", image.size)
         draw = ImageDraw.Draw(coverage)
-        for line in lines:
-            if line.fill == ink:
-                draw.text(
-                    (line.x, line.y),
-                    line.text,
-                    font=_font(line.size),
-                    fill=255,
-                    anchor="la",
-                    stroke_width=line.stroke,
-                )
+        inked = [line for line in lines if line.fill == ink]
+        # Bold lines first, thickened together (only what they cover, with room for the
+        # thicker strokes), then the others over them, never thickened.
+        for bold in sorted({line.bold for line in inked if line.bold}):
+            for line in inked:
+                if line.bold == bold:
+                    draw.text(
+                        (line.x, line.y), line.text, font=_font(line.size), fill=255, anchor="la"
+                    )
+            drawn = coverage.getbbox()
+            if drawn is None:
+                continue
+            left, top, right, bottom = drawn
+            region = (left - bold, top - bold, right + bold, bottom + bold)
+            thick = coverage.crop(region)
+            for _ in range(bold):
+                thick = _embolden(thick)
+            coverage.paste(thick, region)
+        for line in inked:
+            if not line.bold:
+                draw.text((line.x, line.y), line.text, font=_font(line.size), fill=255, anchor="la")
         box = coverage.getbbox()
         if box is None:
             continue
@@ -189,16 +205,53 @@ def _draw_lines(image: Image.Image, lines: list[TextLine]) -> None:
         image.paste(covered.point(_shades(ink)), box, covered.point(_COVERED))
 
 
-def card_png(image: Image.Image) -> bytes:
-    """The card (from `draw_card`) as a small PNG (about 20 KB), 4 bits per pixel.
+def _embolden(mask: Image.Image) -> Image.Image:
+    """`mask` with every stroke a pixel thicker on each side: each pixel takes the highest
+    coverage around it (3 × 3), a faux bold for a font that has no bold face.
 
-    zlib's run-length strategy suits a card (long runs of one colour): half the encoding
-    time of the default strategy, for about 7 % more bytes.
+    The same pixels as `mask.filter(ImageFilter.MaxFilter(3))`, as four maxima of shifted
+    copies (`ImageChops.lighter`): a tenth of the rank filter's time. FreeType's own
+    stroke (`stroke_width=1`) looks the same but took a third of a card's drawing time.
     """
-    buffer = io.BytesIO()
+    width, height = mask.size
+    lighter = ImageChops.lighter
+    wide = lighter(
+        lighter(mask, mask.crop((1, 0, width + 1, height))), mask.crop((-1, 0, width - 1, height))
+    )
+    return lighter(
+        lighter(wide, wide.crop((0, 1, width, height + 1))), wide.crop((0, -1, width, height - 1))
+    )
+
+
+def card_png(image: Image.Image) -> bytes:
+    """The card (from `draw_card`) as a small PNG (about 18 KB), 4 bits per pixel.
+
+    Pillow's chunk writer and zlib, but not Pillow's PNG encoder: that one chooses one of
+    five filters for every row of a 4-bit image, which a card (long runs of one colour,
+    few shades) does not need; unfiltered rows deflated with zlib's run-length strategy
+    take 1.3 ms instead of 2.3 ms a card, for about a fifth more bytes. Rows get the
+    "no filter" byte for free: the card is laid on a canvas two pixels wider whose first
+    two pixels are palette index 0, so each packed row starts with a zero byte.
+    """
     if image.mode != "P":
         image = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
-    image.save(buffer, "PNG", compress_type=zlib.Z_RLE)
+    colours = len(image.getpalette() or []) // 3
+    if not 1 < colours <= 16:
+        raise ValueError(f"a card has 2 to 16 colours, not {colours}")
+    width, height = image.size
+    rows = Image.new("P", (width + 2, height), 0)
+    rows.paste(image, (2, 0))
+    deflate = zlib.compressobj(9, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
+    data = deflate.compress(rows.tobytes("raw", "P;4")) + deflate.flush()
+    buffer = io.BytesIO()
+    buffer.write(b"\x89PNG\r\n\x1a\n")
+    # width, height, 4 bits per pixel, colour type 3 (palette), deflate, no filter
+    # method beyond the per-row byte, not interlaced
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes((4, 3, 0, 0, 0))
+    putchunk(buffer, b"IHDR", header)
+    putchunk(buffer, b"PLTE", bytes(image.getpalette() or []))
+    putchunk(buffer, b"IDAT", data)
+    putchunk(buffer, b"IEND", b"")
     return buffer.getvalue()
 
 

@@ -109,10 +109,12 @@ BATCH = 16  # cards per job: fewer futures to hold (memory at 5,000 posts), stil
 class BackgroundCards:
     """The cards the cache lacks, drawn in worker processes while the build goes on.
 
-    Drawing and encoding a card is pure CPU work of about 6 ms; in worker processes (one
+    Drawing and encoding a card is pure CPU work of about 5 ms; in worker processes (one
     per core but one), started when reading starts, it overlaps reading and rendering
-    instead of holding up the build. A card not drawn yet when its post is handled is
-    placed at the end (`finish`); where processes cannot be forked, or a worker fails,
+    instead of holding up the build. Every card given to the workers is placed at the
+    end (`finish`), drawn or not when its post was handled: copying a thousand files
+    earlier would only delay the post pages, and with them the search index, which starts
+    when the last one is written. Where processes cannot be forked, or a worker fails,
     the card is drawn there, in the build's own process.
     """
 
@@ -143,9 +145,9 @@ class BackgroundCards:
             for key, _text in batch:
                 self.pending[key] = future
 
-    def waiting_for(self, key: str) -> bool:
-        future = self.pending.get(key)
-        return future is not None and not future.done()
+    def drawing(self, key: str) -> bool:
+        """Whether the workers were given this card (it is placed by `finish`)."""
+        return key in self.pending
 
     def defer(self, key: str, text: CardText, target: Path) -> None:
         self.deferred.append((key, text, target))
@@ -189,12 +191,12 @@ def attach_social_card(
     background: BackgroundCards | None = None,
 ) -> None:
     """Write `cards/<slug>.png` (drawn once, then cached) and set `article.social_image`;
-    a card still being drawn by `background` is placed when it finishes."""
+    a card given to `background` is placed when it finishes."""
     text = _card_text(article, course)
     key = card_key(*text)
     name = f"cards/{article.slug}.png"
     target = Path(output_path) / name
-    if background is not None and background.waiting_for(key):
+    if background is not None and background.drawing(key):
         background.defer(key, text, target)
     elif not _place_card(image_cache(settings), key, text, target):
         return
