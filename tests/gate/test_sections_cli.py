@@ -304,10 +304,14 @@ def _examples(paragraph: str) -> str:
 def test_a_scenario_only_imagined_is_not_shown(
     content: Path, run: Runner, imagined: str, quoted: str
 ) -> None:
-    """Examples tried on vendor data, with the scenario only as what could be done."""
-    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    """Examples tried on vendor data, with the scenario only as what could be done: the
+    error points at that paragraph and quotes it."""
+    post = write(content, _examples(imagined))
+    code, found, _err = check(run, content, str(post))
     missing = [f for f in found if f["rule"] == "scenario-missing"]
     assert code == 1 and len(missing) == 1 and missing[0]["severity"] == "error"
+    lines = post.read_text(encoding="utf-8").splitlines()
+    assert missing[0]["line"] == 1 + next(i for i, x in enumerate(lines) if x == imagined)
     assert "only in general or as what could be done" in missing[0]["message"]
     assert f"“{quoted}”" in missing[0]["message"]
     assert "the data you used" in missing[0]["fix"]

@@ -170,12 +170,16 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             p.code and with_code(p) in named and keywords.find(singulars(p.code))
             for p in ctx.paragraphs
         ):
+            # quote a paragraph rather than a heading ("How this maps to recommendations")
+            said = [p for p in ctx.paragraphs if with_code(p) in named]
+            quoted = said[0] if said else None
             yield _finding(
                 ctx,
                 "scenario-missing",
-                reading.line or ctx.first_text_line,
+                (quoted.line if quoted else reading.line) or ctx.first_text_line,
                 f"{reading.names} ({reading.section.name}) speaks of the scenario only in "
-                f"general or as what could be done (“{_opening(named[0])}”); it never shows "
+                "general or as what could be done "
+                f"(“{_opening(quoted.text if quoted else named[0])}”); it never shows "
                 "the tool used on it",
                 "Show what you did with the tool on the scenario: the data you used (your "
                 "ratings, watch events, …), the commands or code, and what you observed "
