@@ -325,6 +325,8 @@ def test_a_scenario_only_imagined_is_not_shown(
         # done and measured, impersonally
         "A replay of one day of watch events through the suite took 41 seconds and "
         "flagged 3 columns.",
+        # a condition is no hypothesis: what the pipeline does with the ratings
+        "The check raises an error if fewer than 50,000 ratings arrived, so training stops.",
         # one "could" in a story of what was done
         "I loaded a day of our movie ratings and could see within 2 minutes which checks failed.",
     ],

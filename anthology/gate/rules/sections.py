@@ -193,7 +193,7 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     their voice ("our ratings", "I replayed…") or as something done or measured (a cue of
     the section, a number), and not as a possibility ("a recommender could…"): a paragraph
     with one hypothetical word must be both, one with two or more ("the first thing I
-    would do … if … could") is speculation. A section without `scenario_voice` takes any
+    would do … we could") is speculation. A section without `scenario_voice` takes any
     mention of the scenario."""
     section = reading.section
     if not section.scenario_voice:
