@@ -953,9 +953,17 @@ class _Reader:
             cues = self.sections[s].cues
             if not cues.groups and not cues.scenario:
                 continue
-            best_for = self._best_for(missing[position:], taken)
+            # a section whose heading names another requirement ("Installation") is that
+            # one's, even before it joins it: its text serves no other by its words
+            theirs = {
+                p
+                for h in range(len(self.headings))
+                if self.names_other(h, s)
+                for p in self.post.by_region.get(h, [])
+            }
+            best_for = self._best_for(missing[position:], taken | theirs)
             window = self._window(chosen, s)
-            best = self._best_run(s, taken, best_for, window, used)
+            best = self._best_run(s, taken | theirs, best_for, window, used)
             if best is None:
                 continue
             picked = [

@@ -905,3 +905,23 @@ def test_a_comparison_that_is_the_walkthrough_serves_the_examples() -> None:
     got = read(text)
     assert [p.label for p in got["examples"].parts] == ["Task-by-task comparison"]
     assert [p.label for p in got["assessment"].parts] == ["Where it falls short"]
+
+
+def test_a_section_named_for_the_examples_is_not_read_as_the_problem() -> None:
+    """Problem words in a section whose heading names the examples ("Installation":
+    "you need a cluster", "it fails until…") belong to that section, which the examples
+    take; the post never says why the tool is needed."""
+    install = (
+        "You need a running cluster first, which was hard on our small VM: the manifests "
+        "failed until I gave the node more memory, and the dashboard stayed broken until "
+        "the next restart. Without the right version of the SDK nothing compiles."
+    )
+    text = (
+        "## Introduction\n\nThis post describes the tool and how I used it on our movie "
+        f"recommender.\n\n## Installation\n\n{install}\n\n## Key concepts\n\nA pipeline "
+        "is a graph of components; each component runs in its own container.\n\n"
+        f"## Our movie pipeline\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    )
+    got = read(text)
+    assert not got["problem"].found
+    assert "Installation" in [p.label for p in got["examples"].parts]
