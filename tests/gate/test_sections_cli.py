@@ -360,3 +360,29 @@ def test_learning_rates_are_not_ratings(content: Path, run: Runner) -> None:
     missing = [f for f in found if f["rule"] == "scenario-missing"]
     assert code == 1 and len(missing) == 1
     assert "never mentions the scenario" in missing[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("code", "flagged"),
+    [
+        ('provider = Tracer(service_name="movie-recommender")\nscores = model.score(user)', False),
+        ("ratings = load_week('ratings.parquet')\nsuite.run(ratings)", False),
+        ("adult = fetch_adult()\nsuite.run(adult.data)", True),  # the vendor's demo data
+    ],
+)
+def test_code_the_writer_ran_can_show_the_scenario(
+    content: Path, run: Runner, code: str, flagged: bool
+) -> None:
+    """Prose that never names the scenario, under a walkthrough whose fenced code does."""
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+    walkthrough = (
+        "## Hands-on\n\nI added the two calls below and ran the suite on "
+        "the data of the last two weeks; it flagged 3 columns within 40 seconds.\n\n"
+        f"```python\n{code}\n```\n\nThe report page showed each failed check with a chart, "
+        "and the second run after the fix passed every check of the suite.\n\n"
+    )
+    body = BODY.replace(section, walkthrough)
+    _code, found, _err = check(run, content, str(write(content, body)))
+    assert not [f for f in found if f["rule"] == "section-missing"]
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert bool(missing) == flagged, [f["message"] for f in missing]

@@ -12,6 +12,7 @@ from ...findings import Finding, Severity
 from ..context import PostContext
 from ..reading import Reading, with_code
 from ..rubric import RubricFinding
+from ..sections import reading_outline
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 
 
@@ -154,6 +155,13 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
         if not reading.section.scenario_required or not reading.found or reading.story:
             continue
         named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
+        if any(_tried_on(line, reading, keywords) for line in named) or any(
+            p.code and with_code(p) in named and keywords.find(singulars(p.code))
+            for p in ctx.paragraphs
+        ):
+            continue
+        if _code_names_scenario(ctx, reading, keywords):
+            continue  # code the writer ran on it (`movie_id`, "movie-recommender")
         if not named:
             shown = ", ".join(option.scenario_keywords[:4])
             yield _finding(
@@ -166,26 +174,49 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
                 "the data you used and what changed for its users.",
                 reading.section.rubric,
             )
-        elif not any(_tried_on(line, reading, keywords) for line in named) and not any(
-            p.code and with_code(p) in named and keywords.find(singulars(p.code))
-            for p in ctx.paragraphs
-        ):
-            # quote a paragraph rather than a heading ("How this maps to recommendations")
-            said = [p for p in ctx.paragraphs if with_code(p) in named]
-            quoted = said[0] if said else None
-            yield _finding(
-                ctx,
-                "scenario-missing",
-                (quoted.line if quoted else reading.line) or ctx.first_text_line,
-                f"{reading.names} ({reading.section.name}) speaks of the scenario only in "
-                "general or as what could be done "
-                f"(“{_opening(quoted.text if quoted else named[0])}”); it never shows "
-                "the tool used on it",
-                "Show what you did with the tool on the scenario: the data you used (your "
-                "ratings, watch events, …), the commands or code, and what you observed "
-                "(“we ran it on a day of our watch events and it found …”).",
-                reading.section.rubric,
-            )
+            continue
+        # quote a paragraph rather than a heading ("How this maps to recommendations")
+        said = [p for p in ctx.paragraphs if with_code(p) in named]
+        quoted = said[0] if said else None
+        yield _finding(
+            ctx,
+            "scenario-missing",
+            (quoted.line if quoted else reading.line) or ctx.first_text_line,
+            f"{reading.names} ({reading.section.name}) speaks of the scenario only in "
+            "general or as what could be done "
+            f"(“{_opening(quoted.text if quoted else named[0])}”); it never shows "
+            "the tool used on it",
+            "Show what you did with the tool on the scenario: the data you used (your "
+            "ratings, watch events, …), the commands or code, and what you observed "
+            "(“we ran it on a day of our watch events and it found …”).",
+            reading.section.rubric,
+        )
+
+
+CODE_READ = 20_000  # characters of a section's code read for the scenario's words
+
+
+def _code_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabulary) -> bool:
+    """Whether the fenced code under the headings taken names the scenario: code that
+    loads `ratings` or serves "movie-recommender" shows the tool used on it, as inline code
+    does (a vendor's demo loads `fetch_adult()`). The first `CODE_READ` characters of each
+    part's code are read."""
+    starts = [p.heading.line for p in reading.parts if p.heading and p.heading.line]
+    if not starts or not ctx.body.code or ctx.shape:  # a refused shape is read coarsely
+        return False
+    body = ctx.body
+    headings, _ = reading_outline(body, ctx.headings)
+    lines = sorted(
+        {h.line for h in headings if h.line is not None} | {body.file_line(len(body.lines))}
+    )
+    for start in starts:
+        end = next((line for line in lines if line > start), start)
+        code = "\n".join(
+            body.lines[i] for i in sorted(body.code) if start < body.file_line(i) < end
+        )
+        if code and keywords.find(singulars(code[:CODE_READ])):
+            return True
+    return False
 
 
 def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
