@@ -54,6 +54,9 @@ class Cues:
     evidence_score: int = 0
     evidence_words: int = 40
     evidence_voice: tuple[str, ...] = ()  # the weaker evidence needs one of these words
+    # Sentences with one of these words are about the post or the assignment ("for this
+    # assignment we had to pick a tool"), not about its subject: they carry no evidence.
+    aside: tuple[str, ...] = ()
     # The scenario may be named once, earlier: a section that refers to "our scripts" when
     # another requirement's part describes those scripts in the scenario's words shows it
     # too. `story_ignores` are words too common to tie two sections together ("our model").
@@ -246,6 +249,7 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
         evidence_score=_number(raw.get("evidence_score"), defaults.evidence_score),
         evidence_words=_number(raw.get("evidence_words"), defaults.evidence_words),
         evidence_voice=_strings(raw.get("evidence_voice")),
+        aside=_lowered(raw.get("aside")),
         scenario_from_story=bool(raw.get("scenario_from_story", False)),
         story_ignores=_strings(raw.get("story_ignores")),
         spread_terms=_number(raw.get("spread_terms"), defaults.spread_terms),

@@ -68,6 +68,7 @@ def _common_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in STOP_WORDS)
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 
@@ -168,7 +169,7 @@ class _Post:
     scenario: tuple[str, ...]
     total_lines: tuple[int, int]  # first and last line of the body
     supplementary: tuple[str, ...] = ()
-    _para_stems: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    _para_stems: dict[tuple[int, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
     _para_singulars: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
@@ -224,10 +225,17 @@ class _Post:
         """The paragraphs before the first heading."""
         return [self.paragraphs[p] for p in self.by_region.get(-1, [])]
 
-    def para_stems(self, index: int) -> tuple[str, ...]:
-        if index not in self._para_stems:
-            self._para_stems[index] = stems(self.paragraphs[index].text)
-        return self._para_stems[index]
+    def para_stems(self, index: int, aside: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """A paragraph's stemmed words; without its sentences that name an `aside` term
+        (sentences about the post or the assignment, not about its subject)."""
+        key = (index, aside)
+        if key not in self._para_stems:
+            text = self.paragraphs[index].text
+            if aside:
+                skip = vocabulary(aside)
+                text = " ".join(s for s in _SENTENCE.split(text) if not skip.find(stems(s)))
+            self._para_stems[key] = stems(text)
+        return self._para_stems[key]
 
     def para_singulars(self, index: int) -> tuple[str, ...]:
         if index not in self._para_singulars:
@@ -261,7 +269,7 @@ def _score(
     scenario: list[str] = []
     used: list[int] = []
     for index in (-1, *indexes) if heading else indexes:
-        words = heading if index == -1 else post.para_stems(index)
+        words = heading if index == -1 else post.para_stems(index, cues.aside)
         hit = False
         for name, terms in cues.groups:
             matched = vocabulary(terms).find(words)
@@ -840,26 +848,34 @@ class _Reader:
                 self.considered[s] = [n for n in self.considered[s] if label not in n]
 
     def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
-        """A requirement still missing takes a section that only a generic heading gave to
-        another requirement, when that requirement keeps a part with text without it and the
-        section's text reads like the missing one where such text usually is ("Myth 1: We'll
-        see it on the dashboard" tells the problem; "Myth 2: … set up" has the examples)."""
+        """A requirement still missing takes a section that only a generic heading, or its
+        place in a series, gave to another requirement, when that requirement keeps a part
+        with text without it and the section's text reads like the missing one where such
+        text usually is ("Myth 1: We'll see it on the dashboard" tells the problem; "Myth 2:
+        … set up" has the examples; "Step 0: The mess we start with" opens a tutorial)."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
             cues = section.cues
-            window = self._window(chosen, s)
             for o, parts in chosen.items():
-                hinted = [p for p in parts if p.how == HINT and p.heading is not None]
-                rest = [p for p in parts if p.how not in (HINT, NESTED) and p.words]
+                hinted = [p for p in parts if p.how in (HINT, SERIES) and p.heading is not None]
+                rest = [p for p in parts if p.how not in (HINT, SERIES, NESTED) and p.words]
                 if o == s or not hinted or not rest:
                     continue
                 for part in hinted:
                     h = self.headings.index(part.heading)
-                    own = self.post.by_region.get(h, [])
+                    # with its subsections ("Task-by-task comparison" over "1. Appending
+                    # the hourly events", "2. …"), where it would stand once given up
+                    below = {id(x) for x in self.headings[h + 1 : self.post.end[h]]}
+                    given = [part] + [
+                        q for q in parts if q.how == NESTED and id(q.heading) in below
+                    ]
+                    kept = [q for q in parts if all(q is not g for g in given)]
+                    window = self._window({**chosen, o: kept}, s)
+                    own = self.content_of(range(h, self.post.end[h]))
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
                     if own and score.ok and score.in_place and self._enough(cues, score):
-                        parts.remove(part)
+                        parts[:] = kept
                         chosen[s] = [self._content_part(h, score)]
                         self.considered[o].append(
                             f"‘{part.label}’ hints at it but reads like “{section.name}”, "
@@ -874,16 +890,19 @@ class _Reader:
         walkthrough) and that a heading serves also takes the other sections with text
         between those neighbours that serve nothing else ("3. Track the data",
         "4. A pipeline" between "2. Install" and "5. Gotchas"): a TA reads what lies
-        between the problem and the assessment as the examples."""
+        between the problem and the assessment as the examples. Without a problem, what
+        lies between its own first part and the assessment."""
         for s, section in enumerate(self.sections):
             parts = chosen.get(s)
             if section.cues.position != "between" or not parts:
                 continue
             if all(p.how == CONTENT for p in parts):
                 continue
-            if not chosen.get(s - 1) or not chosen.get(s + 1):
-                continue  # without both neighbours, "between" is not known
+            if not chosen.get(s + 1):
+                continue  # without the next neighbour, where it ends is not known
             low, high = self._window(chosen, s)
+            if not chosen.get(s - 1):  # nothing before it served: from its own first part
+                low = min((p.line for p in parts if p.line is not None), default=high)
             for h, heading in enumerate(self.headings):
                 line = heading.line
                 if h in used or not heading.own_words or line is None or not low < line < high:
@@ -1116,8 +1135,9 @@ class _Reader:
         "we", "our", "I"), which a description of the tool is not."""
         if not cues.evidence_voice:
             return True
-        voice = set(stems(" ".join(cues.evidence_voice)))
-        return any(voice.intersection(self.post.para_stems(p)) for p in paragraphs)
+        # as written: stemmed, "us" would be "use", "used" and "using"
+        voice = vocabulary(cues.evidence_voice, exact=True)
+        return any(voice.find(self.post.para_singulars(p)) for p in paragraphs)
 
     def _words(self, paragraphs: Iterable[int]) -> int:
         return sum(count_words(self.post.paragraphs[p].text) for p in paragraphs)

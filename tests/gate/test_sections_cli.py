@@ -289,6 +289,11 @@ def _examples(paragraph: str) -> str:
             "ratings with the last one, and a drop in the ratings of one genre would stand out.",
             "In a recommendation service the same suites could …",
         ),
+        (  # "used" is not "us": no voice, and a possibility
+            "In the movie streaming scenario the suite could be used to explain why a movie "
+            "was recommended, for example to debug strange recommendations.",
+            "In the movie streaming scenario the suite could …",
+        ),
         (  # the writer's voice and a metric, but told as what they would do
             "The first thing I would do for a movie recommender is to compare precision for "
             "each group of viewers, and if one group is served worse we could retrain.",

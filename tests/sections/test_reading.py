@@ -835,3 +835,73 @@ def test_a_one_section_post_reads_its_problem_before_its_examples() -> None:
     readings = read(one)
     assert readings["problem"].found and readings["examples"].found
     assert readings["problem"].parts[0].lines[0] < readings["examples"].parts[0].lines[0]
+
+
+def test_the_assignment_is_no_problem_of_the_tool() -> None:
+    """An introduction about the assignment ("we had to pick a tool") or the writer's own
+    learning ("the challenge for me") is no problem statement; the same introduction with
+    what goes wrong without the tool is."""
+    intro = (
+        "For this assignment we had to pick a tool we had never used, and I picked an "
+        "experiment tracker. The biggest challenge for me was learning its query language. "
+        "This post covers installing it and how I used it on our movie recommender."
+    )
+    rest = f"## Installing\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    assert not read(f"{intro}\n\n{rest}")["problem"].found
+    problem = read(f"{intro} {PROBLEM}\n\n{rest}")["problem"]
+    assert taken(problem) == [(CONTENT, "the text before the first heading")]
+
+
+def test_without_a_problem_the_walkthrough_still_takes_its_sections() -> None:
+    """No problem anywhere: the sections after the examples' first part and before the
+    assessment still belong to the walkthrough (nothing before it to bound it)."""
+    text = f"## Installing\n\n{EXAMPLES}\n\n## Second pass\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    got = read(text)
+    assert not got["problem"].found
+    assert [p.label for p in got["examples"].parts] == [
+        "Installing",
+        "Second pass",
+    ]
+
+
+def test_a_tutorials_first_step_can_tell_the_problem() -> None:
+    """ "Step 0: …" belongs to the series of steps by its heading, but its text is the
+    post's problem, which nothing else tells."""
+    step0 = (
+        "Every night our team has to export the day's ratings, fetch new movies from the "
+        "catalog API, retrain the recommender and copy the model to the serving folder:\n\n"
+        "1. Export the ratings\n2. Fetch the movies\n3. Retrain\n4. Copy the model\n\n"
+        "Until last week these were four cron entries half an hour apart. Here is what "
+        "went wrong in two weeks:\n\n"
+        "- The catalog API was slow one night, so training started on incomplete data.\n"
+        "- Training crashed out of memory and nobody noticed for three days.\n"
+        "- When something failed, the logs were in four different files.\n\n"
+        "The problem is not one script but the orchestration: dependencies, retries and "
+        "knowing what ran and when."
+    )
+    text = (
+        "# From cron jobs to a flow\n\nIn this tutorial we turn our scripts into a workflow.\n\n"
+        f"## Step 0: Our nightly jobs\n\n{step0}\n\n## Step 1: Install\n\n{EXAMPLES}\n\n"
+        f"## Step 2: Schedule it\n\n{EXAMPLES}\n\n## Step 3: Get notified\n\n{EXAMPLES}\n\n"
+        f"{STANDARD_ASSESSMENT}\n"
+    )
+    got = read(text)
+    assert [p.label for p in got["problem"].parts] == ["Step 0: Our nightly jobs"]
+    assert "Step 0: Our nightly jobs" not in [p.label for p in got["examples"].parts]
+    assert "Step 3: Get notified" in [p.label for p in got["examples"].parts]
+
+
+def test_a_comparison_that_is_the_walkthrough_serves_the_examples() -> None:
+    """ "Task-by-task comparison" may be a verdict or, as here, the walkthrough itself in
+    subsections (with a "but" or two, as comparisons have); the post's own "Where it falls
+    short" is its assessment."""
+    plain = "With plain files this still had to be a rewrite script, but here it was one call."
+    text = (
+        f"{STANDARD_PROBLEM}\n\n## Task-by-task comparison\n\n"
+        f"### 1. Appending\n\n{EXAMPLES} {plain}\n\n"
+        f"### 2. Deleting rows\n\n{EXAMPLES} {plain}\n\n"
+        f"## Where it falls short\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert [p.label for p in got["examples"].parts] == ["Task-by-task comparison"]
+    assert [p.label for p in got["assessment"].parts] == ["Where it falls short"]

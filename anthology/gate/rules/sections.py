@@ -195,7 +195,8 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     if not section.scenario_voice:
         return True
     words = stems(paragraph)
-    voiced = bool(vocabulary(section.scenario_voice).find(words))
+    # as written: stemmed, "us" would be "use", "used" and "using"
+    voiced = bool(vocabulary(section.scenario_voice, exact=True).find(singulars(paragraph)))
     done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
     concrete = bool(done.find(words)) or any(c.isdigit() for c in paragraph)
     maybe = len(vocabulary(section.scenario_hypothetical).find(words))
