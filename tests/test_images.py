@@ -212,6 +212,50 @@ def test_card_workers_reuse_image_memory_instead_of_asking_the_kernel_each_time(
     assert float(ran.stdout) < 0.1 * full_size_pages
 
 
+def _glyph(font: Any, char: str) -> bytes:
+    mask = font.getmask(char)
+    return bytes(mask) + bytes(str(mask.size), "ascii")
+
+
+def test_card_text_in_accented_latin_is_drawn_with_its_letters() -> None:
+    """Titles, tools and categories with "José", "Zoë", "Łódź" get their letters, not
+    the missing-glyph box Pillow's built-in font draws for everything outside ASCII
+    (the card font is DejaVu Sans, Debian's fonts-dejavu-core, as the README says)."""
+    assert cards.font_file() is not None, "install fonts-dejavu-core (see the README)"
+    font = cards._font(48)
+    missing = _glyph(font, "\U0010fffd")  # a private-use code point: no font draws it
+    letters = "éèñüçøßłźŽÅÆ"
+    assert all(_glyph(font, c) != missing for c in letters)
+    assert len({_glyph(font, c) for c in letters}) == len(letters)
+
+
+def test_the_card_font_can_be_named_and_falls_back_to_pillows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`ANTHOLOGY_CARD_FONT` names the font file; a name that is no file falls back to
+    Pillow's built-in font. The font is part of a card's cache key."""
+    found = cards.font_file()
+    assert found is not None
+    key = card_key("José's title", ["Tool"], None, "Course", "Fall 2026")
+    try:
+        monkeypatch.setenv(cards.FONT_VARIABLE, str(tmp_path / "no-such-font.ttf"))
+        for cached in (cards.font_file, cards._font_id, cards._font):
+            cached.cache_clear()
+        assert cards.font_file() is None
+        assert card_key("José's title", ["Tool"], None, "Course", "Fall 2026") != key
+        fallback = cards._font(48)
+        assert _glyph(fallback, "é") == _glyph(fallback, "\U0010fffd")  # the box
+        monkeypatch.setenv(cards.FONT_VARIABLE, str(found))
+        for cached in (cards.font_file, cards._font_id, cards._font):
+            cached.cache_clear()
+        assert cards.font_file() == found
+        assert card_key("José's title", ["Tool"], None, "Course", "Fall 2026") == key
+    finally:
+        monkeypatch.delenv(cards.FONT_VARIABLE)
+        for cached in (cards.font_file, cards._font_id, cards._font):
+            cached.cache_clear()
+
+
 def test_card_key_changes_with_every_input_and_only_then() -> None:
     assert card_key(*CARD) == card_key(*CARD)
     changed = [

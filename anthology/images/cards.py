@@ -1,18 +1,23 @@
-"""Social cards: a 1200×630 Open Graph image per post, drawn with Pillow's built-in font.
+"""Social cards: a 1200×630 Open Graph image per post.
 
-Pillow ≥ 10.1 ships a scalable default font (`ImageFont.load_default(size=...)`), so no font
-file is bundled or downloaded. `card_layout` places every line of text; `draw_card` paints
-it, so tests can check the layout without reading pixels.
+The text is set in DejaVu Sans where the system has it (Debian's `fonts-dejavu-core`, the
+usual places on other systems, or the file `ANTHOLOGY_CARD_FONT` names): Pillow's built-in
+font (`ImageFont.load_default(size=...)`, the fallback, so no font file is bundled or
+downloaded) has glyphs for ASCII only, and draws "José" or "Zoë" with boxes.
+`card_layout` places every line of text; `draw_card` paints it, so tests can check the
+layout without reading pixels.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import PIL
 from PIL import Image, ImageChops, ImageDraw, ImageFont
@@ -21,7 +26,7 @@ from PIL.PngImagePlugin import putchunk
 from .cache import digest
 
 WIDTH, HEIGHT = 1200, 630
-CARD_VERSION = "5"  # bump when the drawing or encoding changes, so cached cards are redrawn
+CARD_VERSION = "6"  # bump when the drawing or encoding changes, so cached cards are redrawn
 
 _MARGIN = 80
 _BACKGROUND = (15, 27, 45)
@@ -34,6 +39,16 @@ _TITLE_SIZES = range(80, 43, -4)
 _TITLE_BOLD = 1  # the title is thickened by a pixel on each side, standing in for a bold face
 _LINE_HEIGHT = 1.2
 _ELLIPSIS = "…"
+FONT_VARIABLE = "ANTHOLOGY_CARD_FONT"
+# where systems keep DejaVu Sans (Debian/Ubuntu, Fedora/Arch, Homebrew, macOS user fonts)
+_FONT_PLACES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/opt/homebrew/share/fonts/DejaVuSans.ttf",
+    "~/Library/Fonts/DejaVuSans.ttf",
+)
 
 Color = tuple[int, int, int]
 Box = tuple[int, int, int, int]
@@ -66,9 +81,10 @@ class TextLine:
 def card_key(
     title: str, tools: Sequence[str], category: str | None, course: str, semester_label: str
 ) -> str:
-    """The cache key of a card: its text, the drawing version and Pillow's version (font)."""
+    """The cache key of a card: its text, the drawing version, Pillow's version and the
+    font file (a card drawn where DejaVu was missing is drawn again where it is found)."""
     text = json.dumps([title, list(tools), category, course, semester_label])
-    return digest("card", CARD_VERSION, PIL.__version__, text)
+    return digest("card", CARD_VERSION, PIL.__version__, _font_id(), text)
 
 
 def card_layout(
@@ -282,9 +298,29 @@ def reuse_image_memory(blocks: int = 32, block_size: int = 256 * 1024) -> None:
     Image.core.set_blocks_max(blocks)
 
 
+@lru_cache(maxsize=1)
+def font_file() -> Path | None:
+    """The card's font: the file `ANTHOLOGY_CARD_FONT` names, else DejaVu Sans where the
+    system keeps it, else None (Pillow's built-in font, ASCII only)."""
+    named = os.environ.get(FONT_VARIABLE)
+    places = [named] if named else list(_FONT_PLACES)
+    for place in places:
+        path = Path(place).expanduser()
+        if path.is_file():
+            return path
+    return None
+
+
+@lru_cache(maxsize=1)
+def _font_id() -> str:
+    path = font_file()
+    return f"{path.name}:{path.stat().st_size}" if path else "pillow-default"
+
+
 @lru_cache(maxsize=32)
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    font = ImageFont.load_default(size=size)
+    path = font_file()
+    font = ImageFont.truetype(str(path), size) if path else ImageFont.load_default(size=size)
     if not isinstance(font, ImageFont.FreeTypeFont):
         raise RuntimeError("social cards need Pillow built with FreeType (pip install pillow)")
     return font
