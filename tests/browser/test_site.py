@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from PIL import Image
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -195,3 +196,36 @@ def test_screenshot(page: Page, site_url: str, artifacts: Path, name: str) -> No
     target = artifacts / f"{name}.png"
     page.screenshot(path=target, full_page=True)
     assert target.stat().st_size > 0
+
+
+CARD_PIXELS = """async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+        hash = (Math.imul(hash, 31) + data[i] * 65536 + data[i + 1] * 256 + data[i + 2]) >>> 0;
+    }
+    return [canvas.width, canvas.height, hash];
+}"""
+
+
+def test_social_card_decodes_in_chromium_to_the_drawn_pixels(
+    page: Page, site_url: str, built_site: Path
+) -> None:
+    """The card PNG is put together by the plugin (zlib, Pillow's chunk writer), so a
+    browser, not only Pillow, must read it: every pixel as drawn."""
+    card = built_site / "cards" / "pandera-rating-schema-checks.png"
+    expected = 0
+    for red, green, blue in Image.open(card).convert("RGB").getdata():
+        expected = (expected * 31 + red * 65536 + green * 256 + blue) % 2**32
+    page.goto(site_url + POST)
+    width, height, hash_ = page.evaluate(CARD_PIXELS, site_url + "cards/" + card.name)
+    assert (width, height) == (1200, 630)
+    assert hash_ == expected
