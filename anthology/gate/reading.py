@@ -679,6 +679,9 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._fill_between(chosen, used)
+        # the walkthrough may now hold more than the section that opened it ("The day we
+        # shipped the wrong model" before "What is Hydra?"): that one may be the problem
+        self._release_hinted(chosen)
         self._spread(chosen)
         self._by_story(chosen, used)
         readings = []
