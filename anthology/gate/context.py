@@ -219,6 +219,14 @@ class PostContext:
         return paragraphs(self.body, self.headings, SHAPE_PARAGRAPHS if self.shape else None)
 
     @cached_property
+    def reading_outline(self) -> tuple[list[Heading], list[Paragraph]]:
+        """The headings a reader sees (bold lines used as headings among them) and the
+        paragraphs under each."""
+        if self.shape:  # refused anyway: read as the renderer's outline, first paragraphs only
+            return self.headings, self.paragraphs
+        return reading_outline(self.body, self.headings)
+
+    @cached_property
     def readings(self) -> list[Reading]:
         """Which parts of the post serve each required section of its option."""
         post = self.post
@@ -226,10 +234,7 @@ class PostContext:
             return []
         body = self.body
         span = (body.first_line, body.first_line + len(body.lines))
-        if self.shape:  # refused anyway: read as the renderer's outline, first paragraphs only
-            headings, found = self.headings, self.paragraphs
-        else:
-            headings, found = reading_outline(body, self.headings)
+        headings, found = self.reading_outline
         return read_sections(self.option, headings, found, post.sections, span)
 
     @cached_property

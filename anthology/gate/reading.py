@@ -268,6 +268,7 @@ def _score(
     found: dict[str, list[str]] = {}
     scenario: list[str] = []
     used: list[int] = []
+    scenario_words = vocabulary(post.scenario, exact=True)
     for index in (-1, *indexes) if heading else indexes:
         words = heading if index == -1 else post.para_stems(index, cues.aside)
         hit = False
@@ -278,7 +279,6 @@ def _score(
                 bucket = found.setdefault(name, [])
                 bucket.extend(t for t in matched if t not in bucket)
         if cues.scenario:
-            scenario_words = vocabulary(post.scenario, exact=True)
             if index == -1:  # a heading's words are only at hand stemmed
                 matched = vocabulary(post.scenario).find(words)
             else:
@@ -743,10 +743,10 @@ class _Reader:
         common = _common_stems() | set(stems(" ".join(cues.story_ignores)))
         for o, parts in sorted(chosen.items()):
             for part in parts if o != s else ():
-                told = stems(part.text)
                 named = scenario.find(singulars(part.text))
                 if not named:
                     continue
+                told = stems(part.text)
                 things = {w for w in told if len(w) >= 3 and w not in common}
                 for i in ours:
                     thing = next((w for w in words[i + 1 : i + 2 + MAX_GAP] if w in things), None)

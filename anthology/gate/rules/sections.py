@@ -12,7 +12,6 @@ from ...findings import Finding, Severity
 from ..context import PostContext
 from ..reading import Reading, with_code
 from ..rubric import RubricFinding
-from ..sections import reading_outline
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 
 
@@ -205,15 +204,14 @@ def _code_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabular
     if not starts or not ctx.body.code or ctx.shape:  # a refused shape is read coarsely
         return False
     body = ctx.body
-    headings, _ = reading_outline(body, ctx.headings)
+    headings, _ = ctx.reading_outline
     lines = sorted(
         {h.line for h in headings if h.line is not None} | {body.file_line(len(body.lines))}
     )
+    code_lines = sorted(body.code)
     for start in starts:
         end = next((line for line in lines if line > start), start)
-        code = "\n".join(
-            body.lines[i] for i in sorted(body.code) if start < body.file_line(i) < end
-        )
+        code = "\n".join(body.lines[i] for i in code_lines if start < body.file_line(i) < end)
         if code and keywords.find(singulars(code[:CODE_READ])):
             return True
     return False
