@@ -91,6 +91,9 @@ class Section:
     min_words_blocking: bool = False  # too few words is an error, not advice
     # heading words right after one of these ("without the pain") neither name nor hint at it
     negated_by: tuple[str, ...] = ()
+    # heading words anywhere after one of these ("the fix for problem 1", "solving the
+    # cold-start problem") name what the tool remedies: the heading is about the remedy
+    remedied_by: tuple[str, ...] = ()
     # not found while a section of at least this many words serves nothing: the gate may have
     # missed it, so it warns instead of blocking (0: always an error)
     unplaced_words: int = 0
@@ -288,6 +291,7 @@ def _section(item: dict[str, Any], reader: _Reader) -> Section:
         cues=_cues(item.get("content"), reader, str(item["id"])),
         min_words_blocking=bool(item.get("min_words_blocking", False)),
         negated_by=tuple(word.casefold() for word in _strings(item.get("negated_by"))),
+        remedied_by=tuple(word.casefold() for word in _strings(item.get("remedied_by"))),
         unplaced_words=_words_setting(reader, item, "unplaced_words"),
     )
 

@@ -378,7 +378,14 @@ class _Reader:
         if h not in self._named:
             words = self.post.heading_stems[h]
             found = [
-                negated(vocabulary(sec.keywords).where(words), words, vocabulary(sec.negated_by))
+                negated(
+                    negated(
+                        vocabulary(sec.keywords).where(words), words, vocabulary(sec.negated_by)
+                    ),
+                    words,
+                    vocabulary(sec.remedied_by),
+                    gap=len(words),
+                )
                 for sec in self.sections
             ]
             first = min((min(f.values()) for f in found if f), default=-1)
@@ -390,6 +397,7 @@ class _Reader:
         terms = section.hints + (self.post.scenario if section.cues.scenario else ())
         words = self.post.heading_stems[h]
         found = negated(vocabulary(terms).where(words), words, vocabulary(section.negated_by))
+        found = negated(found, words, vocabulary(section.remedied_by), gap=len(words))
         return {term: (at, at + len(stems(term))) for term, at in found.items()}
 
     def hinted(self, h: int, s: int) -> list[str]:
@@ -901,9 +909,15 @@ class _Reader:
                 continue
             if all(p.how == CONTENT for p in parts):
                 continue
-            if not chosen.get(s + 1):
-                continue  # without the next neighbour, where it ends is not known
             low, high = self._window(chosen, s)
+            if not chosen.get(s + 1):
+                # Without a verdict after it, a walkthrough runs on to the post's closing
+                # section, which is left out: it may be that verdict in words the gate
+                # cannot read ("Project 2", "Exporting" before "Summary")
+                closing = [h.line for h in self.headings if h.own_words and h.line is not None]
+                if not closing:
+                    continue
+                high = max(closing)
             if not chosen.get(s - 1):  # nothing before it served: from its own first part
                 low = min((p.line for p in parts if p.line is not None), default=high)
             for h, heading in enumerate(self.headings):

@@ -161,9 +161,11 @@ def vocabulary(terms: tuple[str, ...], exact: bool = False) -> Vocabulary:
     return Vocabulary(tuple(compiled), {k: tuple(v) for k, v in by_first.items()})
 
 
-def negated(found: dict[str, int], words: Sequence[str], negations: Vocabulary) -> dict[str, int]:
+def negated(
+    found: dict[str, int], words: Sequence[str], negations: Vocabulary, gap: int = MAX_GAP
+) -> dict[str, int]:
     """`found` without the terms right after a negation ("without the pain", "no more
-    chaos": one word may come between); "not without" is no negation."""
+    chaos": `gap` words may come between); "not without" is no negation."""
     if not negations or not found:
         return found
     ends = []
@@ -173,9 +175,7 @@ def negated(found: dict[str, int], words: Sequence[str], negations: Vocabulary) 
     if not ends:
         return found
     return {
-        term: at
-        for term, at in found.items()
-        if not any(0 <= at - end - 1 <= MAX_GAP for end in ends)
+        term: at for term, at in found.items() if not any(0 <= at - end - 1 <= gap for end in ends)
     }
 
 

@@ -925,3 +925,67 @@ def test_a_section_named_for_the_examples_is_not_read_as_the_problem() -> None:
     got = read(text)
     assert not got["problem"].found
     assert "Installation" in [p.label for p in got["examples"].parts]
+
+
+@pytest.mark.parametrize(
+    ("heading", "names_problem"),
+    [
+        ("Consumer groups = the fix for problem 1", False),
+        ("Solving the cold-start problem with a feature store", False),
+        ("How we tackled the flaky-retraining problem", False),
+        ("Problem 1: we lost data", True),
+        ("The problem nobody fixed", True),
+    ],
+)
+def test_a_problem_word_after_a_remedy_names_the_remedy(heading: str, names_problem: bool) -> None:
+    """ "The fix for problem 1" is about the fix: it names the problem only as what the
+    tool remedies. A remedy word after the problem word changes nothing."""
+    parts = read(f"## {heading}\n\n{PROBLEM}\n")["problem"].parts
+    assert bool(parts and parts[0].how in (HEADING, HINT)) is names_problem
+
+
+def test_remedy_sections_after_the_problem_are_the_walkthrough() -> None:
+    """A post that states two problems, then a section fixing each, then its verdict: the
+    fixing sections are how the tool helps, not more of the problem."""
+    text = (
+        f"## The problem (two of them)\n\n{PROBLEM}\n\n"
+        f"## Setup\n\n{EXAMPLES}\n\n"
+        f"## Consumer groups = the fix for problem 1\n\n{EXAMPLES}\n\n"
+        f"## Replaying = the fix for problem 2\n\n{EXAMPLES}\n\n"
+        f"{STANDARD_ASSESSMENT}\n"
+    )
+    got = read(text)
+    assert [p.label for p in got["problem"].parts] == ["The problem (two of them)"]
+    assert [p.label for p in got["examples"].parts] == [
+        "Setup",
+        "Consumer groups = the fix for problem 1",
+        "Replaying = the fix for problem 2",
+    ]
+
+
+def test_without_a_verdict_the_walkthrough_runs_on_to_the_closing_section() -> None:
+    """No assessment after the walkthrough: its later sections are still the walkthrough,
+    so only the closing section is left over, and a short one does not soften the
+    missing verdict into "the gate may have missed it"."""
+    project = (
+        "I loaded four hundred movie synopses from our catalogue and tagged each with a mood. "
+        "The tagging view showed the poster and the synopsis side by side, and keyboard "
+        "shortcuts made each movie take a few seconds. "
+    ) * 3
+    text = (
+        f"## Installing and starting\n\n{EXAMPLES}\n\n"
+        f"## Project 1: mood tags\n\n{project}\n\n"
+        f"## Project 2: reviewing lists\n\n{project}\n\n"
+        f"## Exporting\n\n{EXAMPLES}\n\n"
+        "## Summary\n\nWe installed it, tagged movies, reviewed lists and exported the tags.\n"
+    )
+    got = read(text)
+    assert [p.label for p in got["examples"].parts] == [
+        "Installing and starting",
+        "Project 1: mood tags",
+        "Project 2: reviewing lists",
+        "Exporting",
+    ]
+    assessment = got["assessment"]
+    assert not assessment.found
+    assert [part.label for part, _words in assessment.unplaced] == ["Summary"]
