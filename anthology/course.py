@@ -68,6 +68,10 @@ class Cues:
     # 0 turns this off.
     spread_terms: int = 0
     spread_sections: int = 3
+    # Told in the last words: when no part serves it, one of the post's last two paragraphs
+    # that opens with one of these ("Overall, …", "All in all …") and scores `min_score`
+    # with every group serves it.
+    closing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,6 +261,7 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
         story_ignores=_strings(raw.get("story_ignores")),
         spread_terms=_number(raw.get("spread_terms"), defaults.spread_terms),
         spread_sections=_number(raw.get("spread_sections"), defaults.spread_sections),
+        closing=_lowered(raw.get("closing")),
     )
 
 

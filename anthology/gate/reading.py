@@ -404,6 +404,12 @@ class _Reader:
         """Heading words hinting at requirement `s`, less those inside a longer hint at
         another requirement ("step" in "Next steps" is the assessment's phrase)."""
         mine = self._hint_spans(h, s)
+        series = _SERIES.match(self.headings[h].text)
+        if series and any(self.named(o, s) for o in range(len(self.headings)) if o != h):
+            # "Lesson 3: …" is a place in a series of lessons, not the lessons learned,
+            # when another heading names the requirement ("Verdict")
+            noun = stems(series.group(1))
+            mine = {term: span for term, span in mine.items() if stems(term) != noun}
         if not mine:
             return []
         longer = [
@@ -691,6 +697,7 @@ class _Reader:
         # shipped the wrong model" before "What is Hydra?"): that one may be the problem
         self._release_hinted(chosen)
         self._spread(chosen)
+        self._closing(chosen)
         self._by_story(chosen, used)
         readings = []
         missing = any(not chosen.get(s) for s in range(len(self.sections)))
@@ -764,6 +771,31 @@ class _Reader:
                             f"({', '.join(named[:4])})"
                         )
         return ""
+
+    def _closing(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement nothing serves that the post weighs in its last words (`Cues.
+        closing`): "overall it was super useful …; the downsides for us were …" ending
+        the walkthrough of a post with two headings. One of the last two paragraphs of
+        prose must open as a verdict and weigh the tool on its own."""
+        prose = [i for i, p in enumerate(self.post.paragraphs) if p.text.strip()]
+        for s, section in enumerate(self.sections):
+            cues = section.cues
+            if chosen.get(s) or not cues.closing:
+                continue
+            openers = vocabulary(cues.closing)
+            for index in reversed(prose[-2:]):
+                opening = self.post.para_stems(index)[:4]
+                if not any(at <= 1 for at in openers.where(opening).values()):
+                    continue
+                score = _score(self.post, cues, [index])
+                every = all(any(t in score.cues for t in terms) for _name, terms in cues.groups)
+                if score.ok and every and score.score >= cues.min_score:
+                    chosen[s] = [self._content_part(self.post.paragraphs[index].region, score)]
+                    break
+                self.considered[s].append(
+                    "the closing paragraph opens as a verdict but "
+                    + _shortfall(cues, score, cues.min_score)
+                )
 
     def _spread(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement nothing serves that the post discusses along the way (`Cues.

@@ -386,3 +386,43 @@ def test_code_the_writer_ran_can_show_the_scenario(
     assert not [f for f in found if f["rule"] == "section-missing"]
     missing = [f for f in found if f["rule"] == "scenario-missing"]
     assert bool(missing) == flagged, [f["message"] for f in missing]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "flagged"),
+    [
+        # an endpoint named in code, in a paragraph of what a team could do
+        (
+            "A streaming team could package its recommender and call "
+            "`/predictions/movie-recommender` from the home page, and the management API "
+            "would let it register a retrained model every night.",
+            True,
+        ),
+        # the same endpoint, called by the writer
+        (
+            "We packaged our model and called `/predictions/movie-recommender` 500 times "
+            "from a replay of one day of requests.",
+            False,
+        ),
+    ],
+)
+def test_names_in_code_of_an_imagined_use_do_not_show_the_scenario(
+    content: Path, run: Runner, paragraph: str, flagged: bool
+) -> None:
+    code, found, _err = check(run, content, str(write(content, _examples(paragraph))))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert bool(missing) == flagged, [f["message"] for f in missing]
+    assert (code == 1) == flagged
+
+
+def test_a_heading_number_is_no_measurement(content: Path, run: Runner) -> None:
+    """ "5. Application to a movie streaming platform" over paragraphs of what could be
+    done: the heading's number is not a number measured on the scenario."""
+    imagined = (
+        "### 5. Application to a movie streaming platform\n\n"
+        "A recommender could be evaluated on whether viewers of different age groups get "
+        "recommendations of similar quality, and the platform would compare the groups."
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert code == 1 and len(missing) == 1, [f["message"] for f in found]

@@ -989,3 +989,60 @@ def test_without_a_verdict_the_walkthrough_runs_on_to_the_closing_section() -> N
     assessment = got["assessment"]
     assert not assessment.found
     assert [part.label for part, _words in assessment.unplaced] == ["Summary"]
+
+
+def test_a_series_of_lessons_before_a_verdict_is_not_the_verdict() -> None:
+    """ "Lesson 1 … Lesson 3" then "Verdict": the lessons tell what was done with the tool
+    and the verdict weighs it. "lessons" hints at the assessment only when no heading names
+    it."""
+    lessons = [
+        (
+            "Write down the servers",
+            "Our whole movie recommendation service fit in sixty lines of configuration, "
+            "and applying it created the bucket, the firewall rule and the machine in two "
+            "minutes.",
+        ),
+        (
+            "Always read the plan",
+            "The plan shows what would change before anything happens. It saved us once: a "
+            "new image meant a new machine and a new address, which would have broken the "
+            "service, so we scheduled it for the night. But it only works if you read it.",
+        ),
+        (
+            "The state file is a liability",
+            "It remembers what it created in a state file. Lose it and it no longer knows "
+            "what it owns; two laptops with two copies get confusing fast, so we had to move "
+            "it to shared storage with a lock.",
+        ),
+    ]
+    series = "".join(
+        f"## Lesson {n}: {title}\n\n{text}\n\n" for n, (title, text) in enumerate(lessons, 1)
+    )
+    got = read(f"{PROBLEM}\n\n{series}## Verdict\n\n{STRENGTHS} {LIMITS}\n")
+    assert [p.label for p in got["assessment"].parts] == ["Verdict"]
+    assert got["examples"].parts[0].label == "Lesson 1: Write down the servers"
+    # without a heading naming the verdict, the lessons are the lessons learned
+    alone = read(f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n{series}")
+    assert "Lesson 3: The state file is a liability" in [p.label for p in alone["assessment"].parts]
+
+
+def test_a_verdict_in_the_closing_paragraph_is_the_assessment() -> None:
+    """Two headings, and the verdict told in the walkthrough's last paragraph."""
+    closing = (
+        "Overall it was super useful for our recommender and easy to run locally. The "
+        "downsides for us were that it only helps with one part of the pipeline, and its "
+        "local store got slow after a few thousand traces, so we had to move it to a database."
+    )
+    text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n{EXAMPLES}\n\n{closing}\n"
+    assessment = read(text)["assessment"]
+    assert assessment.found and assessment.parts[0].how == CONTENT
+    assert "downsides" in assessment.parts[0].text
+    praise = (
+        "Overall it was super useful for our recommender, easy to run locally and fast, "
+        "and I would recommend it to every team."
+    )
+    text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n{EXAMPLES}\n\n{praise}\n"
+    assert not read(text)["assessment"].found
+    unopened = closing.removeprefix("Overall it").replace("was", "It was", 1)
+    text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n{EXAMPLES}\n\n{unopened}\n"
+    assert not read(text)["assessment"].found  # not told as a verdict

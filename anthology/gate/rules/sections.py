@@ -6,6 +6,7 @@ only turn that reading into findings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...findings import Finding, Severity
@@ -155,7 +156,10 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             continue
         named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
         if any(_tried_on(line, reading, keywords) for line in named) or any(
-            p.code and with_code(p) in named and keywords.find(singulars(p.code))
+            p.code
+            and with_code(p) in named
+            and keywords.find(singulars(p.code))
+            and not _speculation(with_code(p), reading)
             for p in ctx.paragraphs
         ):
             continue
@@ -228,14 +232,34 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     if not section.scenario_voice:
         return True
     words = stems(paragraph)
-    # as written: stemmed, "us" would be "use", "used" and "using"
-    voiced = bool(vocabulary(section.scenario_voice, exact=True).find(singulars(paragraph)))
+    voiced = _voiced(paragraph, reading)
     done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
-    concrete = bool(done.find(words)) or any(c.isdigit() for c in paragraph)
+    # a number measured, not the number of a heading or list item ("5. Application to …")
+    concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
     maybe = len(vocabulary(section.scenario_hypothetical).find(words))
     if maybe:  # one "could" in a story of what was done; two make it speculation
         return maybe == 1 and voiced and concrete
     return voiced or concrete
+
+
+_ENUMERATION = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+", re.IGNORECASE)
+
+
+def _voiced(paragraph: str, reading: Reading) -> bool:
+    # as written: stemmed, "us" would be "use", "used" and "using"
+    voice = vocabulary(reading.section.scenario_voice, exact=True)
+    return bool(voice.find(singulars(paragraph)))
+
+
+def _speculation(paragraph: str, reading: Reading) -> bool:
+    """Whether a paragraph tells what could be done rather than what was ("a team could
+    train a recommender … the API would …"): two hypothetical words, or one without the
+    writer's voice. Names in its code then show no use of the tool either."""
+    section = reading.section
+    if not section.scenario_voice:
+        return False
+    maybe = len(vocabulary(section.scenario_hypothetical).find(stems(paragraph)))
+    return maybe >= 2 or (maybe == 1 and not _voiced(paragraph, reading))
 
 
 def _opening(paragraph: str, words: int = 8) -> str:
