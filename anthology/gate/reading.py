@@ -369,6 +369,7 @@ class _Reader:
         self._named: dict[int, list[list[str]]] = {}
         self._free_candidates: dict[tuple[int, int], _Candidate | None] = {}
         self._ratios: dict[int, list[float]] = {}
+        self._names_of: dict[int, set[int]] = {}
 
     # --- heading matches ---------------------------------------------------------------
 
@@ -405,7 +406,7 @@ class _Reader:
         another requirement ("step" in "Next steps" is the assessment's phrase)."""
         mine = self._hint_spans(h, s)
         series = _SERIES.match(self.headings[h].text)
-        if series and any(self.named(o, s) for o in range(len(self.headings)) if o != h):
+        if series and self._naming(s) - {h}:
             # "Lesson 3: …" is a place in a series of lessons, not the lessons learned,
             # when another heading names the requirement ("Verdict")
             noun = stems(series.group(1))
@@ -423,6 +424,12 @@ class _Reader:
             for term, (start, end) in mine.items()
             if not any(a <= start and end <= b and b - a > end - start for a, b in longer)
         ]
+
+    def _naming(self, s: int) -> set[int]:
+        """The headings that name requirement `s`."""
+        if s not in self._names_of:
+            self._names_of[s] = {h for h in range(len(self.headings)) if self.named(h, s)}
+        return self._names_of[s]
 
     def names_other(self, h: int, s: int) -> bool:
         return any(self.named(h, other) for other in range(len(self.sections)) if other != s)
