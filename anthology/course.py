@@ -90,6 +90,9 @@ class Section:
     # recommender could monitor its genres" describes the scenario; it does not try it.
     scenario_voice: tuple[str, ...] = ()
     scenario_hypothetical: tuple[str, ...] = ()
+    # sentences with one of these speak of the course, not of the writer's use of the tool
+    # ("a system like the one in our course scenario"): their voice words do not count
+    scenario_aside: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()  # heading words that count only when the text agrees
     cues: Cues = Cues()
     min_words_blocking: bool = False  # too few words is an error, not advice
@@ -292,6 +295,7 @@ def _section(item: dict[str, Any], reader: _Reader) -> Section:
         scenario_required=bool(item.get("scenario_required", False)),
         scenario_voice=_lowered(item.get("scenario_voice")),
         scenario_hypothetical=_lowered(item.get("scenario_hypothetical")),
+        scenario_aside=_lowered(item.get("scenario_aside")),
         hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
         cues=_cues(item.get("content"), reader, str(item["id"])),
         min_words_blocking=bool(item.get("min_words_blocking", False)),

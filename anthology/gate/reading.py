@@ -68,7 +68,7 @@ def _common_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in STOP_WORDS)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 
@@ -233,7 +233,7 @@ class _Post:
             text = self.paragraphs[index].text
             if aside:
                 skip = vocabulary(aside)
-                text = " ".join(s for s in _SENTENCE.split(text) if not skip.find(stems(s)))
+                text = " ".join(s for s in SENTENCE.split(text) if not skip.find(stems(s)))
             self._para_stems[key] = stems(text)
         return self._para_stems[key]
 

@@ -426,3 +426,17 @@ def test_a_heading_number_is_no_measurement(content: Path, run: Runner) -> None:
     code, found, _err = check(run, content, str(write(content, _examples(imagined))))
     missing = [f for f in found if f["rule"] == "scenario-missing"]
     assert code == 1 and len(missing) == 1, [f["message"] for f in found]
+
+
+def test_the_courses_voice_is_not_the_writers(content: Path, run: Runner) -> None:
+    """ "Our course scenario" is the course speaking: the sentence tells no use of the tool,
+    while "our ratings" in the writer's own sentence does."""
+    course = (
+        "The same pattern maps directly onto a movie recommender like the one in our "
+        "course scenario."
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(course))))
+    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    own = "We loaded our movie ratings the same way."
+    code, found, _err = check(run, content, str(write(content, _examples(own))))
+    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]

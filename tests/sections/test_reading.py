@@ -933,6 +933,7 @@ def test_a_section_named_for_the_examples_is_not_read_as_the_problem() -> None:
         ("Consumer groups = the fix for problem 1", False),
         ("Solving the cold-start problem with a feature store", False),
         ("How we tackled the flaky-retraining problem", False),
+        ("Did it actually help find a problem?", False),
         ("Problem 1: we lost data", True),
         ("The problem nobody fixed", True),
     ],
@@ -1046,3 +1047,14 @@ def test_a_verdict_in_the_closing_paragraph_is_the_assessment() -> None:
     unopened = closing.removeprefix("Overall it").replace("was", "It was", 1)
     text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n{EXAMPLES}\n\n{unopened}\n"
     assert not read(text)["assessment"].found  # not told as a verdict
+
+
+def test_what_something_looks_like_is_no_liking() -> None:
+    """ "What does the lineage look like?" shows the lineage: "like" is no "liked"."""
+    text = (
+        f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n"
+        f"## What does the lineage look like?\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    )
+    got = read(text)
+    assert "What does the lineage look like?" not in [p.label for p in got["assessment"].parts]
+    assert "What does the lineage look like?" in [p.label for p in got["examples"].parts]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ...findings import Finding, Severity
 from ..context import PostContext
-from ..reading import Reading, with_code
+from ..reading import SENTENCE, Reading, with_code
 from ..rubric import RubricFinding
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 
@@ -246,9 +246,16 @@ _ENUMERATION = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+", re.IGNO
 
 
 def _voiced(paragraph: str, reading: Reading) -> bool:
+    """Whether a sentence of the paragraph is in the writer's voice, leaving out those
+    about the course (`scenario_aside`: "our course scenario")."""
+    section = reading.section
     # as written: stemmed, "us" would be "use", "used" and "using"
-    voice = vocabulary(reading.section.scenario_voice, exact=True)
-    return bool(voice.find(singulars(paragraph)))
+    voice = vocabulary(section.scenario_voice, exact=True)
+    aside = vocabulary(section.scenario_aside)
+    return any(
+        voice.find(singulars(sentence)) and not aside.find(stems(sentence))
+        for sentence in SENTENCE.split(paragraph)
+    )
 
 
 def _speculation(paragraph: str, reading: Reading) -> bool:
