@@ -78,9 +78,10 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     assert figures["precision"] == tp / (tp + fp) and figures["recall"] == tp / (tp + fn)
     # A floor against regressions, not the goal (every missing section caught): the
     # held-out misses the gate still lets through are listed as known_wrong above, and
-    # each post's own test is the exact guard. Batches 30 and 31 (praise-only verdicts, a
-    # vendor demo whose toy data has a "genre") brought it from 0.81 to 0.80.
-    assert figures["recall"] >= 0.79
+    # each post's own test is the exact guard. Batches 30 to 33, random samples of a real
+    # class measured on the final code (praise-only verdicts, vendor demos whose toy data
+    # has a "genre"), brought it from 0.81 to 0.79.
+    assert figures["recall"] >= 0.78
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
