@@ -68,8 +68,18 @@ def _common_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in STOP_WORDS)
 
 
-SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
+
+
+def without_asides(text: str, aside: tuple[str, ...]) -> str:
+    """`text` less its sentences that name an `aside` term: sentences about the post, the
+    assignment or the course ("for this assignment we had to pick a tool"), not about the
+    subject."""
+    if not aside:
+        return text
+    skip = vocabulary(aside)
+    return " ".join(s for s in _SENTENCE.split(text) if not skip.find(stems(s)))
 
 
 def with_code(paragraph: Paragraph) -> str:
@@ -230,11 +240,7 @@ class _Post:
         (sentences about the post or the assignment, not about its subject)."""
         key = (index, aside)
         if key not in self._para_stems:
-            text = self.paragraphs[index].text
-            if aside:
-                skip = vocabulary(aside)
-                text = " ".join(s for s in SENTENCE.split(text) if not skip.find(stems(s)))
-            self._para_stems[key] = stems(text)
+            self._para_stems[key] = stems(without_asides(self.paragraphs[index].text, aside))
         return self._para_stems[key]
 
     def para_singulars(self, index: int) -> tuple[str, ...]:
@@ -358,6 +364,14 @@ class _Candidate:
         return (self.words > 0, self.strength, self.phrase, self.score, -self.tops[0])
 
 
+def _affirmed(found: dict[str, int], words: Sequence[str], section: Section) -> dict[str, int]:
+    """Heading terms `found` in `words` less those the heading negates ("without the pain",
+    `negated_by`) or names as what the tool remedies ("the fix for problem 1",
+    `remedied_by`, anywhere after the remedy word)."""
+    found = negated(found, words, vocabulary(section.negated_by))
+    return negated(found, words, vocabulary(section.remedied_by), gap=len(words))
+
+
 class _Reader:
     def __init__(self, option: Option, post: _Post, mapping: dict[str, str]):
         self.option = option
@@ -379,14 +393,7 @@ class _Reader:
         if h not in self._named:
             words = self.post.heading_stems[h]
             found = [
-                negated(
-                    negated(
-                        vocabulary(sec.keywords).where(words), words, vocabulary(sec.negated_by)
-                    ),
-                    words,
-                    vocabulary(sec.remedied_by),
-                    gap=len(words),
-                )
+                _affirmed(vocabulary(sec.keywords).where(words), words, sec)
                 for sec in self.sections
             ]
             first = min((min(f.values()) for f in found if f), default=-1)
@@ -397,8 +404,7 @@ class _Reader:
         section = self.sections[s]
         terms = section.hints + (self.post.scenario if section.cues.scenario else ())
         words = self.post.heading_stems[h]
-        found = negated(vocabulary(terms).where(words), words, vocabulary(section.negated_by))
-        found = negated(found, words, vocabulary(section.remedied_by), gap=len(words))
+        found = _affirmed(vocabulary(terms).where(words), words, section)
         return {term: (at, at + len(stems(term))) for term, at in found.items()}
 
     def hinted(self, h: int, s: int) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ...findings import Finding, Severity
 from ..context import PostContext
-from ..reading import SENTENCE, Reading, with_code
+from ..reading import Reading, with_code, without_asides
 from ..rubric import RubricFinding
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 
@@ -236,7 +236,7 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
     # a number measured, not the number of a heading or list item ("5. Application to …")
     concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
-    maybe = len(vocabulary(section.scenario_hypothetical).find(words))
+    maybe = _hypotheticals(words, reading)
     if maybe:  # one "could" in a story of what was done; two make it speculation
         return maybe == 1 and voiced and concrete
     return voiced or concrete
@@ -246,16 +246,17 @@ _ENUMERATION = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+", re.IGNO
 
 
 def _voiced(paragraph: str, reading: Reading) -> bool:
-    """Whether a sentence of the paragraph is in the writer's voice, leaving out those
-    about the course (`scenario_aside`: "our course scenario")."""
+    """Whether the paragraph is in the writer's voice, leaving out its sentences about the
+    course (`scenario_aside`: "like the one in our course scenario")."""
     section = reading.section
+    told = without_asides(paragraph, section.scenario_aside)
     # as written: stemmed, "us" would be "use", "used" and "using"
-    voice = vocabulary(section.scenario_voice, exact=True)
-    aside = vocabulary(section.scenario_aside)
-    return any(
-        voice.find(singulars(sentence)) and not aside.find(stems(sentence))
-        for sentence in SENTENCE.split(paragraph)
-    )
+    return bool(vocabulary(section.scenario_voice, exact=True).find(singulars(told)))
+
+
+def _hypotheticals(words: tuple[str, ...], reading: Reading) -> int:
+    """How many `scenario_hypothetical` words ("could", "would") stemmed `words` have."""
+    return len(vocabulary(reading.section.scenario_hypothetical).find(words))
 
 
 def _speculation(paragraph: str, reading: Reading) -> bool:
@@ -265,7 +266,7 @@ def _speculation(paragraph: str, reading: Reading) -> bool:
     section = reading.section
     if not section.scenario_voice:
         return False
-    maybe = len(vocabulary(section.scenario_hypothetical).find(stems(paragraph)))
+    maybe = _hypotheticals(stems(paragraph), reading)
     return maybe >= 2 or (maybe == 1 and not _voiced(paragraph, reading))
 
 
