@@ -123,5 +123,5 @@ def grade_level(found: list[Sentence]) -> float | None:
     if len(all_words) < 100:
         return None
     per_sentence = len(all_words) / len([s for s in found if s.words])
-    per_word = sum(syllables(w) for w in all_words) / len(all_words)
+    per_word = sum(map(syllables, all_words)) / len(all_words)
     return 0.39 * per_sentence + 11.8 * per_word - 15.59

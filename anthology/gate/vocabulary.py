@@ -89,14 +89,14 @@ def _tokens(text: str) -> list[str]:
 
 def stems(text: str) -> tuple[str, ...]:
     """The stemmed words of plain text, in order."""
-    return tuple(stem(token) for token in _tokens(text))
+    return tuple(map(stem, _tokens(text)))
 
 
 def singulars(text: str) -> tuple[str, ...]:
     """The words of plain text in the singular, in order: for lists that spell out each
     form they mean, such as a course's scenario words ("rating", "ratings", "rated"),
     where stemming would let "learning rate" or "error rates" name the scenario."""
-    return tuple(singular(token) for token in _tokens(text))
+    return tuple(map(singular, _tokens(text)))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -165,6 +166,19 @@ def _content_files(root: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=8)
+def _files_by_name(root: str) -> tuple[dict[str, list[str]], dict[str, dict[str, list[str]]]]:
+    """The content files by lower-case file name, all of them and per lower-case suffix.
+    Built once per root: a post with many broken links asks for a suggestion for each."""
+    every: dict[str, list[str]] = {}
+    by_suffix: dict[str, dict[str, list[str]]] = {}
+    for file in _content_files(root):
+        name = posixpath.basename(file).lower()
+        every.setdefault(name, []).append(file)
+        by_suffix.setdefault(posixpath.splitext(name)[1], {}).setdefault(name, []).append(file)
+    return every, by_suffix
+
+
 def _relative(ctx: PostContext, relative_to_root: str) -> str:
     absolute = os.path.join(ctx.gate.root, relative_to_root)
     return Path(os.path.relpath(absolute, ctx.file.resolve().parent)).as_posix()
@@ -198,11 +212,10 @@ def suggestion(ctx: PostContext, written: str, missing: Path | None) -> str | No
         wanted = missing.relative_to(ctx.gate.root).as_posix()
     except ValueError:
         return None
-    same_kind = [f for f in files if Path(f).suffix.lower() == Path(wanted).suffix.lower()]
-    by_name: dict[str, list[str]] = {}
-    for file in same_kind or files:
-        by_name.setdefault(Path(file).name.lower(), []).append(file)
-    close = difflib.get_close_matches(Path(wanted).name.lower(), list(by_name), n=1, cutoff=0.75)
+    every, by_suffix = _files_by_name(str(ctx.gate.paths.root))
+    wanted_name = posixpath.basename(wanted).lower()
+    by_name = by_suffix.get(posixpath.splitext(wanted_name)[1]) or every
+    close = difflib.get_close_matches(wanted_name, list(by_name), n=1, cutoff=0.75)
     if not close:
         return None
     # Of equally named files, the one whose folder is closest to what was written.
