@@ -68,10 +68,15 @@ class Cues:
     # 0 turns this off.
     spread_terms: int = 0
     spread_sections: int = 3
+    spread_firm: int = 0  # of the `spread_terms`, how many must not be `weak`
     # Told in the last words: when no part serves it, one of the post's last two paragraphs
     # that opens with one of these ("Overall, …", "All in all …") and scores `min_score`
     # with every group serves it.
     closing: tuple[str, ...] = ()
+    # Terms that add to the score but alone do not make a `required` group present: as
+    # common in praise or in the problem told ("it needs no code", "our fragile scripts")
+    # as in a limitation.
+    weak: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,9 @@ class Section:
     # heading words anywhere after one of these ("the fix for problem 1", "solving the
     # cold-start problem") name what the tool remedies: the heading is about the remedy
     remedied_by: tuple[str, ...] = ()
+    # a heading with one of these anywhere praises the tool ("Why I like it", "Why it was a
+    # great fit"): its words neither name nor hint at the section
+    praised_by: tuple[str, ...] = ()
     # not found while a section of at least this many words serves nothing: the gate may have
     # missed it, so it warns instead of blocking (0: always an error)
     unplaced_words: int = 0
@@ -264,7 +272,9 @@ def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
         story_ignores=_strings(raw.get("story_ignores")),
         spread_terms=_number(raw.get("spread_terms"), defaults.spread_terms),
         spread_sections=_number(raw.get("spread_sections"), defaults.spread_sections),
+        spread_firm=_number(raw.get("spread_firm"), defaults.spread_firm),
         closing=_lowered(raw.get("closing")),
+        weak=_lowered(raw.get("weak")),
     )
 
 
@@ -301,6 +311,7 @@ def _section(item: dict[str, Any], reader: _Reader) -> Section:
         min_words_blocking=bool(item.get("min_words_blocking", False)),
         negated_by=tuple(word.casefold() for word in _strings(item.get("negated_by"))),
         remedied_by=tuple(word.casefold() for word in _strings(item.get("remedied_by"))),
+        praised_by=tuple(word.casefold() for word in _strings(item.get("praised_by"))),
         unplaced_words=_words_setting(reader, item, "unplaced_words"),
     )
 

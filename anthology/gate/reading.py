@@ -261,6 +261,7 @@ class _Score:
     used: tuple[int, ...]  # paragraphs with at least one cue
     bonus: int = 0  # the part of the score that is for the position
     in_place: bool = False  # the text starts where such text usually is
+    firm: bool = True  # required groups present without the `weak` terms
 
 
 def _score(
@@ -303,7 +304,13 @@ def _score(
     bonus = cues.position_bonus if placed else 0
     listed = tuple(t for terms in found.values() for t in terms) + tuple(scenario)
     ok = all(scenario if group == "scenario" else found.get(group) for group in cues.required)
-    return _Score(score + bonus, listed, ok, tuple(used), bonus, placed or cues.position == "any")
+    firm = all(
+        scenario if group == "scenario" else set(found.get(group, ())) - set(cues.weak)
+        for group in cues.required
+    )
+    return _Score(
+        score + bonus, listed, ok, tuple(used), bonus, placed or cues.position == "any", firm
+    )
 
 
 def _shortfall(cues: Cues, score: _Score, needed: int, placed: bool = True) -> str:
@@ -367,7 +374,10 @@ class _Candidate:
 def _affirmed(found: dict[str, int], words: Sequence[str], section: Section) -> dict[str, int]:
     """Heading terms `found` in `words` less those the heading negates ("without the pain",
     `negated_by`) or names as what the tool remedies ("the fix for problem 1",
-    `remedied_by`, anywhere after the remedy word)."""
+    `remedied_by`, anywhere after the remedy word); none when the heading praises the tool
+    ("why I like it", `praised_by`)."""
+    if found and vocabulary(section.praised_by).find(words):
+        return {}
     found = negated(found, words, vocabulary(section.negated_by))
     return negated(found, words, vocabulary(section.remedied_by), gap=len(words))
 
@@ -479,7 +489,7 @@ class _Reader:
         members = self.members(h, s)
         own = self.post.heading_stems[h]
         score = _score(self.post, section.cues, self.content_of(members), own)
-        if score.score - score.bonus >= section.cues.confirm_score and score.ok:
+        if self._confirmed(h, section.cues, score):
             rival = None if score.in_place else self._rival(h, s)
             if rival is None:
                 return HINT, hinted, score
@@ -494,6 +504,13 @@ class _Reader:
         )
         return None
 
+    def _confirmed(self, h: int, cues: Cues, score: _Score) -> bool:
+        """Whether the text under heading `h` confirms what the heading hints at: enough
+        cue terms, and the required groups met by more than `weak` terms (one heading of a
+        series, "Lesson 3", may say less than the others)."""
+        firm = score.firm or bool(_SERIES.match(self.headings[h].text))
+        return score.score - score.bonus >= cues.confirm_score and score.ok and firm
+
     def _rival(self, h: int, s: int) -> int | None:
         """Another requirement that heading `h` hints at, whose text confirms it and stands
         where that requirement's text usually is ("Chapter 1: A model nobody could
@@ -504,8 +521,7 @@ class _Reader:
             members = self.members(h, o)
             own = self.post.heading_stems[h]
             score = _score(self.post, other.cues, self.content_of(members), own)
-            confirmed = score.score - score.bonus >= other.cues.confirm_score and score.ok
-            if confirmed and score.in_place:
+            if self._confirmed(h, other.cues, score) and score.in_place:
                 return o
         return None
 
@@ -709,6 +725,7 @@ class _Reader:
         # the walkthrough may now hold more than the section that opened it ("The day we
         # shipped the wrong model" before "What is Hydra?"): that one may be the problem
         self._release_hinted(chosen)
+        self._tails(chosen)
         self._spread(chosen)
         self._closing(chosen)
         self._by_story(chosen, used)
@@ -802,7 +819,7 @@ class _Reader:
                     continue
                 score = _score(self.post, cues, [index])
                 every = all(any(t in score.cues for t in terms) for _name, terms in cues.groups)
-                if score.ok and every and score.score >= cues.min_score:
+                if score.firm and every and score.score >= cues.min_score:
                     chosen[s] = [self._content_part(self.post.paragraphs[index].region, score)]
                     break
                 self.considered[s].append(
@@ -838,8 +855,15 @@ class _Reader:
                     if hits and name in cues.required:
                         regions.setdefault(paragraph.region, []).append(index)
             weighed = sum(len(found.get(name, ())) for name in cues.required)
+            weak = set(cues.weak)
+            firm = sum(len(found.get(name, set()) - weak) for name in cues.required)
             every = all(found.get(name) for name, _terms in cues.groups)
-            if weighed < cues.spread_terms or len(regions) < cues.spread_sections or not every:
+            if (
+                weighed < cues.spread_terms
+                or firm < cues.spread_firm
+                or len(regions) < cues.spread_sections
+                or not every
+            ):
                 if weighed >= cues.confirm_score:
                     self.considered[s].append(
                         f"{'/'.join(cues.required)} words are spread over {len(regions)} "
@@ -854,6 +878,45 @@ class _Reader:
             ]
             spread = tuple(sorted(t for name in cues.required for t in found[name]))
             chosen[s][0] = replace(chosen[s][0], cues=(*spread, "along the way"))
+
+    def _tails(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement nothing serves, told at the end of the section of the one before
+        it: "Why a gateway at all" states the problem, then runs on into the setup and
+        what happened. The section keeps its first paragraphs, up to the earlier
+        requirement's `min_words`; the paragraphs from there to its end serve the missing
+        one when each reads more like it and together they score its `min_score`."""
+        for s, section in enumerate(self.sections):
+            cues = section.cues
+            if chosen.get(s) or not cues.groups or s == 0 or not chosen.get(s - 1):
+                continue
+            o = s - 1
+            parts = chosen[o]
+            for at, part in enumerate(parts):
+                if part.how not in (HEADING, HINT) or part.heading is None:
+                    continue
+                region = next(i for i, h in enumerate(self.headings) if h is part.heading)
+                own = self.post.by_region.get(region, [])
+                keep, words = 0, 0
+                while keep < len(own) and words < self.sections[o].min_words:
+                    words += self._words([own[keep]])
+                    keep += 1
+                start = len(own)
+                while start > max(keep, 1) and s in self.prefers(own[start - 1], (o, s)):
+                    start -= 1
+                tail = own[start:]
+                if not tail:
+                    continue
+                score = _score(self.post, cues, tail, (), self._window(chosen, s))
+                if score.score < cues.min_score or not score.firm or not score.in_place:
+                    continue
+                kept = [self.post.paragraphs[p] for p in own[:start]]
+                parts[at] = replace(
+                    part,
+                    words=part.heading.own_words - self._words(tail),
+                    text=part.heading.text + "\n" + "\n".join(with_code(p) for p in kept),
+                )
+                chosen[s] = [self._content_part(region, replace(score, used=tuple(tail)))]
+                break
 
     def _part_paragraphs(self, part: Part) -> list[Paragraph]:
         """The paragraphs of a part: those listed, or all of its heading's own."""
@@ -883,7 +946,7 @@ class _Reader:
                     continue
                 score = _score(self.post, plain, own, self.post.heading_stems[h], window)
                 hinted = self.hinted(h, s)
-                if not (score.ok and score.in_place) or not (
+                if not (score.firm and score.in_place) or not (
                     score.score >= cues.min_score
                     or (hinted and score.score - score.bonus >= cues.confirm_score)
                 ):
@@ -930,7 +993,7 @@ class _Reader:
                     window = self._window({**chosen, o: kept}, s)
                     own = self.content_of(range(h, self.post.end[h]))
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
-                    if own and score.ok and score.in_place and self._enough(cues, score):
+                    if own and score.firm and score.in_place and self._enough(cues, score):
                         parts[:] = kept
                         chosen[s] = [self._content_part(h, score)]
                         self.considered[o].append(
@@ -1149,14 +1212,14 @@ class _Reader:
         for region in sorted(self.post.by_region):
             for run in self._runs(region, s, taken, best_for):
                 score = self._run_score(region, run, cues, window)
-                if score.score >= cues.min_score and score.ok and score.in_place:
+                if score.score >= cues.min_score and score.firm and score.in_place:
                     if best is None or score.score > best[1].score:
                         best = (((region, run),), score)
                     continue
                 if (
                     cues.evidence_score
                     and score.score >= cues.evidence_score
-                    and score.ok
+                    and score.firm
                     and score.in_place
                     and self._words(score.used) >= cues.evidence_words
                     and self._voiced(cues, score.used)
@@ -1171,7 +1234,7 @@ class _Reader:
             for chain in self._chains(s, taken, best_for, used):
                 paragraphs = [p for _region, run in chain for p in run]
                 score = self._run_score(chain[0][0], paragraphs, cues, window)
-                if score.score >= cues.min_score and score.ok and score.in_place:
+                if score.score >= cues.min_score and score.firm and score.in_place:
                     if best is None or score.score > best[1].score:
                         best = (tuple(chain), score)
                 elif score.score >= cues.confirm_score:

@@ -299,6 +299,11 @@ def _examples(paragraph: str) -> str:
             "each group of viewers, and if one group is served worse we could retrain.",
             "The first thing I would do for a …",
         ),
+        (  # an invitation to imagine, with the writer's "our" only in an aside
+            "Consider a movie streaming platform like the one in our course project, where "
+            "watches and ratings arrive through Kafka and 20 features feed the recommender.",
+            "Consider a movie streaming platform like the one …",
+        ),
     ],
 )
 def test_a_scenario_only_imagined_is_not_shown(

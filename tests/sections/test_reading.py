@@ -1058,3 +1058,83 @@ def test_what_something_looks_like_is_no_liking() -> None:
     got = read(text)
     assert "What does the lineage look like?" not in [p.label for p in got["assessment"].parts]
     assert "What does the lineage look like?" in [p.label for p in got["examples"].parts]
+
+
+def test_a_summary_with_only_weak_limitation_words_is_no_verdict() -> None:
+    """A closing summary that retells the problem ("our fragile scripts") and what the tool
+    needs no more of weighs nothing: words as common in praise as in a limitation
+    (`weak`) do not confirm it. One limitation of the tool does."""
+    summary = (
+        "It turned our fragile export scripts into a tested pipeline that needs no manual "
+        "step, and it depends on the database we already run. It is easy to "
+        "learn and a great fit for any team that retrains a recommender every night."
+    )
+    text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n## Conclusion\n\n{summary}\n"
+    assert not read(text)["assessment"].found
+    weighed = f"{summary} However, its error messages were confusing."
+    text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n## Conclusion\n\n{weighed}\n"
+    assert [p.label for p in read(text)["assessment"].parts] == ["Conclusion"]
+
+
+def test_limitations_along_the_way_need_more_than_weak_words() -> None:
+    """Limitation words spread over a walkthrough serve the assessment only when some of
+    them weigh the tool: "needs", "still", "memory", "instead", "separate" alone tell how
+    it was used."""
+    setup = (
+        "The server needs a separate container and keeps its index in memory; we still run "
+        "the old export instead of replacing it, and the job must finish before training."
+    )
+    plain = "We tried it on our movie ratings and it flagged the late export on the first night."
+    sections = "".join(f"## Step {n}\n\n{setup} {plain}\n\n" for n in range(1, 4))
+    text = f"{STANDARD_PROBLEM}\n\n{sections}## Summary\n\nIt was easy and fast.\n"
+    assert not read(text)["assessment"].found
+    weighing = (
+        "The server needs a separate container and keeps its index in memory, but the docs "
+        "are confusing, drift checks are limited and large tables are slow."
+    )
+    sections = "".join(f"## Step {n}\n\n{weighing} {plain}\n\n" for n in range(1, 4))
+    text = f"{STANDARD_PROBLEM}\n\n{sections}## Summary\n\nIt was easy and fast.\n"
+    assert read(text)["assessment"].found
+
+
+@pytest.mark.parametrize(
+    ("heading", "names_problem"),
+    [
+        ("Why I like it for ML systems", False),
+        ("Why it worked so well for us", False),
+        ("Why it was a great fit", False),
+        ("Why our retraining kept failing", True),
+        ("Why nobody liked the old pipeline", True),
+    ],
+)
+def test_a_why_heading_that_praises_the_tool_is_not_the_problem(
+    heading: str, names_problem: bool
+) -> None:
+    """ "Why I like it" gives reasons for liking the tool, not the problem it solves."""
+    parts = read(f"## {heading}\n\n{PROBLEM}\n")["problem"].parts
+    assert bool(parts and parts[0].how in (HEADING, HINT)) is names_problem
+
+
+def test_a_problem_section_that_runs_on_into_the_walkthrough_serves_both() -> None:
+    """Two headings: "Why a gateway at all" states the problem, then tells the setup and
+    what happened. Its first paragraphs stay the problem; the rest is the walkthrough."""
+    walkthrough = (
+        "We ran it with docker compose on our team server and moved the movie recommendation "
+        "port behind it. I wrote one route with a rate limit and a ten percent split to our "
+        "new model, then tested it with a load test of 400 requests per second: the excess "
+        "got 429 responses while the simulator's traffic kept flowing, and the logged "
+        "requests showed which model served each viewer."
+    )
+    text = (
+        f"## Why a gateway at all\n\n{PROBLEM}\n\n{PROBLEM}\n\n{walkthrough}\n\n{walkthrough}\n\n"
+        f"## What we liked and what we did not\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert [p.how for p in got["problem"].parts] == [HEADING]
+    examples = got["examples"]
+    assert [(p.how, p.label) for p in examples.parts] == [(CONTENT, "Why a gateway at all")]
+    assert "docker compose" in examples.text and "stale data" not in examples.text
+    assert "stale data" in got["problem"].text and "docker compose" not in got["problem"].text
+    # a problem section with no walkthrough in it still leaves the examples missing
+    lone = text.replace(walkthrough, PROBLEM)
+    assert not read(lone)["examples"].found
