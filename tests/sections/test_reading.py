@@ -1138,3 +1138,22 @@ def test_a_problem_section_that_runs_on_into_the_walkthrough_serves_both() -> No
     # a problem section with no walkthrough in it still leaves the examples missing
     lone = text.replace(walkthrough, PROBLEM)
     assert not read(lone)["examples"].found
+
+
+@pytest.mark.parametrize(
+    ("heading", "names_verdict"),
+    [
+        ("Policy 2: every container needs memory limits", False),
+        ("Rate limiting the recommendation API", False),
+        ("Resource limits for the training job", False),
+        ("Limits we hit", True),
+        ("Where it hits its limits", True),
+    ],
+)
+def test_a_limit_the_post_configures_is_not_the_tools_limit(
+    heading: str, names_verdict: bool
+) -> None:
+    """ "Memory limits" and "rate limiting" are settings of the walkthrough, not a verdict."""
+    text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n## {heading}\n\n{EXAMPLES}\n"
+    parts = read(text)["assessment"].parts
+    assert bool(parts and parts[0].how == HEADING) is names_verdict
