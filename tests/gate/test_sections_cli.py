@@ -445,3 +445,37 @@ def test_the_courses_voice_is_not_the_writers(content: Path, run: Runner) -> Non
     own = "We loaded our movie ratings the same way."
     code, found, _err = check(run, content, str(write(content, _examples(own))))
     assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+def test_a_list_introduced_as_a_possibility_is_no_use_of_the_tool(
+    content: Path, run: Runner
+) -> None:
+    """ "The same suites could be extended like this:" then a concrete-sounding list: the
+    items tell what could be done, so the scenario is still only imagined."""
+    imagined = (
+        "For a movie recommendation service, the same suites could be extended like this:\n\n"
+        "- The nightly training job runs the suite on 2 weeks of held-out ratings.\n"
+        "- A failed check stops the release, and 5% of recommendation requests go to the "
+        "new model first.\n"
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    told = imagined.replace("could be extended like this", "were extended like this")
+    code, found, _err = check(run, content, str(write(content, _examples(told))))
+    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+def test_a_name_in_the_code_of_a_description_illustrates_the_tool(
+    content: Path, run: Runner
+) -> None:
+    """A glossary entry naming an example service in code ("e.g. `recommender`") describes
+    the tool; the same name in the writer's own sentence tells its use."""
+    glossary = (
+        "- **Applications**: a logical service, e.g. `recommender`.\n"
+        "- **Pipelines**: stages triggered by an event such as a new image.\n"
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(glossary))))
+    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    own = "We registered our service as the application `recommender` and deployed it twice."
+    code, found, _err = check(run, content, str(write(content, _examples(own))))
+    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]

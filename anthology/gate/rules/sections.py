@@ -154,10 +154,20 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
     for reading in ctx.readings:
         if not reading.section.scenario_required or not reading.found or reading.story:
             continue
-        named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
-        if any(_tried_on(line, reading, keywords) for line in named) or any(
+        lines = reading.text.split("\n")
+        named = [line for line in lines if keywords.find(singulars(line))]
+        told = [line for line in _outside_lead_ins(lines, reading) if line in named]
+        # a name only in the code of a description ("a logical service, e.g. `recommender`")
+        # illustrates the tool; the writer's own sentence around it would tell its use
+        in_code_only = {
+            with_code(p)
+            for p in ctx.paragraphs
+            if p.code and not keywords.find(singulars(p.text)) and not _voiced(p.text, reading)
+        }
+        told = [line for line in told if line not in in_code_only]
+        if any(_tried_on(line, reading, keywords) for line in told) or any(
             p.code
-            and with_code(p) in named
+            and with_code(p) in told
             and keywords.find(singulars(p.code))
             and not _speculation(with_code(p), reading)
             for p in ctx.paragraphs
@@ -243,6 +253,16 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
 
 
 _ENUMERATION = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+", re.IGNORECASE)
+
+
+def _outside_lead_ins(lines: list[str], reading: Reading) -> list[str]:
+    """The lines not introduced by speculation: a list after "the same pipeline could be
+    extended like this:" tells what could be done, however concrete its items."""
+    kept = []
+    for before, line in zip(["", *lines], lines, strict=False):
+        if not (before.rstrip().endswith(":") and _speculation(before, reading)):
+            kept.append(line)
+    return kept
 
 
 def _voiced(paragraph: str, reading: Reading) -> bool:
