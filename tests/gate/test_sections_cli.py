@@ -479,3 +479,20 @@ def test_a_name_in_the_code_of_a_description_illustrates_the_tool(
     own = "We registered our service as the application `recommender` and deployed it twice."
     code, found, _err = check(run, content, str(write(content, _examples(own))))
     assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+def test_under_a_heading_that_imagines_only_the_writers_voice_tells_a_use(
+    content: Path, run: Runner
+) -> None:
+    """ "How this would apply to a movie streaming service": concrete instructions under it
+    ("Treat the features … as inputs") still imagine; "we logged" tells a use."""
+    imagined = (
+        "## How this would apply to a movie streaming service\n\n"
+        "Treat the recommendation model's inputs (age, movies watched, favourite genres) as "
+        "features and log 20 predictions per request with the ratings that follow."
+    )
+    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
+    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    voiced = imagined.replace("Treat the", "We treated our").replace("and log", "and logged")
+    code, found, _err = check(run, content, str(write(content, _examples(voiced))))
+    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]

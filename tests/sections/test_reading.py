@@ -1105,12 +1105,16 @@ def test_limitations_along_the_way_need_more_than_weak_words() -> None:
         ("Why it was a great fit", False),
         ("Why our retraining kept failing", True),
         ("Why nobody liked the old pipeline", True),
+        ('The gap between "it works on my VM" and "it is deployed"', True),
+        ("Closing the gap between training and serving", False),
     ],
 )
 def test_a_why_heading_that_praises_the_tool_is_not_the_problem(
     heading: str, names_problem: bool
 ) -> None:
-    """ "Why I like it" gives reasons for liking the tool, not the problem it solves."""
+    """ "Why I like it" gives reasons for liking the tool, not the problem it solves. "The gap
+    between A and B" is a problem, though "deployed" names the walkthrough; closing the gap
+    is the remedy."""
     parts = read(f"## {heading}\n\n{PROBLEM}\n")["problem"].parts
     assert bool(parts and parts[0].how in (HEADING, HINT)) is names_problem
 

@@ -165,6 +165,15 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             if p.code and not keywords.find(singulars(p.text)) and not _voiced(p.text, reading)
         }
         told = [line for line in told if line not in in_code_only]
+        # under a heading that imagines ("How this would apply to a streaming service"),
+        # only the writer's own voice tells a use of the tool
+        imagined = {
+            line
+            for part in reading.parts
+            if part.heading is not None and _hypotheticals(stems(part.heading.text), reading)
+            for line in part.text.split("\n")[1:]
+        }
+        told = [line for line in told if line not in imagined or _voiced(line, reading)]
         if any(_tried_on(line, reading, keywords) for line in told) or any(
             p.code
             and with_code(p) in told
