@@ -154,26 +154,8 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
     for reading in ctx.readings:
         if not reading.section.scenario_required or not reading.found or reading.story:
             continue
-        lines = reading.text.split("\n")
-        named = [line for line in lines if keywords.find(singulars(line))]
-        told = [line for line in _outside_lead_ins(lines, reading) if line in named]
-        # a name only in the code of a description ("a logical service, e.g. `recommender`")
-        # illustrates the tool; the writer's own sentence around it would tell its use
-        in_code_only = {
-            with_code(p)
-            for p in ctx.paragraphs
-            if p.code and not keywords.find(singulars(p.text)) and not _voiced(p.text, reading)
-        }
-        told = [line for line in told if line not in in_code_only]
-        # under a heading that imagines ("How this would apply to a streaming service"),
-        # only the writer's own voice tells a use of the tool
-        imagined = {
-            line
-            for part in reading.parts
-            if part.heading is not None and _hypotheticals(stems(part.heading.text), reading)
-            for line in part.text.split("\n")[1:]
-        }
-        told = [line for line in told if line not in imagined or _voiced(line, reading)]
+        named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
+        told = _may_tell_a_use(ctx, reading, keywords, named)
         if any(_tried_on(line, reading, keywords) for line in told) or any(
             p.code
             and with_code(p) in told
@@ -262,6 +244,36 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
 
 
 _ENUMERATION = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+", re.IGNORECASE)
+
+
+def _may_tell_a_use(
+    ctx: PostContext, reading: Reading, keywords: Vocabulary, named: list[str]
+) -> list[str]:
+    """The paragraphs naming the scenario (`named`) that may tell the writer's use of the
+    tool, leaving out three ways of only imagining or illustrating it: a list introduced
+    by a possibility ("could be extended like this:"), a name only in the code of a
+    description ("a logical service, e.g. `recommender`"), and, under a heading that
+    imagines ("How this would apply to a streaming service"), text not in the writer's
+    voice."""
+    in_code_only = {
+        with_code(p)
+        for p in ctx.paragraphs
+        if p.code and not keywords.find(singulars(p.text)) and not _voiced(p.text, reading)
+    }
+    imagined = {
+        line
+        for part in reading.parts
+        if part.heading is not None and _hypotheticals(stems(part.heading.text), reading)
+        for line in part.text.split("\n")[1:]
+    }
+    lines = reading.text.split("\n")
+    return [
+        line
+        for line in _outside_lead_ins(lines, reading)
+        if line in named
+        and line not in in_code_only
+        and (line not in imagined or _voiced(line, reading))
+    ]
 
 
 def _outside_lead_ins(lines: list[str], reading: Reading) -> list[str]:
