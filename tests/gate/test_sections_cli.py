@@ -281,6 +281,15 @@ def _examples(paragraph: str) -> str:
     return BODY.replace(section, VENDOR_DEMO + paragraph + "\n\n")
 
 
+def _scenario_shown(content: Path, run: Runner, paragraph: str) -> bool:
+    """Whether the examples, the vendor demo then `paragraph`, show the scenario: the check
+    passes, or it fails with `scenario-missing`."""
+    code, found, _err = check(run, content, str(write(content, _examples(paragraph))))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert (code, bool(missing)) in ((0, False), (1, True)), [f["message"] for f in found]
+    return not missing
+
+
 @pytest.mark.parametrize(
     ("imagined", "quoted"),
     [
@@ -350,8 +359,7 @@ def test_a_course_without_scenario_voice_takes_any_mention(content: Path, run: R
     kept = "\n".join(line for line in text.splitlines() if "scenario_voice:" not in line)
     course.write_text(kept + "\n", encoding="utf-8")
     imagined = "A recommender could run this on every batch of movie ratings."
-    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
-    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+    assert _scenario_shown(content, run, imagined)
 
 
 def test_learning_rates_are_not_ratings(content: Path, run: Runner) -> None:
@@ -440,11 +448,9 @@ def test_the_courses_voice_is_not_the_writers(content: Path, run: Runner) -> Non
         "The same pattern maps directly onto a movie recommender like the one in our "
         "course scenario."
     )
-    code, found, _err = check(run, content, str(write(content, _examples(course))))
-    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    assert not _scenario_shown(content, run, course)
     own = "We loaded our movie ratings the same way."
-    code, found, _err = check(run, content, str(write(content, _examples(own))))
-    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+    assert _scenario_shown(content, run, own)
 
 
 def test_a_list_introduced_as_a_possibility_is_no_use_of_the_tool(
@@ -458,11 +464,9 @@ def test_a_list_introduced_as_a_possibility_is_no_use_of_the_tool(
         "- A failed check stops the release, and 5% of recommendation requests go to the "
         "new model first.\n"
     )
-    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
-    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    assert not _scenario_shown(content, run, imagined)
     told = imagined.replace("could be extended like this", "were extended like this")
-    code, found, _err = check(run, content, str(write(content, _examples(told))))
-    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+    assert _scenario_shown(content, run, told)
 
 
 def test_a_name_in_the_code_of_a_description_illustrates_the_tool(
@@ -474,11 +478,9 @@ def test_a_name_in_the_code_of_a_description_illustrates_the_tool(
         "- **Applications**: a logical service, e.g. `recommender`.\n"
         "- **Pipelines**: stages triggered by an event such as a new image.\n"
     )
-    code, found, _err = check(run, content, str(write(content, _examples(glossary))))
-    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    assert not _scenario_shown(content, run, glossary)
     own = "We registered our service as the application `recommender` and deployed it twice."
-    code, found, _err = check(run, content, str(write(content, _examples(own))))
-    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+    assert _scenario_shown(content, run, own)
 
 
 def test_under_a_heading_that_imagines_only_the_writers_voice_tells_a_use(
@@ -491,8 +493,6 @@ def test_under_a_heading_that_imagines_only_the_writers_voice_tells_a_use(
         "Treat the recommendation model's inputs (age, movies watched, favourite genres) as "
         "features and log 20 predictions per request with the ratings that follow."
     )
-    code, found, _err = check(run, content, str(write(content, _examples(imagined))))
-    assert code == 1 and [f for f in found if f["rule"] == "scenario-missing"]
+    assert not _scenario_shown(content, run, imagined)
     voiced = imagined.replace("Treat the", "We treated our").replace("and log", "and logged")
-    code, found, _err = check(run, content, str(write(content, _examples(voiced))))
-    assert code == 0 and not [f for f in found if f["rule"] == "scenario-missing"]
+    assert _scenario_shown(content, run, voiced)
