@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsafe
+from .course_values import SettingsReader
 from .findings import ContentError, error
 from .plaintext import text_problem
+from .yamlsafe import KeyPath
 
 
 @dataclass(frozen=True)
@@ -193,92 +195,88 @@ class Course:
         return value
 
 
-class _Reader:
-    """Reads typed values out of the raw mapping, collecting findings as it goes."""
-
-    def __init__(self, path: str, text: str):
-        self.path = path
-        self.lines = yamlsafe.top_level_key_lines(text)
-        self.findings = []
-
-    def fail(self, key: str, message: str, fix: str) -> None:
-        self.findings.append(error("course-config", self.path, self.lines.get(key), message, fix))
-
-    def mapping_list(self, raw: dict[str, Any], key: str, required: tuple[str, ...]) -> list[dict]:
-        items = raw.get(key)
-        if not isinstance(items, list) or not items:
-            self.fail(key, f"`{key}` must be a non-empty list", f"Add a `{key}:` list.")
-            return []
-        good = []
-        for index, item in enumerate(items, 1):
-            missing = [
-                name for name in required if not isinstance(item, dict) or not item.get(name)
-            ]
-            if missing:
-                self.fail(
-                    key,
-                    f"entry {index} of `{key}` lacks {', '.join(missing)}",
-                    f"Give every entry of `{key}` the keys {', '.join(required)}.",
-                )
-            else:
-                good.append(item)
-        return good
-
-
 def _strings(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(str(item) for item in value if item is not None)
     return ()
 
 
-def _lowered(value: Any) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in _strings(value))
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in words)
 
 
-def _number(value: Any, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except (TypeError, ValueError):
-        return default
+# The keys each part of an option may have; any other is a misspelt setting.
+_OPTION_KEYS = frozenset(
+    {"id", "name", "required_sections", "scenario_keywords", "needs_tool", "supplementary"}
+)
+_SECTION_KEYS = frozenset(
+    {
+        "id", "name", "headings", "keywords", "hints", "content", "min_words",
+        "min_words_blocking", "unplaced_words", "rubric", "scenario_required",
+        "scenario_voice", "scenario_hypothetical", "scenario_aside", "negated_by",
+        "remedied_by", "praised_by",
+    }
+)  # fmt: skip
+_CUE_NUMBERS = (
+    "position_bonus", "scenario_cap", "min_score", "confirm_score", "evidence_score",
+    "evidence_words", "spread_terms", "spread_sections", "spread_firm",
+)  # fmt: skip
+_CUE_WORDS = ("required", "evidence_voice", "aside", "story_ignores", "closing", "weak")
+_CUE_KEYS = frozenset(
+    {"cues", "position", "scenario", "scenario_from_story", *_CUE_NUMBERS, *_CUE_WORDS}
+)
 
 
-def _cues(raw: Any, reader: _Reader, section_id: str) -> Cues:
-    if not isinstance(raw, dict):
+def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
+    """A section's `content` settings: what its text says when it serves the section."""
+    if raw is None:
         return Cues()
-    groups = raw.get("cues") if isinstance(raw.get("cues"), dict) else {}
+    if not isinstance(raw, dict):
+        reader.fail(
+            where,
+            f"{owner}: `content` must be a mapping of settings, not {raw!r}",
+            "Write `content:` with its settings indented under it (see docs/architecture.md).",
+        )
+        return Cues()
+    reader.known_keys(raw, where, _CUE_KEYS, f"{owner}, `content`")
     position = str(raw.get("position", "any"))
     if position not in POSITIONS:
         reader.fail(
-            "options",
-            f"section `{section_id}`: content position {position!r} is not one of "
-            + ", ".join(POSITIONS),
+            (*where, "position"),
+            f"{owner}: content position {position!r} is not one of " + ", ".join(POSITIONS),
             "Use start, middle, end, between or any.",
         )
+    groups = reader.word_groups(raw, where, "cues", owner)
+    required = reader.words(raw, where, "required", owner)
+    named = {name for name, _terms in groups} | {"scenario"}
+    for group in required:
+        if group not in named:
+            reader.fail(
+                (*where, "required"),
+                f"{owner}: `required` names the group {group!r}, which `cues` does not have",
+                "Name groups of `cues` (or `scenario`): " + ", ".join(sorted(named)) + ".",
+            )
     defaults = Cues()
+    numbers = {
+        key: reader.whole(raw, where, key, getattr(defaults, key), owner) for key in _CUE_NUMBERS
+    }
+    words = {key: reader.words(raw, where, key, owner) for key in _CUE_WORDS}
     return Cues(
-        groups=tuple((str(name), _strings(terms)) for name, terms in groups.items()),
-        required=_strings(raw.get("required")),
-        scenario=bool(raw.get("scenario", False)),
+        groups=groups,
+        scenario=reader.flag(raw, where, "scenario", owner),
         position=position,
-        position_bonus=_number(raw.get("position_bonus"), defaults.position_bonus),
-        scenario_cap=_number(raw.get("scenario_cap"), defaults.scenario_cap),
-        min_score=_number(raw.get("min_score"), defaults.min_score),
-        confirm_score=_number(raw.get("confirm_score"), defaults.confirm_score),
-        evidence_score=_number(raw.get("evidence_score"), defaults.evidence_score),
-        evidence_words=_number(raw.get("evidence_words"), defaults.evidence_words),
-        evidence_voice=_strings(raw.get("evidence_voice")),
-        aside=_lowered(raw.get("aside")),
-        scenario_from_story=bool(raw.get("scenario_from_story", False)),
-        story_ignores=_strings(raw.get("story_ignores")),
-        spread_terms=_number(raw.get("spread_terms"), defaults.spread_terms),
-        spread_sections=_number(raw.get("spread_sections"), defaults.spread_sections),
-        spread_firm=_number(raw.get("spread_firm"), defaults.spread_firm),
-        closing=_lowered(raw.get("closing")),
-        weak=_lowered(raw.get("weak")),
+        scenario_from_story=reader.flag(raw, where, "scenario_from_story", owner),
+        required=words["required"],
+        evidence_voice=words["evidence_voice"],
+        story_ignores=words["story_ignores"],
+        aside=_folded(words["aside"]),
+        closing=_folded(words["closing"]),
+        weak=_folded(words["weak"]),
+        **numbers,
     )
 
 
-def _words_setting(reader: _Reader, item: dict[str, Any], key: str) -> int:
+def _words_setting(reader: SettingsReader, item: dict[str, Any], where: KeyPath, key: str) -> int:
     """A section's word count setting (`min_words`, `unplaced_words`): a whole number ≥ 0,
     0 when absent; anything else is a course-config error naming the section."""
     value = item.get(key)
@@ -287,36 +285,42 @@ def _words_setting(reader: _Reader, item: dict[str, Any], key: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     reader.fail(
-        "options",
+        (*where, key),
         f"section `{item['id']}`: `{key}` is not a whole number of words: {value!r}",
         f"Write `{key}: 120` (a whole number, 0 for none).",
     )
     return 0
 
 
-def _section(item: dict[str, Any], reader: _Reader) -> Section:
-    headings = item.get("headings", item.get("keywords"))
+def _section(item: dict[str, Any], reader: SettingsReader, where: KeyPath) -> Section:
+    owner = f"section `{item['id']}`"
+    reader.known_keys(item, where, _SECTION_KEYS, owner)
+    heading_key = "headings" if "headings" in item else "keywords"
+
+    def words(key: str) -> tuple[str, ...]:
+        return _folded(reader.words(item, where, key, owner))
+
     return Section(
         id=str(item["id"]),
         name=str(item.get("name", item["id"])),
-        keywords=tuple(word.casefold() for word in _strings(headings)),
-        min_words=_words_setting(reader, item, "min_words"),
+        keywords=words(heading_key),
+        min_words=_words_setting(reader, item, where, "min_words"),
         rubric=item.get("rubric"),
-        scenario_required=bool(item.get("scenario_required", False)),
-        scenario_voice=_lowered(item.get("scenario_voice")),
-        scenario_hypothetical=_lowered(item.get("scenario_hypothetical")),
-        scenario_aside=_lowered(item.get("scenario_aside")),
-        hints=tuple(word.casefold() for word in _strings(item.get("hints"))),
-        cues=_cues(item.get("content"), reader, str(item["id"])),
-        min_words_blocking=bool(item.get("min_words_blocking", False)),
-        negated_by=tuple(word.casefold() for word in _strings(item.get("negated_by"))),
-        remedied_by=tuple(word.casefold() for word in _strings(item.get("remedied_by"))),
-        praised_by=tuple(word.casefold() for word in _strings(item.get("praised_by"))),
-        unplaced_words=_words_setting(reader, item, "unplaced_words"),
+        scenario_required=reader.flag(item, where, "scenario_required", owner),
+        scenario_voice=words("scenario_voice"),
+        scenario_hypothetical=words("scenario_hypothetical"),
+        scenario_aside=words("scenario_aside"),
+        hints=words("hints"),
+        cues=_cues(item.get("content"), reader, (*where, "content"), owner),
+        min_words_blocking=reader.flag(item, where, "min_words_blocking", owner),
+        negated_by=words("negated_by"),
+        remedied_by=words("remedied_by"),
+        praised_by=words("praised_by"),
+        unplaced_words=_words_setting(reader, item, where, "unplaced_words"),
     )
 
 
-def _day(reader: _Reader, item: dict[str, Any], key: str) -> date | None:
+def _day(reader: SettingsReader, item: dict[str, Any], key: str) -> date | None:
     value = item.get(key)
     if value is None:
         return None
@@ -335,7 +339,7 @@ def _day(reader: _Reader, item: dict[str, Any], key: str) -> date | None:
         return None
 
 
-def _semester(reader: _Reader, item: dict[str, Any]) -> Semester:
+def _semester(reader: SettingsReader, item: dict[str, Any]) -> Semester:
     """One `semesters` entry: id, label, and optional `start`/`end` dates."""
     start, end = _day(reader, item, "start"), _day(reader, item, "end")
     if start is not None and end is not None and end < start:
@@ -347,6 +351,11 @@ def _semester(reader: _Reader, item: dict[str, Any]) -> Semester:
     return Semester(str(item["id"]), str(item.get("label", item["id"])), start, end)
 
 
+def _index(items: list[Any], item: Any) -> int:
+    """The position of `item` itself (not an equal one) in `items`."""
+    return next(index for index, other in enumerate(items) if other is item)
+
+
 def parse_course(text: str, path: str = "content/course.yaml") -> Course:
     """Build a Course from YAML text; raise ContentError naming every problem found."""
     raw = yamlsafe.load_data(text, path, "course-config")
@@ -354,7 +363,7 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
         raise ContentError(
             [error("course-config", path, 1, "the course file must be a mapping", "See docs.")]
         )
-    reader = _Reader(path, text)
+    reader = SettingsReader(path, text)
     info = raw.get("course") if isinstance(raw.get("course"), dict) else {}
     if not info.get("name"):
         reader.fail("course", "`course.name` is missing", "Add `course: {name: ..., number: ...}`.")
@@ -382,10 +391,22 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
                 'Write it as plain text: no `<`, `>`, `"`, backticks or control characters.',
             )
     options = []
+    raw_options = raw.get("options") if isinstance(raw.get("options"), list) else []
     for item in reader.mapping_list(raw, "options", ("id",)):
+        where: KeyPath = ("options", _index(raw_options, item))
+        owner = f"option `{item['id']}`"
+        reader.known_keys(item, where, _OPTION_KEYS, owner)
+        listed = item.get("required_sections")
+        if listed is not None and not isinstance(listed, list):
+            reader.fail(
+                (*where, "required_sections"),
+                f"{owner}: `required_sections` must be a list, not {listed!r}",
+                "Write `required_sections:` with one `- id: …` entry per section.",
+            )
+        listed = listed if isinstance(listed, list) else []
         sections = tuple(
-            _section(s, reader)
-            for s in item.get("required_sections") or []
+            _section(s, reader, (*where, "required_sections", index))
+            for index, s in enumerate(listed)
             if isinstance(s, dict) and s.get("id")
         )
         options.append(
@@ -393,19 +414,21 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
                 id=str(item["id"]),
                 name=str(item.get("name", item["id"])),
                 sections=sections,
-                scenario_keywords=tuple(
-                    w.casefold() for w in _strings(item.get("scenario_keywords"))
-                ),
-                needs_tool=bool(item.get("needs_tool", True)),
-                supplementary=tuple(w.casefold() for w in _strings(item.get("supplementary"))),
+                scenario_keywords=_folded(reader.words(item, where, "scenario_keywords", owner)),
+                needs_tool=reader.flag(item, where, "needs_tool", owner)
+                if "needs_tool" in item
+                else True,
+                supplementary=_folded(reader.words(item, where, "supplementary", owner)),
             )
         )
-    rubric = [
-        RubricLine(
-            str(r["id"]), int(r.get("points", 0)), str(r.get("text", "")), bool(r.get("bonus"))
-        )
-        for r in reader.mapping_list(raw, "rubric", ("id",))
-    ]
+    raw_rubric = raw.get("rubric") if isinstance(raw.get("rubric"), list) else []
+    rubric = []
+    for line in reader.mapping_list(raw, "rubric", ("id",)):
+        where = ("rubric", _index(raw_rubric, line))
+        owner = f"rubric line `{line['id']}`"
+        points = reader.whole(line, where, "points", 0, owner)
+        bonus = reader.flag(line, where, "bonus", owner)
+        rubric.append(RubricLine(str(line["id"]), points, str(line.get("text", "")), bonus))
     if reader.findings:
         raise ContentError(reader.findings)
     known = {"course", "semester", "semesters", "categories", "options", "rubric"}

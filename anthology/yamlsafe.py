@@ -162,6 +162,37 @@ def top_level_key_lines(text: str, first_line: int = 1) -> dict[str, int]:
     return lines
 
 
+KeyPath = tuple[str | int, ...]
+
+
+def key_lines(text: str) -> dict[KeyPath, int]:
+    """Map the path of each key and list item of a YAML document (`("options", 0, "id")`)
+    to its 1-based line; empty when the text does not load. For messages about a value deep
+    in a data file, so they can name its line; only composed when such a message is due."""
+    try:
+        root = yaml.compose(text, Loader=_BaseFastLoader)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    lines: dict[KeyPath, int] = {}
+    pending: list[tuple[KeyPath, yaml.Node | None]] = [((), root)]
+    seen: set[int] = set()  # an alias is the node it names: walk each node once
+    while pending:
+        path, node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    lines.setdefault((*path, key.value), key.start_mark.line + 1)
+                    pending.append(((*path, key.value), value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*path, index)] = item.start_mark.line + 1
+                pending.append(((*path, index), item))
+    return lines
+
+
 def load_data(text: str, shown: str, rule: str, fix: str = "Fix the YAML syntax.") -> Any:
     """Parse a YAML data file (course, registry, catalog); problems become a ContentError."""
     from .findings import ContentError, error

@@ -1,0 +1,76 @@
+"""A wrong value or a misspelt key in `course.yaml`'s reading settings is a configuration
+error naming the setting and its line, never a default taken in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anthology.yamlsafe import key_lines
+
+from .conftest import Runner
+
+# (text of the shipped course.yaml, its replacement, words the message must have)
+BROKEN = [
+    ("spread_firm: 2", "spread_firm: two", ["`spread_firm` must be a whole number", "'two'"]),
+    ("min_score: 6", "min_score: -1", ["`min_score` must be a whole number", "-1"]),
+    ("        praised_by: [", "        praised_by: 5\n        unused: [", ["`praised_by`", "5"]),
+    ("          weak: [", "          weak: {a: 1}\n          unused: [", ["`weak`", "{'a': 1}"]),
+    ("          scenario: true", '          scenario: "false"', ["`scenario` must", "'false'"]),
+    ("scenario_required: true", "scenario_required: yes please", ["`scenario_required`"]),
+    ("spread_terms: 5", "spread_trems: 5", ["unknown setting `spread_trems`", "`spread_terms`?"]),
+    ("        praised_by: [", "        praise_by: [", ["unknown setting `praise_by`"]),
+    ("required: [limitation]", "required: [limitations]", ["the group 'limitations'"]),
+    ("points: 30", "points: thirty", ["`points` must be a whole number", "'thirty'"]),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "said"), BROKEN)
+def test_a_malformed_reading_setting_names_itself_and_its_line(
+    content: Path, run: Runner, old: str, new: str, said: list[str]
+) -> None:
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new, 1)
+    course.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index(new)].count("\n") + 1
+    code, _out, err = run("--content", str(content), "check")
+    assert code == 2 and "Traceback" not in err
+    assert f"course.yaml:{line}: error:" in err, err
+    for words in said:
+        assert words in err
+    assert "fix:" in err
+
+
+def test_a_mistake_in_an_unused_option_is_reported_too(content: Path, run: Runner) -> None:
+    """Every option is read, whether or not a post chose it."""
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    course.write_text(
+        text.replace("options:\n", "options:\n  - id: survey\n    needs_tool: nope\n", 1),
+        encoding="utf-8",
+    )
+    code, _out, err = run("--content", str(content), "check")
+    assert code == 2 and "option `survey`: `needs_tool` must be true or false" in err
+
+
+def test_the_shipped_settings_are_all_known(content: Path, run: Runner) -> None:
+    code, _out, err = run("--content", str(content), "check")
+    assert "course-config" not in err and code in (0, 1)
+
+
+def test_key_lines_follow_mappings_and_lists() -> None:
+    text = "a:\n  - id: x\n    deep:\n      key: 1\n  - id: y\nb: [1, 2]\n"
+    lines = key_lines(text)
+    assert lines[("a",)] == 1
+    assert lines[("a", 0, "deep", "key")] == 4
+    assert lines[("a", 1, "id")] == 5
+    assert lines[("b", 1)] == 6
+    assert key_lines("a: [\n") == {}  # text that does not load has no lines
+
+
+def test_key_lines_walk_an_aliased_node_once() -> None:
+    """A node that names itself (`&x [*x]`) is walked once, not forever."""
+    assert key_lines("a: &x [1, *x]\n")[("a", 1)] == 1
