@@ -124,6 +124,9 @@ class Option:
     name: str
     sections: tuple[Section, ...]
     scenario_keywords: tuple[str, ...] = ()
+    # scenario keywords other domains share ("recommendations", "ratings"): a use told only
+    # in these shows the scenario unless the post names the others only as imagined
+    scenario_shared: tuple[str, ...] = ()
     needs_tool: bool = True
     supplementary: tuple[str, ...] = ()  # headings that never name a required section
 
@@ -207,7 +210,15 @@ def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
 
 # The keys each part of an option may have; any other is a misspelt setting.
 _OPTION_KEYS = frozenset(
-    {"id", "name", "required_sections", "scenario_keywords", "needs_tool", "supplementary"}
+    {
+        "id",
+        "name",
+        "required_sections",
+        "scenario_keywords",
+        "scenario_shared",
+        "needs_tool",
+        "supplementary",
+    }
 )
 _SECTION_KEYS = frozenset(
     {
@@ -415,6 +426,7 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
                 name=str(item.get("name", item["id"])),
                 sections=sections,
                 scenario_keywords=_folded(reader.words(item, where, "scenario_keywords", owner)),
+                scenario_shared=_folded(reader.words(item, where, "scenario_shared", owner)),
                 needs_tool=reader.flag(item, where, "needs_tool", owner)
                 if "needs_tool" in item
                 else True,

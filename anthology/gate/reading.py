@@ -82,6 +82,30 @@ def without_asides(text: str, aside: tuple[str, ...]) -> str:
     return " ".join(s for s in _SENTENCE.split(text) if not skip.find(stems(s)))
 
 
+def in_writers_voice(text: str, section: Section) -> bool:
+    """Whether text is in the writer's voice (`Section.scenario_voice`: "we", "our", "I"),
+    leaving out its sentences about the course (`scenario_aside`: "like the one in our
+    course scenario")."""
+    told = without_asides(text, section.scenario_aside)
+    # as written: stemmed, "us" would be "use", "used" and "using"
+    return bool(vocabulary(section.scenario_voice, exact=True).find(singulars(told)))
+
+
+def hypotheticals(words: tuple[str, ...], section: Section) -> int:
+    """How many `scenario_hypothetical` words ("could", "would") stemmed `words` have."""
+    return len(vocabulary(section.scenario_hypothetical).find(words))
+
+
+def speculation(text: str, section: Section) -> bool:
+    """Whether text tells what could be done rather than what was ("a team could train a
+    recommender … the API would …"): two hypothetical words, or one without the writer's
+    voice."""
+    if not section.scenario_voice:
+        return False
+    maybe = hypotheticals(stems(text), section)
+    return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
+
+
 def with_code(paragraph: Paragraph) -> str:
     """A paragraph's text and its inline code, which the scenario check reads too."""
     return f"{paragraph.text} {paragraph.code}" if paragraph.code else paragraph.text

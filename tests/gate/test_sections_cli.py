@@ -496,3 +496,69 @@ def test_under_a_heading_that_imagines_only_the_writers_voice_tells_a_use(
     assert not _scenario_shown(content, run, imagined)
     voiced = imagined.replace("Treat the", "We treated our").replace("and log", "and logged")
     assert _scenario_shown(content, run, voiced)
+
+
+SHARED_WORDS_POST = """
+## The problem
+
+A recommender that is retrained every night can get slower or worse without anyone
+noticing, because nobody compares one night's model with the last. Doing it by hand is
+tedious and error prone, and we had no record of what had changed between two models.
+
+## Trying it
+
+I trained the library's ALS model on the listening data it downloads itself: 360,000 users
+and their play counts of artists. Training took 41 seconds on my laptop, and asking for the
+recommendations of 500 users took 3 seconds; precision at 10 on a held-out split was 0.21.
+
+{scenario}
+
+## Strengths and limitations
+
+Training is fast and the API is small: three calls took me from data to recommendations.
+However, the documentation is thin, the GPU build failed on my machine, and there is no way
+to add features of the items, which limits it for new titles nobody has played yet.
+"""
+
+
+def _shared_words_shown(content: Path, run: Runner, scenario: str) -> bool:
+    post = write(content, SHARED_WORDS_POST.format(scenario=scenario))
+    _code, found, _err = check(run, content, str(post))
+    return not [f for f in found if f["rule"] == "scenario-missing"]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "shown"),
+    [
+        # the movie service only imagined: the recommendations were a music dataset's
+        (
+            "A movie streaming service could use the same model for its viewers, with "
+            "the minutes watched in place of play counts.",
+            False,
+        ),
+        # the same model then tried on the writer's own movie service
+        (
+            "We then trained it on our movie service's watch events, the minutes each viewer "
+            "watched of each film, and it beat our popularity baseline by 0.06.",
+            True,
+        ),
+        # the post never names movies: "recommendations" are the scenario's own words here
+        ("We kept the nightly precision in a table next to our other metrics.", True),
+    ],
+)
+def test_words_other_domains_share_show_the_scenario_only_when_it_is_not_imagined(
+    content: Path, run: Runner, scenario: str, shown: bool
+) -> None:
+    """ "Recommendations" from a music dataset, and a movie service that "could" use them,
+    is the tool tried on something else (`scenario_shared` in course.yaml)."""
+    assert _shared_words_shown(content, run, scenario) is shown
+
+
+def test_a_course_without_shared_words_takes_any_scenario_word(content: Path, run: Runner) -> None:
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    start = text.index("    scenario_shared:")
+    end = text.index("]", start) + 2
+    course.write_text(text[:start] + text[end:], encoding="utf-8")
+    imagined = "A movie streaming service could use the same model for its viewers."
+    assert _shared_words_shown(content, run, imagined)

@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 from ...findings import Finding, Severity
 from ..context import PostContext
-from ..reading import Reading, with_code, without_asides
+from ..reading import (
+    Reading,
+    hypotheticals,
+    in_writers_voice,
+    speculation,
+    with_code,
+)
 from ..rubric import RubricFinding
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 
@@ -151,21 +157,20 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
     if option is None or not option.scenario_keywords:
         return
     keywords = vocabulary(option.scenario_keywords, exact=True)
+    shared = set(option.scenario_shared)
+    own_words = tuple(w for w in option.scenario_keywords if w not in shared)
+    own = vocabulary(own_words, exact=True) if shared and own_words else None
     for reading in ctx.readings:
         if not reading.section.scenario_required or not reading.found or reading.story:
             continue
         named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
         told = _may_tell_a_use(ctx, reading, keywords, named)
-        if any(_tried_on(line, reading, keywords) for line in told) or any(
-            p.code
-            and with_code(p) in told
-            and keywords.find(singulars(p.code))
-            and not _speculation(with_code(p), reading)
-            for p in ctx.paragraphs
+        if _shows_use(ctx, reading, keywords, told) and (
+            own is None
+            or _shows_use(ctx, reading, own, told)
+            or not _only_imagined(ctx, reading, own)
         ):
-            continue
-        if _code_names_scenario(ctx, reading, keywords):
-            continue  # code the writer ran on it (`movie_id`, "movie-recommender")
+            continue  # tried on the scenario, or on "our ratings" of a scenario told as real
         if not named:
             shown = ", ".join(option.scenario_keywords[:4])
             yield _finding(
@@ -195,6 +200,39 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             "(“we ran it on a day of our watch events and it found …”).",
             reading.section.rubric,
         )
+
+
+def _shows_use(ctx: PostContext, reading: Reading, keywords: Vocabulary, told: list[str]) -> bool:
+    """Whether the lines that may tell a use (`told`) show the tool tried on what
+    `keywords` name: a line in the writer's voice or of things done, its inline code, or
+    the code under the headings taken (`movie_id`, "movie-recommender")."""
+    if any(keywords.find(singulars(line)) and _tried_on(line, reading, keywords) for line in told):
+        return True
+    if any(
+        p.code
+        and with_code(p) in told
+        and keywords.find(singulars(p.code))
+        and not speculation(with_code(p), reading.section)
+        for p in ctx.paragraphs
+    ):
+        return True
+    return _code_names_scenario(ctx, reading, keywords)
+
+
+def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
+    """Whether the post names the scenario's own words (`own`: movies, viewers, …) and
+    only ever as speculation or outside the writer's voice ("a movie service could log its
+    requests"): then a use told in words other domains share ("recommendations" from a
+    music dataset, "ratings" of a shop's sample database) was tried on something else."""
+    named = False
+    for paragraph in ctx.paragraphs:
+        text = with_code(paragraph)
+        if not own.find(singulars(text)):
+            continue
+        if in_writers_voice(text, reading.section) and not speculation(text, reading.section):
+            return False
+        named = True
+    return named
 
 
 CODE_READ = 20_000  # characters of a section's code read for the scenario's words
@@ -233,11 +271,11 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     if not section.scenario_voice:
         return True
     words = stems(paragraph)
-    voiced = _voiced(paragraph, reading)
+    voiced = in_writers_voice(paragraph, reading.section)
     done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
     # a number measured, not the number of a heading or list item ("5. Application to …")
     concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
-    maybe = _hypotheticals(words, reading)
+    maybe = hypotheticals(words, reading.section)
     if maybe:  # one "could" in a story of what was done; two make it speculation
         return maybe == 1 and voiced and concrete
     return voiced or concrete
@@ -258,12 +296,14 @@ def _may_tell_a_use(
     in_code_only = {
         with_code(p)
         for p in ctx.paragraphs
-        if p.code and not keywords.find(singulars(p.text)) and not _voiced(p.text, reading)
+        if p.code
+        and not keywords.find(singulars(p.text))
+        and not in_writers_voice(p.text, reading.section)
     }
     imagined = {
         line
         for part in reading.parts
-        if part.heading is not None and _hypotheticals(stems(part.heading.text), reading)
+        if part.heading is not None and hypotheticals(stems(part.heading.text), reading.section)
         for line in part.text.split("\n")[1:]
     }
     lines = reading.text.split("\n")
@@ -272,7 +312,7 @@ def _may_tell_a_use(
         for line in _outside_lead_ins(lines, reading)
         if line in named
         and line not in in_code_only
-        and (line not in imagined or _voiced(line, reading))
+        and (line not in imagined or in_writers_voice(line, reading.section))
     ]
 
 
@@ -281,34 +321,9 @@ def _outside_lead_ins(lines: list[str], reading: Reading) -> list[str]:
     extended like this:" tells what could be done, however concrete its items."""
     kept = []
     for before, line in zip(["", *lines], lines, strict=False):
-        if not (before.rstrip().endswith(":") and _speculation(before, reading)):
+        if not (before.rstrip().endswith(":") and speculation(before, reading.section)):
             kept.append(line)
     return kept
-
-
-def _voiced(paragraph: str, reading: Reading) -> bool:
-    """Whether the paragraph is in the writer's voice, leaving out its sentences about the
-    course (`scenario_aside`: "like the one in our course scenario")."""
-    section = reading.section
-    told = without_asides(paragraph, section.scenario_aside)
-    # as written: stemmed, "us" would be "use", "used" and "using"
-    return bool(vocabulary(section.scenario_voice, exact=True).find(singulars(told)))
-
-
-def _hypotheticals(words: tuple[str, ...], reading: Reading) -> int:
-    """How many `scenario_hypothetical` words ("could", "would") stemmed `words` have."""
-    return len(vocabulary(reading.section.scenario_hypothetical).find(words))
-
-
-def _speculation(paragraph: str, reading: Reading) -> bool:
-    """Whether a paragraph tells what could be done rather than what was ("a team could
-    train a recommender … the API would …"): two hypothetical words, or one without the
-    writer's voice. Names in its code then show no use of the tool either."""
-    section = reading.section
-    if not section.scenario_voice:
-        return False
-    maybe = _hypotheticals(stems(paragraph), reading)
-    return maybe >= 2 or (maybe == 1 and not _voiced(paragraph, reading))
 
 
 def _opening(paragraph: str, words: int = 8) -> str:
