@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -235,7 +236,16 @@ class PostContext:
         body = self.body
         span = (body.first_line, body.first_line + len(body.lines))
         headings, found = self.reading_outline
-        return read_sections(self.option, headings, found, post.sections, span)
+        return read_sections(self.option, headings, found, post.sections, span, self.own_words)
+
+    @cached_property
+    def own_words(self) -> frozenset[str]:
+        """The words of the post's tool and title, folded: every section names them."""
+        post = self.post
+        if post is None:
+            return frozenset()
+        written = " ".join((*post.tool_written, *(tool.name for tool in post.tools), post.title))
+        return frozenset(word.casefold() for word in re.findall(r"[\w.-]+", written))
 
     @cached_property
     def first_text_line(self) -> int:

@@ -43,7 +43,7 @@ from itertools import dropwhile
 from ..course import Cues, Option, Section
 from .engagement import STOP_WORDS
 from .sections import Heading, Paragraph, clean
-from .vocabulary import MAX_GAP, longest, negated, singulars, stem, stems, vocabulary
+from .vocabulary import MAX_GAP, Vocabulary, longest, negated, singulars, stem, stems, vocabulary
 from .words import count_words
 
 HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
@@ -104,6 +104,57 @@ def speculation(text: str, section: Section) -> bool:
         return False
     maybe = hypotheticals(stems(text), section)
     return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
+
+
+# A thing a paragraph names: a capitalised word inside a sentence ("our Kafka consumer",
+# "the Redis cache") or an identifier in its inline code (`reco-api`, `load_model.py`).
+_NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
+_IDENTIFIER = re.compile(r"[A-Za-z][\w.-]*\w")
+
+
+def named_things(paragraph: Paragraph) -> set[str]:
+    """The things a paragraph names (`_NAME`, `_IDENTIFIER`), folded; three letters or
+    more."""
+    # not acronyms: "API", "CPU" and "VM" are in every walkthrough, the vendor's demo too
+    found = {m.group(0) for m in _NAME.finditer(paragraph.text) if not m.group(0).isupper()}
+    found |= {m.group(0) for m in _IDENTIFIER.finditer(paragraph.code)}
+    return {name.casefold() for name in found if len(name) >= 3}
+
+
+def told_as_own(
+    paragraphs: Sequence[Paragraph], section: Section, scenario: Vocabulary, before: int
+) -> list[Paragraph]:
+    """The paragraphs above line `before` that tell the scenario as the writer's own and
+    as real ("Our team runs a movie recommender: a Kafka consumer …"), not as what a
+    streaming service could do; none when the section asks for no voice."""
+    if not section.scenario_voice:
+        return []
+    return [
+        paragraph
+        for paragraph in paragraphs
+        if paragraph.line < before
+        and scenario.find(singulars(with_code(paragraph)))
+        and in_writers_voice(with_code(paragraph), section)
+        and not speculation(with_code(paragraph), section)
+    ]
+
+
+def goes_on_with(
+    told: Sequence[Paragraph], paragraphs: Sequence[Paragraph], section: Section, own: set[str]
+) -> tuple[Paragraph, list[str]] | None:
+    """The first of `paragraphs` that goes on with the story `told`, and what it names of
+    it: in the writer's voice,
+    not speculation, and naming a thing the story named (`named_things`; the tool's and the
+    title's words, `own`, tie nothing). "I ran it on the `reco-api` Deployment" after "our
+    movie recommender: the `reco-api` Deployment and a Kafka consumer" tells the tool used
+    on the scenario without naming it again; "I ran it on the sample data" does not."""
+    story = set().union(*(named_things(p) for p in told)) - own if told else set()
+    for paragraph in paragraphs:
+        text = with_code(paragraph)
+        shared = (named_things(paragraph) - own) & story
+        if shared and in_writers_voice(text, section) and not speculation(text, section):
+            return paragraph, sorted(shared)
+    return None
 
 
 def with_code(paragraph: Paragraph) -> str:
@@ -407,8 +458,9 @@ def _affirmed(found: dict[str, int], words: Sequence[str], section: Section) -> 
 
 
 class _Reader:
-    def __init__(self, option: Option, post: _Post, mapping: dict[str, str]):
+    def __init__(self, option: Option, post: _Post, mapping: dict[str, str], own: frozenset[str]):
         self.option = option
+        self.own = own  # the tool's and the title's words: they tie no story
         self.sections = option.sections
         self.post = post
         self.mapping = mapping
@@ -768,7 +820,7 @@ class _Reader:
                     self.mapping.get(section.id),
                     tuple(dict.fromkeys(notes)),
                     tuple(empty.get(s, ())),
-                    self._story(s, text, chosen) if parts else "",
+                    self._story(s, text, chosen, self._paragraphs_of(parts)) if parts else "",
                     () if parts else unplaced,
                 )
             )
@@ -796,15 +848,53 @@ class _Reader:
             found.append((part, words))
         return tuple(sorted(found, key=lambda item: -item[1]))
 
-    def _story(self, s: int, text: str, chosen: dict[int, list[Part]]) -> str:
+    def _story(
+        self,
+        s: int,
+        text: str,
+        chosen: dict[int, list[Part]],
+        paragraphs: Sequence[Paragraph] = (),
+    ) -> str:
         """Where the scenario was told, when `text` (for requirement `s`, which needs the
         scenario) names none of it but refers to something that part describes: "our
         existing scripts" after a problem section about the scripts that pull the day's
-        watch events. Empty when the text names the scenario itself or tells no such story."""
-        cues = self.sections[s].cues
+        watch events; or when one of its `paragraphs` goes on with the scenario the post
+        told earlier as the writer's own (`goes_on_with`). Empty when the text names the
+        scenario itself or tells no such story."""
+        section = self.sections[s]
+        cues = section.cues
         scenario = vocabulary(self.post.scenario, exact=True)
         if not cues.scenario_from_story or scenario.find(singulars(text)):
             return ""
+        return self._refers(s, text, chosen, scenario) or self._goes_on(
+            section, paragraphs, scenario
+        )
+
+    def _goes_on(
+        self, section: Section, paragraphs: Sequence[Paragraph], scenario: Vocabulary
+    ) -> str:
+        """How `paragraphs` go on with the scenario told earlier as the writer's own."""
+        if not paragraphs:
+            return ""
+        told = told_as_own(self.post.paragraphs, section, scenario, paragraphs[0].line)
+        found = goes_on_with(told, paragraphs, section, self.own)
+        if found is None:
+            return ""
+        paragraph, things = found
+        where = next(p for p in told if things[0] in named_things(p))
+        named = scenario.find(singulars(with_code(where)))
+        shown = ", ".join(f"“{thing}”" for thing in things[:3])
+        return (
+            f"{shown} (line {paragraph.line}) goes on with the story told at line "
+            f"{where.line}, which names the scenario as the writer's own ({', '.join(named[:4])})"
+        )
+
+    def _refers(
+        self, s: int, text: str, chosen: dict[int, list[Part]], scenario: Vocabulary
+    ) -> str:
+        """“Our X” in `text`, where X is a word of another requirement's part that names
+        the scenario."""
+        cues = self.sections[s].cues
         words = stems(text)
         ours = [i for i, word in enumerate(words) if word == "our"]
         if not ours:
@@ -942,6 +1032,9 @@ class _Reader:
                 chosen[s] = [self._content_part(region, replace(score, used=tuple(tail)))]
                 break
 
+    def _paragraphs_of(self, parts: Sequence[Part]) -> list[Paragraph]:
+        return [p for part in parts for p in self._part_paragraphs(part)]
+
     def _part_paragraphs(self, part: Part) -> list[Paragraph]:
         """The paragraphs of a part: those listed, or all of its heading's own."""
         if part.lines:
@@ -975,7 +1068,8 @@ class _Reader:
                     or (hinted and score.score - score.bonus >= cues.confirm_score)
                 ):
                     continue
-                story = self._story(s, self._own_text(h), chosen)
+                mine = [self.post.paragraphs[p] for p in own]
+                story = self._story(s, self._own_text(h), chosen, mine)
                 if story and (best is None or score.score > best[0]):
                     part = replace(
                         self._content_part(h, score),
@@ -1347,7 +1441,9 @@ def read_sections(
     paragraphs: list[Paragraph],
     mapping: dict[str, str],
     lines: tuple[int, int],
+    own: frozenset[str] = frozenset(),
 ) -> list[Reading]:
-    """One Reading per required section of the option, in the option's order."""
+    """One Reading per required section of the option, in the option's order; `own` are
+    the words of the post's tool and title, which tie no story (`goes_on_with`)."""
     post = _Post(headings, paragraphs, option.scenario_keywords, lines, option.supplementary)
-    return _Reader(option, post, mapping).read()
+    return _Reader(option, post, mapping, own).read()

@@ -562,3 +562,53 @@ def test_a_course_without_shared_words_takes_any_scenario_word(content: Path, ru
     course.write_text(text[:start] + text[end:], encoding="utf-8")
     imagined = "A movie streaming service could use the same model for its viewers."
     assert _shared_words_shown(content, run, imagined)
+
+
+OWN_STORY_POST = """
+## Why we needed it
+
+Our movie recommender is two services: the `reco-api` Deployment that answers the apps,
+and a nightly job that retrains the ranker from the day's watch events. Twice this term a
+retrain made `reco-api` slow for an hour and nobody noticed until viewers complained,
+because we only looked at averages, and averages hide the slow calls.
+
+## Trying it
+
+{examples}
+
+## Strengths and limitations
+
+Setting it up took one command and the dashboard is clear. However, the documentation of
+its rule language is thin, the agent needs 300 MB of memory, and alerts cannot be grouped,
+so a bad hour sends a dozen messages.
+"""
+
+TRIED = (
+    "I installed the agent with one command, put it in front of `{service}` and replayed an "
+    "hour of requests: 3,200 calls, 14 of them slower than 200 ms, all after a retrain. I "
+    "configured an alert for that case and saw it fire twice in one week."
+)
+
+
+@pytest.mark.parametrize(
+    ("examples", "shown"),
+    [
+        # goes on with the story told as the writer's own: `reco-api` again
+        (TRIED.format(service="reco-api"), True),
+        # the same walkthrough on the vendor's sample app names nothing of that story
+        (TRIED.format(service="shop-demo"), False),
+        # the story's service, but the scenario itself only imagined in the examples
+        (
+            TRIED.format(service="reco-api")
+            + "\n\nA movie streaming service could use the same alerts for its viewers.",
+            False,
+        ),
+    ],
+)
+def test_examples_that_go_on_with_the_writers_own_story_show_the_scenario(
+    content: Path, run: Runner, examples: str, shown: bool
+) -> None:
+    post = write(content, OWN_STORY_POST.format(examples=examples))
+    _code, found, _err = check(run, content, str(post))
+    missing = [f for f in found if f["rule"] in ("scenario-missing", "section-missing")]
+    assert (not missing) is shown, [f["message"] for f in missing]

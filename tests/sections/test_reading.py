@@ -1161,3 +1161,60 @@ def test_a_limit_the_post_configures_is_not_the_tools_limit(
     text = f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n## {heading}\n\n{EXAMPLES}\n"
     parts = read(text)["assessment"].parts
     assert bool(parts and parts[0].how == HEADING) is names_verdict
+
+
+NAMED_STORY = (
+    "Our movie recommender runs as two services on a small cluster: the `reco-api` "
+    "Deployment answers the apps, and a nightly Airflow job retrains the ranker from the "
+    "day's watch events. When the job failed, nobody noticed until the next morning."
+)
+
+
+@pytest.mark.parametrize(
+    ("examples", "found"),
+    [
+        # the walkthrough names a thing of the story told as the writer's own: `reco-api`
+        (
+            "I installed the tool with one command, put it in front of the `reco-api` "
+            "Deployment and replayed an hour of requests through it: 3,200 calls, 14 of them "
+            "slower than 200 ms, all after a retrain. I configured an alert for that case, and "
+            "we saw it fire twice in one week; the dashboard showed each slow call.",
+            True,
+        ),
+        # the same walkthrough on the vendor's sample app names nothing of the story
+        (
+            "I installed the tool with one command, put it in front of the `shop-demo` sample "
+            "app and replayed an hour of requests through it: 3,200 calls, 14 of them slower "
+            "than 200 ms, all after a restart. I configured an alert for that case, and I saw "
+            "it fire twice in one week; the dashboard showed each slow call.",
+            False,
+        ),
+    ],
+)
+def test_examples_that_go_on_with_the_writers_own_story(examples: str, found: bool) -> None:
+    text = post(
+        f"## Part I: the mess\n\n{NAMED_STORY}",
+        f"## Part II: an hour of traffic\n\n{examples}",
+        STANDARD_ASSESSMENT,
+    )
+    got = read(text)["examples"]
+    assert got.found is found
+    if found:
+        assert "“reco-api”" in got.story and "line 3" in got.story
+
+
+def test_a_story_only_imagined_ties_nothing() -> None:
+    """The scenario told as what a service could do is no story of the writer's own."""
+    imagined = NAMED_STORY.replace("Our movie recommender runs", "A movie recommender could run")
+    examples = (
+        "I installed the tool with one command, put it in front of the `reco-api` "
+        "Deployment and replayed an hour of requests through it: 3,200 calls, 14 of them "
+        "slower than 200 ms, all after a retrain. I configured an alert for that case, and "
+        "we saw it fire twice in one week; the dashboard showed each slow call."
+    )
+    text = post(
+        f"## Part I: the mess\n\n{imagined}",
+        f"## Part II: an hour of traffic\n\n{examples}",
+        STANDARD_ASSESSMENT,
+    )
+    assert not read(text)["examples"].found

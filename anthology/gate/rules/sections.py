@@ -13,9 +13,11 @@ from ...findings import Finding, Severity
 from ..context import PostContext
 from ..reading import (
     Reading,
+    goes_on_with,
     hypotheticals,
     in_writers_voice,
     speculation,
+    told_as_own,
     with_code,
 )
 from ..rubric import RubricFinding
@@ -171,6 +173,8 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             or not _only_imagined(ctx, reading, own)
         ):
             continue  # tried on the scenario, or on "our ratings" of a scenario told as real
+        if _continues_own_story(ctx, reading, keywords, named):
+            continue
         if not named:
             shown = ", ".join(option.scenario_keywords[:4])
             yield _finding(
@@ -217,6 +221,20 @@ def _shows_use(ctx: PostContext, reading: Reading, keywords: Vocabulary, told: l
     ):
         return True
     return _code_names_scenario(ctx, reading, keywords)
+
+
+def _continues_own_story(
+    ctx: PostContext, reading: Reading, keywords: Vocabulary, named: list[str]
+) -> bool:
+    """Whether the examples go on with a story the post began as the writer's own (see
+    `goes_on_with`), and imagine nothing of the scenario."""
+    first = reading.line
+    if first is None or any(speculation(line, reading.section) for line in named):
+        return False
+    told = told_as_own(ctx.paragraphs, reading.section, keywords, first)
+    lines = set(reading.text.split("\n"))
+    taken = [p for p in ctx.paragraphs if p.line >= first and with_code(p) in lines]
+    return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
 
 
 def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
