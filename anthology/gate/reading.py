@@ -117,7 +117,7 @@ def named_things(paragraph: Paragraph) -> set[str]:
     more."""
     # not acronyms: "API", "CPU" and "VM" are in every walkthrough, the vendor's demo too
     found = {m.group(0) for m in _NAME.finditer(paragraph.text) if not m.group(0).isupper()}
-    found |= {m.group(0) for m in _IDENTIFIER.finditer(paragraph.code)}
+    found |= {m.group(0) for m in _IDENTIFIER.finditer(paragraph.code) if not m.group(0).isupper()}
     return {name.casefold() for name in found if len(name) >= 3}
 
 
@@ -801,6 +801,7 @@ class _Reader:
         # the walkthrough may now hold more than the section that opened it ("The day we
         # shipped the wrong model" before "What is Hydra?"): that one may be the problem
         self._release_hinted(chosen)
+        self._release_series_tail(chosen)
         self._tails(chosen)
         self._spread(chosen)
         self._closing(chosen)
@@ -1111,16 +1112,85 @@ class _Reader:
                     window = self._window({**chosen, o: kept}, s)
                     own = self.content_of(range(h, self.post.end[h]))
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
-                    if own and score.firm and score.in_place and self._enough(cues, score):
-                        parts[:] = kept
-                        chosen[s] = [self._content_part(h, score)]
-                        self.considered[o].append(
-                            f"‘{part.label}’ hints at it but reads like “{section.name}”, "
-                            "which nothing else serves"
-                        )
-                        break
+                    if not (own and score.firm and score.in_place and self._enough(cues, score)):
+                        continue
+                    parts[:] = kept
+                    chosen[s] = [self._content_part(h, score)]
+                    self.considered[o].append(
+                        f"‘{part.label}’ hints at it but reads like “{section.name}”, "
+                        "which nothing else serves"
+                    )
+                    break
                 if chosen.get(s):
                     break
+
+    def _release_series_tail(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement still missing takes the members of a series that another
+        requirement took for one member's heading ("Day 0: why we even looked", then "Day 1"
+        to "Day 5" of trying the tool), when together they read like it where such text
+        usually is (`_reads_like`): the longest run that ends with the series' last."""
+        for s, section in enumerate(self.sections):
+            if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
+                continue
+            for o, parts in chosen.items():
+                series = [p for p in parts if p.how == SERIES and p.heading is not None]
+                if o == s or not series or len(series) == len(parts):
+                    continue
+                for start in range(len(series)):
+                    run = series[start:]
+                    kept = [q for q in parts if all(q is not r for r in run)]
+                    heads = [self.headings.index(p.heading) for p in run]
+                    own = [i for h in heads for i in self.content_of(range(h, self.post.end[h]))]
+                    window = self._window({**chosen, o: kept}, s)
+                    stems_ = self.post.heading_stems[heads[0]]
+                    score = _score(self.post, section.cues, own, stems_, window)
+                    if not own or not self._reads_like(s, heads[0], own, score, window, chosen):
+                        continue
+                    parts[:] = kept
+                    chosen[s] = [
+                        self._content_part(h, self._region_score(s, h, window))
+                        for h in heads
+                        if self.content_of([h])
+                    ]
+                    self.considered[o].append(
+                        f"the series from ‘{run[0].label}’ on reads like “{section.name}”, "
+                        "which nothing else serves"
+                    )
+                    break
+                if chosen.get(s):
+                    break
+
+    def _region_score(self, s: int, h: int, window: tuple[int, int]) -> _Score:
+        """Heading `h`'s own text scored for requirement `s`, for what `--explain` shows."""
+        cues = self.sections[s].cues
+        return _score(self.post, cues, self.content_of([h]), self.post.heading_stems[h], window)
+
+    def _reads_like(
+        self,
+        s: int,
+        h: int,
+        own: list[int],
+        score: _Score,
+        window: tuple[int, int],
+        chosen: dict[int, list[Part]],
+    ) -> bool:
+        """Whether heading `h`'s text (`own`, scored `score`) reads like requirement `s`
+        where such text usually is: by its words, or, for one that needs the scenario, by
+        every other word when it goes on with a story that names it (`_story`)."""
+        cues = self.sections[s].cues
+        if score.firm and score.in_place and self._enough(cues, score):
+            return True
+        if not cues.scenario_from_story or "scenario" not in cues.required:
+            return False
+        plain = replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+        bare = _score(self.post, plain, own, self.post.heading_stems[h], window)
+        mine = [self.post.paragraphs[p] for p in own]
+        return (
+            bare.firm
+            and bare.in_place
+            and self._enough(plain, bare)
+            and bool(self._story(s, self._own_text(h), chosen, mine))
+        )
 
     def _fill_between(self, chosen: dict[int, list[Part]], used: set[int]) -> None:
         """A requirement whose text sits between its neighbours' (`position: between`, the

@@ -1218,3 +1218,39 @@ def test_a_story_only_imagined_ties_nothing() -> None:
         STANDARD_ASSESSMENT,
     )
     assert not read(text)["examples"].found
+
+
+DAY_ZERO = (
+    "## Day 0: why we even looked\n\n"
+    "Our movie recommender runs on one shared cluster: the `reco-api` Deployment answers the "
+    "apps and a Kafka consumer reads the watch events. Staging is one namespace for four of "
+    "us, so one teammate's deploy silently replaced another's, and nobody could test a "
+    "change to the whole cluster without risking production."
+)
+
+
+def _diary(service: str) -> str:
+    days = [
+        f"## Day 1: first environment\n\nI installed the command line tool and created an "
+        f"environment in 40 seconds, then deployed `{service}` into it with our usual Helm "
+        "chart. It started on the first try and I connected to it from my laptop.",
+        f"## Day 2: traffic\n\nI replayed an hour of requests against `{service}` in the new "
+        "environment and logged the latency: p95 was 48 ms, the same as in staging. Then I "
+        "deleted the environment and measured how long a fresh one took: 38 seconds.",
+    ]
+    return "\n\n".join([DAY_ZERO, *days, STANDARD_ASSESSMENT]) + "\n"
+
+
+@pytest.mark.parametrize(("service", "found"), [("reco-api", True), ("guestbook-demo", False)])
+def test_a_diary_after_its_why_day_is_the_walkthrough(service: str, found: bool) -> None:
+    """ "Day 0: why …" names the problem and the days after it would join it as a series;
+    they are the walkthrough when they go on with the story of the writer's own service."""
+    got = read(_diary(service))
+    if found:
+        assert taken(got["problem"]) == [(HEADING, "Day 0: why we even looked")]
+        assert taken(got["examples"]) == [
+            (CONTENT, "Day 1: first environment"),
+            (CONTENT, "Day 2: traffic"),
+        ]
+    else:
+        assert not got["examples"].found
