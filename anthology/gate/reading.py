@@ -803,6 +803,7 @@ class _Reader:
         self._release_hinted(chosen)
         self._release_series_tail(chosen)
         self._tails(chosen)
+        self._shared_heading(chosen)
         self._spread(chosen)
         self._closing(chosen)
         self._by_story(chosen, used)
@@ -1123,6 +1124,38 @@ class _Reader:
                     break
                 if chosen.get(s):
                     break
+
+    def _shared_heading(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement nothing serves takes a section whose heading names it beside the
+        requirement it was taken for ("The setup and the problem"), when that requirement
+        keeps another part with text."""
+        for s, section in enumerate(self.sections):
+            if chosen.get(s):
+                continue
+            for o, parts in chosen.items():
+                for at, part in enumerate(parts):
+                    if o == s or part.how != HEADING or part.heading is None or not part.words:
+                        continue
+                    h = self.headings.index(part.heading)
+                    also = self._also_named(h, s)
+                    below = self.headings[h + 1 : self.post.end[h]]
+                    rest = [q for q in parts if q is not part and q.how != NESTED and q.words]
+                    if not also or not rest or any(q.heading in below for q in parts):
+                        continue
+                    del parts[at]
+                    chosen[s] = [replace(part, terms=tuple(also))]
+                    self.considered[o].append(
+                        f"‘{part.label}’ names “{section.name}” too, which nothing else serves"
+                    )
+                    break
+                if chosen.get(s):
+                    break
+
+    def _also_named(self, h: int, s: int) -> list[str]:
+        """Heading words naming requirement `s`, wherever they stand in the heading."""
+        words = self.post.heading_stems[h]
+        section = self.sections[s]
+        return list(_affirmed(vocabulary(section.keywords).where(words), words, section))
 
     def _release_series_tail(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement still missing takes the members of a series that another

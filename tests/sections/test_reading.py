@@ -1254,3 +1254,18 @@ def test_a_diary_after_its_why_day_is_the_walkthrough(service: str, found: bool)
         ]
     else:
         assert not got["examples"].found
+
+
+def test_a_heading_naming_two_requirements_serves_the_one_nothing_else_serves() -> None:
+    """ "The setup and the problem" is taken for the walkthrough ("setup" comes first);
+    when the walkthrough has sections of its own, it is the problem's."""
+    text = post(
+        f"## The setup and the problem\n\n{PROBLEM}",
+        f"## Building the index\n\n{EXAMPLES}",
+        STANDARD_ASSESSMENT,
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HEADING, "The setup and the problem")]
+    assert taken(got["examples"]) == [(HEADING, "Building the index")]
+    alone = read(post(f"## The setup and the problem\n\n{PROBLEM} {EXAMPLES}", "", ""))
+    assert taken(alone["examples"]) == [(HEADING, "The setup and the problem")]
