@@ -84,11 +84,21 @@ def without_asides(text: str, aside: tuple[str, ...]) -> str:
 
 def in_writers_voice(text: str, section: Section) -> bool:
     """Whether text is in the writer's voice (`Section.scenario_voice`: "we", "our", "I"),
-    leaving out its sentences about the course (`scenario_aside`: "like the one in our
-    course scenario")."""
-    told = without_asides(text, section.scenario_aside)
+    leaving out its words about the course (`scenario_aside`: "like the one in our course
+    scenario")."""
+    told = _aside_phrases(section.scenario_aside).sub(" ", text)
     # as written: stemmed, "us" would be "use", "used" and "using"
     return bool(vocabulary(section.scenario_voice, exact=True).find(singulars(told)))
+
+
+@cache
+def _aside_phrases(aside: tuple[str, ...]) -> re.Pattern[str]:
+    """The `aside` phrases as written, any case and spacing: "our course" lends no voice,
+    while "Our team runs a recommender for the course" is still the writer speaking."""
+    if not aside:
+        return re.compile(r"(?!x)x")  # matches nothing
+    phrases = sorted((r"\s+".join(map(re.escape, a.split())) for a in aside), key=len)
+    return re.compile(r"\b(?:" + "|".join(reversed(phrases)) + r")\b", re.IGNORECASE)
 
 
 def hypotheticals(words: tuple[str, ...], section: Section) -> int:

@@ -1269,3 +1269,25 @@ def test_a_heading_naming_two_requirements_serves_the_one_nothing_else_serves() 
     assert taken(got["examples"]) == [(HEADING, "Building the index")]
     alone = read(post(f"## The setup and the problem\n\n{PROBLEM} {EXAMPLES}", "", ""))
     assert taken(alone["examples"]) == [(HEADING, "The setup and the problem")]
+
+
+def test_the_writer_still_speaks_in_a_sentence_that_names_the_course() -> None:
+    """ "Our team runs a movie recommender for the course project" is the writer's own
+    story: only the words about the course lend no voice, not the whole sentence."""
+    story = NAMED_STORY.replace(
+        "Our movie recommender runs as two services on a small cluster",
+        "For the course project our team runs a movie recommender as two services",
+    )
+    assert "the course project our team" in story
+    examples = (
+        "I installed the tool with one command, put it in front of the `reco-api` "
+        "Deployment and replayed an hour of requests through it: 3,200 calls, 14 of them "
+        "slower than 200 ms, all after a retrain. I configured an alert for that case, and "
+        "we saw it fire twice in one week; the dashboard showed each slow call."
+    )
+    text = post(
+        f"## Part I: the mess\n\n{story}",
+        f"## Part II: an hour of traffic\n\n{examples}",
+        STANDARD_ASSESSMENT,
+    )
+    assert read(text)["examples"].found
