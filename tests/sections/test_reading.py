@@ -1291,3 +1291,18 @@ def test_the_writer_still_speaks_in_a_sentence_that_names_the_course() -> None:
         STANDARD_ASSESSMENT,
     )
     assert read(text)["examples"].found
+
+
+def test_a_lag_metric_weighs_nothing_in_a_closing_section() -> None:
+    """ "Kafka lag" names a metric: a glowing "Final thoughts" that mentions it is no
+    verdict; one that names a real drawback is."""
+    glowing = (
+        "It fits right into the dashboards we already had: the retraining metrics live next "
+        "to the API latency and the Kafka lag, and the setup was painless and easy. Compared "
+        "to reading log files every morning, it is the best change we made this term."
+    )
+    got = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, f"## Final thoughts\n\n{glowing}"))
+    assert not got["assessment"].found
+    weighed = glowing + " However, it keeps only the last value, so history is lost."
+    got = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, f"## Final thoughts\n\n{weighed}"))
+    assert taken(got["assessment"]) == [(HINT, "Final thoughts")]
