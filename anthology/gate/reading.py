@@ -1095,6 +1095,64 @@ class _Reader:
                 used.add(best[1])
                 label = f"‘{self.headings[best[1]].text}’"  # taken after all
                 self.considered[s] = [n for n in self.considered[s] if label not in n]
+            else:
+                self._story_run(s, plain, window, chosen, used)
+
+    STORY_RUN = 4  # sections a walkthrough told over several may span
+
+    def _story_run(
+        self,
+        s: int,
+        plain: Cues,
+        window: tuple[int, int],
+        chosen: dict[int, list[Part]],
+        used: set[int],
+    ) -> None:
+        """Consecutive sections that no requirement took (at most `STORY_RUN`) serve
+        requirement `s` when, read together, they read like it in every way but the
+        scenario, where such text is, and one of them goes on with a story that names it
+        ("The Kaniko job" refers to "our Dockerfile", "Head-to-head" has the numbers). The
+        first such run is taken, at its shortest."""
+        free = [
+            h
+            for h in range(len(self.headings))
+            if h not in used
+            and self.post.by_region.get(h)
+            and self.post.parent[h] not in used
+            and not self.serves_other(h, s)
+        ]
+        best: list[int] | None = None
+        for at, first in enumerate(free):
+            run = [first]
+            for h in free[at + 1 : at + self.STORY_RUN]:
+                if h != run[-1] + 1:
+                    break
+                run.append(h)
+                own = self.content_of(run)
+                score = _score(self.post, plain, own, self.post.heading_stems[first], window)
+                if not (score.firm and score.in_place and score.score >= plain.min_score):
+                    continue
+                if any(self._story(s, self._own_text(m), chosen, self._mine(m)) for m in run):
+                    best = run
+                    break
+            if best is not None:
+                break
+        if best is None:
+            return
+        chosen[s] = [
+            self._content_part(h, replace(self._region_score(s, h, window), used=tuple(mine)))
+            for h in best
+            if (mine := self.content_of([h]))
+        ]
+        used.update(best)
+        labels = [f"‘{self.headings[h].text}’" for h in best]
+        self.considered[s] = [
+            n for n in self.considered[s] if not any(label in n for label in labels)
+        ]
+
+    def _mine(self, h: int) -> list[Paragraph]:
+        """Heading `h`'s own paragraphs."""
+        return [self.post.paragraphs[p] for p in self.content_of([h])]
 
     def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement still missing takes a section that only a generic heading, or its

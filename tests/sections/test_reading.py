@@ -1306,3 +1306,31 @@ def test_a_lag_metric_weighs_nothing_in_a_closing_section() -> None:
     weighed = glowing + " However, it keeps only the last value, so history is lost."
     got = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, f"## Final thoughts\n\n{weighed}"))
     assert taken(got["assessment"]) == [(HINT, "Final thoughts")]
+
+
+BUILD_PROBLEM = (
+    "## Why builds hurt\n\n"
+    "Our movie recommender ships as one image: its build file copies the trained model into "
+    "the API that serves recommendations to viewers. Building it in CI needed a privileged "
+    "runner, which the department refused, so every build was done by hand on a laptop."
+)
+
+
+@pytest.mark.parametrize(("whose", "found"), [("our", True), ("the vendor's sample", False)])
+def test_a_walkthrough_told_over_two_sections_may_go_on_with_the_story(
+    whose: str, found: bool
+) -> None:
+    """The section that refers to the story ("our build file") is short; the one after it
+    has the measurements. Read together, they are the walkthrough."""
+    job = f"## The job\n\nI pointed the new CI job at {whose} build file."
+    numbers = (
+        "## Head-to-head\n\nI ran both builds five times and compared them: the cold build "
+        "took 6 minutes 10 seconds against 7 minutes 40 seconds, the cached one 48 seconds, "
+        "and the image was 12 percent smaller. I tested the image on staging the same day."
+    )
+    got = read("\n\n".join([BUILD_PROBLEM, job, numbers, STANDARD_ASSESSMENT]) + "\n")
+    if found:
+        assert taken(got["examples"]) == [(CONTENT, "The job"), (CONTENT, "Head-to-head")]
+        assert "“our build”" in got["examples"].story
+    else:
+        assert not got["examples"].found
