@@ -142,11 +142,21 @@ def told_as_own(
     return [
         paragraph
         for paragraph in paragraphs
-        if paragraph.line < before
-        and scenario.find(singulars(with_code(paragraph)))
-        and in_writers_voice(with_code(paragraph), section)
-        and not speculation(with_code(paragraph), section)
+        if paragraph.line < before and tells_as_real(with_code(paragraph), section, scenario)
     ]
+
+
+def tells_as_real(text: str, section: Section, words: Vocabulary) -> bool:
+    """Whether `text`, a paragraph naming `words`, tells them in the writer's voice and not
+    as speculation: as a whole, or in one of its sentences ("For our movie recommendation
+    service, the first kind is one endpoint"), however many "should" and "would" the rest
+    of the paragraph has."""
+    return any(
+        words.find(singulars(part))
+        and in_writers_voice(part, section)
+        and not speculation(part, section)
+        for part in (text, *_SENTENCE.split(text))
+    )
 
 
 def goes_on_with(

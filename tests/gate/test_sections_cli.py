@@ -544,6 +544,14 @@ def _shared_words_shown(content: Path, run: Runner, scenario: str) -> bool:
         ),
         # the post never names movies: "recommendations" are the scenario's own words here
         ("We kept the nightly precision in a table next to our other metrics.", True),
+        # the movie service told as real in one sentence, though the rest of the
+        # paragraph is full of "should", "would" and "could"
+        (
+            "We run a movie service with a few thousand viewers. It should get the same model "
+            "next, but we would rather wait until the people we asked could tell the two "
+            "lists apart.",
+            True,
+        ),
     ],
 )
 def test_words_other_domains_share_show_the_scenario_only_when_it_is_not_imagined(

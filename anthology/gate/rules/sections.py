@@ -17,6 +17,7 @@ from ..reading import (
     hypotheticals,
     in_writers_voice,
     speculation,
+    tells_as_real,
     told_as_own,
     with_code,
 )
@@ -247,7 +248,7 @@ def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
         text = with_code(paragraph)
         if not own.find(singulars(text)):
             continue
-        if in_writers_voice(text, reading.section) and not speculation(text, reading.section):
+        if tells_as_real(text, reading.section, own):
             return False
         named = True
     return named
