@@ -163,11 +163,11 @@ def goes_on_with(
     told: Sequence[Paragraph], paragraphs: Sequence[Paragraph], section: Section, own: set[str]
 ) -> tuple[Paragraph, list[str]] | None:
     """The first of `paragraphs` that goes on with the story `told`, and what it names of
-    it: in the writer's voice,
-    not speculation, and naming a thing the story named (`named_things`; the tool's and the
-    title's words, `own`, tie nothing). "I ran it on the `reco-api` Deployment" after "our
-    movie recommender: the `reco-api` Deployment and a Kafka consumer" tells the tool used
-    on the scenario without naming it again; "I ran it on the sample data" does not."""
+    it: in the writer's voice, not speculation, and naming a thing the story named
+    (`named_things`; the tool's and the title's words, `own`, tie nothing). "I ran it on
+    the `reco-api` Deployment" after "our movie recommender: the `reco-api` Deployment and
+    a Kafka consumer" tells the tool used on the scenario without naming it again; "I ran
+    it on the sample data" does not."""
     story = set().union(*(named_things(p) for p in told)) - own if told else set()
     for paragraph in paragraphs:
         text = with_code(paragraph)
@@ -1090,8 +1090,7 @@ class _Reader:
                     or (hinted and score.score - score.bonus >= cues.confirm_score)
                 ):
                     continue
-                mine = [self.post.paragraphs[p] for p in own]
-                story = self._story(s, self._own_text(h), chosen, mine)
+                story = self._story(s, self._own_text(h), chosen, self._paragraphs(own))
                 if story and (best is None or score.score > best[0]):
                     part = replace(
                         self._content_part(h, score),
@@ -1142,7 +1141,12 @@ class _Reader:
                 score = _score(self.post, plain, own, self.post.heading_stems[first], window)
                 if not (score.firm and score.in_place and score.score >= plain.min_score):
                     continue
-                if any(self._story(s, self._own_text(m), chosen, self._mine(m)) for m in run):
+                if any(
+                    self._story(
+                        s, self._own_text(m), chosen, self._paragraphs(self.content_of([m]))
+                    )
+                    for m in run
+                ):
                     best = run
                     break
             if best is not None:
@@ -1160,9 +1164,8 @@ class _Reader:
             n for n in self.considered[s] if not any(label in n for label in labels)
         ]
 
-    def _mine(self, h: int) -> list[Paragraph]:
-        """Heading `h`'s own paragraphs."""
-        return [self.post.paragraphs[p] for p in self.content_of([h])]
+    def _paragraphs(self, indices: Iterable[int]) -> list[Paragraph]:
+        return [self.post.paragraphs[p] for p in indices]
 
     def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement still missing takes a section that only a generic heading, or its
@@ -1285,9 +1288,10 @@ class _Reader:
         window: tuple[int, int],
         chosen: dict[int, list[Part]],
     ) -> bool:
-        """Whether heading `h`'s text (`own`, scored `score`) reads like requirement `s`
-        where such text usually is: by its words, or, for one that needs the scenario, by
-        every other word when it goes on with a story that names it (`_story`)."""
+        """Whether the text `own` under heading `h` and the sections after it (scored
+        `score`) reads like requirement `s` where such text usually is: by its words, or, for
+        one that needs the scenario, by every other word when it goes on with a story that
+        names it (`_story`)."""
         cues = self.sections[s].cues
         if score.firm and score.in_place and self._enough(cues, score):
             return True
@@ -1295,12 +1299,13 @@ class _Reader:
             return False
         plain = replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
         bare = _score(self.post, plain, own, self.post.heading_stems[h], window)
-        mine = [self.post.paragraphs[p] for p in own]
+        mine = self._paragraphs(own)
+        text = "\n".join(with_code(p) for p in mine)
         return (
             bare.firm
             and bare.in_place
             and self._enough(plain, bare)
-            and bool(self._story(s, self._own_text(h), chosen, mine))
+            and bool(self._story(s, text, chosen, mine))
         )
 
     def _fill_between(self, chosen: dict[int, list[Part]], used: set[int]) -> None:

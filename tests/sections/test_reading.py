@@ -1168,6 +1168,21 @@ NAMED_STORY = (
     "Deployment answers the apps, and a nightly Airflow job retrains the ranker from the "
     "day's watch events. When the job failed, nobody noticed until the next morning."
 )
+TRAFFIC = (
+    "I installed the tool with one command, put it in front of the `reco-api` "
+    "Deployment and replayed an hour of requests through it: 3,200 calls, 14 of them "
+    "slower than 200 ms, all after a retrain. I configured an alert for that case, and "
+    "we saw it fire twice in one week; the dashboard showed each slow call."
+)
+
+
+def _traffic(story: str, examples: str = TRAFFIC) -> str:
+    """A post whose problem tells `story` and whose walkthrough is `examples`."""
+    return post(
+        f"## Part I: the mess\n\n{story}",
+        f"## Part II: an hour of traffic\n\n{examples}",
+        STANDARD_ASSESSMENT,
+    )
 
 
 @pytest.mark.parametrize(
@@ -1175,29 +1190,18 @@ NAMED_STORY = (
     [
         # the walkthrough names a thing of the story told as the writer's own: `reco-api`
         (
-            "I installed the tool with one command, put it in front of the `reco-api` "
-            "Deployment and replayed an hour of requests through it: 3,200 calls, 14 of them "
-            "slower than 200 ms, all after a retrain. I configured an alert for that case, and "
-            "we saw it fire twice in one week; the dashboard showed each slow call.",
+            TRAFFIC,
             True,
         ),
         # the same walkthrough on the vendor's sample app names nothing of the story
         (
-            "I installed the tool with one command, put it in front of the `shop-demo` sample "
-            "app and replayed an hour of requests through it: 3,200 calls, 14 of them slower "
-            "than 200 ms, all after a restart. I configured an alert for that case, and I saw "
-            "it fire twice in one week; the dashboard showed each slow call.",
+            TRAFFIC.replace("the `reco-api` Deployment", "the `shop-demo` sample app"),
             False,
         ),
     ],
 )
 def test_examples_that_go_on_with_the_writers_own_story(examples: str, found: bool) -> None:
-    text = post(
-        f"## Part I: the mess\n\n{NAMED_STORY}",
-        f"## Part II: an hour of traffic\n\n{examples}",
-        STANDARD_ASSESSMENT,
-    )
-    got = read(text)["examples"]
+    got = read(_traffic(NAMED_STORY, examples))["examples"]
     assert got.found is found
     if found:
         assert "“reco-api”" in got.story and "line 3" in got.story
@@ -1206,17 +1210,7 @@ def test_examples_that_go_on_with_the_writers_own_story(examples: str, found: bo
 def test_a_story_only_imagined_ties_nothing() -> None:
     """The scenario told as what a service could do is no story of the writer's own."""
     imagined = NAMED_STORY.replace("Our movie recommender runs", "A movie recommender could run")
-    examples = (
-        "I installed the tool with one command, put it in front of the `reco-api` "
-        "Deployment and replayed an hour of requests through it: 3,200 calls, 14 of them "
-        "slower than 200 ms, all after a retrain. I configured an alert for that case, and "
-        "we saw it fire twice in one week; the dashboard showed each slow call."
-    )
-    text = post(
-        f"## Part I: the mess\n\n{imagined}",
-        f"## Part II: an hour of traffic\n\n{examples}",
-        STANDARD_ASSESSMENT,
-    )
+    text = _traffic(imagined)
     assert not read(text)["examples"].found
 
 
@@ -1279,17 +1273,7 @@ def test_the_writer_still_speaks_in_a_sentence_that_names_the_course() -> None:
         "For the course project our team runs a movie recommender as two services",
     )
     assert "the course project our team" in story
-    examples = (
-        "I installed the tool with one command, put it in front of the `reco-api` "
-        "Deployment and replayed an hour of requests through it: 3,200 calls, 14 of them "
-        "slower than 200 ms, all after a retrain. I configured an alert for that case, and "
-        "we saw it fire twice in one week; the dashboard showed each slow call."
-    )
-    text = post(
-        f"## Part I: the mess\n\n{story}",
-        f"## Part II: an hour of traffic\n\n{examples}",
-        STANDARD_ASSESSMENT,
-    )
+    text = _traffic(story)
     assert read(text)["examples"].found
 
 
