@@ -43,7 +43,17 @@ from itertools import dropwhile
 from ..course import Cues, Option, Section
 from .engagement import STOP_WORDS
 from .sections import Heading, Paragraph, clean
-from .vocabulary import MAX_GAP, Vocabulary, longest, negated, singulars, stem, stems, vocabulary
+from .vocabulary import (
+    MAX_GAP,
+    Vocabulary,
+    folded_words,
+    longest,
+    negated,
+    singulars,
+    stem,
+    stems,
+    vocabulary,
+)
 from .words import count_words
 
 HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
@@ -159,21 +169,65 @@ def tells_as_real(text: str, section: Section, words: Vocabulary) -> bool:
     )
 
 
+_POSSESSIVES = frozenset({"our", "my"})
+POSSESSION_WORDS = 4  # words after "our" that may name what a story calls the writer's own
+
+
+def possessions(text: str, ignores: set[str], reach: int = POSSESSION_WORDS) -> dict[str, str]:
+    """What `text` calls the writer's own: up to `reach` words after "our" or "my", up to
+    the first function word, but for those too common to tie two texts (`ignores`); by
+    stem, each with the word as written. A story's "our movie recommender repo" owns
+    "repo"; a walkthrough's "the first run on our repo", read with a reach of two, refers
+    to it."""
+    words = folded_words(text)
+    found: dict[str, str] = {}
+    for i, word in enumerate(words):
+        if word not in _POSSESSIVES:
+            continue
+        for after in words[i + 1 : i + 1 + reach]:
+            root = stem(after)
+            if root in _common_stems():
+                break
+            if len(root) >= 3 and root not in ignores and not after.isdigit():
+                found.setdefault(root, after)
+    return found
+
+
+@dataclass(frozen=True)
+class StoryTie:
+    """A paragraph that goes on with a story told earlier, and what ties them."""
+
+    paragraph: Paragraph
+    things: list[str]  # what both name: "reco-api", "our repo"
+    told: Paragraph  # the paragraph of the story that names the first of them
+
+
 def goes_on_with(
     told: Sequence[Paragraph], paragraphs: Sequence[Paragraph], section: Section, own: set[str]
-) -> tuple[Paragraph, list[str]] | None:
-    """The first of `paragraphs` that goes on with the story `told`, and what it names of
-    it: in the writer's voice, not speculation, and naming a thing the story named
-    (`named_things`; the tool's and the title's words, `own`, tie nothing). "I ran it on
-    the `reco-api` Deployment" after "our movie recommender: the `reco-api` Deployment and
-    a Kafka consumer" tells the tool used on the scenario without naming it again; "I ran
-    it on the sample data" does not."""
-    story = set().union(*(named_things(p) for p in told)) - own if told else set()
+) -> StoryTie | None:
+    """The first of `paragraphs` that goes on with the story `told`: in the writer's
+    voice, not speculation, and naming a thing the story named (`named_things`) or a thing
+    it called the writer's own (`possessions`); the tool's and the title's words, `own`,
+    tie nothing. "I ran it on the `reco-api` Deployment" after "our movie recommender: the
+    `reco-api` Deployment and a Kafka consumer" tells the tool used on the scenario without
+    naming it again, and so does "the first run on our repo" after "our movie recommender
+    repo"; "I ran it on the sample data" does not."""
+    if not told:
+        return None
+    ignores = set(stems(" ".join((*section.cues.story_ignores, *own))))
+    names = {p.line: named_things(p) - own for p in told}
+    owned = {p.line: set(possessions(p.text, ignores)) for p in told}
+    story = set().union(*names.values())
+    kept = set().union(*owned.values())
     for paragraph in paragraphs:
         text = with_code(paragraph)
-        shared = (named_things(paragraph) - own) & story
+        mine = possessions(paragraph.text, ignores, 1 + MAX_GAP)
+        shared = ((named_things(paragraph) - own) & story) | (mine.keys() & kept)
         if shared and in_writers_voice(text, section) and not speculation(text, section):
-            return paragraph, sorted(shared)
+            first = min(shared)
+            where = next(p for p in told if first in names[p.line] | owned[p.line])
+            things = sorted(f"our {mine[thing]}" if thing in mine else thing for thing in shared)
+            return StoryTie(paragraph, things, where)
     return None
 
 
@@ -899,16 +953,15 @@ class _Reader:
         if not paragraphs:
             return ""
         told = told_as_own(self.post.paragraphs, section, scenario, paragraphs[0].line)
-        found = goes_on_with(told, paragraphs, section, self.own)
-        if found is None:
+        tie = goes_on_with(told, paragraphs, section, self.own)
+        if tie is None:
             return ""
-        paragraph, things = found
-        where = next(p for p in told if things[0] in named_things(p))
-        named = scenario.find(singulars(with_code(where)))
-        shown = ", ".join(f"“{thing}”" for thing in things[:3])
+        named = scenario.find(singulars(with_code(tie.told)))
+        shown = ", ".join(f"“{thing}”" for thing in tie.things[:3])
         return (
-            f"{shown} (line {paragraph.line}) goes on with the story told at line "
-            f"{where.line}, which names the scenario as the writer's own ({', '.join(named[:4])})"
+            f"{shown} (line {tie.paragraph.line}) goes on with the story told at line "
+            f"{tie.told.line}, which names the scenario as the writer's own "
+            f"({', '.join(named[:4])})"
         )
 
     def _refers(
@@ -1104,8 +1157,34 @@ class _Reader:
                 used.add(best[1])
                 label = f"‘{self.headings[best[1]].text}’"  # taken after all
                 self.considered[s] = [n for n in self.considered[s] if label not in n]
+            elif (opening := self._story_opening(s, plain, window, chosen)) is not None:
+                chosen[s] = [opening]
             else:
                 self._story_run(s, plain, window, chosen, used)
+
+    def _story_opening(
+        self, s: int, plain: Cues, window: tuple[int, int], chosen: dict[int, list[Part]]
+    ) -> Part | None:
+        """The text before the first heading, less what other requirements took of it and
+        what lies outside `window`, when it reads like requirement `s` by every cue but the
+        scenario (`plain`) and goes on with the story (`_story`): a post of bold lead-ins
+        ("**The problem.** Our movie recommendation service …", then "**First test.**",
+        "**Retries.** Our health checker retries …") whose one heading comes at its end."""
+        taken = {line for parts in chosen.values() for part in parts for line in part.lines}
+        free = [
+            i
+            for i in self.post.by_region.get(-1, [])
+            if (line := self.post.paragraphs[i].line) not in taken and window[0] < line < window[1]
+        ]
+        if not free:
+            return None
+        score = _score(self.post, plain, free, (), window)
+        if not (score.firm and score.in_place and score.score >= plain.min_score):
+            return None
+        mine = self._paragraphs(free)
+        if not self._story(s, "\n".join(with_code(p) for p in mine), chosen, mine):
+            return None
+        return self._content_part(-1, score)
 
     STORY_RUN = 4  # sections a walkthrough told over several may span
 
@@ -1239,40 +1318,48 @@ class _Reader:
         return list(_affirmed(vocabulary(section.keywords).where(words), words, section))
 
     def _release_series_tail(self, chosen: dict[int, list[Part]]) -> None:
-        """A requirement still missing takes the members of a series that another
-        requirement took for one member's heading ("Day 0: why we even looked", then "Day 1"
-        to "Day 5" of trying the tool), when together they read like it where such text
-        usually is (`_reads_like`): the longest run that ends with the series' last."""
+        """A requirement still missing takes the members another requirement took for one
+        heading's sake, when together they read like it where such text usually is
+        (`_reads_like`): the series after "Day 0: why we even looked" ("Day 1" to "Day 5" of
+        trying the tool), or the subsections of "Why an ML service needs real auth" ("Part
+        1: Running Keycloak" to "Part 6"). The longest run that ends with their last."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
-            for o, parts in chosen.items():
-                series = [p for p in parts if p.how == SERIES and p.heading is not None]
-                if o == s or not series or len(series) == len(parts):
-                    continue
-                for start in range(len(series)):
-                    run = series[start:]
-                    kept = [q for q in parts if all(q is not r for r in run)]
-                    heads = [self.headings.index(p.heading) for p in run]
-                    own = [i for h in heads for i in self.content_of(range(h, self.post.end[h]))]
-                    window = self._window({**chosen, o: kept}, s)
-                    stems_ = self.post.heading_stems[heads[0]]
-                    score = _score(self.post, section.cues, own, stems_, window)
-                    if not own or not self._reads_like(s, heads[0], own, score, window, chosen):
-                        continue
-                    parts[:] = kept
-                    chosen[s] = [
-                        self._content_part(h, self._region_score(s, h, window))
-                        for h in heads
-                        if self.content_of([h])
-                    ]
-                    self.considered[o].append(
-                        f"the series from ‘{run[0].label}’ on reads like “{section.name}”, "
-                        "which nothing else serves"
-                    )
+            for o in list(chosen):
+                if o != s and any(self._release_run(s, o, how, chosen) for how in (SERIES, NESTED)):
                     break
-                if chosen.get(s):
-                    break
+
+    def _release_run(self, s: int, o: int, how: str, chosen: dict[int, list[Part]]) -> bool:
+        """Move to requirement `s` the longest run of requirement `o`'s parts joined as
+        `how` (a series, or subsections) that reads like `s`; whether one moved."""
+        section = self.sections[s]
+        parts = chosen[o]
+        series = [p for p in parts if p.how == how and p.heading is not None]
+        if not series or len(series) == len(parts):
+            return False
+        for start in range(len(series)):
+            run = series[start:]
+            kept = [q for q in parts if all(q is not r for r in run)]
+            heads = [self.headings.index(p.heading) for p in run]
+            own = sorted({i for h in heads for i in self.content_of(range(h, self.post.end[h]))})
+            window = self._window({**chosen, o: kept}, s)
+            score = _score(self.post, section.cues, own, self.post.heading_stems[heads[0]], window)
+            if not own or not self._reads_like(s, heads[0], own, score, window, chosen):
+                continue
+            parts[:] = kept
+            chosen[s] = [
+                self._content_part(h, self._region_score(s, h, window))
+                for h in heads
+                if self.content_of([h])
+            ]
+            joined = "series" if how == SERIES else "subsections"
+            self.considered[o].append(
+                f"the {joined} from ‘{run[0].label}’ on read like “{section.name}”, "
+                "which nothing else serves"
+            )
+            return True
+        return False
 
     def _region_score(self, s: int, h: int, window: tuple[int, int]) -> _Score:
         """Heading `h`'s own text scored for requirement `s`, for what `--explain` shows."""

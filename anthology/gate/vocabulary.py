@@ -87,6 +87,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
+def folded_words(text: str) -> list[str]:
+    """The folded words of plain text, in order: what `stems` stems."""
+    return _tokens(text)
+
+
 def stems(text: str) -> tuple[str, ...]:
     """The stemmed words of plain text, in order."""
     return tuple(map(stem, _tokens(text)))
