@@ -620,3 +620,163 @@ def test_examples_that_go_on_with_the_writers_own_story_show_the_scenario(
     _code, found, _err = check(run, content, str(post))
     missing = [f for f in found if f["rule"] in ("scenario-missing", "section-missing")]
     assert (not missing) is shown, [f["message"] for f in missing]
+
+
+def _missing(run: Runner, content: Path, body: str) -> list[str]:
+    """The requirements `anthology check` reports missing for a post of `body`."""
+    _code, found, _err = check(run, content, str(write(content, body)))
+    return [f["message"] for f in found if f["rule"] in ("scenario-missing", "section-missing")]
+
+
+POSSESSED_POST = """
+These are my notes from a week of trying the linter on our movie recommender repo.
+
+## Why I looked at it
+
+Almost everything in the project is configured in YAML. Last week a retrained model was
+clearly worse and nobody had changed the code: a duplicated key in the training settings
+had quietly replaced 64 factors with 16, because the loader keeps the last value and logs
+nothing. It took an hour of searching to find it.
+
+## Trying it
+
+The first run on {whose} repo gave 83 problems. Most were style, but one was a duplicated
+key in the training settings. I wrote a config that turns two noisy rules off, added the
+linter as a step of the build, and a pull request that brought the duplicate back failed
+in under a second, naming the file and the line. After the config, 83 problems became 11,
+and after an afternoon of fixes, none.
+
+## Strengths and limitations
+
+It is fast and needs nothing beyond one install. However, the default rules are noisy: a
+third of the first report was about line length, the documentation of the rule options is
+thin, and it cannot check what a value means, only how it is written.
+"""
+
+
+@pytest.mark.parametrize(
+    ("whose", "shown"),
+    [
+        # "our repo" refers to what the opening called the writer's own: "our movie
+        # recommender repo"
+        ("our", True),
+        # the vendor's sample repo is no part of that story
+        ("the vendor's sample", False),
+    ],
+)
+def test_a_walkthrough_on_what_the_story_called_the_writers_own_shows_the_scenario(
+    content: Path, run: Runner, whose: str, shown: bool
+) -> None:
+    missing = _missing(run, content, POSSESSED_POST.format(whose=whose))
+    assert (not missing) is shown, missing
+
+
+PARTS_UNDER_PROBLEM = """
+Why our recommender API needed real authentication
+==================================================
+
+For most of the term our movie recommendation API had no authentication at all. Anyone who
+knew the address could ask for any viewer's recommendations, which tell what that viewer
+has been watching, and anyone could call the endpoint that swaps the model the service
+uses. The retraining job and the web front end called it the same way as a stranger would,
+so the logs could not tell them apart, and one wrong script could replace a good model.
+
+Part 1: Running the server
+--------------------------
+
+{part1}
+
+Part 2: Clients and roles
+-------------------------
+
+{part2}
+
+The good and the bad
+====================
+
+It was free, the admin console is clear, and tokens made the logs readable. However, the
+server needs 550 MB of memory idle, more than our recommender itself, the audience setting
+took two hours to find, and upgrades between major versions changed the configuration
+format.
+"""
+
+OUR_PARTS = (
+    "I started the server in one container on the course VM and created a realm for our "
+    "movie service. It took about 25 seconds to start and used 550 MB of memory idle.",
+    "I created three clients: the web front end, the retraining job and our recommendation "
+    "API as the token audience, and two roles, viewer and model-admin. I tested the reload "
+    "endpoint with a viewer's token and got 403, then with the retraining job's token and "
+    "got the new model loaded in 2 seconds.",
+)
+DEMO_PARTS = (
+    "I started the server in one container from the vendor's getting-started page. It took "
+    "about 25 seconds to start and used 550 MB of memory idle.",
+    "I followed the tutorial's demo realm: one client for its sample shop app and two roles, "
+    "customer and admin. I tested the sample's admin endpoint with a customer's token and got "
+    "403, then with the admin's token and got the order list in 2 seconds.",
+)
+
+
+@pytest.mark.parametrize(("parts", "shown"), [(OUR_PARTS, True), (DEMO_PARTS, False)])
+def test_numbered_parts_nested_under_the_problem_may_be_the_walkthrough(
+    content: Path, run: Runner, parts: tuple[str, str], shown: bool
+) -> None:
+    """ "Part 1" and "Part 2" sit one level under "Why our recommender API needed real
+    authentication", but they are the walkthrough: on the writer's movie service, not on the
+    vendor's sample shop."""
+    body = PARTS_UNDER_PROBLEM.format(part1=parts[0], part2=parts[1])
+    missing = _missing(run, content, body)
+    assert (not missing) is shown, missing
+
+
+LEAD_IN_NOTES = """
+**The problem.** Our movie recommendation service has a small client, `recclient.py`, that
+the evaluation script and the fallback checker use. Our old tests for it called the real
+API on the course VM: slow, flaky, and failing whenever the model was being redeployed. So
+the code that handles timeouts and malformed answers was never tested, and that is the
+code that matters when production goes wrong.
+
+**Install.** One command, and a decorator on each test.
+
+{walkthrough}
+
+## Downsides I hit
+
+It only fakes the client side: a test passes against a canned answer even when the real
+service has changed its format, so we still need one slow test against the real API. The
+ordered registry is poorly documented, and a request that matches nothing fails with a
+connection error that took me a while to read.
+"""
+
+OUR_WALKTHROUGH = """**First test.** I registered a canned answer for the recommend endpoint and
+called the client: the test ran in 4 ms with no network at all.
+
+**Retries.** Our health checker retries three times. I registered two 503 answers and one
+200 and checked that the checker returned the version after the third call. It found a bug
+on the first run: the retry loop slept after the last failed attempt, wasting 2 seconds.
+
+**Results.** 14 tests now run in 0.31 seconds instead of 40, and coverage of
+`recclient.py` went from 38 percent to 94 percent."""
+
+DEMO_WALKTHROUGH = """**First test.** I cloned the example project of the vendor, registered a
+canned answer for its weather endpoint and called its client: the test ran in 4 ms with no
+network at all.
+
+**Retries.** The example's health check retries three times. I registered two 503 answers
+and one 200 and checked that it returned the version after the third call, as the
+tutorial promised.
+
+**Results.** The example's 14 tests ran in 0.31 seconds, and coverage of its client went
+from 38 percent to 94 percent."""
+
+
+@pytest.mark.parametrize(
+    ("walkthrough", "shown"), [(OUR_WALKTHROUGH, True), (DEMO_WALKTHROUGH, False)]
+)
+def test_notes_in_bold_lead_ins_whose_one_heading_comes_last(
+    content: Path, run: Runner, walkthrough: str, shown: bool
+) -> None:
+    """Notes told in bold lead-ins, with one heading at the end: the walkthrough shares the
+    opening text with the problem and refers to its story ("our health checker")."""
+    missing = _missing(run, content, LEAD_IN_NOTES.format(walkthrough=walkthrough))
+    assert (not missing) is shown, missing

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from anthology.course import Option, load_course
-from anthology.gate.reading import CONTENT, HEADING, HINT, NESTED, SERIES, Reading, read_sections
+from anthology.gate.reading import (
+    CONTENT,
+    HEADING,
+    HINT,
+    NESTED,
+    SERIES,
+    Reading,
+    possessions,
+    read_sections,
+)
 from anthology.gate.scan import Body
 from anthology.gate.sections import outline, paragraphs, reading_outline
 
@@ -1318,3 +1327,17 @@ def test_a_walkthrough_told_over_two_sections_may_go_on_with_the_story(
         assert "“our build”" in got["examples"].story
     else:
         assert not got["examples"].found
+
+
+def test_what_a_text_calls_the_writers_own() -> None:
+    """The words after "our" or "my" name what the writer owns, up to a function word; words
+    too common to tie two texts ("team", "data") are left out; a reach of two reads the
+    thing and the word after it."""
+    ignores = {"team", "data"}
+    story = "These are notes on our movie recommender repo, which my team and our data feed."
+    assert set(possessions(story, ignores)) == {"movi", "recommender", "repo", "feed"}
+    assert possessions("The first run on our repo gave 83 problems.", ignores, 2) == {
+        "repo": "repo",
+        "gav": "gave",
+    }
+    assert possessions("I ran the vendor's sample repo.", ignores) == {}
