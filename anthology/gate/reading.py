@@ -97,8 +97,18 @@ def in_writers_voice(text: str, section: Section) -> bool:
     leaving out its words about the course (`scenario_aside`: "like the one in our course
     scenario")."""
     told = _aside_phrases(section.scenario_aside).sub(" ", text)
+    told = _SOMEONES_TEAM.sub(" ", told)
     # as written: stemmed, "us" would be "use", "used" and "using"
     return bool(vocabulary(section.scenario_voice, exact=True).find(singulars(told)))
+
+
+# A team named with an indefinite word ("a streaming team could", "any ML team") is
+# somebody else's, whatever voice words it holds: English, not a course setting.
+_SOMEONES_TEAM = re.compile(
+    r"\b(?:a|an|any|every|each|another|some|such)\s+"
+    r"(?:(?!(?:our|my|the|of|in)\b)[\w-]+\s+){0,2}?teams?\b",
+    re.IGNORECASE,
+)
 
 
 @cache

@@ -780,3 +780,47 @@ def test_notes_in_bold_lead_ins_whose_one_heading_comes_last(
     opening text with the problem and refers to its story ("our health checker")."""
     missing = _missing(run, content, LEAD_IN_NOTES.format(walkthrough=walkthrough))
     assert (not missing) is shown, missing
+
+
+IDEAS_POST = """
+## Why
+
+A lot of ML work stops between the notebook and the product. Someone asks to run it with
+other parameters or to compare last week's run with this week's, and the notebook has no
+interface, no pipeline and no history of runs, so the team glues a dashboard, a scheduler
+and dated folders together until nobody knows which parameters made which chart.
+
+## Demo
+
+I followed the getting-started tutorial on its sample dataset of daily sales for a
+fictional store. Moving the slider recomputed the smoothed curve in under a second, and
+I wrote no JavaScript at all. It took me about an hour to get the tutorial app running.
+
+## Ideas
+
+{who} its retraining as a pipeline of the tool: a data node reading the last 7 days
+of watch events exported from Kafka, a task that builds the user-item matrix and a task
+that computes NDCG@20 for each run.
+
+## Strengths and limitations
+
+The interface is compact and runs are easy to compare. However, the documentation skips
+the orchestration part, the free version has no authentication, and two of its visual
+elements broke after an upgrade.
+"""
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"),
+    [
+        # a team named with "a" is somebody else's: the use is only imagined
+        ("A streaming team could model", False),
+        ("Any ML team could model", False),
+        ("Our team modelled", True),
+    ],
+)
+def test_a_team_named_with_a_could_is_somebody_elses(
+    content: Path, run: Runner, who: str, shown: bool
+) -> None:
+    missing = _missing(run, content, IDEAS_POST.format(who=who))
+    assert (not missing) is shown, missing
