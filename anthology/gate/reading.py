@@ -1348,21 +1348,30 @@ class _Reader:
         series = [p for p in parts if p.how == how and p.heading is not None]
         if not series or len(series) == len(parts):
             return False
+        others = {
+            self._index(q) for r, theirs in chosen.items() if r != o for q in theirs if q.heading
+        }
         for start in range(len(series)):
             run = series[start:]
-            kept = [q for q in parts if all(q is not r for r in run)]
             heads = [self.headings.index(p.heading) for p in run]
-            own = sorted({i for h in heads for i in self.content_of(range(h, self.post.end[h]))})
+            regions = sorted(
+                {r for h in heads for r in range(h, self.post.end[h])} - others
+            )  # with their subsections, less those another requirement took
+            kept = [q for q in parts if q.heading is None or self._index(q) not in regions]
+            own = self.content_of(regions)
             window = self._window({**chosen, o: kept}, s)
             score = _score(self.post, section.cues, own, self.post.heading_stems[heads[0]], window)
             if not own or not self._reads_like(s, heads[0], own, score, window, chosen):
                 continue
-            parts[:] = kept
-            chosen[s] = [
-                self._content_part(h, self._region_score(s, h, window))
-                for h in heads
-                if self.content_of([h])
+            taken = [
+                self._content_part(r, self._region_score(s, r, window))
+                for r in regions
+                if self.content_of([r])
             ]
+            if not any(part.lines for part in taken):
+                continue
+            parts[:] = kept
+            chosen[s] = [part for part in taken if part.lines]
             joined = "series" if how == SERIES else "subsections"
             self.considered[o].append(
                 f"the {joined} from ‘{run[0].label}’ on read like “{section.name}”, "
@@ -1370,6 +1379,10 @@ class _Reader:
             )
             return True
         return False
+
+    def _index(self, part: Part) -> int:
+        """The index of the heading a part was taken under (-1 for the opening text)."""
+        return self.headings.index(part.heading) if part.heading is not None else -1
 
     def _region_score(self, s: int, h: int, window: tuple[int, int]) -> _Score:
         """Heading `h`'s own text scored for requirement `s`, for what `--explain` shows."""
