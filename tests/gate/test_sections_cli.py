@@ -898,3 +898,84 @@ def test_a_series_released_from_a_requirement_never_ends_in_an_internal_error(
     code, out, err = run("--content", str(content), "check", "--explain", str(write(content, body)))
     assert "internal error" not in err + out and "Traceback" not in err, err
     assert code == 0, out
+
+
+SHORT_STEPS_POST = """
+These are my notes from a weekend of using the tool for our release process.
+
+**The problem**
+
+Our recommender API image, `movie-recs`, is built in CI and pushed to one registry, while
+production pulls from another that the cluster can reach. Every release someone pulled
+the 3.8 GB image to a laptop, tagged it and pushed it again: twenty minutes on campus
+Wi-Fi, and a running Docker daemon. To see which model version a tag holds, we had to pull
+the whole image and inspect it.
+
+**Install**
+
+```bash
+sudo apt-get install the-tool
+```
+
+{walkthrough}
+
+**Things that annoyed me**
+
+- The package did not create its trust policy, and the error does not say what to do.
+- The distribution's package is old, some flags from the docs do not exist, and its
+  logins are kept apart from Docker's, so I logged in twice.
+
+**Verdict**
+
+For moving images between registries it is the right tool, and it saves us twenty
+minutes a release, but it builds and runs nothing.
+"""
+
+
+OUR_STEPS = """**Inspecting without pulling**
+
+We put the model version and the training data snapshot into labels at build time. I
+read them in about a second with `the-tool inspect docker://registry/movie-recs:1.6.0`.
+
+This alone settled a recurring argument about which model runs in production, and
+listing all tags at once is easier than in the registry's web page, which makes it
+annoying.
+
+**Copying between registries**
+
+I logged in to both registries and copied the 1.6.0 tag from one to the other.
+
+Only the layer with the new model weights had changed, so it copied 310 MB instead of 3.8
+GB and finished in 52 seconds from the jump host.
+
+I put both steps into a script that checks the offline score label first, so promotion
+is one command now."""
+
+SAMPLE_STEPS = """**Inspecting without pulling**
+
+The tutorial's sample image has a version label and a build date. I read them in about a
+second with `the-tool inspect docker://quay.io/vendor/hello-world:latest`.
+
+Listing all its tags at once is easier than in the registry's web page, which makes it
+annoying.
+
+**Copying between registries**
+
+I started two throwaway registries from the tutorial and copied the sample from one to
+the other.
+
+Only one small layer had changed, so it copied 3 MB instead of 40 MB and finished in 2
+seconds on my laptop.
+
+I put both steps into a script, as the tutorial suggests, so a copy is one command."""
+
+
+@pytest.mark.parametrize(("steps", "shown"), [(OUR_STEPS, True), (SAMPLE_STEPS, False)])
+def test_short_walkthrough_sections_read_together_though_one_paragraph_weighs(
+    content: Path, run: Runner, steps: str, shown: bool
+) -> None:
+    """Two short sections, each under the minimum, are the walkthrough read together, though
+    "it copied 310 MB instead of 3.8 GB" alone reads like a weighing; on the tutorial's
+    sample image they show nothing of the scenario."""
+    missing = _missing(run, content, SHORT_STEPS_POST.format(walkthrough=steps))
+    assert (not missing) is shown, missing
