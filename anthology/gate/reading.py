@@ -1348,6 +1348,9 @@ class _Reader:
         series = [p for p in parts if p.how == how and p.heading is not None]
         if not series or len(series) == len(parts):
             return False
+        if o < s:  # an earlier requirement keeps what comes before the heading that named it
+            named = [p.line for p in parts if p.how in (HEADING, HINT, MAPPED) and p.line]
+            series = [p for p in series if not named or (p.line or 0) > min(named)]
         others = {
             self._index(q) for r, theirs in chosen.items() if r != o for q in theirs if q.heading
         }
@@ -1359,7 +1362,11 @@ class _Reader:
             )  # with their subsections, less those another requirement took
             kept = [q for q in parts if q.heading is None or self._index(q) not in regions]
             own = self.content_of(regions)
-            window = self._window({**chosen, o: kept}, s)
+            # what an earlier requirement keeps after the run (a verdict day the problem took
+            # after the days of trying) does not push the run's place past it
+            first = self.headings[heads[0]].line or 0
+            near = [q for q in kept if (q.line or 0) < first] if o < s else kept
+            window = self._window({**chosen, o: near}, s)
             score = _score(self.post, section.cues, own, self.post.heading_stems[heads[0]], window)
             if not own or not self._reads_like(s, heads[0], own, score, window, chosen):
                 continue

@@ -979,3 +979,71 @@ def test_short_walkthrough_sections_read_together_though_one_paragraph_weighs(
     sample image they show nothing of the scenario."""
     missing = _missing(run, content, SHORT_STEPS_POST.format(walkthrough=steps))
     assert (not missing) is shown, missing
+
+
+PARTS_STORY = """
+This is the story of one slow endpoint and the profiler that found why.
+
+## Part 1: The slow endpoint
+
+Our movie recommendation API answers the home screen of the app. After we added the
+"because you watched" row, the p95 latency went from 180 ms to 620 ms, and the course
+simulator started to count timeouts for our viewers every evening.
+
+## Part 2: Why guessing does not work
+
+We guessed three times: the model, the database and the JSON encoding. Each guess cost an
+afternoon and changed nothing, because a function-level profile only said that
+`recommend()` was slow, not which of its forty lines was.
+
+## Part 3: Using it
+
+{part3}
+
+## Part 4: The boring bug
+
+{part4}
+
+## Part 5: What I think about it
+
+### Good
+
+Nobody needs more than one decorator and one command to find which line is slow, and the
+output shows the time of every line.
+
+### Not so good
+
+It slows the profiled function down about five times, it only sees the functions you
+mark, and its output is hard to read for functions longer than a screen.
+
+## Part 6: Lesson
+
+Measure before guessing: one hour of profiling saved us a week of guesses.
+"""
+
+OUR_PARTS_STORY = (
+    "I marked `recommend()` with the decorator and replayed 500 logged requests from our "
+    "API. The output showed that 71 percent of the time went to one line that loaded the "
+    "movie catalog from disk for every request.",
+    "The catalog load was left over from a test. I moved it to start-up, replayed the same "
+    "requests and measured again: p95 went from 620 ms to 150 ms, and the rating of the "
+    "evening went back to no timeouts at all.",
+)
+SAMPLE_PARTS_STORY = (
+    "I marked the example function of the documentation with the decorator and ran its "
+    "sample script. The output showed that 71 percent of the time went to one line that "
+    "sorts a list of random numbers.",
+    "The sort was there on purpose, to show the tool. I replaced it as the documentation "
+    "suggests and measured again: the sample ran in 150 ms instead of 620 ms.",
+)
+
+
+@pytest.mark.parametrize(("parts", "shown"), [(OUR_PARTS_STORY, True), (SAMPLE_PARTS_STORY, False)])
+def test_parts_after_the_one_that_names_the_problem_may_be_the_walkthrough(
+    content: Path, run: Runner, parts: tuple[str, str], shown: bool
+) -> None:
+    """ "Part 2: Why guessing does not work" names the problem and "Part 1" tells it; "Part 3"
+    and "Part 4" are the walkthrough, though the verdict of "Part 5" lies after them."""
+    body = PARTS_STORY.format(part3=parts[0], part4=parts[1])
+    missing = _missing(run, content, body)
+    assert (not missing) is shown, missing
