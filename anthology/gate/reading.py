@@ -1447,8 +1447,15 @@ class _Reader:
                 if not closing:
                     continue
                 high = max(closing)
+            first = min((p.line for p in parts if p.line is not None), default=high)
             if not chosen.get(s - 1):  # nothing before it served: from its own first part
-                low = min((p.line for p in parts if p.line is not None), default=high)
+                low = first
+            else:
+                # a part of the requirement before it that lies after its own first part
+                # ("The window size problem" after "Trying the streaming version") does not
+                # move its start: what lies between the problem's opening and it is still its
+                earlier = [p.line for p in chosen[s - 1] if p.line is not None and p.line < first]
+                low = max(earlier, default=low)
             for h, heading in enumerate(self.headings):
                 line = heading.line
                 if h in used or not heading.own_words or line is None or not low < line < high:

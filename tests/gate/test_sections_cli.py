@@ -1047,3 +1047,67 @@ def test_parts_after_the_one_that_names_the_problem_may_be_the_walkthrough(
     body = PARTS_STORY.format(part3=parts[0], part4=parts[1])
     missing = _missing(run, content, body)
     assert (not missing) is shown, missing
+
+
+LATE_PROBLEM_HEADING_POST = """
+## The problem we had
+
+Our recommender depends on the stream of watch events. If that stream gets weird, the
+popularity fallback, the nightly retraining data and our online metrics all get weird.
+We only had threshold alerts, fewer than 2,000 events a minute or more than 12,000, which
+catch outages but not a change in the shape of the traffic, and they had to be moved by
+hand whenever traffic grew.
+
+## Data
+
+{data}
+
+## Running it
+
+I started with a window of 60 minutes and computed the profile in 14 seconds on my laptop.
+
+## What it found
+
+{found}
+
+## Trying the streaming version
+
+The incremental version updates the profile one point at a time. I fed it one minute at a
+time for a day and it kept up easily, at about 2 ms a point.
+
+## The window size problem
+
+The window has to be chosen by hand: with 60 minutes it missed a ten-minute drop, and with
+ten minutes it flagged every evening peak.
+
+## Pros and cons
+
+It is fast and needs no training. However, choosing the window is guesswork, the results
+need a person to read them, and it only looks at one series at a time.
+"""
+
+OUR_STREAM = (
+    "I exported 21 days of per-minute counts of our watch events from Postgres, 30,240 "
+    "points, with a strong daily cycle: 2,500 a minute at 5am and 9,800 around 9pm.",
+    "The two highest peaks of the profile were two real incidents of our service: a "
+    "duplicate producer replaying an hour of movie plays, and a consumer stuck for 40 "
+    "minutes at night that the threshold alerts missed.",
+)
+SAMPLE_STREAM = (
+    "I loaded the taxi passenger counts that ship with the library's tutorial, 10,320 "
+    "points at half-hour steps, with a daily and a weekly cycle.",
+    "The two highest peaks of the profile were the holidays the tutorial points out, New "
+    "Year's Eve and Thanksgiving, as the tutorial promised.",
+)
+
+
+@pytest.mark.parametrize(("stream", "shown"), [(OUR_STREAM, True), (SAMPLE_STREAM, False)])
+def test_a_problem_heading_after_the_walkthrough_leaves_the_sections_before_it(
+    content: Path, run: Runner, stream: tuple[str, str], shown: bool
+) -> None:
+    """ "The window size problem", a limitation headed as a problem after the walkthrough,
+    does not take "Data", "Running it" and "What it found" away from the walkthrough that
+    "Trying the streaming version" names."""
+    body = LATE_PROBLEM_HEADING_POST.format(data=stream[0], found=stream[1])
+    missing = _missing(run, content, body)
+    assert (not missing) is shown, missing
