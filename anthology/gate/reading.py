@@ -1356,7 +1356,7 @@ class _Reader:
         }
         for start in range(len(series)):
             run = series[start:]
-            heads = [self.headings.index(p.heading) for p in run]
+            heads = [self._index(p) for p in run]
             regions = sorted(
                 {r for h in heads for r in range(h, self.post.end[h])} - others
             )  # with their subsections, less those another requirement took
@@ -1371,14 +1371,15 @@ class _Reader:
             if not own or not self._reads_like(s, heads[0], own, score, window, chosen):
                 continue
             taken = [
-                self._content_part(r, self._region_score(s, r, window))
+                part
                 for r in regions
                 if self.content_of([r])
+                and (part := self._content_part(r, self._region_score(s, r, window))).lines
             ]
-            if not any(part.lines for part in taken):
+            if not taken:
                 continue
             parts[:] = kept
-            chosen[s] = [part for part in taken if part.lines]
+            chosen[s] = taken
             joined = "series" if how == SERIES else "subsections"
             self.considered[o].append(
                 f"the {joined} from ‘{run[0].label}’ on read like “{section.name}”, "
@@ -1720,25 +1721,25 @@ class _Reader:
         over `min_score`; all of them when it has no cue. Scenario words are left out:
         every part of a post mentions the scenario."""
         if index not in self._ratios:
-            ratios = []
-            for section in self.sections:
-                cues = replace(section.cues, scenario=False, required=())
-                score = _score(self.post, cues, [index]).score
-                ratios.append(score / max(1, section.cues.min_score))
-            self._ratios[index] = ratios
+            self._ratios[index] = self._likeness([index])
         ratios = {s: self._ratios[index][s] for s in among}
         top = max(ratios.values(), default=0)
         return {s for s, ratio in ratios.items() if ratio == top}
+
+    def _likeness(self, paragraphs: Sequence[int]) -> list[float]:
+        """How much `paragraphs` read like each requirement: cue score over `min_score`,
+        scenario words left out."""
+        return [
+            _score(self.post, replace(section.cues, scenario=False, required=()), paragraphs).score
+            / max(1, section.cues.min_score)
+            for section in self.sections
+        ]
 
     def _run_prefers(self, run: Sequence[int], s: int) -> bool:
         """Whether the paragraphs of `run`, read together, read most like requirement `s`
         (see `prefers`): a walkthrough's "it copied 310 MB instead of 3.8 GB" alone reads
         like a weighing."""
-        ratios = [
-            _score(self.post, replace(section.cues, scenario=False, required=()), run).score
-            / max(1, section.cues.min_score)
-            for section in self.sections
-        ]
+        ratios = self._likeness(run)
         return ratios[s] == max(ratios)
 
     def _best_for(self, missing: list[int], taken: set[int]) -> dict[int, set[int]]:

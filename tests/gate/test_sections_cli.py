@@ -616,16 +616,15 @@ TRIED = (
 def test_examples_that_go_on_with_the_writers_own_story_show_the_scenario(
     content: Path, run: Runner, examples: str, shown: bool
 ) -> None:
-    post = write(content, OWN_STORY_POST.format(examples=examples))
-    _code, found, _err = check(run, content, str(post))
-    missing = [f for f in found if f["rule"] in ("scenario-missing", "section-missing")]
-    assert (not missing) is shown, [f["message"] for f in missing]
+    _assert_shown(run, content, OWN_STORY_POST.format(examples=examples), shown)
 
 
-def _missing(run: Runner, content: Path, body: str) -> list[str]:
-    """The requirements `anthology check` reports missing for a post of `body`."""
+def _assert_shown(run: Runner, content: Path, body: str, shown: bool) -> None:
+    """That `anthology check` reads a post of `body` as meeting every requirement (no
+    section or scenario missing) exactly when `shown`."""
     _code, found, _err = check(run, content, str(write(content, body)))
-    return [f["message"] for f in found if f["rule"] in ("scenario-missing", "section-missing")]
+    missing = [f["message"] for f in found if f["rule"] in ("scenario-missing", "section-missing")]
+    assert (not missing) is shown, missing
 
 
 POSSESSED_POST = """
@@ -667,8 +666,7 @@ thin, and it cannot check what a value means, only how it is written.
 def test_a_walkthrough_on_what_the_story_called_the_writers_own_shows_the_scenario(
     content: Path, run: Runner, whose: str, shown: bool
 ) -> None:
-    missing = _missing(run, content, POSSESSED_POST.format(whose=whose))
-    assert (not missing) is shown, missing
+    _assert_shown(run, content, POSSESSED_POST.format(whose=whose), shown)
 
 
 PARTS_UNDER_PROBLEM = """
@@ -725,8 +723,7 @@ def test_numbered_parts_nested_under_the_problem_may_be_the_walkthrough(
     authentication", but they are the walkthrough: on the writer's movie service, not on the
     vendor's sample shop."""
     body = PARTS_UNDER_PROBLEM.format(part1=parts[0], part2=parts[1])
-    missing = _missing(run, content, body)
-    assert (not missing) is shown, missing
+    _assert_shown(run, content, body, shown)
 
 
 LEAD_IN_NOTES = """
@@ -778,8 +775,7 @@ def test_notes_in_bold_lead_ins_whose_one_heading_comes_last(
 ) -> None:
     """Notes told in bold lead-ins, with one heading at the end: the walkthrough shares the
     opening text with the problem and refers to its story ("our health checker")."""
-    missing = _missing(run, content, LEAD_IN_NOTES.format(walkthrough=walkthrough))
-    assert (not missing) is shown, missing
+    _assert_shown(run, content, LEAD_IN_NOTES.format(walkthrough=walkthrough), shown)
 
 
 IDEAS_POST = """
@@ -822,8 +818,7 @@ elements broke after an upgrade.
 def test_a_team_named_with_a_could_is_somebody_elses(
     content: Path, run: Runner, who: str, shown: bool
 ) -> None:
-    missing = _missing(run, content, IDEAS_POST.format(who=who))
-    assert (not missing) is shown, missing
+    _assert_shown(run, content, IDEAS_POST.format(who=who), shown)
 
 
 DIARY_WITH_A_VERDICT_DAY = """
@@ -977,8 +972,7 @@ def test_short_walkthrough_sections_read_together_though_one_paragraph_weighs(
     """Two short sections, each under the minimum, are the walkthrough read together, though
     "it copied 310 MB instead of 3.8 GB" alone reads like a weighing; on the tutorial's
     sample image they show nothing of the scenario."""
-    missing = _missing(run, content, SHORT_STEPS_POST.format(walkthrough=steps))
-    assert (not missing) is shown, missing
+    _assert_shown(run, content, SHORT_STEPS_POST.format(walkthrough=steps), shown)
 
 
 PARTS_STORY = """
@@ -1045,8 +1039,7 @@ def test_parts_after_the_one_that_names_the_problem_may_be_the_walkthrough(
     """ "Part 2: Why guessing does not work" names the problem and "Part 1" tells it; "Part 3"
     and "Part 4" are the walkthrough, though the verdict of "Part 5" lies after them."""
     body = PARTS_STORY.format(part3=parts[0], part4=parts[1])
-    missing = _missing(run, content, body)
-    assert (not missing) is shown, missing
+    _assert_shown(run, content, body, shown)
 
 
 LATE_PROBLEM_HEADING_POST = """
@@ -1109,5 +1102,4 @@ def test_a_problem_heading_after_the_walkthrough_leaves_the_sections_before_it(
     does not take "Data", "Running it" and "What it found" away from the walkthrough that
     "Trying the streaming version" names."""
     body = LATE_PROBLEM_HEADING_POST.format(data=stream[0], found=stream[1])
-    missing = _missing(run, content, body)
-    assert (not missing) is shown, missing
+    _assert_shown(run, content, body, shown)
