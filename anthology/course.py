@@ -79,6 +79,10 @@ class Cues:
     # common in praise or in the problem told ("it needs no code", "our fragile scripts")
     # as in a limitation.
     weak: tuple[str, ...] = ()
+    # The tool at work: paragraphs before the post first names its tool or shows code set
+    # the scene ("During our last deploy, each pod needed 11 seconds…"); they do not read
+    # like this requirement.
+    after_tool: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,7 +238,15 @@ _CUE_NUMBERS = (
 )  # fmt: skip
 _CUE_WORDS = ("required", "evidence_voice", "aside", "story_ignores", "closing", "weak")
 _CUE_KEYS = frozenset(
-    {"cues", "position", "scenario", "scenario_from_story", *_CUE_NUMBERS, *_CUE_WORDS}
+    {
+        "cues",
+        "position",
+        "scenario",
+        "scenario_from_story",
+        "after_tool",
+        *_CUE_NUMBERS,
+        *_CUE_WORDS,
+    }
 )
 
 
@@ -277,6 +289,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         scenario=reader.flag(raw, where, "scenario", owner),
         position=position,
         scenario_from_story=reader.flag(raw, where, "scenario_from_story", owner),
+        after_tool=reader.flag(raw, where, "after_tool", owner),
         required=words["required"],
         evidence_voice=words["evidence_voice"],
         story_ignores=words["story_ignores"],

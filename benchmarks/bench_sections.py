@@ -3,9 +3,11 @@
 Usage: python benchmarks/bench_sections.py [--corpus DIR] [--split tune|holdout-N] [--verbose]
 
 Every post of `tests/sections/corpus/manifest.yaml` is checked by the real gate (its
-front matter is filled in here, so only the sections decide). A requirement counts as
-reported missing when the gate gives `section-missing` for it, or `scenario-missing` for a
-requirement that must show the scenario. Truth is the manifest's `meets` list.
+front matter is filled in here, so only the sections decide; its `tool` is the manifest
+entry's `tool`, else the file name's last word: `dt05-notes-tuna.md` is on tuna). A
+requirement counts as reported missing when the gate gives `section-missing` for it, or
+`scenario-missing` for a requirement that must show the scenario. Truth is the manifest's
+`meets` list.
 
 `--corpus DIR` measures another folder laid out the same way (posts with a `title` in
 their front matter and a `manifest.yaml`), e.g. a course's own labelled posts.
@@ -80,7 +82,8 @@ def evaluate(corpus: Path = CORPUS) -> list[Outcome]:
             target = content / "posts" / "F2026" / name
             # quoted: a title with ": " in it is not a plain YAML scalar
             quoted = json.dumps(title, ensure_ascii=False)
-            target.write_text(FRONT.format(title=quoted, tool="Pandera", index=index) + body)
+            tool = json.dumps(str(manifest[name].get("tool") or Path(name).stem.rsplit("-")[-1]))
+            target.write_text(FRONT.format(title=quoted, tool=tool, index=index) + body)
             files[target.resolve()] = name
         paths, course, registry = load_config(content)
         option = course.find_option("tool")

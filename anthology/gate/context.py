@@ -17,6 +17,7 @@ from ..prior import PriorPost
 from ..tools import ToolRegistry
 from . import git
 from .index import title_key
+from .naming import first_shown
 from .reading import Reading, read_sections
 from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
@@ -236,7 +237,10 @@ class PostContext:
         body = self.body
         span = (body.first_line, body.first_line + len(body.lines))
         headings, found = self.reading_outline
-        return read_sections(self.option, headings, found, post.sections, span, self.own_words)
+        shown = first_shown(body, (*post.tool_written, *(tool.name for tool in post.tools)))
+        return read_sections(
+            self.option, headings, found, post.sections, span, self.own_words, shown
+        )
 
     @cached_property
     def own_words(self) -> frozenset[str]:

@@ -338,6 +338,7 @@ class _Post:
     scenario: tuple[str, ...]
     total_lines: tuple[int, int]  # first and last line of the body
     supplementary: tuple[str, ...] = ()
+    tool_shown: int | None = None  # the first line naming the tool or showing code
     _para_stems: dict[tuple[int, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
     _para_singulars: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -891,6 +892,7 @@ class _Reader:
         self._spread(chosen)
         self._closing(chosen)
         self._by_story(chosen, used)
+        self._note_scene()
         readings = []
         missing = any(not chosen.get(s) for s in range(len(self.sections)))
         unplaced = self._unplaced(chosen) if missing else ()
@@ -911,6 +913,22 @@ class _Reader:
                 )
             )
         return readings
+
+    def _note_scene(self) -> None:
+        """For `--explain`: an `after_tool` requirement that a paragraph before the post
+        first names its tool (or shows code) would otherwise read like."""
+        shown = self.post.tool_shown
+        if shown is None:
+            return
+        opening = [p for p, par in enumerate(self.post.paragraphs) if par.line < shown]
+        for s, section in enumerate(self.sections):
+            if section.cues.after_tool and any(
+                0 < (ratios := self._likeness([p], scene=False))[s] == max(ratios) for p in opening
+            ):
+                self.considered[s].append(
+                    f"paragraphs before line {shown} set the scene: the post first names "
+                    "its tool or shows code there"
+                )
 
     def _unplaced(self, chosen: dict[int, list[Part]]) -> tuple[tuple[Part, int], ...]:
         """The sections (and the text before the first heading) with text that no
@@ -1726,11 +1744,18 @@ class _Reader:
         top = max(ratios.values(), default=0)
         return {s for s, ratio in ratios.items() if ratio == top}
 
-    def _likeness(self, paragraphs: Sequence[int]) -> list[float]:
+    def _likeness(self, paragraphs: Sequence[int], scene: bool = True) -> list[float]:
         """How much `paragraphs` read like each requirement: cue score over `min_score`,
-        scenario words left out."""
+        scenario words left out; for an `after_tool` requirement, only paragraphs after the
+        post first names its tool or shows code count (unless `scene` is False)."""
+        shown = self.post.tool_shown if scene else None
+        later = [p for p in paragraphs if shown is None or self.post.paragraphs[p].line >= shown]
         return [
-            _score(self.post, replace(section.cues, scenario=False, required=()), paragraphs).score
+            _score(
+                self.post,
+                replace(section.cues, scenario=False, required=()),
+                later if section.cues.after_tool else paragraphs,
+            ).score
             / max(1, section.cues.min_score)
             for section in self.sections
         ]
@@ -1763,8 +1788,12 @@ def read_sections(
     mapping: dict[str, str],
     lines: tuple[int, int],
     own: frozenset[str] = frozenset(),
+    tool_shown: int | None = None,
 ) -> list[Reading]:
     """One Reading per required section of the option, in the option's order; `own` are
-    the words of the post's tool and title, which tie no story (`goes_on_with`)."""
-    post = _Post(headings, paragraphs, option.scenario_keywords, lines, option.supplementary)
+    the words of the post's tool and title, which tie no story (`goes_on_with`);
+    `tool_shown` is the line where the post first names its tool or shows code."""
+    post = _Post(
+        headings, paragraphs, option.scenario_keywords, lines, option.supplementary, tool_shown
+    )
     return _Reader(option, post, mapping, own).read()

@@ -1103,3 +1103,48 @@ def test_a_problem_heading_after_the_walkthrough_leaves_the_sections_before_it(
     "Trying the streaming version" names."""
     body = LATE_PROBLEM_HEADING_POST.format(data=stream[0], found=stream[1])
     _assert_shown(run, content, body, shown)
+
+
+SCENE_POST = """
+{opening}
+
+The model itself had not changed, so I wanted to see what the nightly ratings job fed it.
+Deepchecks runs a suite of checks on two datasets and writes one report with every result,
+so I ran it on the job's input from before and after the drop.
+
+```python
+suite = train_test_validation()
+result = suite.run(train_dataset=monday, test_dataset=tuesday)
+result.save_as_html("ratings-report.html")
+```
+
+The report flagged one check in red: the share of our movie ratings from the mobile app
+went from 31 percent on Monday to 2 percent on Tuesday. The app had started to send ratings under a
+renamed field, and the job dropped every row without it. I added the suite as a step of the
+nightly job, and the next renamed field stopped the run after 40 seconds with the same red
+check instead of shipping a model trained on a third of the data.
+
+What I liked: the default suite needed no configuration, and the report reads well. However,
+the full suite is slow on our 12 million rows, I had to sample 10 percent to keep it under
+two minutes, and the documentation of custom checks is thin, so my check for the rating
+scale took an afternoon.
+"""
+
+SCENE_OPENING = """During last Tuesday's retraining run, the recommender was deployed on
+schedule at 02:00, and by 09:00 the share of viewers who clicked a recommended movie had
+gone from 11 percent to 6 percent. Latency was fine at a p95 of 80 ms and the service
+answered every request, so the dashboards stayed green for seven hours."""
+
+SCENE_STRAIGHT = """I installed Deepchecks with pip in the training environment and opened the
+quickstart notebook, which loads the sample data and runs the default suite in a few
+minutes."""
+
+
+@pytest.mark.parametrize(("opening", "shown"), [(SCENE_OPENING, True), (SCENE_STRAIGHT, False)])
+def test_an_opening_told_before_the_tool_is_named_is_not_the_walkthrough(
+    content: Path, run: Runner, opening: str, shown: bool
+) -> None:
+    # the opening tells the incident in numbers a walkthrough also uses (deployed, p95,
+    # percent): before the post names its tool or shows code, it sets the scene; a post
+    # that opens on the tool itself still lacks the problem
+    _assert_shown(run, content, SCENE_POST.format(opening=opening), shown)
