@@ -869,6 +869,7 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._by_content(chosen, used, claimed)
+        self._misplaced_hints(chosen, used, claimed)
         self._release_hinted(chosen)
         while True:  # further sections that name a requirement outright join it
             more = [
@@ -1273,6 +1274,42 @@ class _Reader:
 
     def _paragraphs(self, indices: Iterable[int]) -> list[Paragraph]:
         return [self.post.paragraphs[p] for p in indices]
+
+    def _misplaced_hints(
+        self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]
+    ) -> None:
+        """A requirement served only by sections whose generic headings hint at it, all
+        standing out of its place ("Alerts and workflow" near the end for the problem, after
+        the walkthrough's "Setup"), takes instead the free text that reads like it where it
+        usually is ("Errors you never see", which opens the post), when there is such text.
+        The sections it gives up are free again."""
+        for s in range(len(self.sections)):
+            parts = chosen.get(s)
+            if not parts or any(p.how not in (HINT, NESTED) for p in parts):
+                continue
+            low, high = self._window(chosen, s)
+            if any(low < line < high for p in parts if (line := p.line) is not None):
+                continue
+            members = {i for i, h in enumerate(self.headings) for p in parts if h is p.heading}
+            paragraphs = set(self.content_of(sorted(members)))
+            others = {o: chosen.get(o, []) for o in range(len(self.sections)) if o != s}
+            trial = dict(others)
+            self._by_content(trial, used - members, claimed - paragraphs)
+            if not trial.get(s):
+                continue
+            chosen[s] = trial[s]
+            used -= members
+            claimed -= paragraphs
+            claimed.update(p for part in trial[s] for p in self._indexes(part))
+            self.considered[s].append(
+                f"‘{parts[0].label}’ hints at it but stands out of its place; text that "
+                "reads like it where it usually is serves it instead"
+            )
+
+    def _indexes(self, part: Part) -> list[int]:
+        """The indexes of a part's paragraphs."""
+        mine = {id(p) for p in self._part_paragraphs(part)}
+        return [i for i, p in enumerate(self.post.paragraphs) if id(p) in mine]
 
     def _release_hinted(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement still missing takes a section that only a generic heading, or its
