@@ -1207,3 +1207,53 @@ def test_a_generic_heading_out_of_place_gives_way_to_the_opening(
     # serves it, and the sections between "Setup" and the verdict are the walkthrough. A
     # walkthrough on the quickstart's sample data still lacks the scenario.
     _assert_shown(run, content, LATE_HINT_POST.format(walkthrough=walkthrough), shown)
+
+
+IMAGINING_POST = """
+## Why check training data at all
+
+A model trained on a broken export fails quietly: the job finishes, the service answers,
+and nobody notices until the results are wrong for days. Checking the data by hand each
+night is tedious, so it does not happen, and the broken file goes straight to training.
+
+## Installing and the sample data
+
+I installed Deepchecks with pip and ran the default integrity suite on the sample
+dataset of its quickstart, which flagged the duplicated rows and a mixed-type column the
+tutorial plants in it. The report is one HTML file with a table per check.
+
+## How could this be used in a movie-streaming system?
+
+{paragraph}
+
+## Strengths and limitations
+
+What I liked: the default suite needs no configuration and the report reads well.
+However, the full suite is slow on large tables, custom checks are poorly documented,
+and I had to sample the data to keep a run under two minutes.
+"""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "shown"),
+    [
+        (
+            "In a setup like ours, where the service logs watch events and ratings through "
+            "Kafka into nightly files, I can imagine the suite running on each ratings "
+            "export before training.",
+            False,
+        ),
+        (
+            "I ran the suite on our nightly ratings export of last Tuesday: it flagged 48 "
+            "percent of the rows with no movie id, and we fixed the export before training.",
+            True,
+        ),
+    ],
+)
+def test_under_a_heading_that_imagines_an_imagined_use_is_no_use(
+    content: Path, run: Runner, paragraph: str, shown: bool
+) -> None:
+    # the heading's "could" is one hypothetical word; the writer's "I can imagine" is a
+    # second: speculation, however concrete ("watch events", "Kafka"). What was run on the
+    # writer's own export shows the scenario under the same heading.
+    _assert_shown(run, content, IMAGINING_POST.format(paragraph=paragraph), shown)

@@ -311,7 +311,7 @@ def _may_tell_a_use(
     by a possibility ("could be extended like this:"), a name only in the code of a
     description ("a logical service, e.g. `recommender`"), and, under a heading that
     imagines ("How this would apply to a streaming service"), text not in the writer's
-    voice."""
+    voice or that imagines too (`_told_under_imagining`)."""
     in_code_only = {
         with_code(p)
         for p in ctx.paragraphs
@@ -331,8 +331,17 @@ def _may_tell_a_use(
         for line in _outside_lead_ins(lines, reading)
         if line in named
         and line not in in_code_only
-        and (line not in imagined or in_writers_voice(line, reading.section))
+        and (line not in imagined or _told_under_imagining(line, reading))
     ]
+
+
+def _told_under_imagining(line: str, reading: Reading) -> bool:
+    """Whether a paragraph under a heading that imagines ("How could this be used in a
+    movie-streaming system?") still tells a use: in the writer's voice, with no
+    hypothetical word of its own (the heading's is one already, and two make speculation:
+    "I can imagine it being useful here")."""
+    section = reading.section
+    return in_writers_voice(line, section) and not hypotheticals(stems(line), section)
 
 
 def _outside_lead_ins(lines: list[str], reading: Reading) -> list[str]:
