@@ -159,11 +159,28 @@ def told_as_own(
     streaming service could do; none when the section asks for no voice."""
     if not section.scenario_voice:
         return []
-    return [
-        paragraph
-        for paragraph in paragraphs
-        if paragraph.line < before and tells_as_real(with_code(paragraph), section, scenario)
-    ]
+    told = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.line >= before:
+            continue
+        text = with_code(paragraph)
+        lead = paragraphs[index - 1] if index else None
+        if lead is not None and _leads_into(lead, paragraph):
+            # "our retraining is three scripts that cron calls:", then the list of them
+            text = f"{with_code(lead)} {text}"
+        if tells_as_real(text, section, scenario):
+            told.append(paragraph)
+    return told
+
+
+def _leads_into(lead: Paragraph, paragraph: Paragraph) -> bool:
+    """Whether `lead` ends in a colon right above `paragraph` (a list, most often), so that
+    the two are one sentence."""
+    return (
+        lead.region == paragraph.region
+        and lead.text.rstrip().endswith(":")
+        and 0 < paragraph.line - lead.last <= 2
+    )
 
 
 def tells_as_real(text: str, section: Section, words: Vocabulary) -> bool:

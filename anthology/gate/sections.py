@@ -164,6 +164,7 @@ class Paragraph:
     line: int  # file line of its first line
     text: str  # plain text (inline markup stripped)
     code: str = ""  # its inline code spans (`viewer_ratings`), which name things too
+    last: int = 0  # file line of its last line
 
 
 def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) -> list[Paragraph]:
@@ -179,7 +180,8 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
         if chunk:
             text = strip_inline(" ".join(chunk))
             if text:
-                found.append(Paragraph(region, body.file_line(first), text, " ".join(spans)))
+                start, end = body.file_line(first), body.file_line(first) + len(chunk) - 1
+                found.append(Paragraph(region, start, text, " ".join(spans), end))
             chunk.clear()
         spans.clear()
 

@@ -1257,3 +1257,54 @@ def test_under_a_heading_that_imagines_an_imagined_use_is_no_use(
     # second: speculation, however concrete ("watch events", "Kafka"). What was run on the
     # writer's own export shows the scenario under the same heading.
     _assert_shown(run, content, IMAGINING_POST.format(paragraph=paragraph), shown)
+
+
+LEAD_IN_POST = """
+## The problem
+
+Everybody on our team tests the Python code, but our nightly retraining is three shell
+scripts that cron calls:
+
+- `pull_ratings.sh` copies yesterday's rating events from the Kafka dump folder,
+- `retrain.sh` trains the model on them,
+- `promote_model.sh` copies the new model to the folder the API loads from.
+
+Nobody tested them. When one day's dump was missing, the training ran on an empty folder,
+the tiny model was promoted, and for six hours everyone got the same popular films.
+
+## Trying it
+
+{walkthrough}
+
+## Strengths and limitations
+
+What I liked: the checks need no configuration and the report reads well. However, the
+full suite is slow on large tables, custom checks are poorly documented, and I had to
+sample the data to keep a run under two minutes.
+"""
+
+
+@pytest.mark.parametrize(
+    ("walkthrough", "shown"),
+    [
+        (
+            "First I wrote a check that fails when the file `promote_model.sh` is about to "
+            "copy holds fewer than 1,000 rows, and ran it on the empty folder of that day: "
+            "it stopped the run in 3 seconds with the row count in the message.",
+            True,
+        ),
+        (
+            "First I wrote a check that fails when the `demo_shop.csv` of the quickstart "
+            "holds fewer than 1,000 rows, and ran it on an emptied copy of that file: it "
+            "stopped the run in 3 seconds with the row count in the message.",
+            False,
+        ),
+    ],
+)
+def test_a_list_after_a_lead_in_in_the_writers_voice_tells_their_story(
+    content: Path, run: Runner, walkthrough: str, shown: bool
+) -> None:
+    # "our nightly retraining is three shell scripts that cron calls:" lends its voice to
+    # the list it introduces, whose items name the scenario ("rating events"); the
+    # walkthrough's `promote_model.sh` goes on with that story, the quickstart's file does not
+    _assert_shown(run, content, LEAD_IN_POST.format(walkthrough=walkthrough), shown)
