@@ -1295,20 +1295,29 @@ class _Reader:
     def _misplaced_hints(
         self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]
     ) -> None:
-        """A requirement served only by sections whose generic headings hint at it, all
-        standing out of its place ("Alerts and workflow" near the end for the problem, after
-        the walkthrough's "Setup"), takes instead the free text that reads like it where it
-        usually is ("Errors you never see", which opens the post), when there is such text.
-        The sections it gives up are free again."""
+        """A requirement served only by sections standing out of its place, whose generic
+        headings hint at it ("Alerts and workflow" near the end for the problem, after the
+        walkthrough's "Setup") or whose headings name it but whose text does not read like
+        it ("Why Terraform is great for ML teams" before the conclusion), takes instead the
+        free text that reads like it where it usually is ("Errors you never see", which
+        opens the post), when there is such text. The sections it gives up are free again."""
         for s in range(len(self.sections)):
             parts = chosen.get(s)
-            if not parts or any(p.how not in (HINT, NESTED) for p in parts):
+            named = bool(parts) and all(p.how in (HEADING, NESTED) for p in parts)
+            if not parts or (not named and any(p.how not in (HINT, NESTED) for p in parts)):
                 continue
             low, high = self._window(chosen, s)
             if any(low < line < high for p in parts if (line := p.line) is not None):
                 continue
             members = {i for i, h in enumerate(self.headings) for p in parts if h is p.heading}
             paragraphs = set(self.content_of(sorted(members)))
+            if named:  # the heading decides, unless its text reads unlike it too
+                cues = self.sections[s].cues
+                score = _score(self.post, cues, sorted(paragraphs))
+                if not cues.groups or (
+                    score.score - score.bonus >= cues.confirm_score and score.ok
+                ):
+                    continue
             others = {o: chosen.get(o, []) for o in range(len(self.sections)) if o != s}
             trial = dict(others)
             self._by_content(trial, used - members, claimed - paragraphs)
@@ -1319,8 +1328,8 @@ class _Reader:
             claimed -= paragraphs
             claimed.update(p for part in trial[s] for p in self._indexes(part))
             self.considered[s].append(
-                f"‘{parts[0].label}’ hints at it but stands out of its place; text that "
-                "reads like it where it usually is serves it instead"
+                f"‘{parts[0].label}’ {'names' if named else 'hints at'} it but stands out of "
+                "its place; text that reads like it where it usually is serves it instead"
             )
 
     def _indexes(self, part: Part) -> list[int]:

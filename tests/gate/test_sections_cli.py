@@ -1308,3 +1308,62 @@ def test_a_list_after_a_lead_in_in_the_writers_voice_tells_their_story(
     # the list it introduces, whose items name the scenario ("rating events"); the
     # walkthrough's `promote_model.sh` goes on with that story, the quickstart's file does not
     _assert_shown(run, content, LEAD_IN_POST.format(walkthrough=walkthrough), shown)
+
+
+LATE_WHY_POST = """
+Our team retrains a movie recommender every night on the day's ratings and watch events.
+Twice this month the job trained on a broken export: once half the ratings had no movie id,
+once every timestamp was from 1970. Nobody noticed for days, because the job still finished
+and the model API still answered; we only found out when viewers complained that every
+recommendation was the same five films.
+
+There was no check between the export and the training step. Checking the files by hand
+each night is tedious and error prone, so in practice nobody did it, and a broken file went
+straight to training. The cost of a bad night is a day of stale recommendations for every
+viewer, and the only alarm we had was the support inbox filling up the morning after,
+when it was already too late to retrain before the evening peak. A check had to run
+before every training, without anyone opening a file.
+
+## Setting up our recommender with Deepchecks
+
+I wrapped each nightly ratings export in a Deepchecks dataset and ran the integrity suite
+before training. On the broken export of last Tuesday it flagged 48 percent of the rows
+with no movie id; I made the suite a step of the nightly job, and two nights later it
+stopped a run on a file whose watch timestamps were all from 1970.
+
+## Why Deepchecks fits ML teams
+
+It needs no configuration, the report is a single page anyone on the team can read, and
+it runs wherever the training job runs. It catches what we used to catch by hand.
+
+## Conclusion
+
+{verdict}
+"""
+
+
+@pytest.mark.parametrize(
+    ("verdict", "shown"),
+    [
+        (
+            "Deepchecks turned our worst nights into a red check and a stopped job. The "
+            "default suite caught both kinds of broken export on the first try, and the "
+            "report made the cause obvious to everyone on the team.",
+            False,
+        ),
+        (
+            "Deepchecks turned our worst nights into a red check and a stopped job. However, "
+            "the full suite is slow on 12 million rows, I had to sample 10 percent of them, "
+            "and the documentation of custom checks is thin.",
+            True,
+        ),
+    ],
+)
+def test_a_late_heading_naming_the_problem_over_praise_gives_way_to_the_opening(
+    content: Path, run: Runner, verdict: str, shown: bool
+) -> None:
+    # "Why Deepchecks fits ML teams" names the problem ("why") but stands after the
+    # walkthrough and reads as praise; the opening tells the problem, and a conclusion that
+    # only praises is then no weighing (before, the opening served nothing and the missing
+    # verdict was only a warning that the gate might have misread the post)
+    _assert_shown(run, content, LATE_WHY_POST.format(verdict=verdict), shown)
