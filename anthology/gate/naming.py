@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .scan import Body
 
@@ -18,34 +19,61 @@ _WORD = re.compile(r"[^\W_]+")
 _SPLIT_MORE = 2
 
 
-def tool_keys(tools: Iterable[str]) -> list[tuple[str, int]]:
-    """Each name folded to its letters and digits, and how many words it is written in."""
-    keys = [_WORD.findall(name.casefold()) for name in tools]
-    return [("".join(words), len(words)) for words in keys if words]
+@dataclass(frozen=True)
+class ToolName:
+    """A tool's name folded to its letters and digits, and how many words it has."""
+
+    key: str
+    words: int
+    lead: str  # what a text naming it holds where the name starts ("doc" of "docker-slim")
+
+    @classmethod
+    def of(cls, name: str) -> ToolName | None:
+        words = _WORD.findall(name.casefold())
+        return cls("".join(words), len(words), words[0][:3]) if words else None
+
+    def at(self, folded: str, start: int) -> bool:
+        """Whether the casefolded text names the tool at `start`, a word's first letter."""
+        if start and folded[start - 1].isalnum():
+            return False
+        joined = ""
+        window = folded[start : start + len(self.key) + 4 * (self.words + _SPLIT_MORE)]
+        for word in _WORD.findall(window)[: self.words + _SPLIT_MORE]:
+            joined += word
+            if joined == self.key:
+                return True
+            if not self.key.startswith(joined):
+                return False
+        return False
 
 
-def names(line: str, keys: Iterable[tuple[str, int]]) -> bool:
-    """Whether `line` names one of the tools (`tool_keys`), however its words are split or
-    joined."""
-    words = _WORD.findall(line.casefold())
-    for key, size in keys:
-        reach = size + _SPLIT_MORE
-        for start in range(len(words)):
-            joined = ""
-            for word in words[start : start + reach]:
-                joined += word
-                if joined == key:
-                    return True
-                if len(joined) >= len(key) or not key.startswith(joined):
-                    break
-    return False
+def names(text: str, tools: Iterable[str]) -> bool:
+    """Whether `text` names one of `tools`, however its words are split or joined."""
+    return _first_named(text.casefold(), tools, len(text)) is not None
+
+
+def _first_named(folded: str, tools: Iterable[str], limit: int) -> int | None:
+    """The offset of the first name of `tools` in `folded` before `limit`, if any."""
+    first: int | None = None
+    for tool in filter(None, map(ToolName.of, tools)):
+        # only where the name's first letters are is the text split into words
+        start = tool.lead
+        at = folded.find(start, 0, limit)
+        while at != -1 and (first is None or at < first):
+            if tool.at(folded, at):
+                first = at
+                break
+            at = folded.find(start, at + 1, limit)
+    return first
 
 
 def first_shown(body: Body, tools: Iterable[str]) -> int | None:
     """The file line of the body's first code line or first line naming one of `tools`;
     None when the body does neither."""
-    keys = tool_keys(tools)
-    for index, line in enumerate(body.lines):
-        if index in body.code or names(line, keys):
-            return body.file_line(index)
-    return None
+    first = min(body.code, default=len(body.lines))
+    folded = body.text.casefold()  # casefolding adds no line breaks: line indexes hold
+    limit = sum(len(line) + 1 for line in folded.split("\n")[:first])
+    found = _first_named(folded, tools, min(limit, len(folded)))
+    if found is not None:
+        first = min(first, folded.count("\n", 0, found))
+    return body.file_line(first) if first < len(body.lines) else None

@@ -910,7 +910,7 @@ class _Reader:
         self._spread(chosen)
         self._closing(chosen)
         self._by_story(chosen, used)
-        self._note_scene()
+        self._note_scene(chosen)
         readings = []
         missing = any(not chosen.get(s) for s in range(len(self.sections)))
         unplaced = self._unplaced(chosen) if missing else ()
@@ -932,16 +932,24 @@ class _Reader:
             )
         return readings
 
-    def _note_scene(self) -> None:
-        """For `--explain`: an `after_tool` requirement that a paragraph before the post
-        first names its tool (or shows code) would otherwise read like."""
+    def _note_scene(self, chosen: dict[int, list[Part]]) -> None:
+        """For `--explain`: an `after_tool` requirement, read from text or not found, that a
+        paragraph before the post first names its tool (or shows code) would otherwise read
+        like."""
         shown = self.post.tool_shown
         if shown is None:
             return
         opening = [p for p, par in enumerate(self.post.paragraphs) if par.line < shown]
         for s, section in enumerate(self.sections):
-            if section.cues.after_tool and any(
-                0 < (ratios := self._likeness([p], scene=False))[s] == max(ratios) for p in opening
+            parts = chosen.get(s, [])
+            by_heading = bool(parts) and all(p.how != CONTENT for p in parts)
+            if (
+                section.cues.after_tool
+                and not by_heading
+                and any(
+                    0 < (ratios := self._likeness([p], scene=False))[s] == max(ratios)
+                    for p in opening
+                )
             ):
                 self.considered[s].append(
                     f"paragraphs before line {shown} set the scene: the post first names "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anthology.gate.naming import first_shown, names, tool_keys
+from anthology.gate.naming import first_shown, names
 from anthology.gate.scan import Body
 
 
@@ -18,10 +18,12 @@ from anthology.gate.scan import Body
         ("Fortunately the pod came back.", "tuna", False),  # a word inside another word
         ("Great work, and high expectations.", "Great Expectations", False),
         ("We built a docker image for the slim API.", "DockerSlim", False),
+        ("The K6 run took 40 s.", "k6", True),
+        ("We use ab testing for it.", "AB Testing", True),
     ],
 )
 def test_a_name_is_found_however_its_words_are_split(line: str, tool: str, named: bool) -> None:
-    assert names(line, tool_keys([tool])) is named
+    assert names(line, [tool]) is named
 
 
 def test_the_first_line_naming_the_tool_or_showing_code() -> None:
@@ -31,3 +33,5 @@ def test_the_first_line_naming_the_tool_or_showing_code() -> None:
     assert first_shown(Body(coded, 20), ["tuna"]) == 22
     assert first_shown(Body("Our pods needed 11 seconds to start.\n", 20), ["tuna"]) is None
     assert first_shown(Body("A post with no tool named.\n", 1), []) is None
+    assert not names("-- and more", ["", "--"])
+    assert first_shown(Body("Stra\u00dfe first.\n\nThen tuna.\n", 1), ["tuna"]) == 3
