@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -33,6 +34,9 @@ _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 # A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
 MAX_BOLD_HEADING_WORDS = 12
+# A paragraph that opens with a bold phrase ("**Why I looked for this.** When our …"): in a
+# post with no headings, these lead-ins are its section titles.
+_LEAD_IN = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>[^*_]+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$")
 _FAST_EXTENSIONS = ("markdown.extensions.codehilite", "markdown.extensions.toc")
 
 
@@ -47,6 +51,7 @@ class Heading:
     section_text: str
     own_words: int = 0  # up to the next heading of any level
     bold: bool = False  # a bold line standing alone, read as a heading (never rendered as one)
+    run_in: bool = False  # a paragraph's bold lead-in: its line goes on with the text
 
 
 @cache
@@ -171,6 +176,7 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
     """The body's paragraphs from its source lines, each under its nearest heading (the
     first `limit` of them, when given)."""
     starts = {h.line: index for index, h in enumerate(headings) if h.line is not None}
+    run_in = {h.line for h in headings if h.run_in}
     found: list[Paragraph] = []
     region, first = -1, 0
     chunk: list[str] = []
@@ -190,7 +196,10 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
         if body.file_line(index) in starts:
             flush()
             region, after_heading = starts[body.file_line(index)], True
-            continue
+            lead = _LEAD_IN.match(line) if body.file_line(index) in run_in else None
+            if lead is None:
+                continue
+            line, after_heading = lead.group("rest"), False
         underline = after_heading and _SETEXT_UNDERLINE.match(line)
         after_heading = False
         if underline:
@@ -240,10 +249,35 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
     return found
 
 
+def _lead_ins(body: Body) -> list[Heading]:
+    """Bold phrases that open paragraphs ("**Setup.** It's a single binary …"), as
+    headings, when there are at least two that each appear once."""
+    found: list[Heading] = []
+    lines = body.lines
+    for index, line in enumerate(lines):
+        if ("*" not in line[:5] and "_" not in line[:5]) or index in body.code:
+            continue
+        if index and lines[index - 1].strip():
+            continue
+        match = _LEAD_IN.match(line)
+        if match is None:
+            continue
+        text = clean(match.group("text")).rstrip(".:").strip()
+        if text and 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
+            found.append(Heading(2, text, body.file_line(index), 0, "", 0, bold=True, run_in=True))
+    # a label said again ("**Jonas:** …", "**Me:** …", "**Nice:** …") is no section title
+    seen = Counter(h.text.casefold() for h in found)
+    titles = [h for h in found if seen[h.text.casefold()] == 1]
+    return titles if len(titles) > 1 else []
+
+
 def reading_outline(body: Body, headings: list[Heading]) -> tuple[list[Heading], list[Paragraph]]:
-    """The headings a reader sees, bold lines used as headings among them, and the
-    paragraphs under each; word counts of the bold lines' sections come from paragraphs."""
+    """The headings a reader sees, bold lines used as headings among them (in a post with
+    no headings, bold lead-ins of paragraphs), and the paragraphs under each; word counts
+    of the bold lines' sections come from paragraphs."""
     extra = _bold_lines(body, headings) if all(h.line is not None for h in headings) else []
+    if not headings and not extra:
+        extra = _lead_ins(body)
     if not extra:
         return headings, paragraphs(body, headings)
     merged = sorted([*headings, *extra], key=lambda h: h.line or 0)

@@ -1367,3 +1367,49 @@ def test_a_late_heading_naming_the_problem_over_praise_gives_way_to_the_opening(
     # only praises is then no weighing (before, the opening served nothing and the missing
     # verdict was only a warning that the gate might have misread the post)
     _assert_shown(run, content, LATE_WHY_POST.format(verdict=verdict), shown)
+
+
+HEADINGLESS_NOTES = """
+**Why I looked for something like this.** When our movie recommender acts strangely, the
+data I need is in three places: hourly JSON dumps of the watch events from Kafka, a
+ratings export, and the movie table in Postgres. Every quick question meant writing a
+pandas script that loads all three, fixes the types and joins them. That took 15 minutes
+a question, and most scripts were thrown away after one use.
+
+**Setup.** Deepchecks installs with pip; I wrapped each table in its dataset class.
+
+**The first real question.** {walkthrough}
+
+**What's good.** No configuration for the default suite, and the report is one page
+everyone on the team can read.
+
+**What's not.** The full suite is slow on big tables: a day of events took 95 seconds.
+I could not get custom checks to work without reading the source, and the documentation
+of the plugin options is thin.
+"""
+
+
+@pytest.mark.parametrize(
+    ("walkthrough", "shown"),
+    [
+        (
+            "I ran the integrity suite on yesterday's watch events joined to our ratings: it "
+            "flagged 2,310 events whose movie id is missing from the movie table, all from "
+            "one hour when the catalog sync had failed.",
+            True,
+        ),
+        (
+            "I ran the integrity suite on the iris sample that ships with the library: it "
+            "flagged 2 duplicated rows and one column whose type changes halfway down.",
+            False,
+        ),
+    ],
+)
+def test_bold_lead_ins_title_the_sections_of_a_post_without_headings(
+    content: Path, run: Runner, walkthrough: str, shown: bool
+) -> None:
+    # a post with no headings, whose paragraphs open with bold phrases: the lead-ins are
+    # its section titles ("Why I looked …" names the problem, "Setup" the walkthrough),
+    # not one block of text that reads like a walkthrough from the first line; a
+    # walkthrough on the library's sample data still lacks the scenario
+    _assert_shown(run, content, HEADINGLESS_NOTES.format(walkthrough=walkthrough), shown)

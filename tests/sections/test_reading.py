@@ -1341,3 +1341,31 @@ def test_what_a_text_calls_the_writers_own() -> None:
         "gav": "gave",
     }
     assert possessions("I ran the vendor's sample repo.", ignores) == {}
+
+
+def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
+    notes = (
+        "**The problem.** Our retraining failed twice.\n\n"
+        "**Setup.** One install.\n\n"
+        "Plain paragraph.\n\n"
+        "**Verdict:** fast, but the docs are thin.\n"
+    )
+    body = Body(notes, 1)
+    headings, paras = reading_outline(body, outline(body))
+    assert [(h.text, h.line) for h in headings] == [
+        ("The problem", 1),
+        ("Setup", 3),
+        ("Verdict", 7),
+    ]
+    # the lead-in's line goes on with its section's text, which no longer holds the lead-in
+    assert [(p.region, p.text) for p in paras][:2] == [
+        (0, "Our retraining failed twice."),
+        (1, "One install."),
+    ]
+    # with a real heading, lead-ins stay emphasis
+    body = Body("## Notes\n\n" + notes, 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Notes"]
+    # labels said again ("Jonas:", "Me:") are a transcript's speakers, not section titles
+    chat = "**Jonas:** Why?\n\n**Me:** Because.\n\n**Jonas:** Fine.\n\n**Me:** Good.\n"
+    body = Body(chat, 1)
+    assert reading_outline(body, outline(body))[0] == []
