@@ -35,7 +35,7 @@ a small scorer whose every decision can be printed (`anthology check --explain`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import dropwhile
@@ -152,11 +152,18 @@ def named_things(paragraph: Paragraph) -> set[str]:
 
 
 def told_as_own(
-    paragraphs: Sequence[Paragraph], section: Section, scenario: Vocabulary, before: int
+    paragraphs: Sequence[Paragraph],
+    section: Section,
+    scenario: Vocabulary,
+    before: int,
+    others: Collection[int] = (),
 ) -> list[Paragraph]:
     """The paragraphs above line `before` that tell the scenario as the writer's own and
     as real ("Our team runs a movie recommender: a Kafka consumer …"), not as what a
-    streaming service could do; none when the section asks for no voice."""
+    streaming service could do, and after the first of them those of another requirement
+    (`others`: their lines, the problem's) that go on in the writer's voice without naming
+    it again ("Our model API runs in a Docker container"); none when the section asks for
+    no voice."""
     if not section.scenario_voice:
         return []
     told = []
@@ -168,9 +175,17 @@ def told_as_own(
         if lead is not None and _leads_into(lead, paragraph):
             # "our retraining is three scripts that cron calls:", then the list of them
             text = f"{with_code(lead)} {text}"
-        if tells_as_real(text, section, scenario):
+        goes_on = bool(told) and paragraph.line in others and in_writers_voice(text, section)
+        if tells_as_real(text, section, scenario) or (goes_on and not speculation(text, section)):
             told.append(paragraph)
     return told
+
+
+def story_parts(parts: Iterable[Part]) -> list[Part]:
+    """The parts whose text may go on with a story without naming the scenario: not the
+    members of a series ("Day 1: first environment" after "Day 0: why we even looked"),
+    which may be the walkthrough the series runs into."""
+    return [part for part in parts if part.how != SERIES]
 
 
 def _leads_into(lead: Paragraph, paragraph: Paragraph) -> bool:
@@ -997,25 +1012,50 @@ class _Reader:
         if not cues.scenario_from_story or scenario.find(singulars(text)):
             return ""
         return self._refers(s, text, chosen, scenario) or self._goes_on(
-            section, paragraphs, scenario
+            section, paragraphs, scenario, chosen
         )
 
+    def _others(self, section: Section, chosen: dict[int, list[Part]]) -> set[int]:
+        """The lines of the paragraphs that requirements other than `section` took, but for
+        the members of a series (see `story_parts`)."""
+        return {
+            p.line
+            for o, parts in chosen.items()
+            if self.sections[o] is not section
+            for part in story_parts(parts)
+            for p in self._part_paragraphs(part)
+        }
+
     def _goes_on(
-        self, section: Section, paragraphs: Sequence[Paragraph], scenario: Vocabulary
+        self,
+        section: Section,
+        paragraphs: Sequence[Paragraph],
+        scenario: Vocabulary,
+        chosen: dict[int, list[Part]],
     ) -> str:
         """How `paragraphs` go on with the scenario told earlier as the writer's own."""
         if not paragraphs:
             return ""
-        told = told_as_own(self.post.paragraphs, section, scenario, paragraphs[0].line)
+        told = told_as_own(
+            self.post.paragraphs,
+            section,
+            scenario,
+            paragraphs[0].line,
+            self._others(section, chosen),
+        )
         tie = goes_on_with(told, paragraphs, section, self.own)
         if tie is None:
             return ""
-        named = scenario.find(singulars(with_code(tie.told)))
+        # the story begins where the scenario is told as the writer's own; the paragraph
+        # tied to may go on with it in the writer's voice without naming it again
+        begun = told[0]
+        named = ", ".join(scenario.find(singulars(with_code(begun)))[:4])
         shown = ", ".join(f"“{thing}”" for thing in tie.things[:3])
+        said = f"(line {tie.paragraph.line}) goes on with the story told at line {tie.told.line}"
+        if tie.told is begun:
+            return f"{shown} {said}, which names the scenario as the writer's own ({named})"
         return (
-            f"{shown} (line {tie.paragraph.line}) goes on with the story told at line "
-            f"{tie.told.line}, which names the scenario as the writer's own "
-            f"({', '.join(named[:4])})"
+            f"{shown} {said}, part of the writer's own story begun at line {begun.line} ({named})"
         )
 
     def _refers(

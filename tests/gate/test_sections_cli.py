@@ -1413,3 +1413,52 @@ def test_bold_lead_ins_title_the_sections_of_a_post_without_headings(
     # not one block of text that reads like a walkthrough from the first line; a
     # walkthrough on the library's sample data still lacks the scenario
     _assert_shown(run, content, HEADINGLESS_NOTES.format(walkthrough=walkthrough), shown)
+
+
+GOES_ON_POST = """
+I learned Deepchecks step by step while we chased one strange bug in our movie
+recommendation service, so this post is a diary.
+
+## Why I needed it
+
+Our model API retrains from a nightly export and serves from a Docker container on the
+course VM. Every few days its answers got worse for no reason we could see: the logs
+showed nothing, the job never failed, and nobody knew which export was broken until a
+day later. Checking each export by hand was tedious and nobody did it.
+
+## Day 1
+
+{walkthrough}
+
+## What I think
+
+Good: the default suite needs no configuration and the report is easy to read. Bad: the
+full suite is slow on large exports, I had to sample a tenth of the rows, and the
+documentation of custom checks is thin.
+"""
+
+
+@pytest.mark.parametrize(
+    ("walkthrough", "shown"),
+    [
+        (
+            "I ran the integrity suite on the last ten nightly exports of our API and it "
+            "flagged two of them: in both, 30 percent of the rows had an empty user id. "
+            "Those were exactly the nights before the bad answers.",
+            True,
+        ),
+        (
+            "I ran the integrity suite on the ten sample exports of the vendor's demo API and "
+            "it flagged two of them: in both, 30 percent of the rows had an empty user id, "
+            "as the tutorial says it should.",
+            False,
+        ),
+    ],
+)
+def test_a_story_goes_on_in_the_writers_voice_after_naming_the_scenario(
+    content: Path, run: Runner, walkthrough: str, shown: bool
+) -> None:
+    # the scenario is named once ("our movie recommendation service"); "Our model API …"
+    # goes on with that story in the writer's voice without naming it again, and "our API"
+    # in the walkthrough refers to it. The vendor's demo API does not.
+    _assert_shown(run, content, GOES_ON_POST.format(walkthrough=walkthrough), shown)

@@ -17,6 +17,7 @@ from ..reading import (
     hypotheticals,
     in_writers_voice,
     speculation,
+    story_parts,
     tells_as_real,
     told_as_own,
     with_code,
@@ -232,7 +233,15 @@ def _continues_own_story(
     first = reading.line
     if first is None or any(speculation(line, reading.section) for line in named):
         return False
-    told = told_as_own(ctx.paragraphs, reading.section, keywords, first)
+    theirs = {
+        line
+        for other in ctx.readings
+        if other is not reading
+        for part in story_parts(other.parts)
+        for line in part.text.split("\n")
+    }
+    others = {p.line for p in ctx.paragraphs if with_code(p) in theirs}
+    told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others)
     lines = set(reading.text.split("\n"))
     taken = [p for p in ctx.paragraphs if p.line >= first and with_code(p) in lines]
     return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
