@@ -1281,6 +1281,9 @@ class _Reader:
         return self._content_part(-1, score)
 
     STORY_RUN = 4  # sections a walkthrough told over several may span
+    # a paragraph with no cue goes on with a run when it is at least a sentence, not a
+    # transcript's "Jonas: Okay, show me."
+    BLANK_WORDS = 8
 
     def _story_run(
         self,
@@ -1707,11 +1710,20 @@ class _Reader:
         runs: list[list[int]] = [[]]
         for p in self.post.by_region.get(region, []):
             best = best_for.get(p, ())
-            if p not in taken and s in best and not (runs[-1] and max(best) > s):
+            # a sentence or more with no cue at all ("The first line was the culprit.")
+            # reads like nothing: it goes on with a run begun by one that reads like `s`
+            going = self._goes_on_run(p, runs[-1])
+            if p not in taken and s in best and (going or not (runs[-1] and max(best) > s)):
                 runs[-1].append(p)
             elif runs[-1]:
                 runs.append([])
         return [run for run in runs if run]
+
+    def _goes_on_run(self, p: int, run: list[int]) -> bool:
+        """Whether paragraph `p`, with no cue of any requirement and at least
+        `BLANK_WORDS` words, follows a run with a paragraph that has cues."""
+        blank = not any(self._ratios.get(p, (1,))) and self._words([p]) >= self.BLANK_WORDS
+        return blank and any(any(self._ratios.get(q, ())) for q in run)
 
     def _run_score(
         self, region: int, run: list[int], cues: Cues, window: tuple[int, int]

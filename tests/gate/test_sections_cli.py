@@ -1462,3 +1462,55 @@ def test_a_story_goes_on_in_the_writers_voice_after_naming_the_scenario(
     # goes on with that story in the writer's voice without naming it again, and "our API"
     # in the walkthrough refers to it. The vendor's demo API does not.
     _assert_shown(run, content, GOES_ON_POST.format(walkthrough=walkthrough), shown)
+
+
+BLANK_POST = """
+Our movie recommendation model got worse every few days, and nobody could tell why: the
+nightly job never failed, the service answered every request, and by the time anyone
+noticed, the broken export was a week old. Guessing which column had changed was hopeless.
+
+Deepchecks compares two datasets and reports what changed between them. I added its
+drift suite to the nightly job, deployed that build to staging and replayed one week of
+exports through it:
+
+```python
+result = train_test_drift().run(train_dataset=monday, test_dataset=tuesday)
+```
+
+After the replay, the report listed one column in red:
+
+```
+feature drift: genre_ids  score=0.71  (threshold 0.2)
+```
+
+{blank}
+
+What I liked: the drift suite needed no configuration and ran in 40 seconds. However, the
+report is one large HTML file that is slow to open, the thresholds are hard to tune, and
+I had to write my own script to fail the job on a red check.
+"""
+
+
+@pytest.mark.parametrize(
+    ("blank", "shown"),
+    [
+        (
+            "The first line said it all. That column is the one our app fills with the genres "
+            "of the films a viewer watched last, and since the update of the 3rd it held one.",
+            True,
+        ),
+        (
+            "The first line said it all. That column is the one the sample app of the tutorial "
+            "fills with its example labels, and since the update of the 3rd it held one.",
+            False,
+        ),
+    ],
+)
+def test_a_paragraph_with_no_cue_goes_on_with_the_walkthrough(
+    content: Path, run: Runner, blank: str, shown: bool
+) -> None:
+    # "The first line said it all. …" has no word of any requirement: it neither begins
+    # nor ends a walkthrough, it goes on with the one begun above it, and here it is where
+    # the walkthrough names the scenario (a viewer's films); on the tutorial's sample app it
+    # names none
+    _assert_shown(run, content, BLANK_POST.format(blank=blank), shown)
