@@ -259,16 +259,20 @@ def _lead_ins(body: Body) -> list[Heading]:
             continue
         if index and lines[index - 1].strip():
             continue
-        match = _LEAD_IN.match(line)
+        # among lead-ins, a bold phrase alone on its line ("**What didn't.**", then a
+        # list) titles a section too, full stop and all
+        match = _LEAD_IN.match(line) or _BOLD_LINE.match(line)
         if match is None:
             continue
         text = clean(match.group("text")).rstrip(".:").strip()
+        run_in = "rest" in match.groupdict()
         if text and 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
-            found.append(Heading(2, text, body.file_line(index), 0, "", 0, bold=True, run_in=True))
+            number = body.file_line(index)
+            found.append(Heading(2, text, number, 0, "", 0, bold=True, run_in=run_in))
     # a label said again ("**Jonas:** …", "**Me:** …", "**Nice:** …") is no section title
     seen = Counter(h.text.casefold() for h in found)
     titles = [h for h in found if seen[h.text.casefold()] == 1]
-    return titles if len(titles) > 1 else []
+    return titles if sum(h.run_in for h in titles) > 1 else []
 
 
 def reading_outline(body: Body, headings: list[Heading]) -> tuple[list[Heading], list[Paragraph]]:

@@ -1514,3 +1514,47 @@ def test_a_paragraph_with_no_cue_goes_on_with_the_walkthrough(
     # the walkthrough names the scenario (a viewer's films); on the tutorial's sample app it
     # names none
     _assert_shown(run, content, BLANK_POST.format(blank=blank), shown)
+
+
+EVALUATION_STEP = """
+## The problem
+
+Our movie recommender is retrained every night, and its model files lived on a shared
+volume with names like `als_final2.pkl`. When a bad model went out, it took us 40 minutes
+to find which file had been live before; nothing kept the history.
+
+## Setup
+
+I installed Deepchecks with pip next to the training job.
+
+## Pushing a model
+
+The nightly job now runs the suite on the new model's inputs before it publishes the file.
+
+## Attaching the evaluation report
+
+After training, the job attaches the report to the model: last night's flagged 3 percent
+of our movie ratings with no user id, and the watch events of one hour missing.
+
+## Strengths and limitations
+
+It needs no configuration and the report is clear. However, the full suite is slow on our
+12 million ratings, I had to sample a tenth of them, and custom checks are poorly
+documented.
+"""
+
+EVALUATION_PRAISE = EVALUATION_STEP.split("## Strengths and limitations")[0].replace(
+    "## Attaching the evaluation report", "## What it found"
+) + (
+    "## Evaluation\n\nDeepchecks made our nightly job safe: every bad export is now caught "
+    "before training, and the report is clear enough for the whole team.\n"
+)
+
+
+@pytest.mark.parametrize(("body", "shown"), [(EVALUATION_STEP, True), (EVALUATION_PRAISE, False)])
+def test_evaluation_in_a_heading_is_the_verdict_only_when_its_text_weighs(
+    content: Path, run: Runner, body: str, shown: bool
+) -> None:
+    # "Attaching the evaluation report" is a step of the walkthrough (the model's
+    # evaluation), not the verdict; an "Evaluation" that only praises is no weighing
+    _assert_shown(run, content, body, shown)

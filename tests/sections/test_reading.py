@@ -1365,6 +1365,13 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
     # with a real heading, lead-ins stay emphasis
     body = Body("## Notes\n\n" + notes, 1)
     assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Notes"]
+    # among lead-ins, a bold phrase alone on its line titles a section, full stop and all
+    lists = notes + "\n**What didn't.**\n- The docs are thin.\n"
+    body = Body(lists, 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]][-1] == "What didn't"
+    # bold phrases alone with no lead-in are emphasis, as before
+    body = Body("**Note.**\n\nText.\n\n**Another note.**\n\nMore.\n", 1)
+    assert reading_outline(body, outline(body))[0] == []
     # labels said again ("Jonas:", "Me:") are a transcript's speakers, not section titles
     chat = "**Jonas:** Why?\n\n**Me:** Because.\n\n**Jonas:** Fine.\n\n**Me:** Good.\n"
     body = Body(chat, 1)
