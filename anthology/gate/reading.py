@@ -614,6 +614,11 @@ class _Reader:
         """Heading words hinting at requirement `s`, less those inside a longer hint at
         another requirement ("step" in "Next steps" is the assessment's phrase)."""
         mine = self._hint_spans(h, s)
+        if not self.sections[s].cues.scenario:
+            # "Step 3 – The recommendation route": a scenario word is the scenario's, not a
+            # hint at the verdict ("My recommendation") or the problem
+            scenario = self._scenario_stems
+            mine = {term: span for term, span in mine.items() if stems(term) not in scenario}
         series = _SERIES.match(self.headings[h].text)
         if series and self._naming(s) - {h}:
             # "Lesson 3: …" is a place in a series of lessons, not the lessons learned,
@@ -633,6 +638,11 @@ class _Reader:
             for term, (start, end) in mine.items()
             if not any(a <= start and end <= b and b - a > end - start for a, b in longer)
         ]
+
+    @cached_property
+    def _scenario_stems(self) -> set[tuple[str, ...]]:
+        """The option's scenario keywords, stemmed as heading terms are."""
+        return {stems(word) for word in self.post.scenario}
 
     def _naming(self, s: int) -> set[int]:
         """The headings that name requirement `s`."""

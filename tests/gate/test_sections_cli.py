@@ -1558,3 +1558,62 @@ def test_evaluation_in_a_heading_is_the_verdict_only_when_its_text_weighs(
     # "Attaching the evaluation report" is a step of the walkthrough (the model's
     # evaluation), not the verdict; an "Evaluation" that only praises is no weighing
     _assert_shown(run, content, body, shown)
+
+
+RECOMMENDATION_STEPS = """
+## Why
+
+Our nightly retraining sometimes trained on a broken ratings export, and nobody noticed
+until viewers complained a day later. Checking the export by hand was tedious and nobody
+did it.
+
+## Step 0 – Installation
+
+I installed Deepchecks with pip in the training image.
+
+## Step 1 – The first suite
+
+I wrapped the export in a dataset and ran the default integrity suite; it took 40 seconds.
+
+## Step 2 – The recommendation job
+
+{step}
+
+## Step 3 – Logging every run
+
+I logged each run's result next to the model version, so a bad night shows up in the
+history at once.
+
+## What I liked
+
+The default suite needs no configuration, and the report is easy to read for everyone.
+
+## What was not so good
+
+However, the full suite is slow on large exports, I had to sample a tenth of the rows, and
+custom checks are poorly documented.
+"""
+
+
+RECOMMENDATION_STEP = (
+    "I made the suite a step of our recommendation job: on last Tuesday's export it flagged 3 "
+    "percent of the movie ratings with no user id and stopped the run, but it also needs a lot "
+    "of memory on the full export."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        (RECOMMENDATION_STEPS.format(step=RECOMMENDATION_STEP), True),
+        # no verdict at all: the step's "but … needs a lot of memory" is no weighing
+        (RECOMMENDATION_STEPS.format(step=RECOMMENDATION_STEP).split("## What I liked")[0], False),
+    ],
+)
+def test_a_scenario_word_in_a_heading_does_not_hint_at_the_verdict(
+    content: Path, run: Runner, body: str, shown: bool
+) -> None:
+    # "Step 2 – The recommendation job" names the scenario, not a recommendation about the
+    # tool: with a "but" in its text it used to be taken for the verdict with the steps
+    # after it, leaving the walkthrough two short steps without the scenario
+    _assert_shown(run, content, body, shown)
