@@ -47,11 +47,6 @@ class ToolName:
         return False
 
 
-def names(text: str, tools: Iterable[str]) -> bool:
-    """Whether `text` names one of `tools`, however its words are split or joined."""
-    return _first_named(text.casefold(), tools, len(text)) is not None
-
-
 def _first_named(folded: str, tools: Iterable[str], limit: int) -> int | None:
     """The offset of the first name of `tools` in `folded` before `limit`, if any."""
     first: int | None = None

@@ -1379,8 +1379,7 @@ class _Reader:
                     score.score - score.bonus >= cues.confirm_score and score.ok
                 ):
                     continue
-            others = {o: chosen.get(o, []) for o in range(len(self.sections)) if o != s}
-            trial = dict(others)
+            trial = {o: chosen.get(o, []) for o in range(len(self.sections)) if o != s}
             self._by_content(trial, used - members, claimed - paragraphs)
             if not trial.get(s):
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anthology.gate.naming import first_shown, names
+from anthology.gate.naming import first_shown
 from anthology.gate.scan import Body
 
 
@@ -23,7 +23,7 @@ from anthology.gate.scan import Body
     ],
 )
 def test_a_name_is_found_however_its_words_are_split(line: str, tool: str, named: bool) -> None:
-    assert names(line, [tool]) is named
+    assert first_shown(Body(line, 7), [tool]) == (7 if named else None)
 
 
 def test_the_first_line_naming_the_tool_or_showing_code() -> None:
@@ -33,5 +33,5 @@ def test_the_first_line_naming_the_tool_or_showing_code() -> None:
     assert first_shown(Body(coded, 20), ["tuna"]) == 22
     assert first_shown(Body("Our pods needed 11 seconds to start.\n", 20), ["tuna"]) is None
     assert first_shown(Body("A post with no tool named.\n", 1), []) is None
-    assert not names("-- and more", ["", "--"])
+    assert first_shown(Body("-- and more", 1), ["", "--"]) is None
     assert first_shown(Body("Stra\u00dfe first.\n\nThen tuna.\n", 1), ["tuna"]) == 3

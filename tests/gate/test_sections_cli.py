@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1140,14 +1141,23 @@ quickstart notebook, which loads the sample data and runs the default suite in a
 minutes."""
 
 
-@pytest.mark.parametrize(("opening", "shown"), [(SCENE_OPENING, True), (SCENE_STRAIGHT, False)])
-def test_an_opening_told_before_the_tool_is_named_is_not_the_walkthrough(
-    content: Path, run: Runner, opening: str, shown: bool
-) -> None:
-    # the opening tells the incident in numbers a walkthrough also uses (deployed, p95,
-    # percent): before the post names its tool or shows code, it sets the scene; a post
-    # that opens on the tool itself still lacks the problem
-    _assert_shown(run, content, SCENE_POST.format(opening=opening), shown)
+def _pair(name: str, passes: str, fails: str) -> list[Any]:
+    """A post that meets every requirement and its twin that must still lack one, as
+    parameters of `test_paired_readings`."""
+    return [
+        pytest.param(passes, True, id=f"{name}-passes"),
+        pytest.param(fails, False, id=f"{name}-fails"),
+    ]
+
+
+# the opening tells the incident in numbers a walkthrough also uses (deployed, p95,
+# percent): before the post names its tool or shows code, it sets the scene; a post
+# that opens on the tool itself still lacks the problem
+SCENE_PAIR = _pair(
+    "scene",
+    SCENE_POST.format(opening=SCENE_OPENING),
+    SCENE_POST.format(opening=SCENE_STRAIGHT),
+)
 
 
 LATE_HINT_POST = """
@@ -1198,15 +1208,15 @@ added the suite as a step of the tutorial's pipeline, and it stopped the run whe
 changed one column by hand, before the tutorial's model was trained on it."""
 
 
-@pytest.mark.parametrize(("walkthrough", "shown"), [(LATE_HINT_OWN, True), (LATE_HINT_DEMO, False)])
-def test_a_generic_heading_out_of_place_gives_way_to_the_opening(
-    content: Path, run: Runner, walkthrough: str, shown: bool
-) -> None:
-    # "Reports and workflow" near the end hints at the problem ("workflow") and its text
-    # has problem words; the opening section tells the problem where it usually is, so it
-    # serves it, and the sections between "Setup" and the verdict are the walkthrough. A
-    # walkthrough on the quickstart's sample data still lacks the scenario.
-    _assert_shown(run, content, LATE_HINT_POST.format(walkthrough=walkthrough), shown)
+# "Reports and workflow" near the end hints at the problem ("workflow") and its text
+# has problem words; the opening section tells the problem where it usually is, so it
+# serves it, and the sections between "Setup" and the verdict are the walkthrough. A
+# walkthrough on the quickstart's sample data still lacks the scenario.
+LATE_HINT_PAIR = _pair(
+    "late-hint",
+    LATE_HINT_POST.format(walkthrough=LATE_HINT_OWN),
+    LATE_HINT_POST.format(walkthrough=LATE_HINT_DEMO),
+)
 
 
 IMAGINING_POST = """
@@ -1234,29 +1244,25 @@ and I had to sample the data to keep a run under two minutes.
 """
 
 
-@pytest.mark.parametrize(
-    ("paragraph", "shown"),
-    [
-        (
+# the heading's "could" is one hypothetical word; the writer's "I can imagine" is a
+# second: speculation, however concrete ("watch events", "Kafka"). What was run on the
+# writer's own export shows the scenario under the same heading.
+IMAGINING_PAIR = _pair(
+    "imagining",
+    IMAGINING_POST.format(
+        paragraph=(
+            "I ran the suite on our nightly ratings export of last Tuesday: it flagged 48 "
+            "percent of the rows with no movie id, and we fixed the export before training."
+        )
+    ),
+    IMAGINING_POST.format(
+        paragraph=(
             "In a setup like ours, where the service logs watch events and ratings through "
             "Kafka into nightly files, I can imagine the suite running on each ratings "
-            "export before training.",
-            False,
-        ),
-        (
-            "I ran the suite on our nightly ratings export of last Tuesday: it flagged 48 "
-            "percent of the rows with no movie id, and we fixed the export before training.",
-            True,
-        ),
-    ],
+            "export before training."
+        )
+    ),
 )
-def test_under_a_heading_that_imagines_an_imagined_use_is_no_use(
-    content: Path, run: Runner, paragraph: str, shown: bool
-) -> None:
-    # the heading's "could" is one hypothetical word; the writer's "I can imagine" is a
-    # second: speculation, however concrete ("watch events", "Kafka"). What was run on the
-    # writer's own export shows the scenario under the same heading.
-    _assert_shown(run, content, IMAGINING_POST.format(paragraph=paragraph), shown)
 
 
 LEAD_IN_POST = """
@@ -1284,30 +1290,26 @@ sample the data to keep a run under two minutes.
 """
 
 
-@pytest.mark.parametrize(
-    ("walkthrough", "shown"),
-    [
-        (
+# "our nightly retraining is three shell scripts that cron calls:" lends its voice to
+# the list it introduces, whose items name the scenario ("rating events"); the
+# walkthrough's `promote_model.sh` goes on with that story, the quickstart's file does not
+LEAD_IN_LIST_PAIR = _pair(
+    "lead-in-list",
+    LEAD_IN_POST.format(
+        walkthrough=(
             "First I wrote a check that fails when the file `promote_model.sh` is about to "
             "copy holds fewer than 1,000 rows, and ran it on the empty folder of that day: "
-            "it stopped the run in 3 seconds with the row count in the message.",
-            True,
-        ),
-        (
+            "it stopped the run in 3 seconds with the row count in the message."
+        )
+    ),
+    LEAD_IN_POST.format(
+        walkthrough=(
             "First I wrote a check that fails when the `demo_shop.csv` of the quickstart "
             "holds fewer than 1,000 rows, and ran it on an emptied copy of that file: it "
-            "stopped the run in 3 seconds with the row count in the message.",
-            False,
-        ),
-    ],
+            "stopped the run in 3 seconds with the row count in the message."
+        )
+    ),
 )
-def test_a_list_after_a_lead_in_in_the_writers_voice_tells_their_story(
-    content: Path, run: Runner, walkthrough: str, shown: bool
-) -> None:
-    # "our nightly retraining is three shell scripts that cron calls:" lends its voice to
-    # the list it introduces, whose items name the scenario ("rating events"); the
-    # walkthrough's `promote_model.sh` goes on with that story, the quickstart's file does not
-    _assert_shown(run, content, LEAD_IN_POST.format(walkthrough=walkthrough), shown)
 
 
 LATE_WHY_POST = """
@@ -1342,31 +1344,27 @@ it runs wherever the training job runs. It catches what we used to catch by hand
 """
 
 
-@pytest.mark.parametrize(
-    ("verdict", "shown"),
-    [
-        (
-            "Deepchecks turned our worst nights into a red check and a stopped job. The "
-            "default suite caught both kinds of broken export on the first try, and the "
-            "report made the cause obvious to everyone on the team.",
-            False,
-        ),
-        (
+# "Why Deepchecks fits ML teams" names the problem ("why") but stands after the
+# walkthrough and reads as praise; the opening tells the problem, and a conclusion that
+# only praises is then no weighing (before, the opening served nothing and the missing
+# verdict was only a warning that the gate might have misread the post)
+LATE_WHY_PAIR = _pair(
+    "late-why",
+    LATE_WHY_POST.format(
+        verdict=(
             "Deepchecks turned our worst nights into a red check and a stopped job. However, "
             "the full suite is slow on 12 million rows, I had to sample 10 percent of them, "
-            "and the documentation of custom checks is thin.",
-            True,
-        ),
-    ],
+            "and the documentation of custom checks is thin."
+        )
+    ),
+    LATE_WHY_POST.format(
+        verdict=(
+            "Deepchecks turned our worst nights into a red check and a stopped job. The "
+            "default suite caught both kinds of broken export on the first try, and the "
+            "report made the cause obvious to everyone on the team."
+        )
+    ),
 )
-def test_a_late_heading_naming_the_problem_over_praise_gives_way_to_the_opening(
-    content: Path, run: Runner, verdict: str, shown: bool
-) -> None:
-    # "Why Deepchecks fits ML teams" names the problem ("why") but stands after the
-    # walkthrough and reads as praise; the opening tells the problem, and a conclusion that
-    # only praises is then no weighing (before, the opening served nothing and the missing
-    # verdict was only a warning that the gate might have misread the post)
-    _assert_shown(run, content, LATE_WHY_POST.format(verdict=verdict), shown)
 
 
 HEADINGLESS_NOTES = """
@@ -1389,30 +1387,26 @@ of the plugin options is thin.
 """
 
 
-@pytest.mark.parametrize(
-    ("walkthrough", "shown"),
-    [
-        (
+# a post with no headings, whose paragraphs open with bold phrases: the lead-ins are
+# its section titles ("Why I looked …" names the problem, "Setup" the walkthrough),
+# not one block of text that reads like a walkthrough from the first line; a
+# walkthrough on the library's sample data still lacks the scenario
+HEADINGLESS_LEAD_INS_PAIR = _pair(
+    "headingless-lead-ins",
+    HEADINGLESS_NOTES.format(
+        walkthrough=(
             "I ran the integrity suite on yesterday's watch events joined to our ratings: it "
             "flagged 2,310 events whose movie id is missing from the movie table, all from "
-            "one hour when the catalog sync had failed.",
-            True,
-        ),
-        (
+            "one hour when the catalog sync had failed."
+        )
+    ),
+    HEADINGLESS_NOTES.format(
+        walkthrough=(
             "I ran the integrity suite on the iris sample that ships with the library: it "
-            "flagged 2 duplicated rows and one column whose type changes halfway down.",
-            False,
-        ),
-    ],
+            "flagged 2 duplicated rows and one column whose type changes halfway down."
+        )
+    ),
 )
-def test_bold_lead_ins_title_the_sections_of_a_post_without_headings(
-    content: Path, run: Runner, walkthrough: str, shown: bool
-) -> None:
-    # a post with no headings, whose paragraphs open with bold phrases: the lead-ins are
-    # its section titles ("Why I looked …" names the problem, "Setup" the walkthrough),
-    # not one block of text that reads like a walkthrough from the first line; a
-    # walkthrough on the library's sample data still lacks the scenario
-    _assert_shown(run, content, HEADINGLESS_NOTES.format(walkthrough=walkthrough), shown)
 
 
 GOES_ON_POST = """
@@ -1438,30 +1432,26 @@ documentation of custom checks is thin.
 """
 
 
-@pytest.mark.parametrize(
-    ("walkthrough", "shown"),
-    [
-        (
+# the scenario is named once ("our movie recommendation service"); "Our model API …"
+# goes on with that story in the writer's voice without naming it again, and "our API"
+# in the walkthrough refers to it. The vendor's demo API does not.
+STORY_GOES_ON_PAIR = _pair(
+    "story-goes-on",
+    GOES_ON_POST.format(
+        walkthrough=(
             "I ran the integrity suite on the last ten nightly exports of our API and it "
             "flagged two of them: in both, 30 percent of the rows had an empty user id. "
-            "Those were exactly the nights before the bad answers.",
-            True,
-        ),
-        (
+            "Those were exactly the nights before the bad answers."
+        )
+    ),
+    GOES_ON_POST.format(
+        walkthrough=(
             "I ran the integrity suite on the ten sample exports of the vendor's demo API and "
             "it flagged two of them: in both, 30 percent of the rows had an empty user id, "
-            "as the tutorial says it should.",
-            False,
-        ),
-    ],
+            "as the tutorial says it should."
+        )
+    ),
 )
-def test_a_story_goes_on_in_the_writers_voice_after_naming_the_scenario(
-    content: Path, run: Runner, walkthrough: str, shown: bool
-) -> None:
-    # the scenario is named once ("our movie recommendation service"); "Our model API …"
-    # goes on with that story in the writer's voice without naming it again, and "our API"
-    # in the walkthrough refers to it. The vendor's demo API does not.
-    _assert_shown(run, content, GOES_ON_POST.format(walkthrough=walkthrough), shown)
 
 
 BLANK_POST = """
@@ -1491,29 +1481,25 @@ I had to write my own script to fail the job on a red check.
 """
 
 
-@pytest.mark.parametrize(
-    ("blank", "shown"),
-    [
-        (
+# "The first line said it all. …" has no word of any requirement: it neither begins
+# nor ends a walkthrough, it goes on with the one begun above it, and here it is where
+# the walkthrough names the scenario (a viewer's films); on the tutorial's sample app it
+# names none
+BLANK_PARAGRAPH_PAIR = _pair(
+    "blank-paragraph",
+    BLANK_POST.format(
+        blank=(
             "The first line said it all. That column is the one our app fills with the genres "
-            "of the films a viewer watched last, and since the update of the 3rd it held one.",
-            True,
-        ),
-        (
+            "of the films a viewer watched last, and since the update of the 3rd it held one."
+        )
+    ),
+    BLANK_POST.format(
+        blank=(
             "The first line said it all. That column is the one the sample app of the tutorial "
-            "fills with its example labels, and since the update of the 3rd it held one.",
-            False,
-        ),
-    ],
+            "fills with its example labels, and since the update of the 3rd it held one."
+        )
+    ),
 )
-def test_a_paragraph_with_no_cue_goes_on_with_the_walkthrough(
-    content: Path, run: Runner, blank: str, shown: bool
-) -> None:
-    # "The first line said it all. …" has no word of any requirement: it neither begins
-    # nor ends a walkthrough, it goes on with the one begun above it, and here it is where
-    # the walkthrough names the scenario (a viewer's films); on the tutorial's sample app it
-    # names none
-    _assert_shown(run, content, BLANK_POST.format(blank=blank), shown)
 
 
 EVALUATION_STEP = """
@@ -1551,13 +1537,13 @@ EVALUATION_PRAISE = EVALUATION_STEP.split("## Strengths and limitations")[0].rep
 )
 
 
-@pytest.mark.parametrize(("body", "shown"), [(EVALUATION_STEP, True), (EVALUATION_PRAISE, False)])
-def test_evaluation_in_a_heading_is_the_verdict_only_when_its_text_weighs(
-    content: Path, run: Runner, body: str, shown: bool
-) -> None:
-    # "Attaching the evaluation report" is a step of the walkthrough (the model's
-    # evaluation), not the verdict; an "Evaluation" that only praises is no weighing
-    _assert_shown(run, content, body, shown)
+# "Attaching the evaluation report" is a step of the walkthrough (the model's
+# evaluation), not the verdict; an "Evaluation" that only praises is no weighing
+EVALUATION_PAIR = _pair(
+    "evaluation",
+    EVALUATION_STEP,
+    EVALUATION_PRAISE,
+)
 
 
 RECOMMENDATION_STEPS = """
@@ -1602,21 +1588,14 @@ RECOMMENDATION_STEP = (
 )
 
 
-@pytest.mark.parametrize(
-    ("body", "shown"),
-    [
-        (RECOMMENDATION_STEPS.format(step=RECOMMENDATION_STEP), True),
-        # no verdict at all: the step's "but … needs a lot of memory" is no weighing
-        (RECOMMENDATION_STEPS.format(step=RECOMMENDATION_STEP).split("## What I liked")[0], False),
-    ],
+# "Step 2 – The recommendation job" names the scenario, not a recommendation about the
+# tool: with a "but" in its text it used to be taken for the verdict with the steps
+# after it, leaving the walkthrough two short steps without the scenario
+SCENARIO_WORD_HEADING_PAIR = _pair(
+    "scenario-word-heading",
+    RECOMMENDATION_STEPS.format(step=RECOMMENDATION_STEP),
+    RECOMMENDATION_STEPS.format(step=RECOMMENDATION_STEP).split("## What I liked")[0],
 )
-def test_a_scenario_word_in_a_heading_does_not_hint_at_the_verdict(
-    content: Path, run: Runner, body: str, shown: bool
-) -> None:
-    # "Step 2 – The recommendation job" names the scenario, not a recommendation about the
-    # tool: with a "but" in its text it used to be taken for the verdict with the steps
-    # after it, leaving the walkthrough two short steps without the scenario
-    _assert_shown(run, content, body, shown)
 
 
 CATCH_FAQ = """
@@ -1641,26 +1620,44 @@ run, and the documentation of the options is thin.
 """
 
 
-@pytest.mark.parametrize(
-    ("walkthrough", "shown"),
-    [
-        (
+# "Did it actually catch anything?" asks what the tool found, not what its catch is
+# ("The catch" still names the limitations): the section is the walkthrough
+CATCH_PAIR = _pair(
+    "catch",
+    CATCH_FAQ.format(
+        walkthrough=(
             "Yes. I generated the models for our rating events and ran last week's 2.1 "
             "million movie ratings through them: 3,400 events had the rating as a string, "
-            "all from the mobile app's new release.",
-            True,
-        ),
-        (
+            "all from the mobile app's new release."
+        )
+    ),
+    CATCH_FAQ.format(
+        walkthrough=(
             "Yes. I generated the models for the tutorial's pet store schema and ran its "
             "sample payloads through them: 3 of the 40 had the price as a string, as the "
-            "tutorial says they should.",
-            False,
-        ),
+            "tutorial says they should."
+        )
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        *SCENE_PAIR,
+        *LATE_HINT_PAIR,
+        *IMAGINING_PAIR,
+        *LEAD_IN_LIST_PAIR,
+        *LATE_WHY_PAIR,
+        *HEADINGLESS_LEAD_INS_PAIR,
+        *STORY_GOES_ON_PAIR,
+        *BLANK_PARAGRAPH_PAIR,
+        *EVALUATION_PAIR,
+        *SCENARIO_WORD_HEADING_PAIR,
+        *CATCH_PAIR,
     ],
 )
-def test_catching_something_is_the_walkthrough_not_the_catch(
-    content: Path, run: Runner, walkthrough: str, shown: bool
-) -> None:
-    # "Did it actually catch anything?" asks what the tool found, not what its catch is
-    # ("The catch" still names the limitations): the section is the walkthrough
-    _assert_shown(run, content, CATCH_FAQ.format(walkthrough=walkthrough), shown)
+def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:
+    """Each pair above: a post read as meeting every requirement, and its twin that must
+    still lack one; each pair failed on the code before the change it guards."""
+    _assert_shown(run, content, body, shown)
