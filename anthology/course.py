@@ -64,6 +64,15 @@ class Cues:
     # too. `story_ignores` are words too common to tie two sections together ("our model").
     scenario_from_story: bool = False
     story_ignores: tuple[str, ...] = ()
+    # A paragraph in the writer's voice that shares `story_topics` distinct words of at
+    # least `story_topic_letters` letters with that story ("the nightly scoring job" after
+    # "our nightly batch job scores every user") goes on with it too; the section's own
+    # cue words and `story_ignores` do not count. 0 turns this off.
+    story_topics: int = 0
+    story_topic_letters: int = 6
+    # ... but not a paragraph with one of these: it works on someone else's material ("the
+    # tutorial's sample image")
+    story_borrowed: tuple[str, ...] = ()
     # Discussed along the way: when no part serves it, at least `spread_terms` distinct
     # terms of the `required` groups over `spread_sections` sections (outside the text of a
     # `start` requirement such as the problem), and a term of every other group, serve it.
@@ -234,9 +243,12 @@ _SECTION_KEYS = frozenset(
 )  # fmt: skip
 _CUE_NUMBERS = (
     "position_bonus", "scenario_cap", "min_score", "confirm_score", "evidence_score",
-    "evidence_words", "spread_terms", "spread_sections", "spread_firm",
+    "evidence_words", "spread_terms", "spread_sections", "spread_firm", "story_topics",
+    "story_topic_letters",
 )  # fmt: skip
-_CUE_WORDS = ("required", "evidence_voice", "aside", "story_ignores", "closing", "weak")
+_CUE_WORDS = (
+    "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
+)  # fmt: skip
 _CUE_KEYS = frozenset(
     {
         "cues",
@@ -293,6 +305,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         required=words["required"],
         evidence_voice=words["evidence_voice"],
         story_ignores=words["story_ignores"],
+        story_borrowed=words["story_borrowed"],
         aside=_folded(words["aside"]),
         closing=_folded(words["closing"]),
         weak=_folded(words["weak"]),

@@ -244,32 +244,71 @@ class StoryTie:
     told: Paragraph  # the paragraph of the story that names the first of them
 
 
+def _topics(text: str, ignores: set[str], letters: int) -> dict[str, str]:
+    """The words of `text` that may name what a story is about: `letters` letters or
+    more, neither function words nor `ignores`; by stem, each with the word as written."""
+    found: dict[str, str] = {}
+    for word in folded_words(text):
+        if len(word) < letters or not word.isalpha():
+            continue
+        root = stem(word)
+        if root not in _common_stems() and root not in ignores:
+            found.setdefault(root, word)
+    return found
+
+
+def _distinct(roots: Iterable[str]) -> set[str]:
+    """`roots` less those that extend another of them ("failur" after "fail")."""
+    kept = sorted(roots)
+    return {root for root in kept if not any(root != o and root.startswith(o) for o in kept)}
+
+
 def goes_on_with(
     told: Sequence[Paragraph], paragraphs: Sequence[Paragraph], section: Section, own: set[str]
 ) -> StoryTie | None:
     """The first of `paragraphs` that goes on with the story `told`: in the writer's
-    voice, not speculation, and naming a thing the story named (`named_things`) or a thing
-    it called the writer's own (`possessions`); the tool's and the title's words, `own`,
-    tie nothing. "I ran it on the `reco-api` Deployment" after "our movie recommender: the
-    `reco-api` Deployment and a Kafka consumer" tells the tool used on the scenario without
-    naming it again, and so does "the first run on our repo" after "our movie recommender
-    repo"; "I ran it on the sample data" does not."""
+    voice, not speculation, and naming a thing the story named (`named_things`), a thing
+    it called the writer's own (`possessions`), or `story_topics` of the words it is about
+    (`_topics`); the tool's and the title's words, `own`, tie nothing. "I ran it on the
+    `reco-api` Deployment" after "our movie recommender: the `reco-api` Deployment and a
+    Kafka consumer" tells the tool used on the scenario without naming it again, and so
+    do "the first run on our repo" after "our movie recommender repo" and "the nightly
+    scoring job writes each user's candidates" after "our nightly batch job scores every
+    user's candidate movies"; "I ran it on the sample data" does not."""
     if not told:
         return None
-    ignores = set(stems(" ".join((*section.cues.story_ignores, *own))))
+    cues = section.cues
+    ignores = set(stems(" ".join((*cues.story_ignores, *own))))
     names = {p.line: named_things(p) - own for p in told}
     owned = {p.line: set(possessions(p.text, ignores)) for p in told}
+    # how any such section talks ("we ran", "latency") says nothing of whose story it is
+    talk = ignores | set(stems(" ".join(t for _name, terms in cues.groups for t in terms)))
+    letters = cues.story_topic_letters
+    about = {p.line: set(_topics(with_code(p), talk, letters)) for p in told}
     story = set().union(*names.values())
     kept = set().union(*owned.values())
+    topics = set().union(*about.values())
+    borrowed = vocabulary(cues.story_borrowed)
     for paragraph in paragraphs:
         text = with_code(paragraph)
+        if not in_writers_voice(text, section) or speculation(text, section):
+            continue
         mine = possessions(paragraph.text, ignores, 1 + MAX_GAP)
         shared = ((named_things(paragraph) - own) & story) | (mine.keys() & kept)
-        if shared and in_writers_voice(text, section) and not speculation(text, section):
+        if shared:
             first = min(shared)
             where = next(p for p in told if first in names[p.line] | owned[p.line])
             things = sorted(f"our {mine[thing]}" if thing in mine else thing for thing in shared)
             return StoryTie(paragraph, things, where)
+        written = _topics(text, talk, letters)
+        common = _distinct(written.keys() & topics)
+        if (
+            cues.story_topics
+            and len(common) >= cues.story_topics
+            and not borrowed.find(stems(text))
+        ):
+            where = max(told, key=lambda p: len(about[p.line] & common))
+            return StoryTie(paragraph, sorted(written[root] for root in common), where)
     return None
 
 

@@ -1641,10 +1641,61 @@ CATCH_PAIR = _pair(
 )
 
 
+TOPIC_POST = """
+Our movie recommender scores every user against the whole catalogue in a nightly batch
+job, and the serving API only looks the result up.
+
+## The problem
+
+After the nightly job we hold, for each of 310,000 users, the top 200 candidate movies
+with their scores and a user embedding for re-ranking. The first version pickled one large
+dictionary that every worker process loaded at startup: four copies per pod, almost a
+minute of unpickling after each deploy, and a restart of every worker after retraining.
+
+## Step 1: the store
+
+{walkthrough}
+
+## Step 2: numbers
+
+I measured the pods for a week: memory went from 3.9 GB to 0.9 GB per pod and a cold
+start from 52 seconds to under one.
+
+## Strengths and limitations
+
+Reads are fast and the file is shared between processes for free. However, only one
+writer may hold the file at a time, the map size must be chosen up front, and the Python
+binding's documentation is thin.
+"""
+
+
+# the walkthrough never names the scenario's words; "the nightly scoring job … candidate
+# … embedding" are what the writer's own story was about, three words of it: it goes on
+# with that story. On the tutorial's sample records it shares none of them.
+TOPIC_PAIR = _pair(
+    "story-topics",
+    TOPIC_POST.format(
+        walkthrough=(
+            "At the end of the nightly scoring job I write both tables into one LMDB file: "
+            "the candidate lists and the embedding of each user, keyed by user id. The API "
+            "opens it read-only, and a swap after retraining is a rename of the folder."
+        )
+    ),
+    TOPIC_POST.format(
+        walkthrough=(
+            "I followed the tutorial and wrote its sample records into one LMDB file: the "
+            "example keys and values from the documentation, keyed by number. The demo "
+            "opens it read-only, and a swap is a rename of the folder."
+        )
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *TOPIC_PAIR,
         *LATE_HINT_PAIR,
         *IMAGINING_PAIR,
         *LEAD_IN_LIST_PAIR,
