@@ -1460,6 +1460,14 @@ class _Reader:
                         q for q in parts if q.how == NESTED and id(q.heading) in below
                     ]
                     kept = [q for q in parts if all(q is not g for g in given)]
+                    spans = self._later_spans({**chosen, o: kept}, s)
+                    if any(low < (part.line or 0) < high for low, high in spans):
+                        # "4. Watching it" amid "2. The schema" and "5. Using it"
+                        self.considered[s].append(
+                            f"‘{part.label}’ lies amid the parts of “{self.sections[o].name}”, "
+                            "which this comes before"
+                        )
+                        continue
                     window = self._window({**chosen, o: kept}, s)
                     own = self.content_of(range(h, self.post.end[h]))
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
@@ -1695,6 +1703,7 @@ class _Reader:
                 if self.names_other(h, s)
                 for p in self.post.by_region.get(h, [])
             }
+            theirs |= self._inside_later(chosen, s)
             best_for = self._best_for(missing[position:], taken | theirs)
             window = self._window(chosen, s)
             best = self._best_run(s, taken | theirs, best_for, window, used)
@@ -1726,6 +1735,35 @@ class _Reader:
             chosen[s] = [self._content_part(r, sc) for r, sc in sorted(picked)]
             for _r, sc in picked:
                 taken.update(sc.used)
+
+    def _later_spans(self, chosen: dict[int, list[Part]], s: int) -> list[tuple[int, int]]:
+        """For a requirement that opens a post (`position: start`), the lines each
+        requirement after it spans: from the first to the last of its parts and of the
+        headings that name it. What opens a post is not told amid what follows it ("The
+        server and reactivity" between the walkthrough's "Installing" and "What it showed
+        on our data"), however its text reads."""
+        if self.sections[s].cues.position != "start":
+            return []
+        spans = []
+        for o in range(s + 1, len(self.sections)):
+            lines = [p.line for p in chosen.get(o, []) if p.line is not None]
+            lines += [
+                h.line
+                for i, h in enumerate(self.headings)
+                if h.line is not None and h.own_words and self.named(i, o)
+            ]
+            if len(lines) > 1:
+                spans.append((min(lines), max(lines)))
+        return spans
+
+    def _inside_later(self, chosen: dict[int, list[Part]], s: int) -> set[int]:
+        """The paragraphs inside `_later_spans`."""
+        spans = self._later_spans(chosen, s)
+        return {
+            i
+            for i, p in enumerate(self.post.paragraphs)
+            if any(low < p.line < high for low, high in spans)
+        }
 
     def _owners(self, chosen: dict[int, list[Part]]) -> dict[int, int]:
         """The requirement each taken section (region) serves."""

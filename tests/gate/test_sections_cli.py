@@ -1691,10 +1691,64 @@ TOPIC_PAIR = _pair(
 )
 
 
+INSIDE_POST = """
+{opening}
+
+## Installing and a first page
+
+I installed Shiny with pip and wrote a page with one slider and one table for our movie
+recommender: the slider picks a viewer id, the table shows the ten movies the model
+recommends to that viewer.
+
+```python
+app_ui = ui.page_fluid(ui.input_slider("viewer", "Viewer", 1, 500, 42), ui.output_table("recs"))
+```
+
+## The server and reactivity
+
+The server function has to declare every output by name, and a table cannot update until
+its inputs change, so we had to wait for the slider before anything showed. Without a
+button, each move of the slider sent one more request to the server, which was slow and
+got worse with every change we tried.
+
+## What it showed on our data
+
+I added a button, cached the API's answers per viewer and showed the genres of the watched
+and the recommended movies side by side. For viewer 42 the model recommended four horror
+films after one horror film watched to the end; a teammate spotted it in a minute.
+
+## Strengths and limitations
+
+Writing the page in Python was quick, and the reactive model kept the code short. However,
+the layout options are limited, the documentation of reactivity is thin, and deploying it
+needs a server of its own.
+"""
+
+
+# a section in the middle of the walkthrough ("The server and reactivity" between
+# "Installing" and "What it showed on our data")
+# whose text reads like a problem ("has to", "had to wait", "slow") is part of the
+# walkthrough: a post that opens on it lacks the problem; one that says it first has it
+INSIDE_PAIR = _pair(
+    "inside-walkthrough",
+    INSIDE_POST.format(
+        opening=(
+            "Our movie recommender's team looked at its recommendations only through SQL "
+            "queries in a notebook, and that was a problem: nobody else could see them, and "
+            "twice a broken batch went unnoticed for days, because checking one viewer took "
+            "ten minutes of typing and nobody had the time. Without a page the whole team "
+            "could open, every failure of the model reached the viewers first."
+        )
+    ),
+    INSIDE_POST.format(opening="These are my notes from a weekend with Shiny for Python."),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *INSIDE_PAIR,
         *TOPIC_PAIR,
         *LATE_HINT_PAIR,
         *IMAGINING_PAIR,
