@@ -974,6 +974,7 @@ class _Reader:
         self._spread(chosen)
         self._closing(chosen)
         self._by_story(chosen, used)
+        self._opened_late(chosen)
         self._note_scene(chosen)
         readings = []
         missing = any(not chosen.get(s) for s in range(len(self.sections)))
@@ -1755,6 +1756,30 @@ class _Reader:
             if len(lines) > 1:
                 spans.append((min(lines), max(lines)))
         return spans
+
+    def _opened_late(self, chosen: dict[int, list[Part]]) -> None:
+        """A requirement that opens a post (`position: start`) read only from text or from
+        headings that hint at it ("Summary", "Validation before push"), all after a
+        heading that names the requirement right after it ("Installation"), is not served:
+        the post told the walkthrough first, and what it says of trouble afterwards is
+        about that walkthrough. A heading that names it ("The problem") still serves it,
+        and so does text after a verdict told first ("Would I recommend it?")."""
+        for s, section in enumerate(self.sections[:-1]):
+            parts = chosen.get(s)
+            if section.cues.position != "start" or not parts:
+                continue
+            if any(p.how not in (HINT, CONTENT) or p.line is None for p in parts):
+                continue
+            named = [p for p in chosen.get(s + 1, []) if p.how in (HEADING, MAPPED) and p.line]
+            if not named:
+                continue
+            opener = min(named, key=lambda p: p.line or 0)
+            if (opener.line or 0) < min(p.line or 0 for p in parts):
+                self.considered[s].append(
+                    f"{' + '.join(p.shown for p in parts)} comes after {opener.shown}, which "
+                    f"names “{self.sections[s + 1].name}”: this comes before that"
+                )
+                chosen[s] = []
 
     def _inside_later(self, chosen: dict[int, list[Part]], s: int) -> set[int]:
         """The paragraphs inside `_later_spans`."""

@@ -1744,10 +1744,47 @@ INSIDE_PAIR = _pair(
 )
 
 
+LATE_SUMMARY = """## Summary
+
+Before the linter, style fights and unused imports came back in every review, and twice a
+duplicated function name silently shadowed the one the recommender called. Nobody had the
+time to read each change that closely, and the bugs grew with the code.
+"""
+
+LATE_SUMMARY_POST = """
+{before}## Installation
+
+I installed the linter with pip in our recommender's repository and ran it once on the
+whole code base: 412 findings in 3 seconds, most of them unused imports.
+
+## First run on our code
+
+I enabled the default rules and fixed the findings in the rating loader and the API. The
+linter found the duplicated `score_movies` function that had shadowed the real one for two
+weeks, and 40 unused imports in the training scripts.
+
+{after}## Pros and cons
+
+It is very fast and needs one small configuration file. However, some rules are hard to
+tune, the documentation of rule groups is thin, and it does not check types.
+"""
+
+
+# a section that only hints at the problem ("Summary") and comes after the walkthrough's
+# "Installation" tells of trouble the walkthrough met, not the problem that opens the
+# post; before the walkthrough, the same section is the problem
+LATE_SUMMARY_PAIR = _pair(
+    "late-summary",
+    LATE_SUMMARY_POST.format(before=LATE_SUMMARY + "\n", after=""),
+    LATE_SUMMARY_POST.format(before="", after=LATE_SUMMARY + "\n"),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,
         *TOPIC_PAIR,
         *LATE_HINT_PAIR,
