@@ -524,6 +524,9 @@ def _score(
             if not matched and index >= 0 and post.paragraphs[index].code:
                 # names in code (`viewer_features`) show the scenario as well as prose does
                 matched = scenario_words.find(singulars(post.paragraphs[index].code))
+            if not matched and index >= 0 and post.paragraphs[index].fenced:
+                # and so does the fenced code right under it ("movie recommender pipeline")
+                matched = scenario_words.find(singulars(post.paragraphs[index].fenced))
             if matched:
                 hit = True
                 scenario.extend(t for t in matched if t not in scenario)

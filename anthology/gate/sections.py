@@ -170,6 +170,13 @@ class Paragraph:
     text: str  # plain text (inline markup stripped)
     code: str = ""  # its inline code spans (`viewer_ratings`), which name things too
     last: int = 0  # file line of its last line
+    # the fenced code right after it, before the next paragraph or heading (at most
+    # `FENCED_READ` characters): "I merged our scripts into one CLI:" over the class that
+    # reads "watch/rate events from Kafka"
+    fenced: str = ""
+
+
+FENCED_READ = 4_000
 
 
 def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) -> list[Paragraph]:
@@ -206,6 +213,8 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
             continue
         if index in body.code or not line.strip():
             flush()
+            if index in body.code and found and found[-1].region == region:
+                _add_fenced(found, body.lines[index])
             if limit is not None and len(found) >= limit:
                 return found[:limit]
             continue
@@ -217,6 +226,13 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
             spans.extend(text[a:b].strip() for a, b in code_spans(text) if text[a:b].strip())
     flush()
     return found
+
+
+def _add_fenced(found: list[Paragraph], line: str) -> None:
+    """Add a line of fenced code to the last paragraph found, up to `FENCED_READ`."""
+    last = found[-1]
+    if len(last.fenced) < FENCED_READ:
+        found[-1] = replace(last, fenced=f"{last.fenced}\n{line}"[:FENCED_READ])
 
 
 def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:

@@ -1780,10 +1780,48 @@ LATE_SUMMARY_PAIR = _pair(
 )
 
 
+FENCED_POST = """
+By week six our repository had nine scripts, each with forty lines of argument parsing
+that had drifted apart: the training script took `--n-factors`, the evaluation script
+`--factors`, and for a week the nightly job silently evaluated the wrong model. Nobody
+noticed until a teammate re-ran it by hand and got a different number.
+
+I merged the scripts into one command-line class with the tool, in one file:
+
+```python
+class PipelineCLI:
+    # {docstring}
+
+    def train(self, events="data/events.parquet", factors=64, epochs=15):
+        return fit(events, factors=factors, epochs=epochs)
+```
+
+Each method's parameters are its flags, so the names cannot drift any more. I ran the
+training with `train --factors=64` and the evaluation after it: the nightly script shrank
+from 48 lines to 12, converting all nine scripts took two hours, and the help text comes
+from the docstrings for free.
+
+I liked how little code it needs and that the same class works in a notebook. However,
+a typo in a flag is silently taken as a new argument, the error messages are hard to
+read, and the documentation of its chaining rules is thin.
+"""
+
+
+# a post with no headings shows the scenario only in the fenced code right under the
+# walkthrough's first paragraph (the class that reads the movie recommender's watch
+# events): that is the writer's own code; the tutorial's pet store is not the scenario
+FENCED_PAIR = _pair(
+    "fenced-code",
+    FENCED_POST.format(docstring="Reads watch events for the movie recommender and trains it."),
+    FENCED_POST.format(docstring="Reads the orders of the tutorial's pet store and trains it."),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,
         *TOPIC_PAIR,

@@ -222,6 +222,8 @@ def _shows_use(ctx: PostContext, reading: Reading, keywords: Vocabulary, told: l
         for p in ctx.paragraphs
     ):
         return True
+    if _fenced_names_scenario(ctx, reading, keywords):
+        return True
     return _code_names_scenario(ctx, reading, keywords)
 
 
@@ -261,6 +263,23 @@ def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
             return False
         named = True
     return named
+
+
+def _fenced_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabulary) -> bool:
+    """Whether the fenced code right under a paragraph taken names the scenario, the
+    paragraph telling in the writer's voice what they did: "I merged our scripts into one
+    CLI:" over a class that reads "watch/rate events from Kafka", in a post with no
+    heading over it; not "the report listed one column in red:" over its output."""
+    taken = set(reading.text.split("\n"))
+    section = reading.section
+    return any(
+        p.fenced
+        and with_code(p) in taken
+        and keywords.find(singulars(p.fenced))
+        and in_writers_voice(with_code(p), section)
+        and not speculation(with_code(p), section)
+        for p in ctx.paragraphs
+    )
 
 
 CODE_READ = 20_000  # characters of a section's code read for the scenario's words
