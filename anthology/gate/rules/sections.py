@@ -266,19 +266,19 @@ def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
 
 
 def _fenced_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabulary) -> bool:
-    """Whether the fenced code right under a paragraph taken names the scenario, the
-    paragraph telling in the writer's voice what they did: "I merged our scripts into one
-    CLI:" over a class that reads "watch/rate events from Kafka", in a post with no
-    heading over it; not "the report listed one column in red:" over its output."""
-    taken = set(reading.text.split("\n"))
+    """Whether the fenced code right under a paragraph taken names the scenario, that
+    paragraph telling in the writer's voice, with no hypothetical word, what they did:
+    "I merged our scripts into one CLI:" over a class that reads "watch/rate events from
+    Kafka", in a post with no heading over it; not "the report listed one column in red:"
+    over its output, nor "a pipeline could parse the movie id:" over a sketch, nor text
+    under a heading that imagines (`_may_tell_a_use`)."""
     section = reading.section
+    fenced = [
+        with_code(p) for p in ctx.paragraphs if p.fenced and keywords.find(singulars(p.fenced))
+    ]
     return any(
-        p.fenced
-        and with_code(p) in taken
-        and keywords.find(singulars(p.fenced))
-        and in_writers_voice(with_code(p), section)
-        and not speculation(with_code(p), section)
-        for p in ctx.paragraphs
+        in_writers_voice(line, section) and not hypotheticals(stems(line), section)
+        for line in _may_tell_a_use(ctx, reading, keywords, fenced)
     )
 
 
