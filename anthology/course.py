@@ -71,7 +71,7 @@ class Cues:
     story_topics: int = 0
     story_topic_letters: int = 6
     # ... but not a paragraph with one of these: it works on someone else's material ("the
-    # tutorial's sample image")
+    # tutorial's sample image"), and tells no use of the scenario either
     story_borrowed: tuple[str, ...] = ()
     # Discussed along the way: when no part serves it, at least `spread_terms` distinct
     # terms of the `required` groups over `spread_sections` sections (outside the text of a

@@ -288,7 +288,7 @@ def goes_on_with(
     story = set().union(*names.values())
     kept = set().union(*owned.values())
     topics = set().union(*about.values())
-    borrowed = vocabulary(cues.story_borrowed)
+    borrowed = vocabulary(cues.story_borrowed, exact=True)
     for paragraph in paragraphs:
         text = with_code(paragraph)
         if not in_writers_voice(text, section) or speculation(text, section):
@@ -305,7 +305,7 @@ def goes_on_with(
         if (
             cues.story_topics
             and len(common) >= cues.story_topics
-            and not borrowed.find(stems(text))
+            and not borrowed.find(singulars(text))
         ):
             where = max(told, key=lambda p: len(about[p.line] & common))
             return StoryTie(paragraph, sorted(written[root] for root in common), where)

@@ -1817,10 +1817,53 @@ FENCED_PAIR = _pair(
 )
 
 
+BORROWED_POST = """
+## Why ranking needs monitoring
+
+Our movie recommender's click-through rate fell by a third over two weeks last month,
+and nobody noticed until a weekly report: the service answered every request and the
+offline metrics of the last retraining looked fine. Without a view of ranking quality in
+production, every drop reaches the viewers first.
+
+## Trying it
+
+{walkthrough}
+
+## Strengths and limitations
+
+The ranking metrics were ready without any code and the drift views are clear. However,
+the free tier keeps only two weeks of data, the SDK's error messages are hard to read,
+and the dashboards cannot be exported.
+"""
+
+
+# a walkthrough on someone else's material ("the vendor's ranking tutorial notebook",
+# "its sample dataset") that happens to name recommendations tells no use of the
+# writer's own; the same steps on the writer's own logs do
+BORROWED_PAIR = _pair(
+    "borrowed-material",
+    BORROWED_POST.format(
+        walkthrough=(
+            "I logged one day of our recommendation responses with the SDK: 48,000 ranked "
+            "lists with the clicked position, then opened the ranking view. NDCG at 10 was "
+            "0.31 on phones and 0.19 on televisions, which matched the drop we had seen."
+        )
+    ),
+    BORROWED_POST.format(
+        walkthrough=(
+            "I worked through the vendor's ranking tutorial notebook: its sample dataset of "
+            "48,000 ranked recommendation lists with the clicked position, then the ranking "
+            "view. NDCG at 10 was 0.31 on phones and 0.19 on televisions in that data."
+        )
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *BORROWED_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,

@@ -312,11 +312,15 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     their voice ("our ratings", "I replayed…") or as something done or measured (a cue of
     the section, a number), and not as a possibility ("a recommender could…"): a paragraph
     with one hypothetical word must be both, one with two or more ("the first thing I
-    would do … we could") is speculation. A section without `scenario_voice` takes any
-    mention of the scenario."""
+    would do … we could") is speculation; one that works on someone else's material
+    (`story_borrowed`: "the tutorial notebook", "a small sample of the Open Bandit
+    Dataset") tells no use of the writer's own. A section without `scenario_voice` takes
+    any mention of the scenario."""
     section = reading.section
     if not section.scenario_voice:
         return True
+    if vocabulary(section.cues.story_borrowed, exact=True).find(singulars(paragraph)):
+        return False  # "I worked through the vendor's tutorial notebook on its sample data"
     words = stems(paragraph)
     voiced = in_writers_voice(paragraph, reading.section)
     done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
