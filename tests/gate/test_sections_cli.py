@@ -1859,10 +1859,57 @@ BORROWED_PAIR = _pair(
 )
 
 
+VIEWER_POST = """
+## Why scan the code
+
+Security bugs in a service's code are found by attackers first when nobody looks: a
+query built from user input, a secret in a config file, a debug flag left on. Reviews
+miss them because reviewers read for logic, and nobody on a small team has the time to
+read every change for injection paths.
+
+## Scanning
+
+{walkthrough}
+
+I opened the results in the SARIF viewer of my editor: each finding shows the path from
+the input to the query, step by step, and two clicks mark it as a false positive.
+
+## Strengths and limitations
+
+The data-flow paths are easy to follow and the default queries found real bugs. However,
+the first database build took eleven minutes, custom queries have a steep learning curve,
+and private repositories need a paid licence.
+"""
+
+
+# "viewer" is shared with other domains ("the SARIF viewer of my editor"): a scan of the
+# vendor's example app shows no use on the scenario when the post names movies only as
+# what a streaming service could do; a scan of the writer's own movie API does
+VIEWER_PAIR = _pair(
+    "shared-viewer",
+    VIEWER_POST.format(
+        walkthrough=(
+            "I built the database for our movie recommender's API and ran the default "
+            "security queries: 3 findings in 9 minutes, one of them a real injection in "
+            "the endpoint that searches films by title."
+        )
+    ),
+    VIEWER_POST.format(
+        walkthrough=(
+            "I built the database for the small Flask app of the getting-started guide and "
+            "ran the default security queries: 3 findings in 9 minutes, one of them a "
+            "planted injection.\n\nA movie streaming service could run the same queries on "
+            "its recommendation API before each release."
+        )
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *VIEWER_PAIR,
         *BORROWED_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
