@@ -616,6 +616,16 @@ def _affirmed(found: dict[str, int], words: Sequence[str], section: Section) -> 
     return negated(found, words, vocabulary(section.remedied_by), gap=len(words))
 
 
+def _later_step(part: Part) -> bool:
+    """Whether a part's heading is a step of a series after its first ("Step 4: Questions
+    we actually had"), which goes on with what the steps before it began."""
+    heading = part.heading
+    if heading is None or part.how not in (HEADING, SERIES):
+        return False
+    match = _SERIES.match(heading.text)
+    return match is not None and match.group(2).casefold() not in ("1", "one")
+
+
 class _Reader:
     def __init__(self, option: Option, post: _Post, mapping: dict[str, str], own: frozenset[str]):
         self.option = option
@@ -1761,17 +1771,23 @@ class _Reader:
         return spans
 
     def _opened_late(self, chosen: dict[int, list[Part]]) -> None:
-        """A requirement that opens a post (`position: start`) read only from text or from
-        headings that hint at it ("Summary", "Validation before push"), all after a
-        heading that names the requirement right after it ("Installation"), is not served:
-        the post told the walkthrough first, and what it says of trouble afterwards is
-        about that walkthrough. A heading that names it ("The problem") still serves it,
-        and so does text after a verdict told first ("Would I recommend it?")."""
+        """A requirement that opens a post (`position: start`) read only from text, from
+        headings that hint at it ("Summary", "Validation before push") or from later steps
+        of a series ("Step 4: Questions we actually had"), all after a heading that names
+        the requirement right after it ("Step 1: Install"), is not served: the post told
+        the walkthrough first, and what it says of trouble afterwards is about that
+        walkthrough. Any other heading that names it ("The problem", "Part 1: The problem")
+        still serves it, and so does text after a verdict told first ("Would I recommend
+        it?")."""
         for s, section in enumerate(self.sections[:-1]):
             parts = chosen.get(s)
             if section.cues.position != "start" or not parts:
                 continue
-            if any(p.how not in (HINT, CONTENT) or p.line is None for p in parts):
+            # subsections go with the part above them
+            if any(
+                (p.how not in (HINT, CONTENT, NESTED) and not _later_step(p)) or p.line is None
+                for p in parts
+            ) or all(p.how == NESTED for p in parts):
                 continue
             named = [p for p in chosen.get(s + 1, []) if p.how in (HEADING, MAPPED) and p.line]
             if not named:

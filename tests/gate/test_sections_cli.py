@@ -1905,10 +1905,52 @@ VIEWER_PAIR = _pair(
 )
 
 
+LATER_STEP_POST = """
+{opening}## Step 1: Install
+
+I installed the query engine's client with pip and pointed it at the bucket where our
+movie recommender writes its request logs: 30 days, 41 million rows of Parquet.
+
+## Step 2: A first query
+
+I counted the requests per day and the share answered in time: one query, 4 seconds,
+and the numbers matched our own dashboard to the request.
+
+## Step 3: The problem we hit
+
+The first query over all 30 days scanned 9 GB, because I had forgotten the partition
+filter, and it cost more than everything else that week. With the filter on the date
+column the same answer needed 300 MB.
+
+## Strengths and limitations
+
+No servers to run and plain SQL over files we already had. However, each query is billed
+by the data it scans, a forgotten filter is expensive, and the first query of the day
+waits a few seconds to start.
+"""
+
+
+# a later step of the walkthrough that names a problem ("Step 3: The problem we hit")
+# tells trouble met along the way, not the problem the tool addresses; a post that says
+# that first has it
+LATER_STEP_PAIR = _pair(
+    "later-step",
+    LATER_STEP_POST.format(
+        opening=(
+            "## Why we needed it\n\nEvery question about our recommender's latency meant "
+            "copying a day of logs to a laptop and waiting for pandas: an hour per answer, "
+            "so most questions were never asked and slow days went unnoticed.\n\n"
+        )
+    ),
+    LATER_STEP_POST.format(opening=""),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *LATER_STEP_PAIR,
         *VIEWER_PAIR,
         *BORROWED_PAIR,
         *FENCED_PAIR,
