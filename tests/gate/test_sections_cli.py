@@ -1946,10 +1946,50 @@ LATER_STEP_PAIR = _pair(
 )
 
 
+GUIDE_OPENING_POST = """
+In this tutorial I show step by step how I used the tool in our movie recommender, in the
+order I did it, including the parts that went wrong. I go from the install to the daily
+training table, and at the end I write what I liked and what I did not like.{problem}
+
+## Step 1: Install
+
+I installed it with pip on the team VM and pointed it at the bucket where our Kafka
+consumer writes the hourly CSV files of watch events: 14 days, 2.1 million rows.
+
+## Step 2: The training table
+
+One call read the 336 files into a data frame in 41 seconds, and a second wrote the
+ratings and watch events as Parquet partitioned by day; the nightly training of our
+recommender now reads 90 MB instead of 1.2 GB.
+
+## Strengths and limitations
+
+Reading and writing the bucket took two lines each. However, the package is large, its
+error messages hide the real cause, and it only works with one cloud provider.
+"""
+
+
+# what a post says of itself ("in this tutorial I show step by step …, including the
+# parts that went wrong") is no evidence of the problem; a post that then says what went
+# wrong before the tool has it
+GUIDE_OPENING_PAIR = _pair(
+    "guide-opening",
+    GUIDE_OPENING_POST.format(
+        problem=(
+            "\n\nBefore, our nightly job downloaded every hourly file one by one with a "
+            "shell script, which was slow, failed silently when one file was missing, and "
+            "twice trained the model on half a day of data without anyone noticing."
+        )
+    ),
+    GUIDE_OPENING_POST.format(problem=""),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,
         *VIEWER_PAIR,
         *BORROWED_PAIR,
