@@ -1985,10 +1985,54 @@ GUIDE_OPENING_PAIR = _pair(
 )
 
 
+HEDGED_POST = """
+## Why a time-series database
+
+Our team compared model versions by reading the logs of the recommendation API by hand:
+every question took an hour, nobody kept the numbers, and a worse model once stayed in
+production for a week before anyone noticed.
+
+## Trying it
+
+I started the database in Docker and pushed the sample metrics of the documentation
+with its HTTP API, then queried them back: 1,000 points a second on my laptop, and
+answers in under 20 ms.
+
+{use}
+
+## Strengths and limitations
+
+Pushing and querying took one request each and tags make grouping easy. However, it
+needs HBase underneath, which is heavy to run, and its query language is limited.
+"""
+
+
+# a use hedged twice ("the mapping seems natural … the team could push") is a plan,
+# however much of the scenario it names; the same metrics pushed are a use
+HEDGED_PAIR = _pair(
+    "hedged-use",
+    HEDGED_POST.format(
+        use=(
+            "For our movie recommender I pushed the share of recommended movies watched, "
+            "tagged by model version, for the last 14 days: version 7 kept 31 percent, "
+            "version 8 only 24 percent."
+        )
+    ),
+    HEDGED_POST.format(
+        use=(
+            "For our movie recommender the mapping seems natural: the team could push the "
+            "share of recommended movies watched, tagged by model version, for the last 14 "
+            "days and compare versions 7 and 8."
+        )
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,
         *VIEWER_PAIR,
