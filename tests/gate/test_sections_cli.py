@@ -2028,10 +2028,31 @@ HEDGED_PAIR = _pair(
 )
 
 
+# three of those words are enough ("nightly", "candidate", "embedding"); the sample
+# records of the tutorial still share none
+TOPIC_THREE_PAIR = _pair(
+    "story-topics-three",
+    TOPIC_POST.format(
+        walkthrough=(
+            "After the nightly job I write the candidate lists and the embedding of each "
+            "user into one LMDB file, keyed by user id. The API opens it read-only, and a "
+            "swap is a rename of the folder."
+        )
+    ),
+    TOPIC_POST.format(
+        walkthrough=(
+            "I wrote the tutorial's sample records into one LMDB file, keyed by number. The "
+            "demo opens it read-only, and a swap is a rename of the folder."
+        )
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *TOPIC_THREE_PAIR,
         *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,

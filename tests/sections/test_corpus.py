@@ -88,8 +88,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # (six of eight) to 0.69, 96 to 103 (seven of nine) to 0.68, and 104 to 111 (eight of
     # nine) and 112 to 119 (seven of seven) to 0.67; batches 120 to 143 (eighteen of
     # their twenty-four misses, on the code of 2 Dec 19:20 UTC, praise-only verdicts) to 0.66,
-    # and 144 to 151 (seven of ten) to 0.65.
-    assert figures["recall"] >= 0.64
+    # and 144 to 151 (seven of ten) to 0.65; the changes batches 160 to 199 prompted took it
+    # back to 0.66, and batches 200 to 207, left as measured, keep it there.
+    assert figures["recall"] >= 0.65
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
