@@ -92,6 +92,11 @@ class Cues:
     # the scene ("During our last deploy, each pod needed 11 seconds…"); they do not read
     # like this requirement.
     after_tool: bool = False
+    # Words that name a drawback outright ("limitations", "learning curve", "lock-in"):
+    # when a post serves this requirement but no heading or paragraph of it has one, the
+    # gate warns that the section may weigh only one side (`section-one-sided`). Advice,
+    # never an error: a student may name a drawback in words no list has.
+    drawbacks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,6 +253,7 @@ _CUE_NUMBERS = (
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
+    "drawbacks",
 )  # fmt: skip
 _CUE_KEYS = frozenset(
     {
@@ -306,6 +312,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         evidence_voice=words["evidence_voice"],
         story_ignores=words["story_ignores"],
         story_borrowed=words["story_borrowed"],
+        drawbacks=words["drawbacks"],
         aside=_folded(words["aside"]),
         closing=_folded(words["closing"]),
         weak=_folded(words["weak"]),

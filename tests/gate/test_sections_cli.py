@@ -2078,3 +2078,61 @@ def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> 
     """Each pair above: a post read as meeting every requirement, and its twin that must
     still lack one; each pair failed on the code before the change it guards."""
     _assert_shown(run, content, body, shown)
+
+
+ONE_SIDED_POST = """
+## The problem
+
+Our movie recommender retrained every night on a Kafka export, and twice a broken export
+went unnoticed for days: half the ratings had no movie id, and nobody knew until viewers
+complained that every recommendation was the same five films.
+
+## How it helped
+
+I added the tool's integrity suite to the nightly job and replayed the last ten exports of
+our ratings through it: it flagged both broken nights, 31 percent of rows without a movie
+id, in 40 seconds each.
+
+## {heading}
+
+{verdict}
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "verdict", "warned"),
+    [
+        # praise only: served by its heading, yet nothing names a drawback
+        (
+            "Final verdict",
+            "Ten out of ten. The suite needed no configuration, caught both broken exports "
+            "and now runs every night; it saved us days of guessing.",
+            True,
+        ),
+        # a drawback in plain words
+        (
+            "Final verdict",
+            "It caught both broken exports with no configuration. The learning curve of "
+            "custom checks is steep, though, and the report is slow to open.",
+            False,
+        ),
+        # a drawback named by a heading alone, its text in words no list has
+        (
+            "What I did not like",
+            "Custom checks took me an afternoon each, and the report is one large HTML file.",
+            False,
+        ),
+    ],
+)
+def test_a_verdict_that_names_no_drawback_gets_a_warning_not_an_error(
+    content: Path, run: Runner, heading: str, verdict: str, warned: bool
+) -> None:
+    """`section-one-sided` advises; it never blocks: a drawback may be worded in a way no
+    list foresees, and a TA reads the verdict."""
+    body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f for f in found if f["rule"] == "section-one-sided"]
+    assert bool(one_sided) is warned, one_sided
+    if warned:
+        assert one_sided[0]["severity"] == "warning" and code == 0
+        assert "names no drawback" in one_sided[0]["message"]

@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("page front matter", frontmatter.page_front_matter, frozenset({PAGE})),
     Rule("sections", sections.required_sections, _TOOL_POSTS),
     Rule("scenario", sections.scenario, _TOOL_POSTS),
+    Rule("one-sided verdict", sections.one_sided, _TOOL_POSTS),
     Rule("evidence", evidence.evidence, _TOOL_POSTS),
     Rule("uniqueness", uniqueness.tool_claimed, _CLAIMS),
     Rule("previously covered", coverage.previously_covered, _CLAIMS),

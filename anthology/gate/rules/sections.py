@@ -155,6 +155,37 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
             )
 
 
+def one_sided(ctx: PostContext) -> Iterator[Finding]:
+    """A warning when a requirement with `drawbacks` words is served but neither a heading
+    nor a paragraph of the post names a drawback in them: the verdict may only praise.
+    Never an error: about one post in eighteen that weighs its tool does so in words no
+    list has ("isn't without costs", "only understands simple CSV")."""
+    if ctx.post is None:
+        return
+    headings, _ = ctx.reading_outline
+    for reading in ctx.readings:
+        terms = reading.section.cues.drawbacks
+        if not terms or not reading.found:
+            continue
+        drawbacks = vocabulary(terms, exact=True)  # as written: a "memory limit" is no drawback
+        texts = [h.text for h in headings] + [p.text for p in ctx.paragraphs]
+        if any(drawbacks.find(singulars(text)) for text in texts):
+            continue
+        shown = ", ".join(terms[:4])
+        yield _finding(
+            ctx,
+            "section-one-sided",
+            reading.line or ctx.first_text_line,
+            f"{reading.names} ({reading.section.name}) names no drawback of the tool in words "
+            f"the gate knows ({shown}, …): if it only praises, the rubric's limitations are "
+            "missing",
+            "Name at least one real limitation: what was hard, missing, slow or costly, and "
+            "when you would not use the tool. If the post already does, a TA will read it.",
+            reading.section.rubric,
+            Severity.WARNING,
+        )
+
+
 def scenario(ctx: PostContext) -> Iterator[Finding]:
     """The examples section shows the tool used on the course's scenario."""
     option = ctx.option
