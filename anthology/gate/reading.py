@@ -257,6 +257,13 @@ def _topics(text: str, ignores: set[str], letters: int) -> dict[str, str]:
     return found
 
 
+@cache
+def _cue_stems(cues: Cues) -> frozenset[str]:
+    """The stems of a requirement's cue words: how any such section talks ("we ran",
+    "latency"), which says nothing of whose story it is."""
+    return frozenset(stems(" ".join(t for _name, terms in cues.groups for t in terms)))
+
+
 def _distinct(roots: Iterable[str]) -> set[str]:
     """`roots` less those that extend another of them ("failur" after "fail")."""
     kept = sorted(roots)
@@ -281,8 +288,7 @@ def goes_on_with(
     ignores = set(stems(" ".join((*cues.story_ignores, *own))))
     names = {p.line: named_things(p) - own for p in told}
     owned = {p.line: set(possessions(p.text, ignores)) for p in told}
-    # how any such section talks ("we ran", "latency") says nothing of whose story it is
-    talk = ignores | set(stems(" ".join(t for _name, terms in cues.groups for t in terms)))
+    talk = ignores | _cue_stems(cues)
     letters = cues.story_topic_letters
     about = {p.line: set(_topics(with_code(p), talk, letters)) for p in told}
     story = set().union(*names.values())
@@ -1474,8 +1480,8 @@ class _Reader:
                         q for q in parts if q.how == NESTED and id(q.heading) in below
                     ]
                     kept = [q for q in parts if all(q is not g for g in given)]
-                    spans = self._later_spans({**chosen, o: kept}, s)
-                    if any(low < (part.line or 0) < high for low, high in spans):
+                    span = self._later_span({**chosen, o: kept}, s)
+                    if span is not None and span[0] < (part.line or 0) < span[1]:
                         # "4. Watching it" amid "2. The schema" and "5. Using it"
                         self.considered[s].append(
                             f"‘{part.label}’ lies amid the parts of “{self.sections[o].name}”, "
@@ -1750,25 +1756,23 @@ class _Reader:
             for _r, sc in picked:
                 taken.update(sc.used)
 
-    def _later_spans(self, chosen: dict[int, list[Part]], s: int) -> list[tuple[int, int]]:
-        """For a requirement that opens a post (`position: start`), the lines each
-        requirement after it spans: from the first to the last of its parts and of the
-        headings that name it. What opens a post is not told amid what follows it ("The
+    def _later_span(self, chosen: dict[int, list[Part]], s: int) -> tuple[int, int] | None:
+        """For a requirement that opens a post (`position: start`), the lines the
+        requirement right after it spans: from the first to the last of its parts and of
+        the headings that name it. What opens a post is not told amid what follows it ("The
         server and reactivity" between the walkthrough's "Installing" and "What it showed
-        on our data"), however its text reads."""
-        if self.sections[s].cues.position != "start":
-            return []
-        spans = []
-        for o in range(s + 1, len(self.sections)):
-            lines = [p.line for p in chosen.get(o, []) if p.line is not None]
-            lines += [
-                h.line
-                for i, h in enumerate(self.headings)
-                if h.line is not None and h.own_words and self.named(i, o)
-            ]
-            if len(lines) > 1:
-                spans.append((min(lines), max(lines)))
-        return spans
+        on our data"), however its text reads. A verdict told first and again at the end
+        spans nothing: the problem may come between."""
+        if self.sections[s].cues.position != "start" or s + 1 >= len(self.sections):
+            return None
+        o = s + 1
+        lines = [p.line for p in chosen.get(o, []) if p.line is not None]
+        lines += [
+            h.line
+            for i, h in enumerate(self.headings)
+            if h.line is not None and h.own_words and self.named(i, o)
+        ]
+        return (min(lines), max(lines)) if len(lines) > 1 else None
 
     def _opened_late(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement that opens a post (`position: start`) read only from text, from
@@ -1801,13 +1805,11 @@ class _Reader:
                 chosen[s] = []
 
     def _inside_later(self, chosen: dict[int, list[Part]], s: int) -> set[int]:
-        """The paragraphs inside `_later_spans`."""
-        spans = self._later_spans(chosen, s)
-        return {
-            i
-            for i, p in enumerate(self.post.paragraphs)
-            if any(low < p.line < high for low, high in spans)
-        }
+        """The paragraphs inside `_later_span`."""
+        span = self._later_span(chosen, s)
+        if span is None:
+            return set()
+        return {i for i, p in enumerate(self.post.paragraphs) if span[0] < p.line < span[1]}
 
     def _owners(self, chosen: dict[int, list[Part]]) -> dict[int, int]:
         """The requirement each taken section (region) serves."""

@@ -2048,10 +2048,58 @@ TOPIC_THREE_PAIR = _pair(
 )
 
 
+VERDICT_FIRST_POST = """
+## My verdict up front
+
+Worth it, with caveats: the scanner found two real leaks in our movie recommender's repo
+in its first run, but its default rules are noisy and the paid tier is expensive.
+
+## Nine days in March
+
+{backstory}
+
+## Setting it up
+
+I installed the scanner with pip, pointed it at our recommender's repository and ran it
+over the full history: 1,900 commits in 40 seconds, 23 findings.
+
+## What it found
+
+Two findings were real: a Kafka password in an old config of the ratings consumer, and a
+cloud key in a notebook that loads the watch events. The other 21 were test fixtures.
+
+## Final verdict
+
+I would use it again for every repository of the course project. However, I had to write
+an ignore file for the fixtures, and the limitations of the free tier are real.
+"""
+
+
+# a verdict told first and again at the end spans nothing: the section between them
+# is the problem; without it the post still lacks one
+VERDICT_FIRST_PAIR = _pair(
+    "verdict-first",
+    VERDICT_FIRST_POST.format(
+        backstory=(
+            "Last month a teammate pushed a cloud key to our public repository by mistake. "
+            "Nobody noticed for nine days, until the bill showed machines we had never "
+            "started, and we had no way to check the rest of the history by hand."
+        )
+    ),
+    VERDICT_FIRST_POST.format(
+        backstory=(
+            "The scanner is an open-source command-line tool that reads a repository's "
+            "history, commit by commit, and reports strings that look like credentials."
+        )
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *VERDICT_FIRST_PAIR,
         *TOPIC_THREE_PAIR,
         *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
@@ -2121,6 +2169,20 @@ id, in 40 seconds each.
             "What I did not like",
             "Custom checks took me an afternoon each, and the report is one large HTML file.",
             False,
+        ),
+        # a pros and cons table
+        (
+            "Scorecard",
+            "| Pros | Cons |\n|---|---|\n| no configuration | the HTML report is slow |\n"
+            "| caught both exports | custom checks take an afternoon |",
+            False,
+        ),
+        # praise in a bold lead-in list: "limit" is a number here, not a drawback
+        (
+            "Final thoughts",
+            "**What I loved:**\n\n- no configuration at all\n- it raised the row limit to 10 "
+            "million without trouble\n- both broken exports caught in 40 seconds",
+            True,
         ),
     ],
 )
