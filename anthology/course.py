@@ -70,6 +70,10 @@ class Cues:
     # cue words and `story_ignores` do not count. 0 turns this off.
     story_topics: int = 0
     story_topic_letters: int = 6
+    # A walkthrough whose paragraphs together share `story_section_topics` such words with
+    # the story, one of them in the writer's voice, goes on with it as a whole (several
+    # short paragraphs and outputs, none of which shares enough alone). 0 turns this off.
+    story_section_topics: int = 0
     # ... but not a paragraph with one of these: it works on someone else's material ("the
     # tutorial's sample image"), and tells no use of the scenario either
     story_borrowed: tuple[str, ...] = ()
@@ -249,7 +253,7 @@ _SECTION_KEYS = frozenset(
 _CUE_NUMBERS = (
     "position_bonus", "scenario_cap", "min_score", "confirm_score", "evidence_score",
     "evidence_words", "spread_terms", "spread_sections", "spread_firm", "story_topics",
-    "story_topic_letters",
+    "story_topic_letters", "story_section_topics",
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",

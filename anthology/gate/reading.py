@@ -315,7 +315,42 @@ def goes_on_with(
         ):
             where = max(told, key=lambda p: len(about[p.line] & common))
             return StoryTie(paragraph, sorted(written[root] for root in common), where)
+    if cues.story_section_topics:
+        return _section_tie(paragraphs, section, talk, topics, about, told)
     return None
+
+
+def _section_tie(
+    paragraphs: Sequence[Paragraph],
+    section: Section,
+    talk: set[str],
+    topics: set[str],
+    about: dict[int, set[str]],
+    told: Sequence[Paragraph],
+) -> StoryTie | None:
+    """The walkthrough as a whole goes on with the story when its paragraphs together
+    share `story_section_topics` distinct words with it and one of them is in the writer's
+    voice: "the gunicorn worker … every slow request … our code" after "our API runs four
+    gunicorn workers … slow requests", told over several short paragraphs and outputs,
+    none of which shares enough alone. `talk` are the words that tie nothing (see
+    `goes_on_with`); speculation and borrowed material count for nothing."""
+    cues = section.cues
+    borrowed = vocabulary(cues.story_borrowed, exact=True)
+    written: dict[str, str] = {}
+    voiced: Paragraph | None = None
+    for paragraph in paragraphs:
+        text = with_code(paragraph)
+        if speculation(text, section) or borrowed.find(singulars(text)):
+            continue
+        if voiced is None and in_writers_voice(text, section):
+            voiced = paragraph
+        for root, word in _topics(text, talk, cues.story_topic_letters).items():
+            written.setdefault(root, word)
+    common = _distinct(written.keys() & topics)
+    if voiced is None or len(common) < cues.story_section_topics:
+        return None
+    where = max(told, key=lambda p: len(about[p.line] & common))
+    return StoryTie(voiced, sorted(written[root] for root in common), where)
 
 
 def with_code(paragraph: Paragraph) -> str:

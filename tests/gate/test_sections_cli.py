@@ -2048,6 +2048,34 @@ TOPIC_THREE_PAIR = _pair(
 )
 
 
+
+# the walkthrough goes on with the story over four short paragraphs, none of which shares
+# three of its words alone ("nightly"; "embedding"; "worker", "startup"; "unpickling",
+# "retraining"): six together are enough. The same paragraphs about the tutorial's
+# sample app tie nothing, however many words they share.
+SECTION_TOPICS_PAIR = _pair(
+    "story-section-topics",
+    TOPIC_POST.format(
+        walkthrough=(
+            "I wrote one LMDB file after the nightly job from the candidate lists, keyed by "
+            "user id.\n\nThe embedding of each user sits next to them in a second table."
+            "\n\nEach worker opens the file read-only at startup, with no copy of its own."
+            "\n\nNothing is unpickling any more, and after retraining a swap is a rename of "
+            "the folder."
+        )
+    ),
+    TOPIC_POST.format(
+        walkthrough=(
+            "I followed the tutorial and wrote its sample data into one LMDB file after the "
+            "nightly job of the example, keyed by number.\n\nThe tutorial's sample data has "
+            "an embedding for each key in a second table.\n\nEach worker of the sample app "
+            "opens the file read-only at startup, as the tutorial shows.\n\nIn the sample "
+            "app nothing is unpickling any more, and after retraining a swap is a rename of "
+            "the folder."
+        )
+    ),
+)
+
 VERDICT_FIRST_POST = """
 ## My verdict up front
 
@@ -2101,6 +2129,7 @@ VERDICT_FIRST_PAIR = _pair(
         *SCENE_PAIR,
         *VERDICT_FIRST_PAIR,
         *TOPIC_THREE_PAIR,
+        *SECTION_TOPICS_PAIR,
         *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,
