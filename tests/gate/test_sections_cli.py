@@ -2048,7 +2048,6 @@ TOPIC_THREE_PAIR = _pair(
 )
 
 
-
 # the walkthrough goes on with the story over four short paragraphs, none of which shares
 # three of its words alone ("nightly"; "embedding"; "worker", "startup"; "unpickling",
 # "retraining"): six together are enough. The same paragraphs about the tutorial's
