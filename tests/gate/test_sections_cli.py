@@ -2226,3 +2226,52 @@ def test_a_verdict_that_names_no_drawback_gets_a_warning_not_an_error(
     if warned:
         assert one_sided[0]["severity"] == "warning" and code == 0
         assert "names no drawback" in one_sided[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("marker", "flagged"),
+    [
+        ("TODO.", "TODO"),
+        ("[TBD]", "TBD"),
+        ("We still have to measure the second week. TODO: add the numbers.", "TODO"),
+        ("Coming soon!", "coming soon"),
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "lorem ipsum"),
+        # about the tool, not a gap: news of its roadmap, a word for the comments it finds
+        ("Coming soon in version 2: checks that stream from Kafka.", None),
+        ("It also lists every TODO comment it meets in the notebooks.", None),
+        ("The linter flags `TODO:` comments, which we liked.", None),
+    ],
+)
+def test_a_draft_marker_left_in_a_section_is_an_error(
+    content: Path, run: Runner, marker: str, flagged: str | None
+) -> None:
+    """`section-unfinished`: a placeholder in a requirement's section blocks a published
+    post, naming the line, the section and the marker; a draft is only told."""
+    section = _section(BODY, "Strengths and limitations")
+    body = BODY.replace(section, f"{section.rstrip()}\n\n{marker}\n\n")
+    path = write(content, body)
+    line = 1 + (FRONT + body).split("\n").index(marker)
+    code, found, _err = check(run, content, str(path))
+    unfinished = [f for f in found if f["rule"] == "section-unfinished"]
+    if flagged is None:
+        assert not unfinished and code == 0, unfinished
+        return
+    assert code == 1 and len(unfinished) == 1, unfinished
+    finding = unfinished[0]
+    assert finding["line"] == line and finding["severity"] == "error"
+    assert f"“{flagged}”" in finding["message"]
+    assert "‘Strengths and limitations’ (Strengths and limitations)" in finding["message"]
+    path.write_text((FRONT + body).replace("status: published", "status: draft"), encoding="utf-8")
+    code, found, _err = check(run, content, str(path))
+    unfinished = [f for f in found if f["rule"] == "section-unfinished"]
+    assert code == 0 and unfinished[0]["severity"] == "warning"
+
+
+def test_a_draft_marker_outside_every_section_names_the_post(content: Path, run: Runner) -> None:
+    """A placeholder under a heading no requirement took still blocks, as the post's."""
+    body = f"{BODY.rstrip()}\n\n## Appendix: the Lambda variant\n\nTODO\n"
+    code, found, _err = check(run, content, str(write(content, body)))
+    unfinished = [f for f in found if f["rule"] == "section-unfinished"]
+    assert code == 1 and [f["message"] for f in unfinished] == [
+        "the post is unfinished: the text says “TODO” where the writing should be"
+    ]

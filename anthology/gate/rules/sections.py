@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ...findings import Finding, Severity
 from ..context import PostContext
+from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker
 from ..reading import (
     Reading,
     goes_on_with,
@@ -153,6 +154,42 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
                 section.rubric,
                 Severity.ERROR if section.min_words_blocking else Severity.WARNING,
             )
+    yield from _unfinished(ctx)
+
+
+def _unfinished(ctx: PostContext) -> Iterator[Finding]:
+    """A paragraph left as a draft marker ("TODO.", "TBD", "Lorem ipsum …"): the part it
+    stands in is unfinished, however many words are around it."""
+    listed = ctx.course.setting("prose", "draft_markers", default=DEFAULT_DRAFT_MARKERS)
+    markers = tuple(map(str, listed)) if isinstance(listed, list | tuple) else ()
+    if not markers:
+        return
+    parts = sorted(
+        ((part.line or 0, part, reading) for reading in ctx.readings for part in reading.parts),
+        key=lambda taken: taken[0],
+    )
+    for paragraph in ctx.paragraphs:
+        marker = draft_marker(paragraph.text, markers)
+        if marker is None:
+            continue
+        # the nearest part above the paragraph, if its text holds it ("TODO." may be
+        # written under several headings, taken or not)
+        above = [taken for taken in parts if taken[0] <= paragraph.line]
+        nearest = above[-1] if above else None
+        text = with_code(paragraph)
+        reading = None
+        part = "the post"
+        if nearest is not None and text in nearest[1].text.split("\n"):
+            reading = nearest[2]
+            part = f"‘{nearest[1].label}’ ({reading.section.name})"
+        yield _finding(
+            ctx,
+            "section-unfinished",
+            paragraph.line,
+            f"{part} is unfinished: the text says “{marker}” where the writing should be",
+            "Write that part and delete the marker; until then keep `status: draft`.",
+            reading.section.rubric if reading else None,
+        )
 
 
 def one_sided(ctx: PostContext) -> Iterator[Finding]:

@@ -1,0 +1,59 @@
+"""Draft markers left in a post's text: "TODO: add results", "TBD.", "Lorem ipsum …".
+
+Hand-written because no library recognises an author's placeholders; the markers are
+course data (`prose.draft_markers` in course.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+DEFAULT_DRAFT_MARKERS = (
+    "TODO",
+    "TBD",
+    "FIXME",
+    "XXX",
+    "lorem ipsum",
+    "coming soon",
+    "to be written",
+    "to be added",
+    "to be continued",
+    "work in progress",
+)
+# a paragraph that is nothing but a phrase marker ("Coming soon!") has at most this many
+# words: "Coming soon in version 2: streaming sinks" is news about the tool, not a gap
+SHORT_PARAGRAPH_WORDS = 4
+_EDGES = " \t*_[]()<>.!:;,-–—…\"'“”‘’"
+
+
+@cache
+def _patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """Capitals ("TODO") as written, followed by a colon, or as a last sentence of their
+    own ("… so far. TODO."); phrases ("coming soon") in any case, as the whole of a short
+    paragraph; "lorem ipsum" anywhere."""
+    capitals = [re.escape(m) for m in markers if m.isupper()]
+    phrases = [m.casefold() for m in markers if not m.isupper()]
+    anchored = "|".join(capitals) or r"(?!)"
+    in_text = re.compile(
+        rf"(?:(?<![\w`])({anchored}):|(?:^|[.!?:]\s+)[\[(]?({anchored})[\])]?[.!]*\s*$)"
+    )
+    whole = re.compile("|".join(re.escape(p) for p in phrases) or r"(?!)")
+    filler = "lorem ipsum" if "lorem ipsum" in phrases else ""
+    return in_text, whole, filler
+
+
+def draft_marker(text: str, markers: Iterable[str] = DEFAULT_DRAFT_MARKERS) -> str | None:
+    """The draft marker `text` (a paragraph's plain text) was left with, or None."""
+    in_text, whole, filler = _patterns(tuple(markers))
+    found = in_text.search(text)
+    if found:
+        return found.group(1) or found.group(2)
+    folded = text.casefold()
+    if filler and filler in folded:
+        return "lorem ipsum"
+    bare = folded.strip(_EDGES)
+    if len(bare.split()) <= SHORT_PARAGRAPH_WORDS and whole.fullmatch(bare):
+        return bare
+    return None
