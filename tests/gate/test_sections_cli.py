@@ -2075,6 +2075,43 @@ SECTION_TOPICS_PAIR = _pair(
     ),
 )
 
+
+STICKING_POST = """
+{opening}
+## Installing
+
+I installed the tool with pip on the team VM and pointed it at the ratings consumer of our
+movie recommender. The first run took four minutes and printed a table of 61 columns.
+
+## Running it on our ratings
+
+I ran it on last week's Kafka export of ratings: 1.2 million rows for 9,800 movies. It
+flagged 3 percent of rows with a movie id unknown to the catalogue, and 140 users who rated
+the same movie twice within a second, which our deduplication had missed.
+
+## Why I'm sticking with it
+
+The checks run in two minutes inside the nightly job, and the report names every bad row.
+However, the configuration is verbose, the documentation of custom checks is thin, and it
+cannot read Avro without a conversion step, which costs us an extra minute a night.
+"""
+
+
+# "Why I'm sticking with it" is a verdict, not the problem, though it asks why: the
+# post that tells why it needed the tool meets every requirement, and without that
+# section it lacks the problem, not the assessment
+STICKING_PAIR = _pair(
+    "sticking-with-it",
+    STICKING_POST.format(
+        opening=(
+            "## Why we needed it\n\nTwice this term a broken ratings export reached "
+            "retraining: half the rows had no movie id,\nand nobody noticed until viewers "
+            "complained that every recommendation was the same film.\n"
+        )
+    ),
+    STICKING_POST.format(opening=""),
+)
+
 VERDICT_FIRST_POST = """
 ## My verdict up front
 
@@ -2129,6 +2166,7 @@ VERDICT_FIRST_PAIR = _pair(
         *VERDICT_FIRST_PAIR,
         *TOPIC_THREE_PAIR,
         *SECTION_TOPICS_PAIR,
+        *STICKING_PAIR,
         *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,
