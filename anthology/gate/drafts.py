@@ -44,6 +44,13 @@ def _patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str
     return in_text, whole, filler
 
 
+def may_hold_marker(text: str, markers: Iterable[str] = DEFAULT_DRAFT_MARKERS) -> bool:
+    """A cheap first test over a whole post's text: whether any marker occurs at all (most
+    posts have none, and `draft_marker` then need not read each paragraph)."""
+    folded = text.casefold()
+    return any((m in text) if m.isupper() else (m.casefold() in folded) for m in markers)
+
+
 def draft_marker(text: str, markers: Iterable[str] = DEFAULT_DRAFT_MARKERS) -> str | None:
     """The draft marker `text` (a paragraph's plain text) was left with, or None."""
     in_text, whole, filler = _patterns(tuple(markers))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ...findings import Finding, Severity
 from ..context import PostContext
-from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker
+from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker, may_hold_marker
 from ..reading import (
     Reading,
     goes_on_with,
@@ -162,7 +162,7 @@ def _unfinished(ctx: PostContext) -> Iterator[Finding]:
     stands in is unfinished, however many words are around it."""
     listed = ctx.course.setting("prose", "draft_markers", default=DEFAULT_DRAFT_MARKERS)
     markers = tuple(map(str, listed)) if isinstance(listed, list | tuple) else ()
-    if not markers:
+    if not markers or not may_hold_marker("\n".join(p.text for p in ctx.paragraphs), markers):
         return
     parts = sorted(
         ((part.line or 0, part, reading) for reading in ctx.readings for part in reading.parts),
