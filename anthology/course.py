@@ -478,6 +478,9 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
         points = reader.whole(line, where, "points", 0, owner)
         bonus = reader.flag(line, where, "bonus", owner)
         rubric.append(RubricLine(str(line["id"]), points, str(line.get("text", "")), bonus))
+    prose = raw.get("prose")
+    if isinstance(prose, dict):  # the rest of `prose` is advice read leniently
+        reader.words(prose, ("prose",), "draft_markers", "`prose`")
     if reader.findings:
         raise ContentError(reader.findings)
     known = {"course", "semester", "semesters", "categories", "options", "rubric"}

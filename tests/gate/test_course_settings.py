@@ -23,6 +23,16 @@ BROKEN = [
     ("        praised_by: [", "        praise_by: [", ["unknown setting `praise_by`"]),
     ("required: [limitation]", "required: [limitations]", ["the group 'limitations'"]),
     ("points: 30", "points: thirty", ["`points` must be a whole number", "'thirty'"]),
+    (
+        "story_section_topics: 5",
+        "story_section_topics: five",
+        ["`story_section_topics` must be a whole number", "'five'"],
+    ),
+    (
+        "  draft_markers: [",
+        "  draft_markers: 7\n  unused: [",
+        ["`draft_markers` must be a list", "7"],
+    ),
 ]
 
 
