@@ -2243,6 +2243,18 @@ id, in 40 seconds each.
             "| caught both exports | custom checks take an afternoon |",
             False,
         ),
+        # a drawback side headed in everyday words ("Bad things", "Disadvantages")
+        (
+            "Bad things",
+            "Custom checks took me an afternoon each, and the report is one large HTML file.",
+            False,
+        ),
+        (
+            "Verdict",
+            "Fast to set up. The disadvantages: custom checks take an afternoon each, and "
+            "the hosted tier is paid.",
+            False,
+        ),
         # praise in a bold lead-in list: "limit" is a number here, not a drawback
         (
             "Final thoughts",
