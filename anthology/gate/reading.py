@@ -276,7 +276,9 @@ def goes_on_with(
     """The first of `paragraphs` that goes on with the story `told`: in the writer's
     voice, not speculation, and naming a thing the story named (`named_things`), a thing
     it called the writer's own (`possessions`), or `story_topics` of the words it is about
-    (`_topics`); the tool's and the title's words, `own`, tie nothing. "I ran it on the
+    (`_topics`); or, failing those, all of them together sharing `story_section_topics`
+    such words, one in the writer's voice. The tool's and the title's words, `own`, tie
+    nothing. "I ran it on the
     `reco-api` Deployment" after "our movie recommender: the `reco-api` Deployment and a
     Kafka consumer" tells the tool used on the scenario without naming it again, and so
     do "the first run on our repo" after "our movie recommender repo" and "the nightly
@@ -295,62 +297,42 @@ def goes_on_with(
     kept = set().union(*owned.values())
     topics = set().union(*about.values())
     borrowed = vocabulary(cues.story_borrowed, exact=True)
-    for paragraph in paragraphs:
-        text = with_code(paragraph)
-        if not in_writers_voice(text, section) or speculation(text, section):
-            continue
-        mine = possessions(paragraph.text, ignores, 1 + MAX_GAP)
-        shared = ((named_things(paragraph) - own) & story) | (mine.keys() & kept)
-        if shared:
-            first = min(shared)
-            where = next(p for p in told if first in names[p.line] | owned[p.line])
-            things = sorted(f"our {mine[thing]}" if thing in mine else thing for thing in shared)
-            return StoryTie(paragraph, things, where)
-        written = _topics(text, talk, letters)
-        common = _distinct(written.keys() & topics)
-        if (
-            cues.story_topics
-            and len(common) >= cues.story_topics
-            and not borrowed.find(singulars(text))
-        ):
-            where = max(told, key=lambda p: len(about[p.line] & common))
-            return StoryTie(paragraph, sorted(written[root] for root in common), where)
-    if cues.story_section_topics:
-        return _section_tie(paragraphs, section, talk, topics, about, told)
-    return None
-
-
-def _section_tie(
-    paragraphs: Sequence[Paragraph],
-    section: Section,
-    talk: set[str],
-    topics: set[str],
-    about: dict[int, set[str]],
-    told: Sequence[Paragraph],
-) -> StoryTie | None:
-    """The walkthrough as a whole goes on with the story when its paragraphs together
-    share `story_section_topics` distinct words with it and one of them is in the writer's
-    voice: "the gunicorn worker … every slow request … our code" after "our API runs four
-    gunicorn workers … slow requests", told over several short paragraphs and outputs,
-    none of which shares enough alone. `talk` are the words that tie nothing (see
-    `goes_on_with`); speculation and borrowed material count for nothing."""
-    cues = section.cues
-    borrowed = vocabulary(cues.story_borrowed, exact=True)
-    written: dict[str, str] = {}
+    # the walkthrough as a whole: the words of its paragraphs, less speculation and
+    # borrowed material, and the first of them in the writer's voice
+    pooled: dict[str, str] = {}
     voiced: Paragraph | None = None
     for paragraph in paragraphs:
         text = with_code(paragraph)
-        if speculation(text, section) or borrowed.find(singulars(text)):
+        voice = in_writers_voice(text, section)
+        if not (voice or cues.story_section_topics) or speculation(text, section):
             continue
-        if voiced is None and in_writers_voice(text, section):
-            voiced = paragraph
-        for root, word in _topics(text, talk, cues.story_topic_letters).items():
-            written.setdefault(root, word)
-    common = _distinct(written.keys() & topics)
-    if voiced is None or len(common) < cues.story_section_topics:
+        if voice:
+            mine = possessions(paragraph.text, ignores, 1 + MAX_GAP)
+            shared = ((named_things(paragraph) - own) & story) | (mine.keys() & kept)
+            if shared:
+                first = min(shared)
+                where = next(p for p in told if first in names[p.line] | owned[p.line])
+                things = sorted(f"our {mine[t]}" if t in mine else t for t in shared)
+                return StoryTie(paragraph, things, where)
+        if borrowed.find(singulars(text)):
+            continue
+        written = _topics(text, talk, letters)
+        if voice:
+            common = _distinct(written.keys() & topics)
+            if cues.story_topics and len(common) >= cues.story_topics:
+                where = max(told, key=lambda p: len(about[p.line] & common))
+                return StoryTie(paragraph, sorted(written[root] for root in common), where)
+            voiced = voiced or paragraph
+        for root, word in written.items():
+            pooled.setdefault(root, word)
+    # "the gunicorn worker … every slow request … our code" over short paragraphs and
+    # outputs after "our API runs four gunicorn workers … slow requests", none of which
+    # shares enough alone
+    common = _distinct(pooled.keys() & topics)
+    if voiced is None or not cues.story_section_topics or len(common) < cues.story_section_topics:
         return None
     where = max(told, key=lambda p: len(about[p.line] & common))
-    return StoryTie(voiced, sorted(written[root] for root in common), where)
+    return StoryTie(voiced, sorted(pooled[root] for root in common), where)
 
 
 def with_code(paragraph: Paragraph) -> str:
