@@ -832,12 +832,33 @@ class _Reader:
             return free
         return self._candidate(h, s, blocked)
 
+    def _series_shared(self, h: int, s: int, word: str) -> bool:
+        """Whether another member of heading `h`'s series ("Day 1", "Day 2", …) names
+        another requirement: then the series tells several of them, and only its members
+        that qualify serve `s` (a diary's "Day 5: what's missing" does not make Days 2 to
+        4 the verdict when "Day 1: install and first jobs" names the walkthrough)."""
+        for step in (0, 1):
+            current = h
+            while True:
+                other = self.siblings(current)[step]
+                if other is None:
+                    break
+                same = _SERIES.match(self.headings[other].text)
+                if not same or same.group(1).casefold() != word:
+                    break
+                if self.names_other(other, s):
+                    return True
+                current = other
+        return False
+
     def _candidate(self, h: int, s: int, blocked: set[int]) -> _Candidate | None:
         first = None if h in blocked else self.qualifies(h, s)
         if first is None:
             return None
         run = [(h, first)]
         series = _SERIES.match(self.headings[h].text)
+        if series and self._series_shared(h, s, series.group(1).casefold()):
+            series = None
         for step in (1, -1) if self.headings[h].words else ():  # an empty one stays alone
             current = h
             while True:

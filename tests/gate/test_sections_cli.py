@@ -2112,6 +2112,48 @@ STICKING_PAIR = _pair(
     STICKING_POST.format(opening=""),
 )
 
+DIARY_POST = """
+{opening}
+## Day 1: install and first jobs
+
+I installed the queue server from the distribution's packages and the Python client with
+pip, then pushed and reserved a few test jobs by hand. Everything answered within a
+millisecond, and the server used 3 MB of memory.
+
+## Day 2: workers for the ratings consumer
+
+I moved the slow part of our ratings consumer into jobs: each new rating of a movie puts a
+job on the `rescore` tube, and two workers update that viewer's recommendations. The
+consumer went from 400 to 3,100 ratings per second, because it no longer waits for scoring.
+
+## Day 3: a job that ran twice
+
+On Wednesday a worker took 70 seconds to rescore a viewer with 9,000 watched movies, the
+server thought it had died after its 60 second time-to-run, and a second worker ran the same
+job. I raised the limit and made the worker touch the job every 20 seconds.
+
+## Day 4: restarts, and what's missing
+
+Jobs survive a restart only with the binlog turned on, which is off by default. There is no
+web dashboard, no retry with backoff, and no dead letter queue: buried jobs wait until
+someone kicks them by hand.
+"""
+
+
+# a diary's days are one walkthrough: "Day 4: what's missing" names the verdict, and Day
+# 1 names the walkthrough, so Days 2 and 3 stay with it instead of following Day 4
+DIARY_PAIR = _pair(
+    "diary-series",
+    DIARY_POST.format(
+        opening=(
+            "## Why we needed a queue\n\nOur ratings consumer scored every viewer inline, "
+            "and at the evening peak it fell\nten minutes behind Kafka: viewers saw "
+            "recommendations for movies they had already watched.\n"
+        )
+    ),
+    DIARY_POST.format(opening=""),
+)
+
 VERDICT_FIRST_POST = """
 ## My verdict up front
 
@@ -2167,6 +2209,7 @@ VERDICT_FIRST_PAIR = _pair(
         *TOPIC_THREE_PAIR,
         *SECTION_TOPICS_PAIR,
         *STICKING_PAIR,
+        *DIARY_PAIR,
         *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,
@@ -2255,6 +2298,17 @@ id, in 40 seconds each.
             "the hosted tier is paid.",
             False,
         ),
+        # ... or as a question ("What's bad about it?", "What are its limits?")
+        (
+            "What's bad about it?",
+            "Custom checks took me an afternoon each, and the report is one large HTML file.",
+            False,
+        ),
+        (
+            "Praise, with reservations",
+            "No configuration at all, yet custom checks took me an afternoon each.",
+            False,
+        ),
         # praise in a bold lead-in list: "limit" is a number here, not a drawback
         (
             "Final thoughts",
@@ -2273,8 +2327,9 @@ def test_a_verdict_that_names_no_drawback_gets_a_warning_not_an_error(
     code, found, _err = check(run, content, str(write(content, body)))
     one_sided = [f for f in found if f["rule"] == "section-one-sided"]
     assert bool(one_sided) is warned, one_sided
+    assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
     if warned:
-        assert one_sided[0]["severity"] == "warning" and code == 0
+        assert one_sided[0]["severity"] == "warning"
         assert "names no drawback" in one_sided[0]["message"]
 
 

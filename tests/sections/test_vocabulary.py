@@ -42,6 +42,15 @@ def test_a_phrase_may_have_one_word_inside_it() -> None:
     assert lessons.find(stems("Learned lessons")) == []  # order matters
 
 
+def test_after_a_question_word_the_word_inside_brings_no_subject() -> None:
+    """The one word inside a phrase may qualify it, not change who does what."""
+    worked = vocabulary(("what worked", "how works"))
+    assert worked.find(stems("What really worked")) == ["what worked"]
+    assert worked.find(stems("Step 0: What I'm working with")) == []
+    assert worked.find(stems("How we work now")) == []
+    assert worked.find(stems("How it works")) == ["how works"]
+
+
 def test_an_anchored_term_matches_only_at_the_start() -> None:
     using = vocabulary(("^using",))
     assert using.find(stems("Using Pandera on rating data")) == ["using"]
