@@ -1764,7 +1764,7 @@ class _Reader:
             theirs |= self._inside_later(chosen, s)
             best_for = self._best_for(missing[position:], taken | theirs)
             window = self._window(chosen, s)
-            best = self._best_run(s, taken | theirs, best_for, window, used)
+            best = self._best_run(s, taken | theirs, best_for, window, used, chosen)
             if best is None:
                 continue
             picked = [
@@ -1942,10 +1942,19 @@ class _Reader:
         best_for: dict[int, set[int]],
         window: tuple[int, int],
         used: set[int],
+        chosen: dict[int, list[Part]] | None = None,
     ) -> tuple[tuple[tuple[int, list[int]], ...], _Score] | None:
         """The run of free paragraphs that reads most like requirement `s`, if enough so:
-        within one section, else going on over the next sections (see `_chains`)."""
+        within one section, else going on over the next sections (see `_chains`). With
+        `chosen`, a run that names no scenario but reads like `s` in every other way may go
+        on with the story the post told (`_story`): a post with no headings tells its
+        walkthrough right after its problem, in words that refer back to it."""
         cues = self.sections[s].cues
+        plain = (
+            replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+            if chosen is not None and cues.scenario_from_story and "scenario" in cues.required
+            else None
+        )
         best: tuple[tuple[tuple[int, list[int]], ...], _Score] | None = None
         weak: tuple[tuple[tuple[int, list[int]], ...], _Score] | None = None  # evidence_score
         for region in sorted(self.post.by_region):
@@ -1955,6 +1964,14 @@ class _Reader:
                     if best is None or score.score > best[1].score:
                         best = (((region, run),), score)
                     continue
+                if plain is not None and chosen is not None and best is None:
+                    bare = self._run_score(region, run, plain, window)
+                    if bare.score >= cues.min_score and bare.firm and bare.in_place:
+                        mine = self._paragraphs(run)
+                        text = "\n".join(with_code(p) for p in mine)
+                        if self._story(s, text, chosen, mine):
+                            best = (((region, run),), bare)
+                            continue
                 if (
                     cues.evidence_score
                     and score.score >= cues.evidence_score
