@@ -1499,13 +1499,27 @@ class _Reader:
         place in a series, gave to another requirement, when that requirement keeps a part
         with text without it and the section's text reads like the missing one where such
         text usually is ("Myth 1: We'll see it on the dashboard" tells the problem; "Myth 2:
-        … set up" has the examples; "Step 0: The mess we start with" opens a tutorial)."""
+        … set up" has the examples; "Step 0: The mess we start with" opens a tutorial). So
+        does a section only its place gave, before any section the other's headings name,
+        when its text reads like the missing one in full ("The bug" after "Background: our
+        little streaming service"): what a generic heading gave before it sets its scene."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
             cues = section.cues
             for o, parts in chosen.items():
                 hinted = [p for p in parts if p.how in (HINT, SERIES) and p.heading is not None]
+                # a section only its place gave, before any the walkthrough's headings name
+                # ("The bug" after "Background: our little streaming service")
+                named = [p.line for p in parts if p.how in (HEADING, MAPPED) and p.line]
+                hinted += [
+                    p
+                    for p in parts
+                    if p.how == BETWEEN
+                    and p.heading is not None
+                    and hinted
+                    and (p.line or 0) < min(named, default=(p.line or 0) + 1)
+                ]
                 rest = [p for p in parts if p.how not in (HINT, SERIES, NESTED) and p.words]
                 if o == s or not hinted or not rest:
                     continue
@@ -1518,7 +1532,9 @@ class _Reader:
                         q for q in parts if q.how == NESTED and id(q.heading) in below
                     ]
                     kept = [q for q in parts if all(q is not g for g in given)]
-                    span = self._later_span({**chosen, o: kept}, s)
+                    # what only a generic heading gave before it sets the scene for it
+                    after = [q for q in kept if q.how != HINT or (q.line or 0) > (part.line or 0)]
+                    span = self._later_span({**chosen, o: after}, s)
                     if span is not None and span[0] < (part.line or 0) < span[1]:
                         # "4. Watching it" amid "2. The schema" and "5. Using it"
                         self.considered[s].append(
@@ -1526,10 +1542,15 @@ class _Reader:
                             "which this comes before"
                         )
                         continue
-                    window = self._window({**chosen, o: kept}, s)
+                    window = self._window({**chosen, o: after}, s)
                     own = self.content_of(range(h, self.post.end[h]))
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
-                    if not (own and score.firm and score.in_place and self._enough(cues, score)):
+                    enough = (
+                        score.score >= cues.min_score
+                        if part.how == BETWEEN
+                        else self._enough(cues, score)
+                    )
+                    if not (own and score.firm and score.in_place and enough):
                         continue
                     parts[:] = kept
                     chosen[s] = [self._content_part(h, score)]

@@ -2205,6 +2205,50 @@ HEADINGLESS_PAIR = _pair(
     ),
 )
 
+BACKGROUND_POST = """
+## Background: our little streaming service
+
+Our team runs a movie streaming service for the course: an async API that answers each
+viewer with twenty recommendations, a Kafka consumer that stores watch events, and a
+nightly job that retrains the model.
+{incident}
+## Instrumenting the handler
+
+I installed the library with pip and wrapped the request handler and its two helpers in
+actions, so that every log message knows the request it belongs to. The change was twelve
+lines in our API.
+
+## Reading the tree
+
+I replayed an hour of requests and rendered the log as a tree: the empty answers all came
+from viewers with fewer than three watched movies, whose candidate list the genre filter
+emptied. We fixed the filter, and the share of empty answers went from 1.7 percent to zero.
+
+## Would I use it again?
+
+Yes, for one process: the trees made the bug obvious. But every helper has to be wrapped by
+hand, the output is verbose JSON that needs its own viewer, and across services a tracing
+system would still be needed.
+"""
+
+
+# a problem told as an incident right after a scene-setting section that only its
+# generic heading gave to the walkthrough: "The bug" is the problem, not the walkthrough's
+# opening; without it the post still lacks the problem
+BACKGROUND_PAIR = _pair(
+    "background-then-bug",
+    BACKGROUND_POST.format(
+        incident=(
+            "\n## The bug\n\nOne Monday about 1.7 percent of our answers were an empty "
+            "list: no error, no timeout,\njust nothing. The logs interleaved the async "
+            "requests, so nobody could tell which request had\nlost its candidates, and "
+            "after an afternoon of searching all we knew was that some viewers\nsometimes "
+            "got nothing. This is the problem the library exists to solve.\n"
+        )
+    ),
+    BACKGROUND_POST.format(incident=""),
+)
+
 VERDICT_FIRST_POST = """
 ## My verdict up front
 
@@ -2262,6 +2306,7 @@ VERDICT_FIRST_PAIR = _pair(
         *STICKING_PAIR,
         *DIARY_PAIR,
         *HEADINGLESS_PAIR,
+        *BACKGROUND_PAIR,
         *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,
