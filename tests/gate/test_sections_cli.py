@@ -2249,6 +2249,47 @@ BACKGROUND_PAIR = _pair(
     BACKGROUND_POST.format(incident=""),
 )
 
+OPINION_POST = """
+## Why reverse ETL
+
+Once a model has produced something useful, like a churn score, it usually sits in the
+warehouse where nobody sees it. Getting it into the tools people use meant a custom script
+per destination, and each broke silently when an API changed.
+
+## What I tried
+
+{tried}
+
+## Where it fits a streaming service
+
+I think a movie streaming service with a recommender is a very good fit: each viewer's top
+picks belong in the weekly email, and the viewers who stopped halfway through a season
+belong in a re-engagement audience.
+
+## Strengths and limitations
+
+Syncs are declarative and every run is logged, but it is batch only, the free tier allows
+one destination, and a model table with many columns makes the field mapping tedious.
+"""
+
+
+# "I think a movie streaming service … is a very good fit" is an opinion of what could be
+# done: a walkthrough on the vendor's sample shop still lacks the scenario; on the team's
+# own viewers, the post meets it
+OPINION_PAIR = _pair(
+    "opinion-is-no-use",
+    OPINION_POST.format(
+        tried="I connected our warehouse, where the nightly job writes each viewer's top "
+        "ten movies, and\nsynced that table to a test list in our email tool: 4,112 "
+        "viewers arrived in 3 minutes,\nand a second run sent only the 58 that changed."
+    ),
+    OPINION_POST.format(
+        tried="I connected the sample warehouse the vendor offers, a small shop's orders "
+        "table, and\nsynced a churn score to a test list in an email tool: 4,112 "
+        "customers arrived in 3 minutes,\nand a second run sent only the 58 that changed."
+    ),
+)
+
 VERDICT_FIRST_POST = """
 ## My verdict up front
 
@@ -2307,6 +2348,7 @@ VERDICT_FIRST_PAIR = _pair(
         *DIARY_PAIR,
         *HEADINGLESS_PAIR,
         *BACKGROUND_PAIR,
+        *OPINION_PAIR,
         *HEDGED_PAIR,
         *GUIDE_OPENING_PAIR,
         *LATER_STEP_PAIR,
