@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from anthology.course import load_course
+from anthology.gate.vocabulary import singulars, vocabulary
 from anthology.yamlsafe import key_lines
 
 from .conftest import Runner
@@ -84,3 +86,21 @@ def test_key_lines_follow_mappings_and_lists() -> None:
 def test_key_lines_walk_an_aliased_node_once() -> None:
     """A node that names itself (`&x [*x]`) is walked once, not forever."""
     assert key_lines("a: &x [1, *x]\n")[("a", 1)] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("a time series of hourly requests, loaded as a pandas Series", False),
+        ("the airline passengers series from the docs", False),
+        ("viewers who stopped halfway through a TV series", True),
+        ("the second season of a show our viewers binge", True),
+    ],
+)
+def test_the_shipped_scenario_words_leave_time_series_out(text: str, scenario: bool) -> None:
+    """ "Series" in a tool post is mostly a time series (or a pandas Series in its code):
+    the shipped course names the scenario's "tv series" instead."""
+    course = load_course(Path(__file__).parents[2] / "content" / "course.yaml")
+    option = next(o for o in course.options if o.scenario_keywords)
+    found = vocabulary(option.scenario_keywords, exact=True).find(singulars(text))
+    assert bool(found) is scenario, found
