@@ -1511,14 +1511,16 @@ class _Reader:
                 hinted = [p for p in parts if p.how in (HINT, SERIES) and p.heading is not None]
                 # a section only its place gave, before any the walkthrough's headings name
                 # ("The bug" after "Background: our little streaming service")
-                named = [p.line for p in parts if p.how in (HEADING, MAPPED) and p.line]
+                named = min(
+                    (p.line for p in parts if p.how in (HEADING, MAPPED) and p.line), default=None
+                )
                 hinted += [
                     p
                     for p in parts
                     if p.how == BETWEEN
                     and p.heading is not None
                     and hinted
-                    and (p.line or 0) < min(named, default=(p.line or 0) + 1)
+                    and (named is None or (p.line or 0) < named)
                 ]
                 rest = [p for p in parts if p.how not in (HINT, SERIES, NESTED) and p.words]
                 if o == s or not hinted or not rest:
