@@ -581,6 +581,12 @@ def _shortfall(cues: Cues, score: _Score, needed: int, placed: bool = True) -> s
     return ", ".join(reasons)
 
 
+def _without_scenario(cues: Cues) -> Cues:
+    """The cues with the scenario no longer required: text that reads like the examples in
+    every other way, for a story told elsewhere to tie to the scenario."""
+    return replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+
+
 def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | None) -> bool:
     """Whether text starting at `line` sits where the requirement's text usually is.
 
@@ -1328,7 +1334,7 @@ class _Reader:
             cues = section.cues
             if chosen.get(s) or not cues.scenario_from_story:
                 continue
-            plain = replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+            plain = _without_scenario(cues)
             window = self._window(chosen, s)
             best: tuple[int, int, Part] | None = None
             for h, heading in enumerate(self.headings):
@@ -1684,7 +1690,7 @@ class _Reader:
             return True
         if not cues.scenario_from_story or "scenario" not in cues.required:
             return False
-        plain = replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+        plain = _without_scenario(cues)
         bare = _score(self.post, plain, own, self.post.heading_stems[h], window)
         mine = self._paragraphs(own)
         text = "\n".join(with_code(p) for p in mine)
@@ -1974,7 +1980,7 @@ class _Reader:
         walkthrough right after its problem, in words that refer back to it."""
         cues = self.sections[s].cues
         plain = (
-            replace(cues, required=tuple(g for g in cues.required if g != "scenario"))
+            _without_scenario(cues)
             if chosen is not None and cues.scenario_from_story and "scenario" in cues.required
             else None
         )

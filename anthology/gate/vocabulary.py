@@ -141,26 +141,19 @@ class Vocabulary:
 # worked", "How we work" no "how works". Elsewhere it may ("lessons we learned").
 _QUESTION = "what how where when why which who"
 _SUBJECTS = "I I'm I've I'd we we're we've you you're you've they they're they've"
-
-
-@lru_cache(maxsize=1)
-def _question_words() -> frozenset[str]:
-    return frozenset(stems(_QUESTION) + singulars(_QUESTION))
-
-
-@lru_cache(maxsize=1)
-def _no_gap() -> frozenset[str]:
-    return frozenset(stems(_SUBJECTS) + singulars(_SUBJECTS))
+# both folds of each word: heading terms are matched stemmed, `exact` lists as singulars
+_QUESTION_WORDS = frozenset(stems(_QUESTION) + singulars(_QUESTION))
+_NO_GAP_WORDS = frozenset(stems(_SUBJECTS) + singulars(_SUBJECTS))
 
 
 def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> bool:
-    question = position > 0 and words[position - 1] in _question_words()
+    question = position > 0 and words[position - 1] in _QUESTION_WORDS
     for wanted in rest:
         window = words[position : position + MAX_GAP + 1]
         if wanted not in window:
             return False
         skipped = window.index(wanted)
-        if skipped and question and words[position] in _no_gap():
+        if skipped and question and words[position] in _NO_GAP_WORDS:
             return False
         position += skipped + 1
         question = False
