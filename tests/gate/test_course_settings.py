@@ -26,9 +26,9 @@ BROKEN = [
     ("required: [limitation]", "required: [limitations]", ["the group 'limitations'"]),
     ("points: 30", "points: thirty", ["`points` must be a whole number", "'thirty'"]),
     (
-        "story_section_topics: 5",
-        "story_section_topics: five",
-        ["`story_section_topics` must be a whole number", "'five'"],
+        "story_section_topics: 3",
+        "story_section_topics: three",
+        ["`story_section_topics` must be a whole number", "'three'"],
     ),
     (
         "  draft_markers: [",

@@ -1459,9 +1459,8 @@ Our movie recommendation model got worse every few days, and nobody could tell w
 nightly job never failed, the service answered every request, and by the time anyone
 noticed, the broken export was a week old. Guessing which column had changed was hopeless.
 
-Deepchecks compares two datasets and reports what changed between them. I added its
-drift suite to the nightly job, deployed that build to staging and replayed one week of
-exports through it:
+Deepchecks compares two datasets and reports how they differ. I added its drift suite
+to a test job, deployed that build to staging and replayed one week of data through it:
 
 ```python
 result = train_test_drift().run(train_dataset=monday, test_dataset=tuesday)
@@ -1484,7 +1483,7 @@ I had to write my own script to fail the job on a red check.
 # "The first line said it all. …" has no word of any requirement: it neither begins
 # nor ends a walkthrough, it goes on with the one begun above it, and here it is where
 # the walkthrough names the scenario (a viewer's films); on the tutorial's sample app it
-# names none
+# names none, and the rest shares one word with the story ("column"), too few to tie it
 BLANK_PARAGRAPH_PAIR = _pair(
     "blank-paragraph",
     BLANK_POST.format(
@@ -2076,6 +2075,29 @@ SECTION_TOPICS_PAIR = _pair(
 )
 
 
+# three words of the story over three short paragraphs ("nightly"; "worker", "startup"),
+# none of which shares three alone, are enough; the same paragraphs on the tutorial's
+# sample app are not
+FEW_TOPICS_PAIR = _pair(
+    "story-few-topics",
+    TOPIC_POST.format(
+        walkthrough=(
+            "I wrote one LMDB file after the nightly job, keyed by user id.\n\nThe file "
+            "sits on a volume that all pods mount.\n\nEach worker opens it read-only at "
+            "startup, with no copy of its own."
+        )
+    ),
+    TOPIC_POST.format(
+        walkthrough=(
+            "I wrote the tutorial's sample data into one LMDB file after the nightly job of "
+            "the example.\n\nThe file of the sample app sits on a volume that all pods "
+            "mount.\n\nEach worker of the sample app opens it read-only at startup, as the "
+            "tutorial shows."
+        )
+    ),
+)
+
+
 STICKING_POST = """
 {opening}
 ## Installing
@@ -2344,6 +2366,7 @@ VERDICT_FIRST_PAIR = _pair(
         *VERDICT_FIRST_PAIR,
         *TOPIC_THREE_PAIR,
         *SECTION_TOPICS_PAIR,
+        *FEW_TOPICS_PAIR,
         *STICKING_PAIR,
         *DIARY_PAIR,
         *HEADINGLESS_PAIR,
