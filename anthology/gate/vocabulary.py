@@ -109,12 +109,13 @@ class Vocabulary:
     """A list of terms, compiled for matching against stemmed text."""
 
     terms: tuple[tuple[str, tuple[str, ...]], ...]
-    by_first: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]]
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...], bool, bool], ...]]
 
     def find(self, words: Sequence[str]) -> list[str]:
         """The terms (as written in the vocabulary) that occur in `words`, each once.
 
-        A term written with a leading `^` ("^using") only matches at the start of the text.
+        A term written with a leading `^` ("^using") only matches at the start of the text,
+        one with a trailing `$` ("the bad$") only at its end.
         """
         return list(self.where(words))
 
@@ -125,10 +126,13 @@ class Vocabulary:
         if not firsts:
             return found
         for start in [i for i, word in enumerate(words) if word in firsts]:
-            for shown, rest, anchored in self.by_first[words[start]]:
+            for shown, rest, anchored, ends in self.by_first[words[start]]:
                 if anchored and start > 0:
                     continue
-                if shown not in found and _follows(words, start + 1, rest):
+                if shown in found:
+                    continue
+                end = _follows(words, start + 1, rest)
+                if end >= 0 and (not ends or end == len(words)):
                     found[shown] = start
         return found
 
@@ -146,18 +150,20 @@ _QUESTION_WORDS = frozenset(stems(_QUESTION) + singulars(_QUESTION))
 _NO_GAP_WORDS = frozenset(stems(_SUBJECTS) + singulars(_SUBJECTS))
 
 
-def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> bool:
+def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> int:
+    """Where the phrase whose other words are `rest` ends when they follow from
+    `position` on, each at most `MAX_GAP` words after the one before; -1 when not."""
     question = position > 0 and words[position - 1] in _QUESTION_WORDS
     for wanted in rest:
         window = words[position : position + MAX_GAP + 1]
         if wanted not in window:
-            return False
+            return -1
         skipped = window.index(wanted)
         if skipped and question and words[position] in _NO_GAP_WORDS:
-            return False
+            return -1
         position += skipped + 1
         question = False
-    return True
+    return position
 
 
 @lru_cache(maxsize=512)
@@ -166,18 +172,18 @@ def vocabulary(terms: tuple[str, ...], exact: bool = False) -> Vocabulary:
     are matched against `singulars` of a text instead of its `stems`."""
     fold = singulars if exact else stems
     compiled: list[tuple[str, tuple[str, ...]]] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: set[tuple[object, ...]] = set()
     for term in terms:
         shown = term.strip()
         term_stems = fold(shown)
-        key = (shown.startswith("^"), *term_stems)
+        key = (shown.startswith("^"), shown.endswith("$"), *term_stems)
         if term_stems and key not in seen:  # "movie" and "movies" are one term
             seen.add(key)
             compiled.append((shown, term_stems))
-    by_first: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+    by_first: dict[str, list[tuple[str, tuple[str, ...], bool, bool]]] = {}
     for shown, term_stems in compiled:
-        anchored = shown.startswith("^")
-        by_first.setdefault(term_stems[0], []).append((shown.lstrip("^"), term_stems[1:], anchored))
+        entry = (shown.strip("^$"), term_stems[1:], shown.startswith("^"), shown.endswith("$"))
+        by_first.setdefault(term_stems[0], []).append(entry)
     return Vocabulary(tuple(compiled), {k: tuple(v) for k, v in by_first.items()})
 
 

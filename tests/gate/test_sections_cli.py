@@ -2471,6 +2471,29 @@ id, in 40 seconds each.
             "No configuration at all, yet custom checks took me an afternoon each.",
             False,
         ),
+        # "the bad" names a drawback where it ends its clause, not before a noun: the
+        # bad export the tool caught is no drawback of the tool
+        (
+            "Final verdict",
+            "It caught the bad export of week 3 within a minute, and the bad model it would "
+            "have trained never reached viewers. No configuration, clear reports.",
+            True,
+        ),
+        (
+            "The good, the bad",
+            "No configuration, clear reports. Custom checks took me an afternoon each.",
+            False,
+        ),
+        (
+            "Final verdict",
+            "The good: no configuration. The bad: custom checks took me an afternoon each.",
+            False,
+        ),
+        (
+            "What was hard",
+            "Custom checks took me an afternoon each, and the report is one large HTML file.",
+            False,
+        ),
         # praise in a bold lead-in list: "limit" is a number here, not a drawback
         (
             "Final thoughts",

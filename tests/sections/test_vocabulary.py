@@ -57,6 +57,16 @@ def test_an_anchored_term_matches_only_at_the_start() -> None:
     assert using.find(stems("Which data we used")) == []
 
 
+def test_a_term_anchored_at_the_end_matches_only_there() -> None:
+    bad = vocabulary(("the bad$", "^limits$"), exact=True)
+    assert bad.find(singulars("The good, the bad")) == ["the bad"]
+    assert bad.find(singulars("the bad model we shipped")) == []
+    assert bad.find(singulars("the first bad")) == ["the bad"]  # one word may come between
+    assert bad.find(singulars("Limits")) == ["limits"]
+    assert bad.find(singulars("Limits of the free tier")) == []
+    assert bad.find(singulars("Rate limits")) == []
+
+
 def test_derived_words_stay_apart_and_inflections_meet() -> None:
     assert stem("weakness") != stem("weak")  # "Weak Supervision" names no weakness
     assert stem("useful") != stem("use")
