@@ -2479,6 +2479,19 @@ id, in 40 seconds each.
             "have trained never reached viewers. No configuration, clear reports.",
             True,
         ),
+        # nor is "catch" the verb: "the thresholds catch"
+        (
+            "Final verdict",
+            "Its thresholds catch every broken export, and the suite catches them before "
+            "training. No configuration, clear reports.",
+            True,
+        ),
+        (
+            "Final verdict",
+            "No configuration, clear reports. The catch is that custom checks took me an "
+            "afternoon each.",
+            False,
+        ),
         (
             "The good, the bad",
             "No configuration, clear reports. Custom checks took me an afternoon each.",
