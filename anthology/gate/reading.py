@@ -1869,7 +1869,22 @@ class _Reader:
                     f"{' + '.join(p.shown for p in parts)} comes after {opener.shown}, which "
                     f"names “{self.sections[s + 1].name}”: this comes before that"
                 )
-                chosen[s] = []
+                chosen[s] = self._free_before(chosen, s, opener.line or 0)
+
+    def _free_before(self, chosen: dict[int, list[Part]], s: int, line: int) -> list[Part]:
+        """The best free section before `line` that names or hints at requirement `s`, its
+        text agreeing: "How we got here", passed over for a later "Step 3: where it got
+        slow, and why" that named the problem after the walkthrough began."""
+        index = {id(h): i for i, h in enumerate(self.headings)}
+        used = {index[id(p.heading)] for parts in chosen.values() for p in parts if p.heading}
+        found = [
+            c
+            for h, heading in enumerate(self.headings)
+            if (heading.line or 0) < line
+            and (c := self.candidate(h, s, used)) is not None
+            and c.words > 0
+        ]
+        return list(max(found, key=lambda c: c.rank).parts) if found else []
 
     def _inside_later(self, chosen: dict[int, list[Part]], s: int) -> set[int]:
         """The paragraphs inside `_later_span`."""

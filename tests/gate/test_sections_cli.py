@@ -2098,6 +2098,60 @@ FEW_TOPICS_PAIR = _pair(
 )
 
 
+GOT_HERE_POST = """
+## {opening}
+
+{backstory}
+
+## Step 1: change the import
+
+I replaced `import pandas as pd` with the tool's import in `build_features.py` and ran it on
+the last 30 days of our watch events: 96 million rows, the same features as before.
+
+## Step 2: the joins
+
+The join of ratings and movies ran unchanged and wrote the same training table for the
+recommender, checked row by row against last week's pandas output.
+
+## Step 3: where it got slow, and why
+
+The first full run was painfully slow and failed twice: two window functions over each
+viewer's history took 11 minutes, because every window shuffles the whole table, and
+nobody could tell why from the logs. Sorting once by user id brought them to 3 minutes.
+
+## Strengths and limitations
+
+The pandas API carried over almost unchanged, and the job runs in 9 minutes. However, the
+cluster takes two minutes to start, some pandas calls are missing, and errors come back
+as long JVM stack traces.
+"""
+
+
+# "How we got here" tells the backstory: a later step that asks why ("Step 3: where it
+# got slow, and why") comes after the walkthrough began and is no problem; the free
+# section before the walkthrough serves it. A post whose opening only sets the tool up
+# still lacks the problem
+GOT_HERE_PAIR = _pair(
+    "how-we-got-here",
+    GOT_HERE_POST.format(
+        opening="How we got here",
+        backstory=(
+            "Once a day a pandas script builds the features of our movie recommender from "
+            "30 days of watch events. In week 3 the data grew to 96 million rows and the "
+            "script died with a MemoryError on our 16 GB VM, so nobody could retrain, and "
+            "rewriting it for Spark by hand would have taken weeks."
+        ),
+    ),
+    GOT_HERE_POST.format(
+        opening="How we set it up",
+        backstory=(
+            "I installed the tool with pip next to Spark 3.3 on the team VM, set the "
+            "driver memory to 8 GB and opened a notebook with the default session."
+        ),
+    ),
+)
+
+
 STICKING_POST = """
 {opening}
 ## Installing
@@ -2367,6 +2421,7 @@ VERDICT_FIRST_PAIR = _pair(
         *TOPIC_THREE_PAIR,
         *SECTION_TOPICS_PAIR,
         *FEW_TOPICS_PAIR,
+        *GOT_HERE_PAIR,
         *STICKING_PAIR,
         *DIARY_PAIR,
         *HEADINGLESS_PAIR,
