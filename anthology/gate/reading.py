@@ -132,7 +132,8 @@ def speculation(text: str, section: Section) -> bool:
     voice."""
     if not section.scenario_voice:
         return False
-    maybe = hypotheticals(stems(text), section)
+    # counted sentence by sentence: "could" in each of five bullets is five, not one
+    maybe = sum(hypotheticals(stems(sentence), section) for sentence in _SENTENCE.split(text))
     return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
 
 

@@ -2152,6 +2152,65 @@ GOT_HERE_PAIR = _pair(
 )
 
 
+PUBSUB_POST = """
+## The problem
+
+In a movie streaming service, the services often call each other directly: the player
+API posts every watch event to the feature service, and when that service restarts during
+a deploy, the watch events of those minutes are lost and the next retraining runs without
+them.
+
+## Trying it locally with the emulator
+
+I started the emulator and followed the client library's quickstart: create a topic and a
+subscription, publish ten messages, and receive them.
+
+```python
+publisher.publish(topic_path, b"hello", origin="quickstart")
+subscriber.subscribe(sub_path, callback=lambda message: message.ack())
+```
+
+Every message arrived once, and a message I did not acknowledge came back after the
+ten-second deadline.
+
+## {heading}
+
+{uses}
+
+## Strengths and limitations
+
+Publishing and subscribing took ten lines, and redelivery worked as documented. However,
+ordering needs ordering keys, exactly-once delivery costs extra latency, and the emulator
+has no dead-letter topics.
+"""
+
+
+# bullets that each say "could" are speculation, though one of them names the team
+# ("the team could replay"); and "subscriber" is the tool's client in code, a word other
+# domains share, not a viewer who pays: the quickstart above shows no use of the scenario
+BULLETED_IMAGINING_PAIR = _pair(
+    "bulleted-imagining",
+    PUBSUB_POST.format(
+        heading="Moving our watch events to it",
+        uses=(
+            "- Our player API now publishes each watch event to a `watch-events` topic, "
+            "keyed by user id.\n- The feature service and a new archive job each read it "
+            "through their own subscription.\n- During Tuesday's deploy the feature service "
+            "was down for four minutes and caught up on 3,100 movie plays afterwards."
+        ),
+    ),
+    PUBSUB_POST.format(
+        heading="How this could fit a movie streaming service",
+        uses=(
+            "- The player could publish each watch event to a `watch-events` topic, keyed "
+            "by user id.\n- The feature service and an archive job could each read it "
+            "through their own subscription.\n- After a bad deploy the team could replay "
+            "the last hour with `seek`."
+        ),
+    ),
+)
+
+
 STICKING_POST = """
 {opening}
 ## Installing
@@ -2422,6 +2481,7 @@ VERDICT_FIRST_PAIR = _pair(
         *SECTION_TOPICS_PAIR,
         *FEW_TOPICS_PAIR,
         *GOT_HERE_PAIR,
+        *BULLETED_IMAGINING_PAIR,
         *STICKING_PAIR,
         *DIARY_PAIR,
         *HEADINGLESS_PAIR,
