@@ -31,6 +31,7 @@ _SKIPPED_TAGS = {"pre", "script", "style"}
 _PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
 _ATX = re.compile(r"^[ \t]*(?:>[ \t]*)*(#{1,6})(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 # A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
 MAX_BOLD_HEADING_WORDS = 12
@@ -174,6 +175,9 @@ class Paragraph:
     # `FENCED_READ` characters): "I merged our scripts into one CLI:" over the class that
     # reads "watch/rate events from Kafka"
     fenced: str = ""
+    # a list of two items or more: each item's text and inline code, each a statement of
+    # its own (the "I" of one bullet tells nothing of the "watch" of another)
+    items: tuple[str, ...] = ()
 
 
 FENCED_READ = 4_000
@@ -188,15 +192,25 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
     region, first = -1, 0
     chunk: list[str] = []
     spans: list[str] = []
+    items: list[tuple[list[str], list[str]]] = []  # each list item's lines, inline code
 
     def flush() -> None:
         if chunk:
             text = strip_inline(" ".join(chunk))
             if text:
                 start, end = body.file_line(first), body.file_line(first) + len(chunk) - 1
-                found.append(Paragraph(region, start, text, " ".join(spans), end))
+                listed = (
+                    tuple(
+                        " ".join((strip_inline(" ".join(lines)), *code)).strip()
+                        for lines, code in items
+                    )
+                    if len(items) > 1
+                    else ()
+                )
+                found.append(Paragraph(region, start, text, " ".join(spans), end, items=listed))
             chunk.clear()
         spans.clear()
+        items.clear()
 
     after_heading = False
     for index, line in enumerate(body.plain):
@@ -221,9 +235,14 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
         if not chunk:
             first = index
         chunk.append(line.strip().lstrip(">#|*+- ").strip())
+        if _LIST_ITEM.match(line) or not items:  # a list item, or the lines before one
+            items.append(([], []))
+        items[-1][0].append(chunk[-1])
         if "`" in body.lines[index]:
             text = body.lines[index]
-            spans.extend(text[a:b].strip() for a, b in code_spans(text) if text[a:b].strip())
+            inline = [text[a:b].strip() for a, b in code_spans(text) if text[a:b].strip()]
+            spans.extend(inline)
+            items[-1][1].extend(inline)
     flush()
     return found
 

@@ -2181,7 +2181,7 @@ ten-second deadline.
 
 Publishing and subscribing took ten lines, and redelivery worked as documented. However,
 ordering needs ordering keys, exactly-once delivery costs extra latency, and the emulator
-has no dead-letter topics.
+has no dead-letter topics.{notes}
 """
 
 
@@ -2198,6 +2198,7 @@ BULLETED_IMAGINING_PAIR = _pair(
             "through their own subscription.\n- During Tuesday's deploy the feature service "
             "was down for four minutes and caught up on 3,100 movie plays afterwards."
         ),
+        notes="",
     ),
     PUBSUB_POST.format(
         heading="How this could fit a movie streaming service",
@@ -2207,6 +2208,35 @@ BULLETED_IMAGINING_PAIR = _pair(
             "through their own subscription.\n- After a bad deploy the team could replay "
             "the last hour with `seek`."
         ),
+        notes="",
+    ),
+)
+
+
+# a list's items are statements of their own: the "I" of one bullet does not make the
+# "watched" of the next the writer's own, so the scenario is still only imagined
+LIST_ITEMS = (
+    "\n\nWhat I noted while trying it:\n\n- I spent an evening on ordering keys and "
+    "acknowledgement deadlines.\n- What a viewer watched a second ago can be late by the "
+    "ten-second deadline."
+)
+LIST_VOICE_PAIR = _pair(
+    "list-voice",
+    PUBSUB_POST.format(
+        heading="Moving our watch events to it",
+        uses=(
+            "Our player API now publishes each watch event to a `watch-events` topic, and "
+            "during Tuesday's deploy the feature service caught up on 3,100 movie plays."
+        ),
+        notes=LIST_ITEMS,
+    ),
+    PUBSUB_POST.format(
+        heading="How this could fit a movie streaming service",
+        uses=(
+            "The player could publish each watch event to a `watch-events` topic, and the "
+            "feature service could catch up after a deploy."
+        ),
+        notes=LIST_ITEMS,
     ),
 )
 
@@ -2482,6 +2512,7 @@ VERDICT_FIRST_PAIR = _pair(
         *FEW_TOPICS_PAIR,
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
+        *LIST_VOICE_PAIR,
         *STICKING_PAIR,
         *DIARY_PAIR,
         *HEADINGLESS_PAIR,

@@ -571,6 +571,31 @@ def test_inline_code_spans_pair_runs_of_one_length(line: str, spans: str) -> Non
     assert paragraph.code == spans
 
 
+@pytest.mark.parametrize(
+    ("markdown", "items"),
+    [
+        # each item with its inline code; a lead-in line before the list is a statement too
+        (
+            "What I noted:\n- I spent an evening on `ack` deadlines\n  and ordering keys.\n"
+            "- What a viewer *watched* is late.\n",
+            (
+                "What I noted:",
+                "I spent an evening on deadlines and ordering keys. ack",
+                "What a viewer watched is late.",
+            ),
+        ),
+        ("1. Install it.\n2) Run `make`.\n", ("1. Install it.", "2) Run . make")),
+        # prose, or a list of one, is one statement: the paragraph itself
+        ("We run a movie service.\nIt logs each watch event.\n", ()),
+        ("- Only one item here.\n", ()),
+    ],
+)
+def test_a_list_paragraph_keeps_its_items(markdown: str, items: tuple[str, ...]) -> None:
+    body = Body(markdown, 1)
+    [paragraph] = paragraphs(body, outline(body))
+    assert paragraph.items == items
+
+
 # --- structures of held-out batch 8: lab reports, chapters, feature-by-feature reviews ----
 
 

@@ -334,7 +334,9 @@ def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
         text = with_code(paragraph)
         if not own.find(singulars(text)):
             continue
-        if tells_as_real(text, reading.section, own):
+        # a list's items each on its own: "I spent an evening on the concepts" in one
+        # bullet tells nothing of "what the user watched" in the next
+        if any(tells_as_real(part, reading.section, own) for part in paragraph.items or (text,)):
             return False
         named = True
     return named
