@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from anthology.course import load_course
-from anthology.gate.vocabulary import singulars, vocabulary
+from anthology.gate.vocabulary import singulars, stems, vocabulary
 from anthology.yamlsafe import key_lines
 
 from .conftest import Runner
@@ -104,3 +104,23 @@ def test_the_shipped_scenario_words_leave_time_series_out(text: str, scenario: b
     option = next(o for o in course.options if o.scenario_keywords)
     found = vocabulary(option.scenario_keywords, exact=True).find(singulars(text))
     assert bool(found) is scenario, found
+
+
+@pytest.mark.parametrize(
+    ("heading", "named"),
+    [
+        ("The good, the bad and the ugly", True),
+        ("The ugly", True),
+        ("Thursday — retries and the ugly surprise", False),
+    ],
+)
+def test_the_shipped_verdict_headings_read_the_ugly_only_at_the_end(
+    heading: str, named: bool
+) -> None:
+    """ "The ugly" names the drawbacks where it ends the heading, not in "the ugly
+    surprise" of a diary's walkthrough."""
+    course = load_course(Path(__file__).parents[2] / "content" / "course.yaml")
+    option = next(o for o in course.options if o.scenario_keywords)
+    verdict = next(s for s in option.sections if s.id == "assessment")
+    found = vocabulary(verdict.keywords).find(stems(heading))
+    assert ("the ugly" in found) is named, found
