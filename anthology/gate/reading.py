@@ -1876,8 +1876,7 @@ class _Reader:
         """The best free section before `line` that names or hints at requirement `s`, its
         text agreeing: "How we got here", passed over for a later "Step 3: where it got
         slow, and why" that named the problem after the walkthrough began."""
-        index = {id(h): i for i, h in enumerate(self.headings)}
-        used = {index[id(p.heading)] for parts in chosen.values() for p in parts if p.heading}
+        used = set(self._owners(chosen)) - {-1}
         found = [
             c
             for h, heading in enumerate(self.headings)

@@ -108,7 +108,7 @@ def singulars(text: str) -> tuple[str, ...]:
 class Vocabulary:
     """A list of terms, compiled for matching against stemmed text."""
 
-    terms: tuple[tuple[str, tuple[str, ...]], ...]
+    terms: tuple[tuple[str, tuple[str, ...]], ...]  # as shown to a reader: no `^` or `$`
     by_first: dict[str, tuple[tuple[str, tuple[str, ...], bool, bool], ...]]
 
     def find(self, words: Sequence[str]) -> list[str]:
@@ -184,7 +184,8 @@ def vocabulary(terms: tuple[str, ...], exact: bool = False) -> Vocabulary:
     for shown, term_stems in compiled:
         entry = (shown.strip("^$"), term_stems[1:], shown.startswith("^"), shown.endswith("$"))
         by_first.setdefault(term_stems[0], []).append(entry)
-    return Vocabulary(tuple(compiled), {k: tuple(v) for k, v in by_first.items()})
+    shown_terms = tuple((term.strip("^$"), term_stems) for term, term_stems in compiled)
+    return Vocabulary(shown_terms, {k: tuple(v) for k, v in by_first.items()})
 
 
 def negated(

@@ -65,6 +65,8 @@ def test_a_term_anchored_at_the_end_matches_only_there() -> None:
     assert bad.find(singulars("Limits")) == ["limits"]
     assert bad.find(singulars("Limits of the free tier")) == []
     assert bad.find(singulars("Rate limits")) == []
+    # the anchors are how a course writes a term, not part of it: messages show "the bad"
+    assert [term for term, _stems in bad.terms] == ["the bad", "limits"]
 
 
 def test_derived_words_stay_apart_and_inflections_meet() -> None:

@@ -215,7 +215,7 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
         # most posts name one early: the search stops at the first
         if any(drawbacks.find(singulars(text)) for text in texts):
             continue
-        shown = ", ".join(terms[:4])
+        shown = ", ".join(term for term, _stems in drawbacks.terms[:4])
         yield _finding(
             ctx,
             "section-one-sided",
