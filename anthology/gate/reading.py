@@ -65,6 +65,9 @@ HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
     "content",
     "between",
 )
+# what `_release_run` moves besides a series or subsections: a series with the members
+# only its noun gave ("Lesson 4: drift detection found things" to the lessons learned)
+_PLACES = "places"
 _SERIES = re.compile(
     r"^\s*(step|part|stage|phase|day|week|round|experiment|task|lesson|example)\s*#?\s*"
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
@@ -644,6 +647,21 @@ def _affirmed(found: dict[str, int], words: Sequence[str], section: Section) -> 
         return {}
     found = negated(found, words, vocabulary(section.negated_by))
     return negated(found, words, vocabulary(section.remedied_by), gap=len(words))
+
+
+def _noun_only(part: Part) -> bool:
+    """Whether a part was taken for a hint that is only its series' noun ("Lesson 4: drift
+    detection found things we didn't know about" hints at the lessons learned): a place in
+    the series, as much as one that continues it."""
+    match = _SERIES.match(part.heading.text) if part.heading is not None else None
+    noun = stems(match.group(1)) if match else None
+    return part.how == HINT and bool(part.terms) and all(stems(t) == noun for t in part.terms)
+
+
+def _firm(parts: list[Part]) -> list[Part]:
+    """The parts taken for more than their place in a series, when there are any."""
+    firm = [p for p in parts if p.how != SERIES and not _noun_only(p)]
+    return firm or parts
 
 
 def _later_step(part: Part) -> bool:
@@ -1613,15 +1631,28 @@ class _Reader:
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
             for o in list(chosen):
-                if o != s and any(self._release_run(s, o, how, chosen) for how in (SERIES, NESTED)):
+                if o != s and any(
+                    self._release_run(s, o, how, chosen) for how in (SERIES, NESTED, _PLACES)
+                ):
                     break
 
     def _release_run(self, s: int, o: int, how: str, chosen: dict[int, list[Part]]) -> bool:
         """Move to requirement `s` the longest run of requirement `o`'s parts joined as
-        `how` (a series, or subsections) that reads like `s`; whether one moved."""
+        `how` (a series, subsections, or a series with the members only its noun gave)
+        that reads like `s`; whether one moved."""
         section = self.sections[s]
         parts = chosen[o]
-        series = [p for p in parts if p.how == how and p.heading is not None]
+        if how == _PLACES:
+            # the series with the members only its noun gave: "Lesson 2", "Lesson 4" of a
+            # lessons-learned series may tell the walkthrough the lessons come from; they
+            # tell no problem ("Part 1: Starting the cluster" of a walkthrough is not one)
+            if not section.cues.scenario:
+                return False
+            series = [
+                p for p in parts if p.heading is not None and (p.how == SERIES or _noun_only(p))
+            ]
+        else:
+            series = [p for p in parts if p.how == how and p.heading is not None]
         if not series or len(series) == len(parts):
             return False
         if o < s:  # an earlier requirement keeps what comes before the heading that named it
@@ -1656,7 +1687,7 @@ class _Reader:
                 continue
             parts[:] = kept
             chosen[s] = taken
-            joined = "series" if how == SERIES else "subsections"
+            joined = "subsections" if how == NESTED else "series"
             self.considered[o].append(
                 f"the {joined} from ‘{run[0].label}’ on read like “{section.name}”, "
                 "which nothing else serves"
@@ -1758,10 +1789,12 @@ class _Reader:
         ]
 
     def _window(self, chosen: dict[int, list[Part]], s: int) -> tuple[int, int]:
-        """The lines between the parts of the requirements before and after `s`."""
+        """The lines between the parts of the requirements before and after `s`, less those
+        taken only for their place in a series ("Lesson 1: the configuration is one file"
+        joins the lessons learned but does not start them)."""
         low, high = self.post.total_lines
-        before = [p.line for p in chosen.get(s - 1, []) if p.line is not None]
-        after = [p.line for p in chosen.get(s + 1, []) if p.line is not None]
+        before = [p.line for p in _firm(chosen.get(s - 1, [])) if p.line is not None]
+        after = [p.line for p in _firm(chosen.get(s + 1, [])) if p.line is not None]
         if self.sections[s].cues.position == "start":
             # text that opens the post ends where the next requirement's text starts: one
             # heading over a whole post gives that requirement only the paragraphs it took
@@ -1953,21 +1986,27 @@ class _Reader:
         """Runs that go on into the next section: a run reaching the end of its section
         and one opening the next free section, and so on ("#1 …", "#2 …", "#3 …": a
         listicle's items are each too short to read like anything alone). Only sections
-        shorter than the requirement's `min_words` chain: a longer one is read alone."""
+        whose free text is shorter than the requirement's `min_words` chain: a longer one
+        is read alone, or ends a chain that begins with what is left of a section (`_left`)."""
         chains: list[list[tuple[int, list[int]]]] = []
         current: list[tuple[int, list[int]]] = []
         short = self.sections[s].min_words
         for region in sorted(self.post.by_region):
             own = self.post.by_region[region]
             runs = [] if region in used else self._runs(region, s, taken, best_for)
-            if short and self._words(own) >= short:
-                runs = []
+            long = bool(short) and self._words([p for p in own if p not in taken]) >= short
             runs = [r for r in runs if self._run_prefers(r, s)]
-            if current and runs and runs[0][0] == own[0]:
+            if current and runs and runs[0][0] == own[0] and (not long or self._left(current)):
                 current.append((region, runs[0]))
+                if long:
+                    chains.append(current)
+                    current = []
+                    continue
             else:
                 if len(current) > 1:
                     chains.append(current)
+                if long:
+                    runs = []
                 current = [(region, runs[0])] if runs and len(runs) == 1 else []
                 if runs and len(runs) > 1:
                     current = [(region, runs[-1])]
@@ -1978,6 +2017,13 @@ class _Reader:
         if len(current) > 1:
             chains.append(current)
         return chains
+
+    def _left(self, chain: list[tuple[int, list[int]]]) -> bool:
+        """Whether a chain begins with what is left of a section whose first paragraphs
+        another requirement took: the setup at the end of the opening text, after the
+        problem, goes on into a longer section ("612 violations"), which ends the chain."""
+        region, run = chain[0]
+        return run[0] != self.post.by_region[region][0]
 
     def _best_run(
         self,

@@ -2240,6 +2240,184 @@ LIST_VOICE_PAIR = _pair(
     ),
 )
 
+STRICT_LINTER_POST = """
+Our recommender repository grew fast: a Kafka consumer, feature code, a training script
+and a small API, written by three people with different habits. Reviews turned into
+arguments about style, and real bugs slipped through: one function in the feature code
+kept a stale value for movies without a duration, and the model trained for two days on
+wrong watch ratios because nobody could follow that function in review.
+
+The plain linter we had said nothing about it. Strict linters exist for exactly this: they
+enforce limits on complexity, naming and consistency, so code stays readable and reviewers
+can spend their time on logic instead of style.
+
+{setup}
+
+{findings}
+
+**What I liked:** it finds design problems, not only formatting, and every code is
+documented with the reason and an example.
+
+**What I didn't like:** it is very noisy at the start, many rules do not fit data code,
+and there is no automatic fix, so every message is manual work. It is also slower than
+the linter we had.
+
+**Verdict:** worth it for the messy parts of an ML pipeline once the configuration is tuned.
+"""
+
+
+# the problem takes the opening's first paragraphs; the setup and first run left at its end
+# go on into "**412 messages.**", a section long enough to be read alone that alone does
+# not read like the walkthrough: together they do. The tutorial's sample shop, with the
+# movie use only imagined, is still no use of the scenario
+OPENING_LEFT_PAIR = _pair(
+    "opening-left",
+    STRICT_LINTER_POST.format(
+        setup="""
+It is a plugin of the linter we already had, so the setup is short:
+
+```bash
+pip install strict-linter
+lint --select=STR reco/
+```
+
+First run on our repository:
+
+```
+reco/features.py:41:1: STR210 too many local variables: 14 > 5
+reco/features.py:41:1: STR231 cognitive complexity too high: 19 > 12
+```
+""".strip(),
+        findings="""
+**412 messages.** For 2,400 lines, which felt like a lot at first. Grouped by code, they
+told a clearer story. The complexity findings pointed exactly at the functions we had
+argued about, including the one with the stale value. The magic numbers were interesting
+too: the share of a movie a viewer finishes before it counts as a positive example was
+written in three files with two values, 0.85 and 0.8, and I compared them by hand. We
+moved it to one constant in the settings module, next to the top-K of the API. The build
+now lints the changed files of each pull request, and after three weeks the feature
+function is four small functions and reviews talk about logic again.
+""".strip(),
+    ),
+    STRICT_LINTER_POST.format(
+        setup="""
+It is a plugin of the linter we already had, so the setup is short:
+
+```bash
+pip install strict-linter
+lint --select=STR shop/
+```
+
+First run on the tutorial's sample shop:
+
+```
+shop/cart.py:41:1: STR210 too many local variables: 14 > 5
+shop/cart.py:41:1: STR231 cognitive complexity too high: 19 > 12
+```
+""".strip(),
+        findings="""
+**412 messages.** For 2,400 lines of the sample shop, which felt like a lot at first.
+Grouped by code, they told a clearer story. The complexity findings pointed at the
+checkout functions the tutorial warns about. The magic numbers were interesting too: the
+discount threshold of the sample cart was written in three files with two values, 0.85
+and 0.8, and I compared them by hand. A streaming service could move such a threshold to
+one constant in its settings module, next to the top-K of its API, and lint the changed
+files of each pull request, so that a feature function of its recommender stays four
+small functions and reviews talk about logic.
+""".strip(),
+    ),
+)
+
+LESSONS_POST = """
+Our team runs a small movie recommender for the course: a Kafka consumer writes watch
+events and ratings to Postgres, and a nightly job retrains the model on them. Here is
+what I learned moving our hand-written data checks to the tool, in order.
+
+## Why we needed it
+
+Our checks were a folder of SQL files that nobody ran by hand. Twice this month the
+nightly job trained on a broken export, once with half the ratings missing a movie id,
+and nobody noticed for days because the job still finished. Without a check that runs
+before training, a bad night silently becomes a bad model.
+
+## Lesson 1: {first}
+
+{one}
+
+## Lesson 2: {second}
+
+{two}
+
+## Lesson 3: it is powerful, but its language takes time to learn
+
+The check language covers most of what we need, and the messages name the failing rows.
+However, anything beyond simple checks needs raw SQL, the free tier keeps only a week of
+history, and the documentation of the cloud features is thin. A teammate who does not
+know SQL would struggle to maintain these checks.
+"""
+LESSON_CAVEAT = (
+    "It still requires one more database connection in the job, and the first scan "
+    "printed too many warnings about columns we never check."
+)
+
+
+# "Lesson 1" joins the lessons learned only for its place in the series, so the
+# walkthrough after it ("Lesson 2: the first scan paid off") still lies between the
+# problem and the verdict; a demo shop's data is still no use of the scenario
+SERIES_PLACE_PAIR = _pair(
+    "series-place",
+    LESSONS_POST.format(
+        first="the configuration is one file",
+        one="The configuration lives next to the code, and the team reviews it like any file.",
+        second="the first scan paid off",
+        two=(
+            "I wrote checks for our ratings table and replayed the last ten nightly exports "
+            "through `soda scan`. It flagged both broken nights: 31 percent of rows without "
+            "a movie id, and a watch event table two days stale. " + LESSON_CAVEAT
+        ),
+    ),
+    LESSONS_POST.format(
+        first="the configuration is one file",
+        one="The configuration lives next to the code, and the team reviews it like any file.",
+        second="the first scan paid off",
+        two=(
+            "I wrote checks for the vendor's demo shop and replayed its ten sample exports "
+            "through `soda scan`. It flagged both broken days: 31 percent of orders without "
+            "a customer id, and an orders table two days stale. " + LESSON_CAVEAT
+        ),
+    ),
+)
+
+
+# "Lesson 2: old exports are not what they seem" hints at the lessons learned by its
+# series' noun alone: with "Lesson 1" it tells the walkthrough the lessons come from
+LESSON_WALKTHROUGH_PAIR = _pair(
+    "lesson-walkthrough",
+    LESSONS_POST.format(
+        first="the checks live in one file",
+        one=(
+            "I created `checks.yml` next to our training code, so the team reviews a new "
+            "check like any other change."
+        ),
+        second="old exports are not what they seem",
+        two=(
+            "I replayed the last ten nights of our movie ratings through it. It found both "
+            "broken nights: 31 percent of rows without a movie id, and a watch event table "
+            "two days stale.\n\n" + LESSON_CAVEAT
+        ),
+    ),
+    LESSONS_POST.format(
+        first="the checks live in one file",
+        one="I created `checks.yml` next to the tutorial's code, as its getting started says.",
+        second="old exports are not what they seem",
+        two=(
+            "I replayed the ten sample days of the vendor's demo shop through it. It found "
+            "both broken days: 31 percent of orders without a customer id, and an orders "
+            "table two days stale.\n\n" + LESSON_CAVEAT
+        ),
+    ),
+)
+
 
 STICKING_POST = """
 {opening}
@@ -2513,6 +2691,9 @@ VERDICT_FIRST_PAIR = _pair(
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
         *LIST_VOICE_PAIR,
+        *SERIES_PLACE_PAIR,
+        *LESSON_WALKTHROUGH_PAIR,
+        *OPENING_LEFT_PAIR,
         *STICKING_PAIR,
         *DIARY_PAIR,
         *HEADINGLESS_PAIR,
