@@ -1858,6 +1858,26 @@ BORROWED_PAIR = _pair(
 )
 
 
+# "the example notebook in the project's repository" is someone else's material too: its
+# public dataset of pages about TV shows is not the writer's own use of the scenario
+EXAMPLE_NOTEBOOK_PAIR = _pair(
+    "example-notebook",
+    BORROWED_POST.format(
+        walkthrough=(
+            "I wrote a notebook over one day of our recommendation responses: 48,000 ranked "
+            "lists of TV shows and movies with the clicked position, then opened the ranking "
+            "view. NDCG at 10 was 0.31 on phones and 0.19 on televisions."
+        )
+    ),
+    BORROWED_POST.format(
+        walkthrough=(
+            "I followed the example notebook in the project's repository: 48,000 ranked "
+            "lists of public pages about TV shows with the clicked position, then the ranking "
+            "view. NDCG at 10 was 0.31 on phones and 0.19 on televisions."
+        )
+    ),
+)
+
 VIEWER_POST = """
 ## Why scan the code
 
@@ -2704,6 +2724,7 @@ VERDICT_FIRST_PAIR = _pair(
         *LATER_STEP_PAIR,
         *VIEWER_PAIR,
         *BORROWED_PAIR,
+        *EXAMPLE_NOTEBOOK_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,
