@@ -2855,6 +2855,14 @@ id, in 40 seconds each.
             "Custom checks took me an afternoon each, and the report is one large HTML file.",
             False,
         ),
+        # "expensive" is mostly the cost the tool removed ("the expensive part", "a
+        # feature we thought too expensive"), not a drawback of the tool
+        (
+            "Verdict",
+            "It made the most expensive call of our API cheap: the ranking that took 900 ms "
+            "now comes from the cache in 4 ms. No configuration, clear reports.",
+            True,
+        ),
         # praise in a bold lead-in list: "limit" is a number here, not a drawback
         (
             "Final thoughts",
