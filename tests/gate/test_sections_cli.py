@@ -1878,6 +1878,102 @@ EXAMPLE_NOTEBOOK_PAIR = _pair(
     ),
 )
 
+ROLLOUT_POST = """
+## Why rollouts need a safety net
+
+Deployments that replace every pod at once take a service down when the new version
+crashes on start. Rolling back by hand takes minutes, and every failed request in those
+minutes reaches a user.
+
+## Trying it
+
+{walkthrough}
+
+## How a movie streaming service could use it
+
+A movie streaming service could roll out each new recommender version to a tenth of its
+traffic first and promote it only when the error rate stays flat.
+
+## Strengths and limitations
+
+Rollouts and rollbacks took one command each, and the dashboard is clear. However, the
+analysis templates are verbose, the documentation of the metrics providers is thin, and
+the controller needs cluster-wide permissions.
+"""
+
+
+# "watched the rollout" is the verb every tool post uses, a word other domains share: a
+# walkthrough on a hello-world service, with the movie use only imagined, shows no use
+# of the scenario; the same steps on the writer's own movie recommender do
+WATCH_VERB_PAIR = _pair(
+    "watch-verb",
+    ROLLOUT_POST.format(
+        walkthrough=(
+            "I installed the controller on our cluster and deployed our movie recommender's "
+            "API with a canary strategy. I watched the rollout in the dashboard: the new "
+            "version got 10 percent of the traffic, then 50, then all of it within four "
+            "minutes, and a broken image I pushed was rolled back in 40 seconds."
+        )
+    ),
+    ROLLOUT_POST.format(
+        walkthrough=(
+            "I installed the controller on a local cluster and deployed a hello-world "
+            "service with a canary strategy. I watched the rollout in the dashboard: the new "
+            "version got 10 percent of the traffic, then 50, then all of it within four "
+            "minutes, and a broken image I pushed was rolled back in 40 seconds."
+        )
+    ),
+)
+
+# ... while "watch events" stays the scenario's own term: the course's stream of what
+# viewers play, told as the writer's own data, shows the scenario
+WATCH_EVENTS_POST = ROLLOUT_POST.format(
+    walkthrough=(
+        "I installed the controller on our cluster and deployed the API that ranks our "
+        "watch events with a canary strategy. I watched the rollout in the dashboard: the "
+        "new version got 10 percent of the traffic, then 50, then all of it within four "
+        "minutes, and a broken image I pushed was rolled back in 40 seconds."
+    )
+)
+
+
+SONG_POST = """
+## Why offline metrics are not enough
+
+A model that wins offline can still lose online: the offline split rewards popular items,
+and nobody notices until the click-through rate drops a week after the release.
+
+## Trying it
+
+I loaded a public dataset of song ratings, trained two models and compared their
+recommendations with the tool's ranking report: the second one had a 12 percent higher
+NDCG at 10 and recommended 3 times as many items from the long tail.
+
+## {heading}
+
+{uses}
+
+## Strengths and limitations
+
+The report took two lines of code and the long-tail view is clear. However, it needs all
+predictions in memory, the plots cannot be exported, and the documentation is thin.
+"""
+
+
+# a heading names the scenario too: "How a movie streaming team would use it" imagines
+# it, so the walkthrough on song ratings (words other domains share) is no use of it
+IMAGINED_HEADING_PAIR = _pair(
+    "imagined-heading",
+    SONG_POST.format(
+        heading="How our movie streaming team uses it",
+        uses="We run the same report on our ratings after every retraining.",
+    ),
+    SONG_POST.format(
+        heading="How a movie streaming team would use it",
+        uses="The same report would work for any catalogue with ratings.",
+    ),
+)
+
 VIEWER_POST = """
 ## Why scan the code
 
@@ -2725,6 +2821,9 @@ VERDICT_FIRST_PAIR = _pair(
         *VIEWER_PAIR,
         *BORROWED_PAIR,
         *EXAMPLE_NOTEBOOK_PAIR,
+        *WATCH_VERB_PAIR,
+        pytest.param(WATCH_EVENTS_POST, True, id="watch-events-passes"),
+        *IMAGINED_HEADING_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,

@@ -325,18 +325,24 @@ def _continues_own_story(
 
 
 def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
-    """Whether the post names the scenario's own words (`own`: movies, viewers, …) and
-    only ever as speculation or outside the writer's voice ("a movie service could log its
-    requests"): then a use told in words other domains share ("recommendations" from a
-    music dataset, "ratings" of a shop's sample database) was tried on something else."""
+    """Whether the post names the scenario's own words (`own`: movies, viewers, …), in a
+    heading or a paragraph, and only ever as speculation or outside the writer's voice ("a
+    movie service could log its requests"): then a use told in words other domains share
+    ("recommendations" from a music dataset, "ratings" of a shop's sample database) was
+    tried on something else."""
     named = False
-    for paragraph in ctx.paragraphs:
-        text = with_code(paragraph)
-        if not own.find(singulars(text)):
-            continue
+    headings, _ = ctx.reading_outline
+    # a heading too: "How this would help a movie streaming team" imagines the scenario
+    statements = [(h.text, (h.text,)) for h in headings] + [
         # a list's items each on its own: "I spent an evening on the concepts" in one
         # bullet tells nothing of "what the user watched" in the next
-        if any(tells_as_real(part, reading.section, own) for part in paragraph.items or (text,)):
+        (with_code(p), p.items or (with_code(p),))
+        for p in ctx.paragraphs
+    ]
+    for text, parts in statements:
+        if not own.find(singulars(text)):
+            continue
+        if any(tells_as_real(part, reading.section, own) for part in parts):
             return False
         named = True
     return named
