@@ -1626,7 +1626,8 @@ class _Reader:
         heading's sake, when together they read like it where such text usually is
         (`_reads_like`): the series after "Day 0: why we even looked" ("Day 1" to "Day 5" of
         trying the tool), or the subsections of "Why an ML service needs real auth" ("Part
-        1: Running Keycloak" to "Part 6"). The longest run that ends with their last."""
+        1: Running Keycloak" to "Part 6"). The longest run that ends with their last; for a
+        requirement that opens a post, the shortest from their first."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
@@ -1661,8 +1662,14 @@ class _Reader:
         others = {
             self._index(q) for r, theirs in chosen.items() if r != o for q in theirs if q.heading
         }
-        for start in range(len(series)):
-            run = series[start:]
+        # what opens a post is told first: the shortest run from the series' start ("Part 0:
+        # Where we started", not the parts of trying the tool after it); else the longest
+        # run that ends with its last
+        if section.cues.position == "start":
+            runs = [series[:end] for end in range(1, len(series) + 1)]
+        else:
+            runs = [series[start:] for start in range(len(series))]
+        for run in runs:
             heads = [self._index(p) for p in run]
             regions = sorted(
                 {r for h in heads for r in range(h, self.post.end[h])} - others
