@@ -1640,7 +1640,8 @@ class _Reader:
     def _release_run(self, s: int, o: int, how: str, chosen: dict[int, list[Part]]) -> bool:
         """Move to requirement `s` the longest run of requirement `o`'s parts joined as
         `how` (a series, subsections, or a series with the members only its noun gave)
-        that reads like `s`; whether one moved."""
+        that reads like `s`, or for a requirement that opens a post the shortest from the
+        first; whether one moved."""
         section = self.sections[s]
         parts = chosen[o]
         if how == _PLACES:
