@@ -2382,6 +2382,23 @@ the linter we had.
 """
 
 
+STRICT_LINTER_SETUP = """
+It is a plugin of the linter we already had, so the setup is short:
+
+```bash
+pip install strict-linter
+lint --select=STR {folder}/
+```
+
+First run on {where}:
+
+```
+{folder}/{module}.py:41:1: STR210 too many local variables: 14 > 5
+{folder}/{module}.py:41:1: STR231 cognitive complexity too high: 19 > 12
+```
+""".strip()
+
+
 # the problem takes the opening's first paragraphs; the setup and first run left at its end
 # go on into "**412 messages.**", a section long enough to be read alone that alone does
 # not read like the walkthrough: together they do. The tutorial's sample shop, with the
@@ -2389,21 +2406,7 @@ the linter we had.
 OPENING_LEFT_PAIR = _pair(
     "opening-left",
     STRICT_LINTER_POST.format(
-        setup="""
-It is a plugin of the linter we already had, so the setup is short:
-
-```bash
-pip install strict-linter
-lint --select=STR reco/
-```
-
-First run on our repository:
-
-```
-reco/features.py:41:1: STR210 too many local variables: 14 > 5
-reco/features.py:41:1: STR231 cognitive complexity too high: 19 > 12
-```
-""".strip(),
+        setup=STRICT_LINTER_SETUP.format(folder="reco", where="our repository", module="features"),
         findings="""
 **412 messages.** For 2,400 lines, which felt like a lot at first. Grouped by code, they
 told a clearer story. The complexity findings pointed exactly at the functions we had
@@ -2416,21 +2419,9 @@ function is four small functions and reviews talk about logic again.
 """.strip(),
     ),
     STRICT_LINTER_POST.format(
-        setup="""
-It is a plugin of the linter we already had, so the setup is short:
-
-```bash
-pip install strict-linter
-lint --select=STR shop/
-```
-
-First run on the tutorial's sample shop:
-
-```
-shop/cart.py:41:1: STR210 too many local variables: 14 > 5
-shop/cart.py:41:1: STR231 cognitive complexity too high: 19 > 12
-```
-""".strip(),
+        setup=STRICT_LINTER_SETUP.format(
+            folder="shop", where="the tutorial's sample shop", module="cart"
+        ),
         findings="""
 **412 messages.** For 2,400 lines of the sample shop, which felt like a lot at first.
 Grouped by code, they told a clearer story. The complexity findings pointed at the
