@@ -5,9 +5,9 @@ Usage: python benchmarks/bench_sections.py [--corpus DIR] [--split tune|holdout-
 Every post of `tests/sections/corpus/manifest.yaml` is checked by the real gate (its
 front matter is filled in here, so only the sections decide; its `tool` is the manifest
 entry's `tool`, else the file name's last word: `dt05-notes-tuna.md` is on tuna). A
-requirement counts as reported missing when the gate gives `section-missing` for it, or
-`scenario-missing` for a requirement that must show the scenario. Truth is the manifest's
-`meets` list.
+requirement counts as reported missing when the gate gives `section-missing` for it,
+`scenario-missing` for a requirement that must show the scenario, or `section-unfinished`
+for a part of it left as a draft marker ("TODO"). Truth is the manifest's `meets` list.
 
 `--corpus DIR` measures another folder laid out the same way (posts with a `title` in
 their front matter and a `manifest.yaml`), e.g. a course's own labelled posts.
@@ -28,6 +28,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "sections" / "corpus"
 MISSING_RULES = ("section-missing", "scenario-missing")
+# a draft marker ("TODO") where a requirement's text should be blocks the post and names
+# the requirement it stands in, so that requirement is reported missing too
+UNFINISHED_RULE = "section-unfinished"
 FRONT = """---
 title: {title}
 authors:
@@ -95,9 +98,11 @@ def evaluate(corpus: Path = CORPUS) -> list[Outcome]:
             raise SystemExit(f"posts whose front matter could not be read: {unread}")
         reported: dict[str, set[str]] = {name: set() for name in manifest}
         for finding in check_all(contexts, workers=1):
-            if finding.rule in MISSING_RULES:
-                name = Path(finding.path).name
-                reported[name].add(by_rubric[rubric_of(finding, course)])
+            rubric = rubric_of(finding, course)
+            if finding.rule in MISSING_RULES or (
+                finding.rule == UNFINISHED_RULE and rubric in by_rubric
+            ):
+                reported[Path(finding.path).name].add(by_rubric[rubric])
     finally:
         shutil.rmtree(folder)
     every = {s.id for s in option.sections}

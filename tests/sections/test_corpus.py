@@ -121,3 +121,25 @@ def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkey
     monkeypatch.setattr(sys, "argv", ["bench_sections.py", "--corpus", str(tmp_path / "no")])
     assert bench.main() == 2
     assert "no manifest.yaml" in capsys.readouterr().err
+
+
+def test_a_requirement_left_as_a_draft_marker_counts_as_reported_missing(tmp_path: Path) -> None:
+    """A problem section whose text is only "TODO" gets `section-unfinished`, an error that
+    names the requirement: the benchmark counts the requirement as reported missing."""
+    name = "a01-classic-intro-to-refs-cog.md"
+    assert len(MANIFEST[name]["meets"]) == 3 and not MANIFEST[name].get("known_wrong")
+    lines = (CORPUS / name).read_text(encoding="utf-8").split("\n")
+    start = lines.index("## The problem") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("## "))
+    lines[start:end] = ["", "Why would a team need this? TODO", ""]
+    (tmp_path / "unfinished.md").write_text("\n".join(lines), encoding="utf-8")
+    entry = {
+        "split": "course",
+        "style": "problem left as a marker",
+        "meets": ["examples", "assessment"],
+    }
+    (tmp_path / "manifest.yaml").write_text(
+        yaml.safe_dump({"posts": {"unfinished.md": entry}}), encoding="utf-8"
+    )
+    (outcome,) = _bench().evaluate(tmp_path)
+    assert outcome.truth == outcome.reported == {"problem"}
