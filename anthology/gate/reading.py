@@ -140,6 +140,18 @@ def speculation(text: str, section: Section) -> bool:
     return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
 
 
+def without_course_plans(text: str, section: Section) -> str:
+    """`text` less its sentences that speak of the post or the course (`scenario_aside`)
+    and say what could be ("This post looks at how it could fit the movie recommender we
+    are building in this course"): they plan a use, they tell none."""
+    aside = _aside_phrases(section.scenario_aside)
+    return " ".join(
+        sentence
+        for sentence in _SENTENCE.split(text)
+        if not (aside.search(sentence) and hypotheticals(stems(sentence), section))
+    )
+
+
 # A thing a paragraph names: a capitalised word inside a sentence ("our Kafka consumer",
 # "the Redis cache") or an identifier in its inline code (`reco-api`, `load_model.py`).
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")

@@ -1974,6 +1974,51 @@ IMAGINED_HEADING_PAIR = _pair(
     ),
 )
 
+PLAN_POST = """
+This post introduces the profiler and looks at how it could fit the movie recommender we
+are building in this course.
+
+## Why profile in production
+
+A service that is fast on a laptop can still be slow under real traffic: the slow path
+shows up only with real requests, and a profiler run by hand misses it. Attaching one in
+the middle of an incident means a redeploy at the worst moment.
+
+## Trying it
+
+{walkthrough}
+
+## Strengths and limitations
+
+The agent took two lines to attach and cost about 2 percent of CPU. However, it only runs
+on the vendor's cloud, its reports lag by five minutes, and its advice was generic.
+"""
+
+
+# the opening plans a use on the course's movie recommender ("could fit … in this
+# course"): the walkthrough must then tell the use in the writer's voice. A tool's own
+# "recommendations report" on the shop from its documentation shows none; the writer's
+# replay of "our ratings requests" does
+COURSE_PLAN_PAIR = _pair(
+    "course-plan",
+    PLAN_POST.format(
+        walkthrough=(
+            "I attached the agent to our team's recommendation API and replayed a day of "
+            "our ratings requests against it. The flame graph showed one wide tower in the "
+            "feature lookup, 41 percent of the CPU time; caching it took the p95 latency "
+            "from 480 ms to 120 ms."
+        )
+    ),
+    PLAN_POST.format(
+        walkthrough=(
+            "The shop from the documentation ran its load script for ten minutes with the "
+            "agent attached. The recommendations report then flagged one wide tower in the "
+            "image resizing function, 41 percent of the CPU time, and suggested caching "
+            "its results."
+        )
+    ),
+)
+
 VIEWER_POST = """
 ## Why scan the code
 
@@ -2815,6 +2860,7 @@ VERDICT_FIRST_PAIR = _pair(
         *WATCH_VERB_PAIR,
         pytest.param(WATCH_EVENTS_POST, True, id="watch-events-passes"),
         *IMAGINED_HEADING_PAIR,
+        *COURSE_PLAN_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,

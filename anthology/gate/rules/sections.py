@@ -22,6 +22,7 @@ from ..reading import (
     tells_as_real,
     told_as_own,
     with_code,
+    without_course_plans,
 )
 from ..rubric import RubricFinding
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
@@ -244,10 +245,19 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             continue
         named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
         told = _may_tell_a_use(ctx, reading, keywords, named)
+        imagined = own is not None and _only_imagined(ctx, reading, own)
+        if own is not None and (imagined or _only_imagined(ctx, reading, own, plans_tell=False)):
+            # the scenario's own words only imagined or planned ("this post looks at how it
+            # could fit the movie recommender of our course"): a word other domains share
+            # tells a use only in the writer's voice, not in what describes the tool ("the
+            # recommendations report", "the operator watches these resources")
+            told = [
+                line
+                for line in told
+                if own.find(singulars(line)) or in_writers_voice(line, reading.section)
+            ]
         if _shows_use(ctx, reading, keywords, told) and (
-            own is None
-            or _shows_use(ctx, reading, own, told)
-            or not _only_imagined(ctx, reading, own)
+            own is None or _shows_use(ctx, reading, own, told) or not imagined
         ):
             continue  # tried on the scenario, or on "our ratings" of a scenario told as real
         if _continues_own_story(ctx, reading, keywords, named):
@@ -324,12 +334,15 @@ def _continues_own_story(
     return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
 
 
-def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
+def _only_imagined(
+    ctx: PostContext, reading: Reading, own: Vocabulary, plans_tell: bool = True
+) -> bool:
     """Whether the post names the scenario's own words (`own`: movies, viewers, …), in a
     heading or a paragraph, and only ever as speculation or outside the writer's voice ("a
     movie service could log its requests"): then a use told in words other domains share
     ("recommendations" from a music dataset, "ratings" of a shop's sample database) was
-    tried on something else."""
+    tried on something else. Without `plans_tell`, a sentence of the post or the course
+    that says what could be (`without_course_plans`) does not tell the scenario as real."""
     named = False
     headings, _ = ctx.reading_outline
     # a heading too: "How this would help a movie streaming team" imagines the scenario
@@ -342,6 +355,8 @@ def _only_imagined(ctx: PostContext, reading: Reading, own: Vocabulary) -> bool:
     for text, parts in statements:
         if not own.find(singulars(text)):
             continue
+        if not plans_tell:
+            parts = tuple(without_course_plans(part, reading.section) for part in parts)
         if any(tells_as_real(part, reading.section, own) for part in parts):
             return False
         named = True
