@@ -2019,6 +2019,47 @@ COURSE_PLAN_PAIR = _pair(
     ),
 )
 
+NOT_MADE_POST = """
+## Why test models against attacks
+
+A classifier that scores well on clean data can fail on inputs changed by a few pixels,
+and nobody finds out until someone abuses it. Checking for that by hand is slow, and most
+teams never do it.
+
+## Trying it
+
+I trained a small digits model and attacked it with the library's fast gradient method.
+I watched its accuracy drop from 98 percent to 12 percent under noise I could barely see.
+
+{lead}
+
+## Strengths and limitations
+
+Each attack took a few lines and the documentation is clear. However, the API changed
+between versions, the attacks are slow on large models, and few of them fit recommenders.
+"""
+
+
+# "I didn't get to connect it to our recommender" says the use was not made: with "it
+# would fit in a movie streaming service" the paragraph only imagines the scenario, so "I
+# watched its accuracy drop" (a word other domains share) shows no use of it; a use made
+# beside one not made does
+NOT_MADE_PAIR = _pair(
+    "not-made",
+    NOT_MADE_POST.format(
+        lead=(
+            "I didn't get to the text attacks in the time I had, so they would have to "
+            "wait. But I connected the library to our team's movie recommender last week."
+        )
+    ),
+    NOT_MADE_POST.format(
+        lead=(
+            "I didn't get to connect it to our team's recommender in the time I had. But "
+            "it is easy to see where it would fit in a movie streaming service."
+        )
+    ),
+)
+
 VIEWER_POST = """
 ## Why scan the code
 
@@ -2861,6 +2902,7 @@ VERDICT_FIRST_PAIR = _pair(
         pytest.param(WATCH_EVENTS_POST, True, id="watch-events-passes"),
         *IMAGINED_HEADING_PAIR,
         *COURSE_PLAN_PAIR,
+        *NOT_MADE_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,
