@@ -2997,6 +2997,17 @@ id, in 40 seconds each.
             "No configuration at all, yet custom checks took me an afternoon each.",
             False,
         ),
+        # ... or as what to be aware of, or where the tool does not help
+        (
+            "Verdict",
+            "Fast to set up. What to be aware of: custom checks took me an afternoon each.",
+            False,
+        ),
+        (
+            "Verdict",
+            "Fast to set up. Where it doesn't help: checks that span two tables.",
+            False,
+        ),
         # "the bad" names a drawback where it ends its clause, not before a noun: the
         # bad export the tool caught is no drawback of the tool
         (
