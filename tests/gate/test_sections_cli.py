@@ -2060,6 +2060,55 @@ NOT_MADE_PAIR = _pair(
     ),
 )
 
+SKETCH_POST = """
+## Why serverless GPUs
+
+A GPU that waits for traffic costs as much as one that serves it. Teams keep one running
+all night for a few requests, or turn it off and make the first user of the morning wait
+minutes for a cold start.
+
+## Getting started
+
+I ran the platform's getting-started example: a function that returns a greeting, then
+an image model behind an endpoint. The first request took 38 seconds, the next ones under
+2 seconds each, and the machine shut down five minutes after the last one.
+
+## {heading}
+
+{lead}
+
+```python
+class UserTower(App, keep_alive=600):
+    def setup(self):
+        self.model = load_user_tower("s3://models/user_tower.pt")
+
+    @endpoint("/embed")
+    def embed(self, request: RecentWatches) -> Embedding:
+        return Embedding(self.model(request.movie_ids))
+```
+
+## Strengths and limitations
+
+Deploying took one command and idle machines cost nothing. However, cold starts take
+half a minute, the logs are only kept for a day, and the free tier allows one GPU.
+"""
+
+
+# code under a heading that imagines ("How this could look for a movie recommender") is a
+# sketch of what it would take: its `movie_ids` show no use of the scenario; the same code
+# deployed under a heading of the writer's own ("Serving the user tower") does
+SKETCH_PAIR = _pair(
+    "imagined-code",
+    SKETCH_POST.format(
+        heading="Serving the user tower",
+        lead="I deployed the user tower as this app, and it has served since Monday:",
+    ),
+    SKETCH_POST.format(
+        heading="How this could look for a movie recommender",
+        lead="Roughly like this:",
+    ),
+)
+
 VIEWER_POST = """
 ## Why scan the code
 
@@ -2903,6 +2952,7 @@ VERDICT_FIRST_PAIR = _pair(
         *IMAGINED_HEADING_PAIR,
         *COURSE_PLAN_PAIR,
         *NOT_MADE_PAIR,
+        *SKETCH_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,

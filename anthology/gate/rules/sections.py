@@ -388,7 +388,14 @@ def _code_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabular
     loads `ratings` or serves "movie-recommender" shows the tool used on it, as inline code
     does (a vendor's demo loads `fetch_adult()`). The first `CODE_READ` characters of each
     part's code are read."""
-    starts = [p.heading.line for p in reading.parts if p.heading and p.heading.line]
+    section = reading.section
+    starts = [
+        p.heading.line
+        for p in reading.parts
+        # not under a heading that imagines: "How this could look for a recommender" over
+        # a sketch of the code it would take
+        if p.heading and p.heading.line and not hypotheticals(stems(p.heading.text), section)
+    ]
     if not starts or not ctx.body.code or ctx.shape:  # a refused shape is read coarsely
         return False
     body = ctx.body
