@@ -1757,9 +1757,10 @@ class _Reader:
         """A requirement whose text sits between its neighbours' (`position: between`, the
         walkthrough) and that a heading serves also takes the other sections with text
         between those neighbours that serve nothing else ("3. Track the data",
-        "4. A pipeline" between "2. Install" and "5. Gotchas"): a TA reads what lies
-        between the problem and the assessment as the examples. Without a problem, what
-        lies between its own first part and the assessment."""
+        "4. A pipeline" between "2. Install" and "5. Gotchas"), subsections too ("Our
+        config, rewritten" under "What tyro does"): a TA reads what lies between the
+        problem and the assessment as the examples. Without a problem, what lies between
+        its own first part and the assessment."""
         for s, section in enumerate(self.sections):
             parts = chosen.get(s)
             if section.cues.position != "between" or not parts:
@@ -1788,7 +1789,7 @@ class _Reader:
                 line = heading.line
                 if h in used or not heading.own_words or line is None or not low < line < high:
                     continue
-                if self.post.parent[h] in used or self.serves_other(h, s):
+                if self.serves_other(h, s):
                     continue
                 used.add(h)
                 parts.append(

@@ -2109,6 +2109,58 @@ SKETCH_PAIR = _pair(
     ),
 )
 
+NESTED_BETWEEN_POST = """
+# The mess we had
+
+Every training run of our team read its settings from three places: a YAML file, flags
+and environment variables. Twice a run used a learning rate nobody had set, and finding
+out which of the three had won took an afternoon each time.
+
+# What the library does
+
+It builds a command-line interface from a typed dataclass, so every setting has one
+place, one type and one default.
+
+## {subheading}
+
+{walkthrough}
+
+# Results after two weeks
+
+Eleven runs, no setting that nobody could explain, and the help text is now the
+documentation of every option.
+
+# Strengths and limitations
+
+The types caught two wrong settings before a run started. However, nested dataclasses
+give long flag names, the error messages for unions are hard to read, and it cannot read
+environment variables without a helper.
+"""
+
+
+# a subsection of a section that lies between the problem and the verdict is read with
+# it ("Our training config, rewritten" under "What the library does"): the walkthrough
+# told there shows the scenario; the library's own example told there does not
+NESTED_BETWEEN_PAIR = _pair(
+    "nested-between",
+    NESTED_BETWEEN_POST.format(
+        subheading="Our training config, rewritten",
+        walkthrough=(
+            "I rewrote the training settings of our movie recommender as one dataclass: 14 "
+            "fields, from the ratings table to the number of factors. The first run on it "
+            "refused a learning rate of 1e2 that an old script still passed."
+        ),
+    ),
+    NESTED_BETWEEN_POST.format(
+        subheading="The example from the documentation",
+        walkthrough=(
+            "The documentation's example is an image classifier with 6 settings: the run "
+            "refused a learning rate of 1e2 given as a flag, and the help text listed every "
+            "default."
+        ),
+    ),
+)
+
 VIEWER_POST = """
 ## Why scan the code
 
@@ -2953,6 +3005,7 @@ VERDICT_FIRST_PAIR = _pair(
         *COURSE_PLAN_PAIR,
         *NOT_MADE_PAIR,
         *SKETCH_PAIR,
+        *NESTED_BETWEEN_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,
