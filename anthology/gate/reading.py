@@ -770,10 +770,16 @@ class _Reader:
         return any(self.qualifies(h, o) for o in range(len(self.sections)) if o != s)
 
     def members(self, h: int, s: int) -> list[int]:
-        """The heading and its subsections, less those naming another requirement."""
+        """The heading and its subsections, less those naming another requirement. Under
+        a requirement that opens a post (`position: start`), a subsection naming a later
+        one ends them: "Why we looked at LXD" over "1. Install and initialize", "2. Launch
+        a container", … has told its problem, and the walkthrough has begun."""
+        opens = self.sections[s].cues.position == "start"
         out, j = [h], h + 1
         while j < self.post.end[h]:
             if self.names_other(j, s) and self.headings[j].words > 0:
+                if opens and any(self.named(j, o) for o in range(s + 1, len(self.sections))):
+                    break
                 j = self.post.end[j]
                 continue
             out.append(j)

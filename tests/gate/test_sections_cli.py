@@ -2161,6 +2161,75 @@ NESTED_BETWEEN_PAIR = _pair(
     ),
 )
 
+STEPS_UNDER_WHY_POST = """
+Why we looked at it
+===================
+
+Our movie recommender runs on one VM: a Kafka consumer, Postgres and the API. Nobody
+could reproduce that machine on a laptop, so every bug in the consumer was debugged on
+the shared VM, and twice a debugging session took the API down for the whole class.
+
+1. Install and initialize
+-------------------------
+
+I installed it from the snap and ran the minimal init, which creates a storage pool and a
+bridge network. Five minutes in all.
+
+2. Launch a container that looks like the VM
+--------------------------------------------
+
+I launched an Ubuntu container and opened a shell in it: 3 seconds.
+
+3. Put limits on it that match production
+-----------------------------------------
+
+I gave it 2 CPUs and 4 GB, as on the VM, so a memory leak shows up here first.
+
+4. Replay a day of traffic
+--------------------------
+
+{replay}
+
+5. Snapshots before risky changes
+---------------------------------
+
+One snapshot before every upgrade: restoring a broken Postgres took 9 seconds.
+
+What's good about it
+====================
+
+It runs cron, systemd and three services in one container, and snapshots are instant.
+
+What's not so good
+==================
+
+It only runs on Linux, the documentation mixes two command-line tools, and networking
+to the host needed a proxy device I had to look up.
+"""
+
+
+# a post's only first-level heading before its steps ("Why we looked at it", then "1.
+# Install", "2. Launch", …) has told its problem when a step names the walkthrough: the
+# steps after it are the walkthrough, and "Put limits on it" is one of them, not the
+# verdict, so the replay of step 4 is read. A replay of the getting-started page's load
+# script still lacks the scenario
+STEPS_UNDER_WHY_PAIR = _pair(
+    "steps-under-why",
+    STEPS_UNDER_WHY_POST.format(
+        replay=(
+            "I copied our consumer and API into the container and replayed a day of our "
+            "watch events from the movielog topic: 1.2 million messages, 41 seconds, the "
+            "same ratings table as on the VM."
+        )
+    ),
+    STEPS_UNDER_WHY_POST.format(
+        replay=(
+            "I ran the load script from the getting-started page against the web server "
+            "in the container: 1.2 million requests, 41 seconds, no error."
+        )
+    ),
+)
+
 VIEWER_POST = """
 ## Why scan the code
 
@@ -3006,6 +3075,7 @@ VERDICT_FIRST_PAIR = _pair(
         *NOT_MADE_PAIR,
         *SKETCH_PAIR,
         *NESTED_BETWEEN_PAIR,
+        *STEPS_UNDER_WHY_PAIR,
         *FENCED_PAIR,
         *LATE_SUMMARY_PAIR,
         *INSIDE_PAIR,
