@@ -1184,6 +1184,7 @@ def test_a_problem_section_that_runs_on_into_the_walkthrough_serves_both() -> No
         ("Policy 2: every container needs memory limits", False),
         ("Rate limiting the recommendation API", False),
         ("Resource limits for the training job", False),
+        ("3. Put limits on it that match production", False),
         ("Limits we hit", True),
         ("Where it hits its limits", True),
     ],
