@@ -125,6 +125,9 @@ class Section:
     hints: tuple[str, ...] = ()  # heading words that count only when the text agrees
     cues: Cues = Cues()
     min_words_blocking: bool = False  # too few words is an error, not advice
+    # `section-one-sided` is an error, not advice, when the text taken for the requirement
+    # has no term of its `required` groups either, besides `weak` ones (see `one_sided`)
+    drawbacks_blocking: bool = False
     # heading words right after one of these ("without the pain") neither name nor hint at it
     negated_by: tuple[str, ...] = ()
     # heading words anywhere after one of these ("the fix for problem 1", "solving the
@@ -245,9 +248,9 @@ _OPTION_KEYS = frozenset(
 _SECTION_KEYS = frozenset(
     {
         "id", "name", "headings", "keywords", "hints", "content", "min_words",
-        "min_words_blocking", "unplaced_words", "rubric", "scenario_required",
-        "scenario_voice", "scenario_hypothetical", "scenario_aside", "negated_by",
-        "remedied_by", "praised_by",
+        "min_words_blocking", "drawbacks_blocking", "unplaced_words", "rubric",
+        "scenario_required", "scenario_voice", "scenario_hypothetical", "scenario_aside",
+        "negated_by", "remedied_by", "praised_by",
     }
 )  # fmt: skip
 _CUE_NUMBERS = (
@@ -361,6 +364,7 @@ def _section(item: dict[str, Any], reader: SettingsReader, where: KeyPath) -> Se
         hints=words("hints"),
         cues=_cues(item.get("content"), reader, (*where, "content"), owner),
         min_words_blocking=reader.flag(item, where, "min_words_blocking", owner),
+        drawbacks_blocking=reader.flag(item, where, "drawbacks_blocking", owner),
         negated_by=words("negated_by"),
         remedied_by=words("remedied_by"),
         praised_by=words("praised_by"),

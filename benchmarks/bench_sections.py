@@ -6,8 +6,10 @@ Every post of `tests/sections/corpus/manifest.yaml` is checked by the real gate 
 front matter is filled in here, so only the sections decide; its `tool` is the manifest
 entry's `tool`, else the file name's last word: `dt05-notes-tuna.md` is on tuna). A
 requirement counts as reported missing when the gate gives `section-missing` for it,
-`scenario-missing` for a requirement that must show the scenario, or `section-unfinished`
-for a part of it left as a draft marker ("TODO"). Truth is the manifest's `meets` list.
+`scenario-missing` for a requirement that must show the scenario, `section-unfinished`
+for a part of it left as a draft marker ("TODO"), or `section-one-sided` as an error (a
+verdict that only praises, under `drawbacks_blocking`). Truth is the manifest's `meets`
+list.
 
 `--corpus DIR` measures another folder laid out the same way (posts with a `title` in
 their front matter and a `manifest.yaml`), e.g. a course's own labelled posts.
@@ -31,6 +33,9 @@ MISSING_RULES = ("section-missing", "scenario-missing")
 # a draft marker ("TODO") where a requirement's text should be blocks the post and names
 # the requirement it stands in, so that requirement is reported missing too
 UNFINISHED_RULE = "section-unfinished"
+# a verdict that only praises, as an error (`drawbacks_blocking`), lacks its limitations;
+# as a warning it only advises, so it reports nothing
+ONE_SIDED_RULE = "section-one-sided"
 FRONT = """---
 title: {title}
 authors:
@@ -68,6 +73,7 @@ def evaluate(corpus: Path = CORPUS) -> list[Outcome]:
     """Check every post of the set with the gate; what it reported against the labels."""
     sys.path.insert(0, str(REPO))
     from anthology.corpus import load_config
+    from anthology.findings import Severity
     from anthology.gate.engine import check_all
     from anthology.gate.loading import load
     from anthology.gate.rubric import rubric_of
@@ -98,7 +104,9 @@ def evaluate(corpus: Path = CORPUS) -> list[Outcome]:
             raise SystemExit(f"posts whose front matter could not be read: {unread}")
         reported: dict[str, set[str]] = {name: set() for name in manifest}
         for finding in check_all(contexts, workers=1):
-            if finding.rule not in (*MISSING_RULES, UNFINISHED_RULE):
+            if finding.rule not in (*MISSING_RULES, UNFINISHED_RULE, ONE_SIDED_RULE):
+                continue
+            if finding.rule == ONE_SIDED_RULE and finding.severity is not Severity.ERROR:
                 continue
             rubric = rubric_of(finding, course)
             # a marker in no requirement's part ("TODO" in the introduction) names none

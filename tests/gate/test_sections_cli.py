@@ -3118,68 +3118,68 @@ id, in 40 seconds each.
 
 
 @pytest.mark.parametrize(
-    ("heading", "verdict", "warned"),
+    ("heading", "verdict", "expected"),
     [
         # praise only: served by its heading, yet nothing names a drawback
         (
             "Final verdict",
             "Ten out of ten. The suite needed no configuration, caught both broken exports "
             "and now runs every night; it saved us days of guessing.",
-            True,
+            "error",
         ),
         # a drawback in plain words
         (
             "Final verdict",
             "It caught both broken exports with no configuration. The learning curve of "
             "custom checks is steep, though, and the report is slow to open.",
-            False,
+            None,
         ),
         # a drawback named by a heading alone, its text in words no list has
         (
             "What I did not like",
             "Custom checks took me an afternoon each, and the report is one large HTML file.",
-            False,
+            None,
         ),
         # a pros and cons table
         (
             "Scorecard",
             "| Pros | Cons |\n|---|---|\n| no configuration | the HTML report is slow |\n"
             "| caught both exports | custom checks take an afternoon |",
-            False,
+            None,
         ),
         # a drawback side headed in everyday words ("Bad things", "Disadvantages")
         (
             "Bad things",
             "Custom checks took me an afternoon each, and the report is one large HTML file.",
-            False,
+            None,
         ),
         (
             "Verdict",
             "Fast to set up. The disadvantages: custom checks take an afternoon each, and "
             "the hosted tier is paid.",
-            False,
+            None,
         ),
         # ... or as a question ("What's bad about it?", "What are its limits?")
         (
             "What's bad about it?",
             "Custom checks took me an afternoon each, and the report is one large HTML file.",
-            False,
+            None,
         ),
         (
             "Praise, with reservations",
             "No configuration at all, yet custom checks took me an afternoon each.",
-            False,
+            None,
         ),
         # ... or as what to be aware of, or where the tool does not help
         (
             "Verdict",
             "Fast to set up. What to be aware of: custom checks took me an afternoon each.",
-            False,
+            None,
         ),
         (
             "Verdict",
             "Fast to set up. Where it doesn't help: checks that span two tables.",
-            False,
+            None,
         ),
         # "the bad" names a drawback where it ends its clause, not before a noun: the
         # bad export the tool caught is no drawback of the tool
@@ -3187,35 +3187,35 @@ id, in 40 seconds each.
             "Final verdict",
             "It caught the bad export of week 3 within a minute, and the bad model it would "
             "have trained never reached viewers. No configuration, clear reports.",
-            True,
+            "error",
         ),
         # nor is "catch" the verb: "the thresholds catch"
         (
             "Final verdict",
             "Its thresholds catch every broken export, and the suite catches them before "
             "training. No configuration, clear reports.",
-            True,
+            "warning",  # "the suite catches" reads like "the catch" to the stemmed cues
         ),
         (
             "Final verdict",
             "No configuration, clear reports. The catch is that custom checks took me an "
             "afternoon each.",
-            False,
+            None,
         ),
         (
             "The good, the bad",
             "No configuration, clear reports. Custom checks took me an afternoon each.",
-            False,
+            None,
         ),
         (
             "Final verdict",
             "The good: no configuration. The bad: custom checks took me an afternoon each.",
-            False,
+            None,
         ),
         (
             "What was hard",
             "Custom checks took me an afternoon each, and the report is one large HTML file.",
-            False,
+            None,
         ),
         # "expensive" is mostly the cost the tool removed ("the expensive part", "a
         # feature we thought too expensive"), not a drawback of the tool
@@ -3223,30 +3223,79 @@ id, in 40 seconds each.
             "Verdict",
             "It made the most expensive call of our API cheap: the ranking that took 900 ms "
             "now comes from the cache in 4 ms. No configuration, clear reports.",
-            True,
+            "warning",
         ),
         # praise in a bold lead-in list: "limit" is a number here, not a drawback
         (
             "Final thoughts",
             "**What I loved:**\n\n- no configuration at all\n- it raised the row limit to 10 "
             "million without trouble\n- both broken exports caught in 40 seconds",
-            True,
+            "warning",
+        ),
+        # praise only, but its text weighs something ("but", "slow"): a TA reads it
+        (
+            "Final verdict",
+            "Ten out of ten. The suite needed no configuration, but the first run on our "
+            "ratings was slow; since then it runs every night.",
+            "warning",
+        ),
+        # a verdict headed "What I didn't", after "What I liked", weighs the tool
+        (
+            "What I liked",
+            "No configuration, and both broken exports caught in 40 seconds.\n\n"
+            "## What I didn't\n\nCustom checks took me an afternoon each, and the report is one "
+            "large HTML file.",
+            None,
+        ),
+        # "Where <tool> hurt" is the verdict's: its limitations weigh the praise after it
+        (
+            "Where the suite hurt",
+            "Custom checks took me an afternoon each, the report is slow and heavy to open, "
+            "and we had to sample the ratings first.\n\n"
+            "## Verdict\n\nTen out of ten: it saved us days of guessing.",
+            "warning",
+        ),
+        # "annoyed" names a drawback
+        (
+            "Things that annoyed me",
+            "Custom checks took me an afternoon each, and the report is one large HTML file.",
+            None,
         ),
     ],
 )
-def test_a_verdict_that_names_no_drawback_gets_a_warning_not_an_error(
-    content: Path, run: Runner, heading: str, verdict: str, warned: bool
+def test_a_verdict_that_names_no_drawback_is_flagged_as_one_sided(
+    content: Path, run: Runner, heading: str, verdict: str, expected: str | None
 ) -> None:
-    """`section-one-sided` advises; it never blocks: a drawback may be worded in a way no
-    list foresees, and a TA reads the verdict."""
+    """`section-one-sided` advises when no heading or paragraph names a drawback in words
+    the gate knows: a drawback may be worded in a way no list foresees, and a TA reads the
+    verdict. It blocks (`drawbacks_blocking` in course.yaml) only when the verdict's own text
+    has no word that weighs anything either ("but", "slow", "limit"): that verdict only
+    praises, so the rubric's limitations are missing."""
     body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
     code, found, _err = check(run, content, str(write(content, body)))
     one_sided = [f for f in found if f["rule"] == "section-one-sided"]
-    assert bool(one_sided) is warned, one_sided
-    assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
-    if warned:
-        assert one_sided[0]["severity"] == "warning"
+    assert [f["severity"] for f in one_sided] == ([expected] if expected else []), one_sided
+    errors = [f["message"] for f in found if f["severity"] == "error"]
+    assert code == (1 if expected == "error" else 0), errors
+    assert not [f for f in found if f["rule"] == "section-missing"]
+    if expected == "warning":
         assert "names no drawback" in one_sided[0]["message"]
+    if expected == "error":
+        assert errors == [one_sided[0]["message"]]
+        assert "only praises the tool" in errors[0] and "limitations are missing" in errors[0]
+
+
+def test_course_yaml_can_keep_a_praise_only_verdict_as_advice(content: Path, run: Runner) -> None:
+    """Without `drawbacks_blocking`, a verdict that only praises gets the warning alone."""
+    course = content / "course.yaml"
+    text = course.read_text(encoding="utf-8")
+    assert "        drawbacks_blocking: true\n" in text
+    course.write_text(text.replace("        drawbacks_blocking: true\n", ""), encoding="utf-8")
+    verdict = "Ten out of ten. The suite needed no configuration and saved us days."
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f for f in found if f["rule"] == "section-one-sided"]
+    assert code == 0 and [f["severity"] for f in one_sided] == ["warning"]
 
 
 @pytest.mark.parametrize(

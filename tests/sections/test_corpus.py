@@ -92,8 +92,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # back to 0.66, and batches 200 to 207, left as measured, keep it there; batches 272
     # to 279 (seven of their eight misses praise-only verdicts) bring it just under 0.65,
     # and 336 to 359 (19 of their 24 misses, as first measured, praise-only verdicts)
-    # just under 0.64.
-    assert figures["recall"] >= 0.63
+    # just under 0.64. A verdict that only praises with no word that weighs anything is
+    # an error since batches 384 to 391 (`drawbacks_blocking`): 0.68.
+    assert figures["recall"] >= 0.67
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -145,3 +146,35 @@ def test_a_requirement_left_as_a_draft_marker_counts_as_reported_missing(tmp_pat
     )
     (outcome,) = _bench().evaluate(tmp_path)
     assert outcome.truth == outcome.reported == {"problem"}
+
+
+@pytest.mark.parametrize(
+    ("verdict", "reported"),
+    [
+        # praise only, and no word of the verdict weighs anything: the error
+        ("Ten out of ten. It needed no configuration and saved us days.", {"assessment"}),
+        # praise with a "but": only the warning, which reports nothing
+        ("Ten out of ten. It needed no configuration, but the first run was slow.", set()),
+    ],
+)
+def test_a_verdict_that_only_praises_counts_as_reported_missing_when_blocked(
+    tmp_path: Path, verdict: str, reported: set[str]
+) -> None:
+    """`section-one-sided` as an error (`drawbacks_blocking`) names the strengths and
+    limitations: the benchmark counts them as reported missing; as a warning it does not."""
+    body = (
+        "---\ntitle: Praise\n---\n\n## The problem\n\nOur movie recommender retrained every "
+        "night on a Kafka export, and twice a broken export went unnoticed for days: half "
+        "the ratings had no movie id, and nobody knew until viewers complained.\n\n"
+        "## How it helped\n\nI added the suite to our nightly job and replayed the last ten "
+        "exports of our ratings: it flagged both broken nights, 31 percent of rows without "
+        f"a movie id, in 40 seconds each.\n\n## Final verdict\n\n{verdict}\n"
+    )
+    (tmp_path / "praise.md").write_text(body, encoding="utf-8")
+    entry = {"split": "course", "style": "praise", "meets": ["problem", "examples"]}
+    (tmp_path / "manifest.yaml").write_text(
+        yaml.safe_dump({"posts": {"praise.md": entry}}), encoding="utf-8"
+    )
+    (outcome,) = _bench().evaluate(tmp_path)
+    assert outcome.truth == {"assessment"}
+    assert outcome.reported == reported

@@ -198,10 +198,12 @@ _CLAUSE = re.compile(r"[:;,.!?()\u2013\u2014]")
 
 
 def one_sided(ctx: PostContext) -> Iterator[Finding]:
-    """A warning when a requirement with `drawbacks` words is served but neither a heading
-    nor a paragraph of the post names a drawback in them: the verdict may only praise.
-    Never an error: about one post in forty that weighs its tool does so in words no
-    list has ("isn't without costs", "only understands simple CSV")."""
+    """When a requirement with `drawbacks` words is served but neither a heading nor a
+    paragraph of the post names a drawback in them, the verdict may only praise: a warning,
+    since about one post in forty that weighs its tool does so in words no list has ("isn't
+    without costs", "only understands simple CSV"). Under `drawbacks_blocking` it is an
+    error when the text taken for the requirement has no word that weighs anything either
+    ("however", "slow", "missing"; `weak` ones do not count): that verdict only praises."""
     if ctx.post is None:
         return
     headings, _ = ctx.reading_outline
@@ -217,6 +219,20 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
         if any(drawbacks.find(singulars(text)) for text in texts):
             continue
         shown = ", ".join(term for term, _stems in drawbacks.terms[:4])
+        if reading.section.drawbacks_blocking and not _weighs(reading):
+            yield _finding(
+                ctx,
+                "section-one-sided",
+                reading.line or ctx.first_text_line,
+                f"{reading.names} ({reading.section.name}) only praises the tool: no heading "
+                f"or paragraph of the post names a drawback ({shown}, …) and no sentence of "
+                "it weighs one (however, but, slow, missing, …), so the rubric's limitations "
+                "are missing",
+                "Add the limitations: what was hard, missing, slow or costly, and when you "
+                "would not use the tool.",
+                reading.section.rubric,
+            )
+            continue
         yield _finding(
             ctx,
             "section-one-sided",
@@ -229,6 +245,17 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
             reading.section.rubric,
             Severity.WARNING,
         )
+
+
+def _weighs(reading: Reading) -> bool:
+    """Whether the text taken for a requirement has a term of its `required` content
+    groups besides `weak` ones: "but", "however", "slow" weigh; "needs", "still" do not."""
+    cues = reading.section.cues
+    groups = dict(cues.groups)
+    firm = tuple(
+        term for group in cues.required for term in groups.get(group, ()) if term not in cues.weak
+    )
+    return not firm or bool(vocabulary(firm).find(stems(reading.text)))
 
 
 def scenario(ctx: PostContext) -> Iterator[Finding]:
