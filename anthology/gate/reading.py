@@ -1056,7 +1056,7 @@ class _Reader:
             more = [
                 c
                 for c in self.candidates([s for s in chosen if chosen[s]], used)
-                if c.strength == 2 and c.words > 0
+                if c.strength == 2 and c.words > 0 and not self._past_later(c, chosen)
             ]
             if not more:
                 break
@@ -1064,6 +1064,7 @@ class _Reader:
             chosen[best.section].extend(best.parts)
             used.update(best.members)
             claimed.update(best.paragraphs)
+        self._late_named(chosen, used, claimed)
         self._fill_between(chosen, used)
         # the walkthrough may now hold more than the section that opened it ("The day we
         # shipped the wrong model" before "What is Hydra?"): that one may be the problem
@@ -1096,6 +1097,79 @@ class _Reader:
                 )
             )
         return readings
+
+    def _past_later(self, candidate: _Candidate, chosen: dict[int, list[Part]]) -> bool:
+        """Whether a further section naming a requirement that opens a post (`position:
+        start`) is another's: it comes after every part of the later requirements served,
+        in the half of the post where no problem is told, and a later requirement nothing
+        serves yet takes it (`_late_part`). "Challenges" after the walkthrough tells what
+        was hard with the tool, not the problem it addresses; one amid the walkthrough
+        ("The problem shows up", day 3 of a story) still joins the problem."""
+        if self.sections[candidate.section].cues.position != "start":
+            return False
+        h = candidate.tops[0]
+        line = self.headings[h].line or 0
+        later = [
+            p.line
+            for o, parts in chosen.items()
+            if o > candidate.section
+            for p in parts
+            if p.line is not None
+        ]
+        if not later or line <= max(later) or _in_place(self.post, "start", line, None):
+            return False
+        return any(
+            not chosen.get(s) and self._late_part(h, s, set())
+            for s in range(candidate.section + 1, len(self.sections))
+        )
+
+    def _late_part(self, h: int, s: int, used: set[int]) -> list[Part]:
+        """Heading `h` and its subsections for requirement `s` when the heading hints at
+        it and the text agrees ("Challenges", a hint at the verdict, over "the report is
+        slow and we had to sample the ratings"), whatever else the heading names."""
+        heading = self.headings[h]
+        if h in used or not heading.words or s in self.mapping or not self.hinted(h, s):
+            return []
+        cues = self.sections[s].cues
+        members = [m for m in self.members(h, s) if m not in used]
+        own = self.content_of(members)
+        score = _score(self.post, cues, own, self.post.heading_stems[h])
+        if not own or not self._confirmed(h, cues, score):
+            return []
+        return [
+            Part(
+                HINT if m == h else NESTED,
+                self.headings[m],
+                self.headings[m].own_words,
+                self.headings[m].text + "\n" + self._own_text(m),
+                tuple(self.hinted(h, s)) if m == h else (),
+                score.cues if m == h else (),
+                score.score if m == h else 0,
+            )
+            for m in members
+        ]
+
+    def _late_named(self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]) -> None:
+        """The sections `_past_later` kept from the requirement that opens the post serve
+        the later requirement that takes them."""
+        for s in range(len(self.sections)):
+            if chosen.get(s):
+                continue
+            for h in range(len(self.headings)):
+                named = [o for o in range(s) if self.named(h, o)]
+                if h in used or not named:
+                    continue
+                if not all(
+                    self.sections[o].cues.position == "start" and chosen.get(o) for o in named
+                ):
+                    continue
+                parts = self._late_part(h, s, used)
+                if parts:
+                    chosen[s] = parts
+                    members = [self.headings.index(p.heading) for p in parts if p.heading]
+                    used.update(members)
+                    claimed.update(self.content_of(members))
+                    break
 
     def _note_scene(self, chosen: dict[int, list[Part]]) -> None:
         """For `--explain`: an `after_tool` requirement, read from text or not found, that a

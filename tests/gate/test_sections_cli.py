@@ -1640,6 +1640,55 @@ CATCH_PAIR = _pair(
 )
 
 
+LATE_CHALLENGES_POST = """
+## The problem
+
+Our movie recommender retrained every night on a Kafka export, and twice a broken export
+went unnoticed for days: half the ratings had no movie id, and nobody knew until viewers
+complained that every recommendation was the same five films. Checking by hand was slow
+and nobody owned it, so we wanted an automatic check in front of training.
+
+## How we used it
+
+I added the suite to our nightly job and replayed the last ten exports of our ratings
+through it: it flagged both broken nights, 31 percent of rows without a movie id, in 40
+seconds each. Then I wrote two custom checks for our watch events, one for timestamps in
+the future and one for ratings outside 1 to 5, and wired the report into the team channel
+so that whoever is on call sees it before the model is retrained.
+
+## Challenges
+
+{challenges}
+
+## Final thoughts
+
+It is now part of our nightly pipeline, and it saved us days of guessing. Ten out of ten.
+"""
+
+
+# "Challenges" names the problem, yet after the walkthrough, in the second half of a post
+# whose problem is told, it is the verdict's when its text weighs the tool; one that only
+# tells of the old pains still joins the problem, and the verdict is missing
+LATE_CHALLENGES_PAIR = _pair(
+    "late-challenges",
+    LATE_CHALLENGES_POST.format(
+        challenges=(
+            "Custom checks took me an afternoon each because the documentation skips "
+            "their API. The report is slow to open once it has twenty checks, and the "
+            "suite reads the whole export into memory, so our biggest day needed a "
+            "bigger VM."
+        )
+    ),
+    LATE_CHALLENGES_POST.format(
+        challenges=(
+            "Before the suite, each of us checked the export by eye on the mornings we "
+            "remembered to, and the broken nights were found by viewers first. That is "
+            "over: the report arrives in the channel every night at four."
+        )
+    ),
+)
+
+
 TOPIC_POST = """
 Our movie recommender scores every user against the whole catalogue in a nightly batch
 job, and the serving API only looks the result up.
@@ -3090,6 +3139,7 @@ VERDICT_FIRST_PAIR = _pair(
         *EVALUATION_PAIR,
         *SCENARIO_WORD_HEADING_PAIR,
         *CATCH_PAIR,
+        *LATE_CHALLENGES_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:
