@@ -119,6 +119,9 @@ class Section:
     # recommender could monitor its genres" describes the scenario; it does not try it.
     scenario_voice: tuple[str, ...] = ()
     scenario_hypothetical: tuple[str, ...] = ()
+    # a sentence with one of these says the use was not made ("I didn't get to connect it
+    # to our recommender"): it tells none, whatever its voice
+    scenario_not_made: tuple[str, ...] = ()
     # sentences with one of these speak of the course, not of the writer's use of the tool
     # ("a system like the one in our course scenario"): their voice words do not count
     scenario_aside: tuple[str, ...] = ()
@@ -249,7 +252,8 @@ _SECTION_KEYS = frozenset(
     {
         "id", "name", "headings", "keywords", "hints", "content", "min_words",
         "min_words_blocking", "drawbacks_blocking", "unplaced_words", "rubric",
-        "scenario_required", "scenario_voice", "scenario_hypothetical", "scenario_aside",
+        "scenario_required", "scenario_voice", "scenario_hypothetical", "scenario_not_made",
+        "scenario_aside",
         "negated_by", "remedied_by", "praised_by",
     }
 )  # fmt: skip
@@ -360,6 +364,7 @@ def _section(item: dict[str, Any], reader: SettingsReader, where: KeyPath) -> Se
         scenario_required=reader.flag(item, where, "scenario_required", owner),
         scenario_voice=words("scenario_voice"),
         scenario_hypothetical=words("scenario_hypothetical"),
+        scenario_not_made=words("scenario_not_made"),
         scenario_aside=words("scenario_aside"),
         hints=words("hints"),
         cues=_cues(item.get("content"), reader, (*where, "content"), owner),

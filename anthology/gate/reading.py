@@ -132,12 +132,31 @@ def hypotheticals(words: tuple[str, ...], section: Section) -> int:
 def speculation(text: str, section: Section) -> bool:
     """Whether text tells what could be done rather than what was ("a team could train a
     recommender … the API would …"): two hypothetical words, or one without the writer's
-    voice."""
+    voice, or a sentence that says the use was not made (`scenario_not_made`)."""
     if not section.scenario_voice:
         return False
+    sentences = _SENTENCE.split(text)
+    if any(_not_made(sentence, section) for sentence in sentences):
+        return True  # "I didn't get to connect it to our recommender"
     # counted sentence by sentence: "could" in each of five bullets is five, not one
-    maybe = sum(hypotheticals(stems(sentence), section) for sentence in _SENTENCE.split(text))
+    maybe = sum(hypotheticals(stems(sentence), section) for sentence in sentences)
     return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
+
+
+# clauses a sentence sets against each other: "I didn't get to the drift suite, but we ran
+# the integrity suite on our ratings" tells one use not made and one made (English)
+_CONTRAST = re.compile(r"\s*(?:[;,]\s*)?\b(?:but|yet|though|although|however)\b\s*", re.I)
+
+
+def _not_made(sentence: str, section: Section) -> bool:
+    """Whether a sentence says the use was not made (`scenario_not_made`): one of its
+    clauses has such a phrase and no other clause of it is in the writer's voice."""
+    not_made = vocabulary(section.scenario_not_made)
+    if not not_made:
+        return False
+    clauses = _CONTRAST.split(sentence)
+    made = [clause for clause in clauses if not not_made.find(stems(clause))]
+    return len(made) < len(clauses) and not any(in_writers_voice(c, section) for c in made)
 
 
 def without_course_plans(text: str, section: Section) -> str:

@@ -2109,6 +2109,26 @@ NOT_MADE_PAIR = _pair(
     ),
 )
 
+
+# "I didn't get as far as trying it on our movie data" says the use was not made, in the
+# writer's voice or not (`scenario_not_made`); a clause set against it ("but I connected
+# it to our team's movie recommender") still tells one made
+NOT_AS_FAR_PAIR = _pair(
+    "not-as-far",
+    NOT_MADE_POST.format(
+        lead=(
+            "I didn't get as far as the text attacks, but I connected the library to our "
+            "team's movie recommender last week and attacked its poster model."
+        )
+    ),
+    NOT_MADE_POST.format(
+        lead=(
+            "I didn't get as far as trying it on our team's movie recommendation data; "
+            "setting it up ate the time I had planned for it."
+        )
+    ),
+)
+
 SKETCH_POST = """
 ## Why serverless GPUs
 
@@ -3140,6 +3160,7 @@ VERDICT_FIRST_PAIR = _pair(
         *SCENARIO_WORD_HEADING_PAIR,
         *CATCH_PAIR,
         *LATE_CHALLENGES_PAIR,
+        *NOT_AS_FAR_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:

@@ -17,6 +17,7 @@ from anthology.gate.reading import (
     Reading,
     possessions,
     read_sections,
+    speculation,
 )
 from anthology.gate.scan import Body
 from anthology.gate.sections import outline, paragraphs, reading_outline
@@ -1402,3 +1403,25 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
     chat = "**Jonas:** Why?\n\n**Me:** Because.\n\n**Jonas:** Fine.\n\n**Me:** Good.\n"
     body = Body(chat, 1)
     assert reading_outline(body, outline(body))[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speculates"),
+    [
+        # a use not made, in the writer's voice: it tells none (`scenario_not_made`)
+        ("I didn't get as far as trying this on our team's movie rating data.", True),
+        ("We never got around to wiring it into our recommender.", True),
+        # a clause set against it tells a use that was made
+        (
+            "I didn't get to the drift suite, but we ran the integrity suite on our movie ratings.",
+            False,
+        ),
+        # a sentence that tells the use
+        ("We replayed a day of our movie ratings through it.", False),
+        # an ordinary "could" in the writer's voice is one hypothetical word, as before
+        ("I could replay a day of our ratings in ten minutes.", False),
+    ],
+)
+def test_a_use_not_made_is_speculation(text: str, speculates: bool) -> None:
+    examples = next(s for s in OPTION.sections if s.id == "examples")
+    assert speculation(text, examples) is speculates
