@@ -253,8 +253,7 @@ _SECTION_KEYS = frozenset(
         "id", "name", "headings", "keywords", "hints", "content", "min_words",
         "min_words_blocking", "drawbacks_blocking", "unplaced_words", "rubric",
         "scenario_required", "scenario_voice", "scenario_hypothetical", "scenario_not_made",
-        "scenario_aside",
-        "negated_by", "remedied_by", "praised_by",
+        "scenario_aside", "negated_by", "remedied_by", "praised_by",
     }
 )  # fmt: skip
 _CUE_NUMBERS = (

@@ -1147,7 +1147,9 @@ class _Reader:
         it and the text agrees ("Challenges", a hint at the verdict, over "the report is
         slow and we had to sample the ratings"), whatever else the heading names."""
         heading = self.headings[h]
-        if h in used or not heading.words or s in self.mapping or not self.hinted(h, s):
+        if h in used or not heading.words or not self.hinted(h, s):
+            return []
+        if self.sections[s].id in self.mapping:  # the post said where it is
             return []
         cues = self.sections[s].cues
         members = [m for m in self.members(h, s) if m not in used]

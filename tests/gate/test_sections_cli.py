@@ -3416,3 +3416,16 @@ def test_a_draft_marker_outside_every_section_names_the_post(content: Path, run:
     assert code == 1 and [f["message"] for f in unfinished] == [
         "the post is unfinished: the text says “TODO” where the writing should be"
     ]
+
+
+def test_a_mapped_requirement_is_not_filled_by_a_late_section(content: Path, run: Runner) -> None:
+    """A post that maps the verdict to a heading it does not have is told so: a late
+    "Challenges" that would serve the verdict otherwise does not stand in for the map."""
+    body = LATE_CHALLENGES_PAIR[0].values[0]
+    front = FRONT[: -len("---\n")] + 'sections: {assessment: "Verdict"}\n---\n'
+    path = content / "posts" / "F2026" / "post.md"
+    path.write_text(front + body, encoding="utf-8")
+    code, found, _err = check(run, content, str(path))
+    missing = [f["message"] for f in found if f["rule"] == "section-missing"]
+    assert code == 1 and len(missing) == 1, missing
+    assert "maps `assessment` to the heading “Verdict”" in missing[0]
