@@ -135,11 +135,15 @@ def speculation(text: str, section: Section) -> bool:
     voice, or a sentence that says the use was not made (`scenario_not_made`)."""
     if not section.scenario_voice:
         return False
-    sentences = _SENTENCE.split(text)
-    if any(_not_made(sentence, section) for sentence in sentences):
+    sentences = [(sentence, stems(sentence)) for sentence in _SENTENCE.split(text)]
+    not_made = vocabulary(section.scenario_not_made)
+    if not_made and any(
+        not_made.find(words) and _not_made(sentence, section, not_made)
+        for sentence, words in sentences
+    ):
         return True  # "I didn't get to connect it to our recommender"
     # counted sentence by sentence: "could" in each of five bullets is five, not one
-    maybe = sum(hypotheticals(stems(sentence), section) for sentence in sentences)
+    maybe = sum(hypotheticals(words, section) for _sentence, words in sentences)
     return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
 
 
@@ -148,12 +152,9 @@ def speculation(text: str, section: Section) -> bool:
 _CONTRAST = re.compile(r"\s*(?:[;,]\s*)?\b(?:but|yet|though|although|however)\b\s*", re.I)
 
 
-def _not_made(sentence: str, section: Section) -> bool:
-    """Whether a sentence says the use was not made (`scenario_not_made`): one of its
-    clauses has such a phrase and no other clause of it is in the writer's voice."""
-    not_made = vocabulary(section.scenario_not_made)
-    if not not_made:
-        return False
+def _not_made(sentence: str, section: Section, not_made: Vocabulary) -> bool:
+    """Whether a sentence with a `scenario_not_made` phrase says the use was not made: no
+    clause of it without such a phrase is in the writer's voice."""
     clauses = _CONTRAST.split(sentence)
     made = [clause for clause in clauses if not not_made.find(stems(clause))]
     return len(made) < len(clauses) and not any(in_writers_voice(c, section) for c in made)
@@ -1138,26 +1139,27 @@ class _Reader:
         if not later or line <= max(later) or _in_place(self.post, "start", line, None):
             return False
         return any(
-            not chosen.get(s) and self._late_part(h, s, set())
+            not chosen.get(s) and self._late_part(h, s, set())[1]
             for s in range(candidate.section + 1, len(self.sections))
         )
 
-    def _late_part(self, h: int, s: int, used: set[int]) -> list[Part]:
+    def _late_part(self, h: int, s: int, used: set[int]) -> tuple[list[int], list[Part]]:
         """Heading `h` and its subsections for requirement `s` when the heading hints at
         it and the text agrees ("Challenges", a hint at the verdict, over "the report is
-        slow and we had to sample the ratings"), whatever else the heading names."""
+        slow and we had to sample the ratings"), whatever else the heading names: the
+        headings taken and their parts, or nothing."""
         heading = self.headings[h]
         if h in used or not heading.words or not self.hinted(h, s):
-            return []
+            return [], []
         if self.sections[s].id in self.mapping:  # the post said where it is
-            return []
+            return [], []
         cues = self.sections[s].cues
         members = [m for m in self.members(h, s) if m not in used]
         own = self.content_of(members)
         score = _score(self.post, cues, own, self.post.heading_stems[h])
         if not own or not self._confirmed(h, cues, score):
-            return []
-        return [
+            return [], []
+        return members, [
             Part(
                 HINT if m == h else NESTED,
                 self.headings[m],
@@ -1184,10 +1186,9 @@ class _Reader:
                     self.sections[o].cues.position == "start" and chosen.get(o) for o in named
                 ):
                     continue
-                parts = self._late_part(h, s, used)
+                members, parts = self._late_part(h, s, used)
                 if parts:
                     chosen[s] = parts
-                    members = [self.headings.index(p.heading) for p in parts if p.heading]
                     used.update(members)
                     claimed.update(self.content_of(members))
                     break
