@@ -98,9 +98,17 @@ class Cues:
     after_tool: bool = False
     # Words that name a drawback outright ("limitations", "learning curve", "lock-in"):
     # when a post serves this requirement but no heading or paragraph of it has one, the
-    # gate warns that the section may weigh only one side (`section-one-sided`). Advice,
-    # never an error: a student may name a drawback in words no list has.
+    # gate warns that the section may weigh only one side (`section-one-sided`); an error
+    # under the section's `drawbacks_blocking` when its text does not weigh the tool either
+    # (see `gate/weighing.py`).
     drawbacks: tuple[str, ...] = ()
+    # Praise told in limitation words: a cue inside one of `praise_phrases` ("paid off",
+    # "can't think of a better") or at most `solved_gap` words after a `solved_by` word
+    # ("caught a bug", "never had to") names what the tool solved; it does not weigh it.
+    praise_phrases: tuple[str, ...] = ()
+    solved_by: tuple[str, ...] = ()
+    solved_gap: int = 3
+    solved_clause: tuple[str, ...] = ()  # a clause with one of these tells a solved problem
 
 
 @dataclass(frozen=True)
@@ -259,11 +267,11 @@ _SECTION_KEYS = frozenset(
 _CUE_NUMBERS = (
     "position_bonus", "scenario_cap", "min_score", "confirm_score", "evidence_score",
     "evidence_words", "spread_terms", "spread_sections", "spread_firm", "story_topics",
-    "story_topic_letters", "story_section_topics",
+    "story_topic_letters", "story_section_topics", "solved_gap",
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
-    "drawbacks",
+    "drawbacks", "praise_phrases", "solved_by", "solved_clause",
 )  # fmt: skip
 _CUE_KEYS = frozenset(
     {
@@ -323,6 +331,9 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         story_ignores=words["story_ignores"],
         story_borrowed=words["story_borrowed"],
         drawbacks=words["drawbacks"],
+        praise_phrases=words["praise_phrases"],
+        solved_by=words["solved_by"],
+        solved_clause=words["solved_clause"],
         aside=_folded(words["aside"]),
         closing=_folded(words["closing"]),
         weak=_folded(words["weak"]),

@@ -81,6 +81,19 @@ class SettingsReader:
             return ()
         if isinstance(value, list) and all(_is_word(item) for item in value):
             return tuple(str(item) for item in value if item is not None)
+        flags = (
+            [item for item in value if isinstance(item, bool)] if isinstance(value, list) else []
+        )
+        if flags:
+            # YAML reads a bare yes, no, on, off, true or false as a flag: as a word it
+            # would silently become "True" or "False" and never match
+            self.fail(
+                (*where, key),
+                f"{owner}: `{key}` has {flags[0]!r} in it, which is how YAML reads a bare "
+                "yes, no, on, off, true or false",
+                f"Put that word in quotes: `{key}: [..., 'no', ...]`.",
+            )
+            return tuple(str(item) for item in value if item is not None and item not in flags)
         self.fail(
             (*where, key),
             f"{owner}: `{key}` must be a list of words and phrases, not {_shown(value)}",
@@ -137,8 +150,9 @@ class SettingsReader:
 
 
 def _is_word(item: Any) -> bool:
-    """A list item that reads as a word: text or a number, not a list or a mapping."""
-    return item is None or isinstance(item, (str, int, float))
+    """A list item that reads as a word: text or a number, not a flag, a list or a
+    mapping."""
+    return item is None or (isinstance(item, (str, int, float)) and not isinstance(item, bool))
 
 
 def _shown(value: Any) -> str:

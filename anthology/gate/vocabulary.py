@@ -136,15 +136,27 @@ class Vocabulary:
                     found[shown] = start
         return found
 
+    def spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """Where each occurrence of any term starts and ends (`words[start:end]`)."""
+        found: list[tuple[int, int]] = []
+        firsts = self.by_first.keys() & set(words)
+        for start in [i for i, word in enumerate(words) if word in firsts]:
+            for _shown, rest, anchored, ends in self.by_first[words[start]]:
+                end = _follows(words, start + 1, rest)
+                if end >= 0 and not (anchored and start > 0) and (not ends or end == len(words)):
+                    found.append((start, end))
+        return found
+
     def __bool__(self) -> bool:
         return bool(self.terms)
 
 
 # After a question word, a word between two of a phrase may qualify it ("what really
-# worked") but not bring in a subject of its own: "What I'm working with" is no "what
-# worked", "How we work" no "how works". Elsewhere it may ("lessons we learned").
+# worked") but not bring in a subject or a noun of its own: "What I'm working with" is no
+# "what worked", "How we work" no "how works", "what a bad recommendation looks like" no
+# "what's bad". Elsewhere it may ("lessons we learned").
 _QUESTION = "what how where when why which who"
-_SUBJECTS = "I I'm I've I'd we we're we've you you're you've they they're they've"
+_SUBJECTS = "I I'm I've I'd we we're we've you you're you've they they're they've a an the"
 # both folds of each word: heading terms are matched stemmed, `exact` lists as singulars
 _QUESTION_WORDS = frozenset(stems(_QUESTION) + singulars(_QUESTION))
 _NO_GAP_WORDS = frozenset(stems(_SUBJECTS) + singulars(_SUBJECTS))

@@ -35,6 +35,14 @@ BROKEN = [
         "  draft_markers: 7\n  unused: [",
         ["`draft_markers` must be a list", "7"],
     ),
+    # a bare no (or yes, on, off) is a flag to YAML: as a word it would never match
+    (
+        "negated_by: [without, 'no', no more,",
+        "negated_by: [without, no, no more,",
+        ["False", "'no'"],
+    ),
+    ("solved_gap: 4", "solved_gap: four", ["`solved_gap` must be a whole number", "'four'"]),
+    ("          solved_by: [", "          solved_by: 3\n          unused: [", ["`solved_by`"]),
 ]
 
 

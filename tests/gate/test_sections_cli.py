@@ -3260,12 +3260,12 @@ id, in 40 seconds each.
             "have trained never reached viewers. No configuration, clear reports.",
             "error",
         ),
-        # nor is "catch" the verb: "the thresholds catch"
+        # nor is "catch" the verb: "the thresholds catch", "the suite catches them"
         (
             "Final verdict",
             "Its thresholds catch every broken export, and the suite catches them before "
             "training. No configuration, clear reports.",
-            "warning",  # "the suite catches" reads like "the catch" to the stemmed cues
+            "error",
         ),
         (
             "Final verdict",
@@ -3332,6 +3332,29 @@ id, in 40 seconds each.
             "Custom checks took me an afternoon each, and the report is one large HTML file.",
             None,
         ),
+        # limitation words for what the tool solved weigh nothing: a bug it caught, a
+        # crash that can't come back, work we never had to do, a question put in quotes
+        (
+            "Final thoughts",
+            "It caught a real bug in our join on day one, and the empty-id crash can't happen "
+            "silently anymore. I never had to touch the config, and it paid off in a week: we "
+            'went from "why is the model slow?" to an answer in minutes.',
+            "error",
+        ),
+        # ... while the same praise with a drawback of the tool weighs it
+        (
+            "Final thoughts",
+            "It caught a real bug in our join on day one, but I had to write the Kafka reader "
+            "myself.",
+            "warning",
+        ),
+        # "and what isn't" names the drawbacks after the good parts
+        (
+            "What's good",
+            "No configuration, and both broken exports caught in 40 seconds.\n\n"
+            "## And what isn't?\n\nCustom checks took me an afternoon each.",
+            None,
+        ),
     ],
 )
 def test_a_verdict_that_names_no_drawback_is_flagged_as_one_sided(
@@ -3354,6 +3377,26 @@ def test_a_verdict_that_names_no_drawback_is_flagged_as_one_sided(
     if expected == "error":
         assert errors == [one_sided[0]["message"]]
         assert "only praises the tool" in errors[0] and "limitations are missing" in errors[0]
+
+
+def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
+    """Drawback words in the problem told before the tool ("our tedious scripts") are the
+    old way's: a verdict after them that only praises the tool is still one-sided. Told after
+    the walkthrough, the same words are the tool's."""
+    problem = (
+        "Our checks were tedious hand-written scripts, and their limitations showed: twice "
+        "a broken export of our ratings went unnoticed for days."
+    )
+    verdict = "Ten out of ten. The suite needed no configuration and saved us days."
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict).replace(
+        "## How it helped", problem + "\n\n## How it helped"
+    )
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 1
+    assert [f["severity"] for f in found if f["rule"] == "section-one-sided"] == ["error"]
+    after = body.replace(problem + "\n\n", "").replace(verdict, problem + "\n\n" + verdict)
+    code, found, _err = check(run, content, str(write(content, after)))
+    assert code == 0 and not [f for f in found if f["rule"] == "section-one-sided"]
 
 
 def test_course_yaml_can_keep_a_praise_only_verdict_as_advice(content: Path, run: Runner) -> None:

@@ -93,8 +93,10 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # to 279 (seven of their eight misses praise-only verdicts) bring it just under 0.65,
     # and 336 to 359 (19 of their 24 misses, as first measured, praise-only verdicts)
     # just under 0.64. A verdict that only praises with no word that weighs anything is
-    # an error since batches 384 to 391 (`drawbacks_blocking`): 0.68.
-    assert figures["recall"] >= 0.67
+    # an error since batches 384 to 391 (`drawbacks_blocking`): 0.68. Praise told in
+    # limitation words ("it caught a bug", "we never had to") no longer weighs the tool, and
+    # the old way's drawbacks in the problem no longer spare a praise-only verdict: 0.74.
+    assert figures["recall"] >= 0.74
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:

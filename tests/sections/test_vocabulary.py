@@ -49,6 +49,15 @@ def test_after_a_question_word_the_word_inside_brings_no_subject() -> None:
     assert worked.find(stems("Step 0: What I'm working with")) == []
     assert worked.find(stems("How we work now")) == []
     assert worked.find(stems("How it works")) == ["how works"]
+    bad = vocabulary(("what's bad",), exact=True)
+    assert bad.find(singulars("What's bad about it")) == ["what's bad"]
+    assert bad.find(singulars("the test set doesn't know what a bad one looks like")) == []
+
+
+def test_spans_are_every_occurrence_of_every_term() -> None:
+    terms = vocabulary(("bug", "had to"))
+    words = stems("We had to fix one bug, then another bug, and I had to rest.")
+    assert sorted(terms.spans(words)) == [(1, 3), (5, 6), (8, 9), (11, 13)]
 
 
 def test_an_anchored_term_matches_only_at_the_start() -> None:

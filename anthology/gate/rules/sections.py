@@ -13,6 +13,7 @@ from ...findings import Finding, Severity
 from ..context import PostContext
 from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker, may_hold_marker
 from ..reading import (
+    Part,
     Reading,
     goes_on_with,
     hypotheticals,
@@ -26,6 +27,7 @@ from ..reading import (
 )
 from ..rubric import RubricFinding
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
+from ..weighing import weighs
 
 
 def _taken(reading: Reading) -> str:
@@ -199,15 +201,22 @@ _CLAUSE = re.compile(r"[:;,.!?()\u2013\u2014]")
 
 def one_sided(ctx: PostContext) -> Iterator[Finding]:
     """When a requirement with `drawbacks` words is served but neither a heading nor a
-    paragraph of the post names a drawback in them, the verdict may only praise: a warning,
-    since about one post in forty that weighs its tool does so in words no list has ("isn't
+    paragraph of the post names a drawback in them (the problem told before the tool
+    aside: its drawbacks are the old way's), the verdict may only praise: a warning, since
+    about one post in forty that weighs its tool does so in words no list has ("isn't
     without costs", "only understands simple CSV"). Under `drawbacks_blocking` it is an
-    error when the text taken for the requirement has no word that weighs anything either
-    ("however", "slow", "missing"; `weak` ones do not count): that verdict only praises."""
+    error when the text taken for the requirement does not weigh anything either (see
+    `gate/weighing.py`: "however", "slow", "missing", but not "it caught a bug")."""
     if ctx.post is None:
         return
     headings, _ = ctx.reading_outline
-    texts = [*(h.text for h in headings), *(p.text for p in ctx.paragraphs)]
+    told = _told_before_the_tool(ctx.readings)
+    told_text = "\n".join(part.text for part in told)
+    told_headings = {id(part.heading) for part in told}
+    texts = [
+        *(h.text for h in headings if id(h) not in told_headings),
+        *(p.text for p in ctx.paragraphs if p.text not in told_text),
+    ]
     # each whole text, and each clause but the last for the phrases that end one (`$`)
     texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
     for reading in ctx.readings:
@@ -219,15 +228,15 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
         if any(drawbacks.find(singulars(text)) for text in texts):
             continue
         shown = ", ".join(term for term, _stems in drawbacks.terms[:4])
-        if reading.section.drawbacks_blocking and not _weighs(reading):
+        if reading.section.drawbacks_blocking and not weighs(reading.text, reading.section):
             yield _finding(
                 ctx,
                 "section-one-sided",
                 reading.line or ctx.first_text_line,
                 f"{reading.names} ({reading.section.name}) only praises the tool: no heading "
-                f"or paragraph of the post names a drawback ({shown}, …) and no sentence of "
-                "it weighs one (however, but, slow, missing, …), so the rubric's limitations "
-                "are missing",
+                f"or paragraph of the post names a drawback ({shown}, …) beyond the problem "
+                "it solves, and no sentence of it weighs one (however, but, slow, missing, …), "
+                "so the rubric's limitations are missing",
                 "Add the limitations: what was hard, missing, slow or costly, and when you "
                 "would not use the tool.",
                 reading.section.rubric,
@@ -238,8 +247,8 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
             "section-one-sided",
             reading.line or ctx.first_text_line,
             f"{reading.names} ({reading.section.name}) names no drawback of the tool in words "
-            f"the gate knows ({shown}, …): if it only praises, the rubric's limitations are "
-            "missing",
+            f"the gate knows ({shown}, …) beyond the problem it solves: if it only praises, "
+            "the rubric's limitations are missing",
             "Name at least one real limitation: what was hard, missing, slow or costly, and "
             "when you would not use the tool. If the post already does, a TA will read it.",
             reading.section.rubric,
@@ -247,15 +256,26 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
         )
 
 
-def _weighs(reading: Reading) -> bool:
-    """Whether the text taken for a requirement has a term of its `required` content
-    groups besides `weak` ones: "but", "however", "slow" weigh; "needs", "still" do not."""
-    cues = reading.section.cues
-    groups = dict(cues.groups)
-    firm = tuple(
-        term for group in cues.required for term in groups.get(group, ()) if term not in cues.weak
-    )
-    return not firm or bool(vocabulary(firm).find(stems(reading.text)))
+def _told_before_the_tool(readings: list[Reading]) -> list[Part]:
+    """The parts of requirements that open a post (`position: start`, the problem) that
+    come before any part of the others: their drawback words are the old way's ("our
+    tedious scripts"), not the tool's. A part after them (a "Problems we had" read as the
+    problem) may be the tool's limitations, so it still counts."""
+    later = [
+        part.line
+        for reading in readings
+        if reading.section.cues.position != "start"
+        for part in reading.parts
+        if part.line is not None
+    ]
+    first = min(later, default=None)
+    return [
+        part
+        for reading in readings
+        if reading.section.cues.position == "start"
+        for part in reading.parts
+        if first is None or (part.line is not None and part.line < first)
+    ]
 
 
 def scenario(ctx: PostContext) -> Iterator[Finding]:

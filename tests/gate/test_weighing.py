@@ -1,0 +1,67 @@
+"""A verdict weighs the tool when a clause of it names a limitation that praise does not
+explain: the shipped course's lists, read clause by clause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anthology.course import Section, load_course
+from anthology.gate.weighing import weighs
+
+COURSE = Path(__file__).resolve().parents[2] / "content" / "course.yaml"
+
+
+@pytest.fixture(scope="module")
+def verdict() -> Section:
+    course = load_course(COURSE)
+    return next(s for o in course.options for s in o.sections if s.id == "assessment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It caught a real bug in our join on day one.",
+        "In one week it found two data-loss bugs in the export.",
+        "We never had to think about the cluster again.",
+        "I never had to write a line of glue code.",
+        "Three weeks of nightly runs and no crashes.",
+        "The rename bug simply can't happen silently anymore.",
+        "It paid off the first night.",
+        "I can't think of a simpler way to get there.",
+        "Before, every retrain meant slower rollouts.",
+        'It turned "is the database slow?" into numbers we could act on.',
+        "It gave us exactly what we were missing: one place to look.",
+        "We set CPU limits on every container, and the lag alert fires within a minute.",
+        "It is not only fast but also simple to run.",
+    ],
+)
+def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
+    assert not weighs(text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is slow on large tables.",
+        "It caught two real bugs, but the first setup took me a whole day.",
+        "I never got the GPU build working, and I had to write the Kafka reader myself.",
+        "It can't read Parquet, so we export CSV first.",
+        "No support for Windows, which two of us use.",
+        "However, the documentation is thin.",
+        "The free tier is limited to three users.",
+        "Debugging a failed check is hard without the web report.",
+        'The docs call the streaming mode "experimental", and it crashed twice on our data.',
+    ],
+)
+def test_a_limitation_of_the_tool_weighs_it(text: str, verdict: Section) -> None:
+    assert weighs(text, verdict)
+
+
+def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
+    """A praise frame in one clause does not cover a limitation in the next."""
+    praise = "It caught every broken export"
+    assert not weighs(praise + ".", verdict)
+    assert weighs(praise + "; the report is slow to open.", verdict)
+    assert weighs(praise + ", though the report is slow to open.", verdict)
