@@ -4,12 +4,15 @@ A verdict weighs the tool when one of its clauses has a limitation cue: a term o
 requirement's `required` content groups that is not `weak` ("but", "slow", "missing").
 Praise uses the same words for what the tool solved, and the section's lists say how:
 
-- a cue inside one of `praise_phrases` ("it paid off", "I can't think of a simpler way");
+- a cue inside one of `praise_phrases` ("it paid off", "I can't think of a simpler way"),
+  or between the two parts of one written with "…" ("it turned our slowest job into a
+  two-minute one");
 - a cue at most `solved_gap` words after a `solved_by` word ("it caught a bug", "we never
   had to", "no more crashes");
 - any cue of a clause with a `solved_clause` term ("it can't happen silently anymore");
 - a cue inside double quotes: someone's words or a symptom ("from “is the database slow?”
-  to numbers"), not the writer weighing the tool.
+  to numbers"), not the writer weighing the tool (`drawbacks` words, matched as written,
+  still count there: a card headed “Things it can't do” names drawbacks).
 
 Each clause is read on its own, so "It caught two bugs, but the setup was slow" still
 weighs the tool.
@@ -20,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..course import Section
-from .vocabulary import MAX_GAP, stems, vocabulary
+from .vocabulary import MAX_GAP, Vocabulary, singulars, stems, vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # a clause set against the one before begins at its contrast word (English)
@@ -40,33 +43,64 @@ def weighs(text: str, section: Section) -> bool:
         for term in groups.get(group, ())
         if term not in cues.weak and stems(term) not in weak
     )
-    if not firm:
-        return True
-    limitations = vocabulary(firm)
-    praise = vocabulary(cues.praise_phrases)
-    solved_clause = vocabulary(cues.solved_clause)
-    for sentence in _SENTENCE.split(_QUOTED.sub(" ", text)):
+    return not firm or unexplained(text, vocabulary(firm), section)
+
+
+def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = False) -> bool:
+    """Whether a clause of `text` has one of `terms` that the section's praise lists do
+    not explain; `exact` when the terms match as written (`singulars`), not stemmed."""
+    fold = singulars if exact else stems
+    cues = section.cues
+    # quoted words are someone's question or a symptom ("is the database slow?"); a
+    # drawback phrase as written names one even in quotes ('Things it can't do')
+    for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         for clause in _CLAUSE.split(sentence):
-            words = list(stems(clause))
-            if solved_clause.find(words):
+            words = list(fold(clause))
+            if vocabulary(cues.solved_clause, exact).find(words):
                 continue
-            for start, end in praise.spans(words):
+            for start, end in _praise_spans(words, cues.praise_phrases, exact):
                 words[start:end] = [""] * (end - start)  # praise: its words weigh nothing
-            if any(not _solved(words, span, section) for span in limitations.spans(words)):
+            own = {word for _term, term_words in terms.terms for word in term_words}
+            spans = terms.spans(words)
+            if any(not _solved(words, span, section, exact, own) for span in spans):
                 return True
     return False
 
 
-def _solved(words: list[str], cue: tuple[int, int], section: Section) -> bool:
+def _praise_spans(words: list[str], phrases: tuple[str, ...], exact: bool) -> list[tuple[int, int]]:
+    """Where the clause `words` praises: each occurrence of a phrase, and for a phrase
+    with "…" in it ("turned … into"), all from its first part to the next occurrence of
+    its last part ("it turned our slowest job into a two-minute one")."""
+    whole = tuple(phrase for phrase in phrases if "…" not in phrase)
+    spans = vocabulary(whole, exact).spans(words)
+    for phrase in phrases:
+        if "…" not in phrase:
+            continue
+        first, _gap, last = phrase.partition("…")
+        ends = sorted(vocabulary((last.strip(),), exact).spans(words))
+        for start, after in vocabulary((first.strip(),), exact).spans(words):
+            end = next((end for begin, end in ends if begin >= after), None)
+            if end is not None:
+                spans.append((start, end))
+    return spans
+
+
+def _solved(
+    words: list[str], cue: tuple[int, int], section: Section, exact: bool, own: set[str]
+) -> bool:
     """Whether the cue at `words[start:end]` follows a `solved_by` word closely enough
-    ("never had to", "I never had to") or names a setting (`negated_by` of the section's
-    headings: "CPU limits", "set a limit")."""
+    ("never had to", or inside it: "I never had to"; a word of the cues themselves, as
+    "catch" in "the catch is", does not count there) or names a setting (`negated_by` of
+    the section's headings: "CPU limits", "set a limit")."""
     start, end = cue
     gap = section.cues.solved_gap
-    for before, after in vocabulary(section.cues.solved_by).spans(words):
-        if before != start and before < end and start - after <= gap:
+    for before, after in vocabulary(section.cues.solved_by, exact).spans(words):
+        inside = start <= before < end
+        if inside and (before == start or words[before] in own):
+            continue
+        if before < end and start - after <= gap:
             return True
     return any(
         after <= start <= after + MAX_GAP
-        for _before, after in vocabulary(section.negated_by).spans(words)
+        for _before, after in vocabulary(section.negated_by, exact).spans(words)
     )

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from anthology.course import Section, load_course
-from anthology.gate.weighing import weighs
+from anthology.gate.vocabulary import vocabulary
+from anthology.gate.weighing import unexplained, weighs
 
 COURSE = Path(__file__).resolve().parents[2] / "content" / "course.yaml"
 
@@ -35,6 +36,10 @@ def verdict() -> Section:
         "It gave us exactly what we were missing: one place to look.",
         "We set CPU limits on every container, and the lag alert fires within a minute.",
         "It is not only fast but also simple to run.",
+        "It turned our slowest, most painful job into a two-minute one.",
+        "We went from a bug-prone cron script to fifteen lines of config.",
+        "One small service instead of one heavy app.",
+        "Real data safety for the price of one binary.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -53,6 +58,9 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "The free tier is limited to three users.",
         "Debugging a failed check is hard without the web report.",
         'The docs call the streaming mode "experimental", and it crashed twice on our data.',
+        "Just don't expect it to be a scheduler.",
+        "For anything long-lived I'd rather export to ONNX.",
+        "It turned out to be slow on our full history.",
     ],
 )
 def test_a_limitation_of_the_tool_weighs_it(text: str, verdict: Section) -> None:
@@ -65,3 +73,21 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
     assert not weighs(praise + ".", verdict)
     assert weighs(praise + "; the report is slow to open.", verdict)
     assert weighs(praise + ", though the report is slow to open.", verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The tool I wish someone had shown us in week one.", False),
+        ("It fixed the most annoying latency issue we had.", False),
+        ("I wish it had a dark mode.", True),
+        ('Card: "Things it can\'t do"', True),  # as written, quotes and all
+        ("Where it bit us", True),
+        ("The ordering is the thing that bit us before the fix.", False),
+    ],
+)
+def test_drawback_words_in_praise_name_no_drawback(
+    text: str, names: bool, verdict: Section
+) -> None:
+    drawbacks = vocabulary(verdict.cues.drawbacks, exact=True)
+    assert unexplained(text, drawbacks, verdict, exact=True) is names

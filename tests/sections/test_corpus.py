@@ -95,8 +95,8 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # just under 0.64. A verdict that only praises with no word that weighs anything is
     # an error since batches 384 to 391 (`drawbacks_blocking`): 0.68. Praise told in
     # limitation words ("it caught a bug", "we never had to") no longer weighs the tool, and
-    # the old way's drawbacks in the problem no longer spare a praise-only verdict: 0.74.
-    assert figures["recall"] >= 0.74
+    # the old way's drawbacks in the problem no longer spare a praise-only verdict: 0.75.
+    assert figures["recall"] >= 0.75
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:

@@ -27,7 +27,7 @@ from ..reading import (
 )
 from ..rubric import RubricFinding
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
-from ..weighing import weighs
+from ..weighing import unexplained, weighs
 
 
 def _taken(reading: Reading) -> str:
@@ -224,8 +224,13 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
         if not terms or not reading.found:
             continue
         drawbacks = vocabulary(terms, exact=True)  # as written: a "memory limit" is no drawback
-        # most posts name one early: the search stops at the first
-        if any(drawbacks.find(singulars(text)) for text in texts):
+        # most posts name one early: the search stops at the first. Praise in drawback
+        # words ("the tool I wish I had in week one") names none (`gate/weighing.py`).
+        if any(
+            drawbacks.find(singulars(text))
+            and unexplained(text, drawbacks, reading.section, exact=True)
+            for text in texts
+        ):
             continue
         shown = ", ".join(term for term, _stems in drawbacks.terms[:4])
         if reading.section.drawbacks_blocking and not weighs(reading.text, reading.section):
