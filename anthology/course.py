@@ -108,6 +108,8 @@ class Cues:
     praise_phrases: tuple[str, ...] = ()
     solved_by: tuple[str, ...] = ()
     solved_gap: int = 3
+    denied_by: tuple[str, ...] = ()  # like `solved_by`, within `denied_gap` words
+    denied_gap: int = 3
     solved_clause: tuple[str, ...] = ()  # a clause with one of these tells a solved problem
 
 
@@ -267,11 +269,11 @@ _SECTION_KEYS = frozenset(
 _CUE_NUMBERS = (
     "position_bonus", "scenario_cap", "min_score", "confirm_score", "evidence_score",
     "evidence_words", "spread_terms", "spread_sections", "spread_firm", "story_topics",
-    "story_topic_letters", "story_section_topics", "solved_gap",
+    "story_topic_letters", "story_section_topics", "solved_gap", "denied_gap",
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
-    "drawbacks", "praise_phrases", "solved_by", "solved_clause",
+    "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by",
 )  # fmt: skip
 _CUE_KEYS = frozenset(
     {
@@ -334,6 +336,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         praise_phrases=words["praise_phrases"],
         solved_by=words["solved_by"],
         solved_clause=words["solved_clause"],
+        denied_by=words["denied_by"],
         aside=_folded(words["aside"]),
         closing=_folded(words["closing"]),
         weak=_folded(words["weak"]),

@@ -7,15 +7,16 @@ Praise uses the same words for what the tool solved, and the section's lists say
 - a cue inside one of `praise_phrases` ("it paid off", "I can't think of a simpler way"),
   or between the two parts of one written with "…" ("it turned our slowest job into a
   two-minute one");
-- a cue at most `solved_gap` words after a `solved_by` word ("it caught a bug", "we never
+- a cue at most `solved_gap` words after a `solved_by` word ("it caught a stale-data
+  incident and a parser bug"), or `denied_gap` words after a `denied_by` one ("we never
   had to", "no more crashes");
 - any cue of a clause with a `solved_clause` term ("it can't happen silently anymore");
 - a cue inside double quotes: someone's words or a symptom ("from “is the database slow?”
   to numbers"), not the writer weighing the tool (`drawbacks` words, matched as written,
   still count there: a card headed “Things it can't do” names drawbacks).
 
-Each clause is read on its own, so "It caught two bugs, but the setup was slow" still
-weighs the tool.
+Each clause is read on its own, so "It caught two bugs, but the setup was slow" and "It
+found the bug, and the docs were confusing" still weigh the tool.
 """
 
 from __future__ import annotations
@@ -26,8 +27,14 @@ from ..course import Section
 from .vocabulary import MAX_GAP, Vocabulary, singulars, stems, vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-# a clause set against the one before begins at its contrast word (English)
-_CLAUSE = re.compile(r"\s*;\s*|\s+(?=(?:but|yet|though|although|however)\b)", re.IGNORECASE)
+# a clause set against the one before, or giving its reason, begins at its conjunction
+# ("we never used the GPU build because it was slow"); one joined after a comma too ("It
+# found the bug, and the docs were confusing") (English)
+_CLAUSE = re.compile(
+    r"\s*;\s*|\s+(?=(?:but|yet|though|although|however|because|whereas|while|unless)\b)"
+    r"|,\s+(?=(?:and|so|which|since)\b)",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
 
@@ -60,9 +67,8 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
                 continue
             for start, end in _praise_spans(words, cues.praise_phrases, exact):
                 words[start:end] = [""] * (end - start)  # praise: its words weigh nothing
-            own = {word for _term, term_words in terms.terms for word in term_words}
             spans = terms.spans(words)
-            if any(not _solved(words, span, section, exact, own) for span in spans):
+            if any(not _solved(words, span, section, exact, terms) for span in spans):
                 return True
     return False
 
@@ -86,21 +92,35 @@ def _praise_spans(words: list[str], phrases: tuple[str, ...], exact: bool) -> li
 
 
 def _solved(
-    words: list[str], cue: tuple[int, int], section: Section, exact: bool, own: set[str]
+    words: list[str], cue: tuple[int, int], section: Section, exact: bool, terms: Vocabulary
 ) -> bool:
     """Whether the cue at `words[start:end]` follows a `solved_by` word closely enough
-    ("never had to", or inside it: "I never had to"; a word of the cues themselves, as
-    "catch" in "the catch is", does not count there) or names a setting (`negated_by` of
-    the section's headings: "CPU limits", "set a limit")."""
+    ("never had to"), or has one inside it ("I never had to"), or names a setting
+    (`negated_by` of the section's headings: "CPU limits", "set a limit").
+
+    Inside a cue, a word of the terms themselves is theirs where words are matched as
+    written ("catch" in "the second catch was"); stemmed, it is only theirs in a term
+    written out whole ("the catch is"), while "the suite catches" is the verb."""
     start, end = cue
-    gap = section.cues.solved_gap
-    for before, after in vocabulary(section.cues.solved_by, exact).spans(words):
-        inside = start <= before < end
-        if inside and (before == start or words[before] in own):
-            continue
-        if before < end and start - after <= gap:
-            return True
+    cues = section.cues
+    own = {word for _term, term_words in terms.terms for word in term_words} if exact else set()
+    for frames, gap in ((cues.solved_by, cues.solved_gap), (cues.denied_by, cues.denied_gap)):
+        for before, after in vocabulary(frames, exact).spans(words):
+            inside = start <= before < end
+            if inside and before == start:
+                continue
+            if inside and (
+                words[before] in own if exact else _written_whole(words[start:end], terms)
+            ):
+                continue
+            if before < end and start - after <= gap:
+                return True
     return any(
         after <= start <= after + MAX_GAP
         for _before, after in vocabulary(section.negated_by, exact).spans(words)
     )
+
+
+def _written_whole(words: list[str], terms: Vocabulary) -> bool:
+    """Whether `words` are one of the terms, with no other word between its words."""
+    return any(tuple(words) == term_words for _term, term_words in terms.terms)

@@ -41,7 +41,8 @@ BROKEN = [
         "negated_by: [without, no, no more,",
         ["False", "'no'"],
     ),
-    ("solved_gap: 4", "solved_gap: four", ["`solved_gap` must be a whole number", "'four'"]),
+    ("denied_gap: 4", "denied_gap: near", ["`denied_gap` must be a whole number", "'near'"]),
+    ("solved_gap: 8", "solved_gap: four", ["`solved_gap` must be a whole number", "'four'"]),
     ("          solved_by: [", "          solved_by: 3\n          unused: [", ["`solved_by`"]),
 ]
 

@@ -2129,6 +2129,49 @@ NOT_AS_FAR_PAIR = _pair(
     ),
 )
 
+NOW_WHAT_POST = """
+## {heading}
+
+{opening}
+
+## Sending predictions and ratings
+
+I installed the monitoring agent next to our recommendation API and sent it every
+prediction with the user id, the model version and the top movie. A small job sends each
+rating when it arrives, up to two days later, as the truth for that prediction. After a
+week the dashboard showed the error per age group: users under 25 got 0.31 more error on
+new releases, which our offline evaluation never split out.
+
+## Strengths and limitations
+
+The drift charts and the per-group errors were the most useful part and took one
+afternoon to set up. However, the free tier keeps only 30 days of data, the agent added
+4 ms to each request, and late ratings need their own job that we had to write ourselves.
+"""
+
+# "The model is deployed. Now what?" asks what the tool answers: a problem heading,
+# though it names deploying; the same heading over setup steps still lacks the problem
+NOW_WHAT_PAIR = _pair(
+    "now-what",
+    NOW_WHAT_POST.format(
+        heading="The model is deployed. Now what?",
+        opening=(
+            "Our recommender has served movies to viewers for a month, and we still do not "
+            "know whether it got worse. Ratings arrive days after a recommendation, our "
+            "logs only show latency, and nobody would notice if new users got bad "
+            "suggestions until they cancelled."
+        ),
+    ),
+    NOW_WHAT_POST.format(
+        heading="The model is deployed. Now the agent",
+        opening=(
+            "I created an account, copied the API key into our secrets file and added the "
+            "agent to the API's container image with one line in the Dockerfile. The "
+            "container started in 40 seconds and the agent printed its version."
+        ),
+    ),
+)
+
 SKETCH_POST = """
 ## Why serverless GPUs
 
@@ -3161,6 +3204,7 @@ VERDICT_FIRST_PAIR = _pair(
         *CATCH_PAIR,
         *LATE_CHALLENGES_PAIR,
         *NOT_AS_FAR_PAIR,
+        *NOW_WHAT_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:

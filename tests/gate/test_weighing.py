@@ -40,6 +40,8 @@ def verdict() -> Section:
         "We went from a bug-prone cron script to fifteen lines of config.",
         "One small service instead of one heavy app.",
         "Real data safety for the price of one binary.",
+        "It caught a stale-data incident and a subtle parser bug in its first week.",
+        "Blurbs are cached per movie, so the server only sees cache misses.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -61,6 +63,10 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "Just don't expect it to be a scheduler.",
         "For anything long-lived I'd rather export to ONNX.",
         "It turned out to be slow on our full history.",
+        "We never used the GPU build because it was slow.",
+        "It found the bug in minutes, and the docs were confusing.",
+        # "no" denies only what follows it closely; a verb's object may be long
+        "No setup for our team of four and the free row limit is ten thousand.",
     ],
 )
 def test_a_limitation_of_the_tool_weighs_it(text: str, verdict: Section) -> None:
@@ -84,6 +90,7 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ('Card: "Things it can\'t do"', True),  # as written, quotes and all
         ("Where it bit us", True),
         ("The ordering is the thing that bit us before the fix.", False),
+        ("Day 4: finding the weak spots of our model", False),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(
