@@ -102,9 +102,11 @@ class Cues:
     # under the section's `drawbacks_blocking` when its text does not weigh the tool either
     # (see `gate/weighing.py`).
     drawbacks: tuple[str, ...] = ()
-    # Praise told in limitation words: a cue inside one of `praise_phrases` ("paid off",
-    # "can't think of a better") or at most `solved_gap` words after a `solved_by` word
-    # ("caught a bug", "never had to") names what the tool solved; it does not weigh it.
+    # Praise told in limitation words (see `gate/weighing.py`): a cue inside one of
+    # `praise_phrases` ("paid off", "turned … into"), at most `solved_gap` words after a
+    # `solved_by` verb ("caught a stale-data incident and a bug") or `denied_gap` words
+    # after a `denied_by` word ("never had to"), or in a clause with a `solved_clause`
+    # word ("anymore") names what the tool solved; it does not weigh it.
     praise_phrases: tuple[str, ...] = ()
     solved_by: tuple[str, ...] = ()
     solved_gap: int = 3

@@ -156,10 +156,12 @@ class Vocabulary:
 # "what worked", "How we work" no "how works", "what a bad recommendation looks like" no
 # "what's bad". Elsewhere it may ("lessons we learned").
 _QUESTION = "what how where when why which who"
-_SUBJECTS = "I I'm I've I'd we we're we've you you're you've they they're they've a an the"
+_SUBJECTS_AND_ARTICLES = (
+    "I I'm I've I'd we we're we've you you're you've they they're they've a an the"
+)
 # both folds of each word: heading terms are matched stemmed, `exact` lists as singulars
 _QUESTION_WORDS = frozenset(stems(_QUESTION) + singulars(_QUESTION))
-_NO_GAP_WORDS = frozenset(stems(_SUBJECTS) + singulars(_SUBJECTS))
+_NO_GAP_WORDS = frozenset(stems(_SUBJECTS_AND_ARTICLES) + singulars(_SUBJECTS_AND_ARTICLES))
 
 
 def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> int:

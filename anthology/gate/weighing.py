@@ -11,6 +11,8 @@ Praise uses the same words for what the tool solved, and the section's lists say
   incident and a parser bug"), or `denied_gap` words after a `denied_by` one ("we never
   had to", "no more crashes");
 - any cue of a clause with a `solved_clause` term ("it can't happen silently anymore");
+- a cue right after a setting word of the section's `negated_by` ("CPU limits", "cache
+  misses");
 - a cue inside double quotes: someone's words or a symptom ("from “is the database slow?”
   to numbers"), not the writer weighing the tool (`drawbacks` words, matched as written,
   still count there: a card headed “Things it can't do” names drawbacks).
@@ -94,9 +96,9 @@ def _praise_spans(words: list[str], phrases: tuple[str, ...], exact: bool) -> li
 def _solved(
     words: list[str], cue: tuple[int, int], section: Section, exact: bool, terms: Vocabulary
 ) -> bool:
-    """Whether the cue at `words[start:end]` follows a `solved_by` word closely enough
-    ("never had to"), or has one inside it ("I never had to"), or names a setting
-    (`negated_by` of the section's headings: "CPU limits", "set a limit").
+    """Whether the cue at `words[start:end]` follows a `solved_by` or `denied_by` word
+    closely enough ("caught a bug", "never had to"), or has one inside it ("I never had
+    to"), or names a setting (`negated_by` of the section's headings: "CPU limits").
 
     Inside a cue, a word of the terms themselves is theirs where words are matched as
     written ("catch" in "the second catch was"); stemmed, it is only theirs in a term
