@@ -24,6 +24,7 @@ found the bug, and the docs were confusing" still weigh the tool.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..course import Section
 from .vocabulary import MAX_GAP, Vocabulary, singulars, stems, vocabulary
@@ -44,15 +45,26 @@ def weighs(text: str, section: Section) -> bool:
     """Whether `text` has a clause with a limitation cue of `section` that praise does
     not explain; true when the section has no such cues."""
     cues = section.cues
-    groups = dict(cues.groups)
-    weak = {stems(term) for term in cues.weak}  # "lagged" is "lag", a weak word
-    firm = tuple(
-        term
-        for group in cues.required
-        for term in groups.get(group, ())
-        if term not in cues.weak and stems(term) not in weak
-    )
+    firm = _firm(cues.groups, cues.required, cues.weak)
     return not firm or unexplained(text, vocabulary(firm), section)
+
+
+@lru_cache(maxsize=64)
+def _firm(
+    groups: tuple[tuple[str, tuple[str, ...]], ...],
+    required: tuple[str, ...],
+    weak: tuple[str, ...],
+) -> tuple[str, ...]:
+    """The terms of the `required` groups that weigh alone: not `weak`, nor an inflection
+    of a weak one ("lagged" is "lag")."""
+    weak_stems = {stems(term) for term in weak}
+    named = dict(groups)
+    return tuple(
+        term
+        for group in required
+        for term in named.get(group, ())
+        if term not in weak and stems(term) not in weak_stems
+    )
 
 
 def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = False) -> bool:
@@ -79,18 +91,31 @@ def _praise_spans(words: list[str], phrases: tuple[str, ...], exact: bool) -> li
     """Where the clause `words` praises: each occurrence of a phrase, and for a phrase
     with "…" in it ("turned … into"), all from its first part to the next occurrence of
     its last part ("it turned our slowest job into a two-minute one")."""
-    whole = tuple(phrase for phrase in phrases if "…" not in phrase)
-    spans = vocabulary(whole, exact).spans(words)
-    for phrase in phrases:
-        if "…" not in phrase:
+    whole, apart = _praise(phrases, exact)
+    spans = whole.spans(words)
+    for first, last in apart:
+        starts = first.spans(words)
+        if not starts:
             continue
-        first, _gap, last = phrase.partition("…")
-        ends = sorted(vocabulary((last.strip(),), exact).spans(words))
-        for start, after in vocabulary((first.strip(),), exact).spans(words):
+        ends = sorted(last.spans(words))
+        for start, after in starts:
             end = next((end for begin, end in ends if begin >= after), None)
             if end is not None:
                 spans.append((start, end))
     return spans
+
+
+@lru_cache(maxsize=64)
+def _praise(
+    phrases: tuple[str, ...], exact: bool
+) -> tuple[Vocabulary, tuple[tuple[Vocabulary, Vocabulary], ...]]:
+    """`praise_phrases` compiled: the whole ones, and the two parts of each with "…"."""
+    whole = vocabulary(tuple(phrase for phrase in phrases if "…" not in phrase), exact)
+    apart = tuple(
+        (vocabulary((first.strip(),), exact), vocabulary((last.strip(),), exact))
+        for first, _gap, last in (phrase.partition("…") for phrase in phrases if "…" in phrase)
+    )
+    return whole, apart
 
 
 def _solved(
@@ -105,14 +130,15 @@ def _solved(
     written out whole ("the catch is"), while "the suite catches" is the verb."""
     start, end = cue
     cues = section.cues
-    own = {word for _term, term_words in terms.terms for word in term_words} if exact else set()
     for frames, gap in ((cues.solved_by, cues.solved_gap), (cues.denied_by, cues.denied_gap)):
         for before, after in vocabulary(frames, exact).spans(words):
             inside = start <= before < end
             if inside and before == start:
                 continue
             if inside and (
-                words[before] in own if exact else _written_whole(words[start:end], terms)
+                _own_word(words[before], terms)
+                if exact
+                else _written_whole(words[start:end], terms)
             ):
                 continue
             if before < end and start - after <= gap:
@@ -121,6 +147,11 @@ def _solved(
         after <= start <= after + MAX_GAP
         for _before, after in vocabulary(section.negated_by, exact).spans(words)
     )
+
+
+def _own_word(word: str, terms: Vocabulary) -> bool:
+    """Whether `word` is a word of one of the terms."""
+    return any(word in term_words for _term, term_words in terms.terms)
 
 
 def _written_whole(words: list[str], terms: Vocabulary) -> bool:
