@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -122,30 +122,29 @@ class Vocabulary:
     def where(self, words: Sequence[str]) -> dict[str, int]:
         """Each term found, with the position of its first word's first occurrence."""
         found: dict[str, int] = {}
-        firsts = self.by_first.keys() & set(words)  # most texts share few words with a list
-        if not firsts:
-            return found
-        for start in [i for i, word in enumerate(words) if word in firsts]:
-            for shown, rest, anchored, ends in self.by_first[words[start]]:
-                if anchored and start > 0:
-                    continue
-                if shown in found:
-                    continue
-                end = _follows(words, start + 1, rest)
-                if end >= 0 and (not ends or end == len(words)):
-                    found[shown] = start
+        for shown, start, _end in self._matches(words, found):
+            found[shown] = start
         return found
 
     def spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Where each occurrence of any term starts and ends (`words[start:end]`)."""
-        found: list[tuple[int, int]] = []
-        firsts = self.by_first.keys() & set(words)
+        return [(start, end) for _shown, start, end in self._matches(words)]
+
+    def _matches(
+        self, words: Sequence[str], skip: Container[str] = ()
+    ) -> Iterator[tuple[str, int, int]]:
+        """Each occurrence of a term not in `skip` (read as it grows): the term as shown,
+        where it starts and where it ends."""
+        firsts = self.by_first.keys() & set(words)  # most texts share few words with a list
+        if not firsts:
+            return
         for start in [i for i, word in enumerate(words) if word in firsts]:
-            for _shown, rest, anchored, ends in self.by_first[words[start]]:
+            for shown, rest, anchored, ends in self.by_first[words[start]]:
+                if (anchored and start > 0) or shown in skip:
+                    continue
                 end = _follows(words, start + 1, rest)
-                if end >= 0 and not (anchored and start > 0) and (not ends or end == len(words)):
-                    found.append((start, end))
-        return found
+                if end >= 0 and (not ends or end == len(words)):
+                    yield shown, start, end
 
     def __bool__(self) -> bool:
         return bool(self.terms)

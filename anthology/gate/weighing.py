@@ -72,17 +72,23 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
     not explain; `exact` when the terms match as written (`singulars`), not stemmed."""
     fold = singulars if exact else stems
     cues = section.cues
+    solved_clause = vocabulary(cues.solved_clause, exact)
+    frames = (
+        (vocabulary(cues.solved_by, exact), cues.solved_gap),
+        (vocabulary(cues.denied_by, exact), cues.denied_gap),
+    )
+    settings = vocabulary(section.negated_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         for clause in _CLAUSE.split(sentence):
             words = list(fold(clause))
-            if vocabulary(cues.solved_clause, exact).find(words):
+            if solved_clause.find(words):
                 continue
             for start, end in _praise_spans(words, cues.praise_phrases, exact):
                 words[start:end] = [""] * (end - start)  # praise: its words weigh nothing
             spans = terms.spans(words)
-            if any(not _solved(words, span, section, exact, terms) for span in spans):
+            if any(not _solved(words, span, frames, settings, exact, terms) for span in spans):
                 return True
     return False
 
@@ -119,19 +125,24 @@ def _praise(
 
 
 def _solved(
-    words: list[str], cue: tuple[int, int], section: Section, exact: bool, terms: Vocabulary
+    words: list[str],
+    cue: tuple[int, int],
+    frames: tuple[tuple[Vocabulary, int], ...],
+    settings: Vocabulary,
+    exact: bool,
+    terms: Vocabulary,
 ) -> bool:
     """Whether the cue at `words[start:end]` follows a `solved_by` or `denied_by` word
-    closely enough ("caught a bug", "never had to"), or has one inside it ("I never had
-    to"), or names a setting (`negated_by` of the section's headings: "CPU limits").
+    (`frames`, each with its reach) closely enough ("caught a bug", "never had to"), or has
+    one inside it ("I never had to"), or names a setting (`negated_by` of the section's
+    headings, `settings`: "CPU limits").
 
     Inside a cue, a word of the terms themselves is theirs where words are matched as
     written ("catch" in "the second catch was"); stemmed, it is only theirs in a term
     written out whole ("the catch is"), while "the suite catches" is the verb."""
     start, end = cue
-    cues = section.cues
-    for frames, gap in ((cues.solved_by, cues.solved_gap), (cues.denied_by, cues.denied_gap)):
-        for before, after in vocabulary(frames, exact).spans(words):
+    for frame, gap in frames:
+        for before, after in frame.spans(words):
             inside = start <= before < end
             if inside and before == start:
                 continue
@@ -143,10 +154,7 @@ def _solved(
                 continue
             if before < end and start - after <= gap:
                 return True
-    return any(
-        after <= start <= after + MAX_GAP
-        for _before, after in vocabulary(section.negated_by, exact).spans(words)
-    )
+    return any(after <= start <= after + MAX_GAP for _before, after in settings.spans(words))
 
 
 def _own_word(word: str, terms: Vocabulary) -> bool:
