@@ -226,7 +226,7 @@ class PostContext:
         paragraphs under each."""
         if self.shape:  # refused anyway: read as the renderer's outline, first paragraphs only
             return self.headings, self.paragraphs
-        return reading_outline(self.body, self.headings)
+        return reading_outline(self.body, self.headings, self.paragraphs)
 
     @cached_property
     def readings(self) -> list[Reading]:

@@ -92,13 +92,14 @@ def sentences(body: Body, limit: int | None = None) -> list[Sentence]:
             parts.append(text)
             offset += len(text) + 1
         joined = " ".join(parts)
-        position = 0
-        for piece in [*_SENTENCE_END.split(joined), ""]:
-            if piece.strip():
-                at = joined.find(piece, position)
+        ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(joined)]
+        at = 0
+        for end, after in [*ends, (len(joined), len(joined))]:
+            piece = joined[at:end].strip()
+            if piece:
                 line = paragraph[max(0, bisect.bisect_right(starts, at) - 1)][0]
-                found.append(Sentence(piece.strip(), line, tuple(words(piece))))
-                position = at + len(piece)
+                found.append(Sentence(piece, line, tuple(words(piece))))
+            at = after
     return found
 
 

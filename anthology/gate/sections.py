@@ -310,15 +310,18 @@ def _lead_ins(body: Body) -> list[Heading]:
     return titles if sum(h.run_in for h in titles) > 1 else []
 
 
-def reading_outline(body: Body, headings: list[Heading]) -> tuple[list[Heading], list[Paragraph]]:
+def reading_outline(
+    body: Body, headings: list[Heading], under_headings: list[Paragraph] | None = None
+) -> tuple[list[Heading], list[Paragraph]]:
     """The headings a reader sees, bold lines used as headings among them (in a post with
     no headings, bold lead-ins of paragraphs), and the paragraphs under each; word counts
-    of the bold lines' sections come from paragraphs."""
+    of the bold lines' sections come from paragraphs. `under_headings`, when given, is
+    `paragraphs(body, headings)` already read."""
     extra = _bold_lines(body, headings) if all(h.line is not None for h in headings) else []
     if not headings and not extra:
         extra = _lead_ins(body)
     if not extra:
-        return headings, paragraphs(body, headings)
+        return headings, (paragraphs(body, headings) if under_headings is None else under_headings)
     merged = sorted([*headings, *extra], key=lambda h: h.line or 0)
     found = paragraphs(body, merged)
     own = [0] * len(merged)

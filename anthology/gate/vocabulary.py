@@ -92,11 +92,15 @@ def folded_words(text: str) -> list[str]:
     return _tokens(text)
 
 
+# A post's paragraphs and headings are folded by several rules, and a course's term lists
+# for every post: both are remembered (the results are tuples, safe to share).
+@lru_cache(maxsize=1 << 14)
 def stems(text: str) -> tuple[str, ...]:
     """The stemmed words of plain text, in order."""
     return tuple(map(stem, _tokens(text)))
 
 
+@lru_cache(maxsize=1 << 14)
 def singulars(text: str) -> tuple[str, ...]:
     """The words of plain text in the singular, in order: for lists that spell out each
     form they mean, such as a course's scenario words ("rating", "ratings", "rated"),
