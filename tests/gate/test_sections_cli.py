@@ -3399,6 +3399,26 @@ id, in 40 seconds each.
             "## And what isn't?\n\nCustom checks took me an afternoon each.",
             None,
         ),
+        # "Why I loved it" is the verdict, not the problem ("why"): a list of praise
+        (
+            "💚 Why I loved it",
+            "- **No configuration.** It read our ratings export as it was.\n"
+            "- **Fast.** Both broken exports were caught in 40 seconds.",
+            "error",
+        ),
+        (
+            "Why we like this tool",
+            "No configuration, and both broken exports caught in 40 seconds. It has a "
+            "learning curve, though: custom checks took me an afternoon each.",
+            None,
+        ),
+        # a model's learning curves are charts: no steep start of the tool
+        (
+            "Final verdict",
+            "Ten out of ten. On its dashboard I could compare the learning curves of every "
+            "nightly model, and it caught both broken exports.",
+            "error",
+        ),
     ],
 )
 def test_a_verdict_that_names_no_drawback_is_flagged_as_one_sided(
