@@ -1411,6 +1411,13 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
         # a use not made, in the writer's voice: it tells none (`scenario_not_made`)
         ("I didn't get as far as trying this on our team's movie rating data.", True),
         ("We never got around to wiring it into our recommender.", True),
+        ("I did not apply the library to our recommender.", True),
+        (
+            "I ran out of time before I could connect it to our movie data, so this is a "
+            "design sketch, not something I tested.",
+            True,
+        ),
+        ("We never tried it on our own ratings stream.", True),
         # a clause set against it tells a use that was made
         (
             "I didn't get to the drift suite, but we ran the integrity suite on our movie ratings.",
