@@ -3485,6 +3485,63 @@ def test_a_verdict_that_names_no_drawback_is_flagged_as_one_sided(
         assert "only praises the tool" in errors[0] and "limitations are missing" in errors[0]
 
 
+CLOSING_PRAISE = (
+    "Ten out of ten from me. The suite read our ratings export exactly as it was, with no "
+    "configuration at all, and it fitted into the nightly job with four lines of YAML. "
+    "Both broken exports of the last month were caught in 40 seconds each, long before the "
+    "model trained on them, and the report named the rows and the columns, so the team "
+    "knew at once which part of the export job to look at. The documentation is clear and "
+    "full of examples, the community answered my one question within an hour, and the "
+    "free tier covers everything a course team needs. I will keep it in our pipeline after "
+    "the course, and I would tell every team that trains on exported data to add it on "
+    "day one; it is the best tool I tried this semester. Setting it up took one evening, "
+    "the checks run in under a minute on a week of ratings, and the HTML report is the "
+    "first thing our team opens every morning now."
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "extra", "expected"),
+    [
+        # a closing section no requirement took, in praise only, with nothing in the
+        # post naming a drawback: the limitations are missing however it is read
+        ("Final thoughts", "", "section-one-sided"),
+        ("🏁 Wrapping up", "", "section-one-sided"),
+        # a drawback named elsewhere in the post: a TA reads the closing section
+        (
+            "Final thoughts",
+            "The one drawback: custom checks took me an afternoon each.\n\n",
+            "section-unrecognised",
+        ),
+        # praise that opens the post, before any heading, is left to the TA as before
+        ("", "", "section-unrecognised"),
+    ],
+)
+def test_a_closing_section_in_praise_only_lacks_the_limitations(
+    content: Path, run: Runner, heading: str, extra: str, expected: str
+) -> None:
+    """When no section serves the verdict and the section the gate could not place closes
+    the post (or hints at the verdict: "Final thoughts"), praise only there and no drawback
+    named anywhere is the one-sided error, not the advice that the gate may have missed it."""
+    if heading:
+        body = ONE_SIDED_POST.format(heading=heading, verdict=CLOSING_PRAISE)
+    else:
+        body = CLOSING_PRAISE + ONE_SIDED_POST.format(
+            heading="Where next", verdict="We add the suite to the feature pipeline next term."
+        )
+    body = body.replace("## How it helped\n\n", "## How it helped\n\n" + extra)
+    code, found, _err = check(run, content, str(write(content, body)))
+    rules = [f["rule"] for f in found if f["rule"].startswith("section-")]
+    assert expected in rules, found
+    if expected == "section-one-sided":
+        error = next(f for f in found if f["rule"] == expected)
+        assert code == 1 and error["severity"] == "error"
+        assert "which may be meant as it, only praises the tool" in error["message"]
+        assert "section-unrecognised" not in rules and "section-missing" not in rules
+    else:
+        assert code == 0 and "section-one-sided" not in rules
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...course import Section
 from ...findings import Finding, Severity
 from ..context import PostContext
 from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker, may_hold_marker
@@ -130,7 +131,11 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
     for reading in ctx.readings:
         section = reading.section
         if not reading.found:
-            yield _unrecognised(ctx, reading) or _missing(ctx, reading)
+            yield (
+                _praise_only_close(ctx, reading)
+                or _unrecognised(ctx, reading)
+                or _missing(ctx, reading)
+            )
             continue
         line = reading.line or ctx.first_text_line
         if reading.by_content:
@@ -209,29 +214,12 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
     `gate/weighing.py`: "however", "slow", "missing", but not "it caught a bug")."""
     if ctx.post is None:
         return
-    headings, _ = ctx.reading_outline
-    told = _told_before_the_tool(ctx.readings)
-    told_text = "\n".join(part.text for part in told)
-    told_headings = {id(part.heading) for part in told}
-    texts = [
-        *(h.text for h in headings if id(h) not in told_headings),
-        *(p.text for p in ctx.paragraphs if p.text not in told_text),
-    ]
-    # each whole text, and each clause but the last for the phrases that end one (`$`)
-    texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
     for reading in ctx.readings:
-        terms = reading.section.cues.drawbacks
-        if not terms or not reading.found:
+        if not reading.section.cues.drawbacks or not reading.found:
             continue
-        drawbacks = vocabulary(terms, exact=True)  # as written: a "memory limit" is no drawback
-        # most posts name one early: the search stops at the first. Praise in drawback
-        # words ("the tool I wish I had in week one") names none (`gate/weighing.py`).
-        if any(
-            drawbacks.find(singulars(text))
-            and unexplained(text, drawbacks, reading.section, exact=True)
-            for text in texts
-        ):
+        if _names_a_drawback(ctx, reading.section):
             continue
+        drawbacks = vocabulary(reading.section.cues.drawbacks, exact=True)
         shown = ", ".join(term for term, _stems in drawbacks.terms[:4])
         if reading.section.drawbacks_blocking and not weighs(reading.text, reading.section):
             yield _finding(
@@ -259,6 +247,61 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
             reading.section.rubric,
             Severity.WARNING,
         )
+
+
+def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
+    """Whether a heading or paragraph of the post names a drawback in the section's
+    `drawbacks` words, the problem told before the tool aside (its drawbacks are the old
+    way's) and praise in drawback words ("the tool I wish I had in week one") too."""
+    headings, _ = ctx.reading_outline
+    told = _told_before_the_tool(ctx.readings)
+    told_text = "\n".join(part.text for part in told)
+    told_headings = {id(part.heading) for part in told}
+    texts = [
+        *(h.text for h in headings if id(h) not in told_headings),
+        *(p.text for p in ctx.paragraphs if p.text not in told_text),
+    ]
+    # each whole text, and each clause but the last for the phrases that end one (`$`)
+    texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
+    drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
+    # is no drawback; most posts name one early: the search stops at the first
+    return any(
+        drawbacks.find(singulars(text)) and unexplained(text, drawbacks, section, exact=True)
+        for text in texts
+    )
+
+
+def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
+    """The error for a requirement no section serves when the section the gate could not
+    place closes the post in praise only ("Final thoughts": ten out of ten, no
+    configuration): it may be meant as the verdict, yet nothing in the post names a
+    drawback and no sentence of it weighs one, so the rubric's limitations are missing
+    whichever way it is read. Only for requirements whose drawbacks block."""
+    section = reading.section
+    unplaced = reading.unrecognised
+    if unplaced is None or not section.cues.drawbacks or not section.drawbacks_blocking:
+        return None
+    part, words = unplaced
+    last = max((h.line or 0 for h in ctx.reading_outline[0]), default=0)
+    closing = part.heading is not None and (part.heading.line or 0) >= last
+    hinted = part.heading is not None and vocabulary(section.hints).find(stems(part.heading.text))
+    if not (closing or hinted) or weighs(part.text, section):
+        return None
+    if _names_a_drawback(ctx, section):
+        return None
+    return _finding(
+        ctx,
+        "section-one-sided",
+        part.line or ctx.first_text_line,
+        f"no section on “{section.name}” was recognised, and {part.shown} "
+        f"({_words(words)}), which may be meant as it, only praises the tool: no heading or "
+        "paragraph of the post names a drawback beyond the problem it solves, and no "
+        "sentence of it weighs one (however, but, slow, missing, …), so the rubric's "
+        "limitations are missing",
+        "Add the limitations: what was hard, missing, slow or costly, and when you would "
+        "not use the tool.",
+        section.rubric,
+    )
 
 
 def _told_before_the_tool(readings: list[Reading]) -> list[Part]:
