@@ -113,6 +113,10 @@ class Cues:
     denied_by: tuple[str, ...] = ()  # like `solved_by`, within `denied_gap` words
     denied_gap: int = 3
     solved_clause: tuple[str, ...] = ()  # a clause with one of these tells a solved problem
+    # Limitation words a verdict mostly uses for what the tool found ("the week 6 bug",
+    # "three serious bugs in three weeks"): they still mark the text when the post is
+    # read, but do not weigh a verdict alone, like `weak` words.
+    found_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -275,7 +279,7 @@ _CUE_NUMBERS = (
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
-    "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by",
+    "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
 )  # fmt: skip
 _CUE_KEYS = frozenset(
     {
@@ -339,6 +343,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         solved_by=words["solved_by"],
         solved_clause=words["solved_clause"],
         denied_by=words["denied_by"],
+        found_words=_folded(words["found_words"]),
         aside=_folded(words["aside"]),
         closing=_folded(words["closing"]),
         weak=_folded(words["weak"]),

@@ -17,6 +17,9 @@ Praise uses the same words for what the tool solved, and the section's lists say
   to numbers"), not the writer weighing the tool (`drawbacks` words, matched as written,
   still count there: a card headed “Things it can't do” names drawbacks).
 
+Words a verdict mostly uses for what the tool found (`found_words`: "the week 6 bug")
+do not weigh it alone, like `weak` ones.
+
 Each clause is read on its own, so "It caught two bugs, but the setup was slow" and "It
 found the bug, and the docs were confusing" still weigh the tool.
 """
@@ -45,7 +48,7 @@ def weighs(text: str, section: Section) -> bool:
     """Whether `text` has a clause with a limitation cue of `section` that praise does
     not explain; true when the section has no such cues."""
     cues = section.cues
-    firm = _firm(cues.groups, cues.required, cues.weak)
+    firm = _firm(cues.groups, cues.required, cues.weak + cues.found_words)
     return not firm or unexplained(text, vocabulary(firm), section)
 
 
@@ -55,8 +58,8 @@ def _firm(
     required: tuple[str, ...],
     weak: tuple[str, ...],
 ) -> tuple[str, ...]:
-    """The terms of the `required` groups that weigh alone: not `weak`, nor an inflection
-    of a weak one ("lagged" is "lag")."""
+    """The terms of the `required` groups that weigh alone: not `weak` (nor the section's
+    `found_words`), nor an inflection of one ("lagged" is "lag")."""
     weak_stems = {stems(term) for term in weak}
     named = dict(groups)
     return tuple(

@@ -44,6 +44,7 @@ BROKEN = [
     ("denied_gap: 4", "denied_gap: near", ["`denied_gap` must be a whole number", "'near'"]),
     ("solved_gap: 8", "solved_gap: four", ["`solved_gap` must be a whole number", "'four'"]),
     ("          solved_by: [", "          solved_by: 3\n          unused: [", ["`solved_by`"]),
+    ("found_words: [bug, bugs]", "found_words: bug", ["`found_words`"]),
 ]
 
 

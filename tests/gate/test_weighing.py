@@ -42,6 +42,9 @@ def verdict() -> Section:
         "Real data safety for the price of one binary.",
         "It caught a stale-data incident and a subtle parser bug in its first week.",
         "Blurbs are cached per movie, so the server only sees cache misses.",
+        # a bug is mostly what the tool found (`found_words`), with or without the verb
+        "The week 6 bug is exactly the kind of issue schema tests never see.",
+        "Three serious bugs in three weeks, each one invisible to every other check.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -91,6 +94,9 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ("Where it bit us", True),
         ("The ordering is the thing that bit us before the fix.", False),
         ("Day 4: finding the weak spots of our model", False),
+        # a bug of the tool is a drawback, named as one anywhere in the post
+        ("I hit a bug in the exporter that dropped every second row.", True),
+        ("The web UI is a bit buggy on Firefox.", True),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(
