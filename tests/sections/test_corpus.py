@@ -96,7 +96,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # an error since batches 384 to 391 (`drawbacks_blocking`): 0.68. Praise told in
     # limitation words ("it caught a bug", "we never had to") no longer weighs the tool, and
     # the old way's drawbacks in the problem no longer spare a praise-only verdict: 0.75.
-    assert figures["recall"] >= 0.75
+    # A closing section in praise only ("Final thoughts") where no section serves the
+    # verdict, and "bug" alone not weighing it, bring it to 0.78 (batches 432 to 439 in).
+    assert figures["recall"] >= 0.78
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
