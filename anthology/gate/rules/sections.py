@@ -219,22 +219,11 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
             continue
         if _names_a_drawback(ctx, reading.section):
             continue
-        drawbacks = vocabulary(reading.section.cues.drawbacks, exact=True)
-        shown = ", ".join(term for term, _stems in drawbacks.terms[:4])
         if reading.section.drawbacks_blocking and not weighs(reading.text, reading.section):
-            yield _finding(
-                ctx,
-                "section-one-sided",
-                reading.line or ctx.first_text_line,
-                f"{reading.names} ({reading.section.name}) only praises the tool: no heading "
-                f"or paragraph of the post names a drawback ({shown}, …) beyond the problem "
-                "it solves, and no sentence of it weighs one (however, but, slow, missing, …), "
-                "so the rubric's limitations are missing",
-                "Add the limitations: what was hard, missing, slow or costly, and when you "
-                "would not use the tool.",
-                reading.section.rubric,
-            )
+            subject = f"{reading.names} ({reading.section.name})"
+            yield _praise_only(ctx, reading.section, reading.line, subject)
             continue
+        shown = _drawback_examples(reading.section)
         yield _finding(
             ctx,
             "section-one-sided",
@@ -289,13 +278,27 @@ def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
         return None
     if _names_a_drawback(ctx, section):
         return None
+    subject = (
+        f"no section on “{section.name}” was recognised, and {part.shown} "
+        f"({_words(words)}), which may be meant as it,"
+    )
+    return _praise_only(ctx, section, part.line, subject)
+
+
+def _drawback_examples(section: Section) -> str:
+    """The first few `drawbacks` words, to show in a message."""
+    drawbacks = vocabulary(section.cues.drawbacks, exact=True)
+    return ", ".join(term for term, _stems in drawbacks.terms[:4])
+
+
+def _praise_only(ctx: PostContext, section: Section, line: int | None, subject: str) -> Finding:
+    """The error for text taken as (or meant as) the verdict that only praises the tool."""
     return _finding(
         ctx,
         "section-one-sided",
-        part.line or ctx.first_text_line,
-        f"no section on “{section.name}” was recognised, and {part.shown} "
-        f"({_words(words)}), which may be meant as it, only praises the tool: no heading or "
-        "paragraph of the post names a drawback beyond the problem it solves, and no "
+        line or ctx.first_text_line,
+        f"{subject} only praises the tool: no heading or paragraph of the post names a "
+        f"drawback ({_drawback_examples(section)}, …) beyond the problem it solves, and no "
         "sentence of it weighs one (however, but, slow, missing, …), so the rubric's "
         "limitations are missing",
         "Add the limitations: what was hard, missing, slow or costly, and when you would "
