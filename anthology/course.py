@@ -117,6 +117,15 @@ class Cues:
     # "three serious bugs in three weeks"): they still mark the text when the post is
     # read, but do not weigh a verdict alone, like `weak` words.
     found_words: tuple[str, ...] = ()
+    # Words that open a situation ("if your", "when anything"): a cue after one, up to
+    # the next comma, tells whom the tool is for ("If your endpoint is slow, try it"), not
+    # what it lacks (see `gate/weighing.py`).
+    situation_by: tuple[str, ...] = ()
+    # A clause whose only cue is a `contrast` word ("but") praises when it also has a
+    # `contrast_praise` word and no `contrast_hedges` one ("small, but powerful").
+    contrast: tuple[str, ...] = ()
+    contrast_praise: tuple[str, ...] = ()
+    contrast_hedges: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -280,6 +289,7 @@ _CUE_NUMBERS = (
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
+    "situation_by", "contrast", "contrast_praise", "contrast_hedges",
 )  # fmt: skip
 _CUE_KEYS = frozenset(
     {
@@ -344,6 +354,10 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         solved_clause=words["solved_clause"],
         denied_by=words["denied_by"],
         found_words=_folded(words["found_words"]),
+        situation_by=words["situation_by"],
+        contrast=words["contrast"],
+        contrast_praise=words["contrast_praise"],
+        contrast_hedges=words["contrast_hedges"],
         aside=_folded(words["aside"]),
         closing=_folded(words["closing"]),
         weak=_folded(words["weak"]),

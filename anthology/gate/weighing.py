@@ -27,9 +27,10 @@ found the bug, and the docs were confusing" still weigh the tool.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
-from ..course import Section
+from ..course import Cues, Section
 from .vocabulary import MAX_GAP, Vocabulary, singulars, stems, vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -41,6 +42,7 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:and|so|which|since)\b)",
     re.IGNORECASE,
 )
+_PIECE = re.compile(r"[,:\u2013\u2014]")
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
 
@@ -81,19 +83,51 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
         (vocabulary(cues.denied_by, exact), cues.denied_gap),
     )
     settings = vocabulary(section.negated_by, exact)
+    situations = vocabulary(cues.situation_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         for clause in _CLAUSE.split(sentence):
-            words = list(fold(clause))
+            words = _outside_situations(clause, fold, situations)
             if solved_clause.find(words):
                 continue
             for start, end in _praise_spans(words, cues.praise_phrases, exact):
                 words[start:end] = [""] * (end - start)  # praise: its words weigh nothing
             spans = terms.spans(words)
+            if spans and _contrast_praise(words, spans, cues, exact):
+                continue  # "small, but powerful": the contrast is the praise
             if any(not _solved(words, span, frames, settings, exact, terms) for span in spans):
                 return True
     return False
+
+
+def _outside_situations(
+    clause: str, fold: Callable[[str], tuple[str, ...]], situations: Vocabulary
+) -> list[str]:
+    """The folded words of `clause`, with each situation blanked: from a `situation_by`
+    word to the next comma ("If your endpoint is slow, try it first": whom the tool is
+    for, not what it lacks)."""
+    words: list[str] = []
+    for piece in _PIECE.split(clause):
+        piece_words = list(fold(piece))
+        for start, _end in situations.spans(piece_words)[:1]:
+            piece_words[start:] = [""] * (len(piece_words) - start)
+        words += piece_words
+    return words
+
+
+def _contrast_praise(
+    words: list[str], spans: list[tuple[int, int]], cues: Cues, exact: bool
+) -> bool:
+    """Whether the clause `words` weighs only by its contrast word and praises after it:
+    every cue (`spans`) is one of `contrast`, and the clause has a `contrast_praise` word
+    but no `contrast_hedges` one ("But what impressed me", "but our team got faster";
+    not "but not faster", "but only fast on small tables")."""
+    contrast = vocabulary(cues.contrast, exact)
+    if not all(contrast.find(words[start:end]) for start, end in spans):
+        return False
+    praise = vocabulary(cues.contrast_praise, exact)
+    return bool(praise.find(words)) and not vocabulary(cues.contrast_hedges, exact).find(words)
 
 
 def _praise_spans(words: list[str], phrases: tuple[str, ...], exact: bool) -> list[tuple[int, int]]:

@@ -45,6 +45,8 @@ BROKEN = [
     ("solved_gap: 8", "solved_gap: four", ["`solved_gap` must be a whole number", "'four'"]),
     ("          solved_by: [", "          solved_by: 3\n          unused: [", ["`solved_by`"]),
     ("found_words: [bug, bugs]", "found_words: bug", ["`found_words`"]),
+    ("situation_by: [if your,", "situation_by: 5\n          unused: [if your,", ["`situation_by`"]),
+    ("contrast: [but,", "contrast: but\n          unused: [but,", ["`contrast`"]),
 ]
 
 

@@ -45,6 +45,16 @@ def verdict() -> Section:
         # a bug is mostly what the tool found (`found_words`), with or without the verb
         "The week 6 bug is exactly the kind of issue schema tests never see.",
         "Three serious bugs in three weeks, each one invisible to every other check.",
+        # whom the tool is for (`situation_by`, up to the next comma)
+        "If your recommendation endpoint is slow, this should be the first thing you try.",
+        "It is the first thing I open when anything in the pipeline looks slow.",
+        "For any team whose training logs cannot be collected again, it is a must on day one.",
+        # denied (`denied_by`)
+        "We rerun the script after each migration to check that nothing got slower.",
+        "None of our existing calls had to change.",
+        # the contrast is the praise (`contrast_praise`)
+        "Small, but powerful.",
+        "The report looks plain, but what impressed me is how far the hooks go.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -70,6 +80,11 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "It found the bug in minutes, and the docs were confusing.",
         # "no" denies only what follows it closely; a verb's object may be long
         "No setup for our team of four and the free row limit is ten thousand.",
+        # a situation ends at its comma; a hedged contrast weighs
+        "If your history does not fit in memory, the export is slow.",
+        "When your team has no Kubernetes, the first setup is painful.",
+        "It reads small tables well, but only fast ones under a million rows.",
+        "Dashboards look nice, but not better than what Grafana gives for free.",
     ],
 )
 def test_a_limitation_of_the_tool_weighs_it(text: str, verdict: Section) -> None:
