@@ -13,6 +13,10 @@ Praise uses the same words for what the tool solved, and the section's lists say
 - any cue of a clause with a `solved_clause` term ("it can't happen silently anymore");
 - a cue right after a setting word of the section's `negated_by` ("CPU limits", "cache
   misses");
+- a cue in a situation, from a `situation_by` word to the next comma: whom the tool is
+  for ("If your endpoint is slow, try it first"), not what it lacks;
+- a clause whose only cues are `contrast` words and that has a `contrast_praise` word
+  but no `contrast_hedges` one ("small, but powerful"; not "but not faster");
 - a cue inside double quotes: someone's words or a symptom ("from “is the database slow?”
   to numbers"), not the writer weighing the tool (`drawbacks` words, matched as written,
   still count there: a card headed “Things it can't do” names drawbacks).
