@@ -112,6 +112,13 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         # a bug of the tool is a drawback, named as one anywhere in the post
         ("I hit a bug in the exporter that dropped every second row.", True),
         ("The web UI is a bit buggy on Firefox.", True),
+        # a feature's condition, the writer's own means, a dimension the tool explores
+        ("Nothing gets killed unless the application opts in.", False),
+        ("We did not want to spend our limited time on a monitoring stack.", False),
+        ("We limited training to five cores.", False),
+        ("The trade-off between speed and recall is handled for you.", False),
+        ("The free tier is limited to three users.", True),
+        ("The trade-off is a second service to run.", True),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(
