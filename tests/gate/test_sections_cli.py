@@ -3635,3 +3635,62 @@ def test_a_mapped_requirement_is_not_filled_by_a_late_section(content: Path, run
     missing = [f["message"] for f in found if f["rule"] == "section-missing"]
     assert code == 1 and len(missing) == 1, missing
     assert "maps `assessment` to the heading “Verdict”" in missing[0]
+
+
+def test_code_before_the_first_heading_can_show_the_scenario(content: Path, run: Runner) -> None:
+    """A lessons post that shows its pipeline before the first heading ("Here is the
+    pipeline after the move, a bit shortened:") and weighs the tool lesson by lesson: the
+    code there names the scenario, so the walkthrough taken from that text shows it."""
+    intro = (
+        "Until this month the nightly retraining was a single shell script that ran six "
+        "Python steps in a row. Every run repeated every step, even when only the last one "
+        "had changed, and when the trainer failed on memory the next run started again from "
+        "the first dump of the topic, which cost us about forty minutes each time.\n\n"
+        "We needed something that knows which outputs are out of date and only reruns "
+        "those, without the weight of a scheduler with its own database and web server.\n\n"
+        "Here is the pipeline after the move, a bit shortened:\n\n"
+        "```python\n"
+        "@transform(parse_logs, suffix('.parquet'), '.model.pkl')\n"
+        "def train(source, target):\n"
+        "    fit_movie_recommender(source, target, factors=64)\n"
+        "\n"
+        "parser = cmdline.get_argparse(description='movie recommender retraining')\n"
+        "```\n\n"
+        "These are the lessons from two weeks with it.\n\n"
+    )
+    lessons = "".join(
+        f"## Lesson {n}: {title}\n\n{text}\n\n"
+        for n, (title, text) in enumerate(
+            [
+                (
+                    "Every step writes a file",
+                    "The tool compares the age of inputs and outputs, so each step must "
+                    "write its result to disk. That felt strange for the dump step, but it "
+                    "means a day already fetched is never fetched again, which is nice.",
+                ),
+                (
+                    "Parallel runs come free",
+                    "One flag ran the fourteen parse jobs four at a time: the parse went "
+                    "from 23 to 7 minutes on our four-core machine, with no code changed.",
+                ),
+                (
+                    "The decorators are powerful but confusing",
+                    "The patterns took me many tries to get right, and the documentation "
+                    "is old: most answers I found online were ten years old. Code changes "
+                    "do not rerun a step unless you ask for checksums, which cost me an "
+                    "evening of stale results.",
+                ),
+                (
+                    "My summary",
+                    "Good: light, plain Python, a nightly run down from 41 to 9 minutes. "
+                    "Not so good: files only, no scheduler or interface, a quiet project. "
+                    "For a small team with one machine I would pick it again.",
+                ),
+            ],
+            start=1,
+        )
+    )
+    _code, found, _err = check(run, content, str(write(content, FRONT + "\n" + intro + lessons)))
+    assert not [f for f in found if f["rule"] in ("scenario-missing", "section-missing")], [
+        f["message"] for f in found if f["severity"] == "error"
+    ]
