@@ -113,6 +113,8 @@ class Cues:
     denied_by: tuple[str, ...] = ()  # like `solved_by`, within `denied_gap` words
     denied_gap: int = 3
     solved_clause: tuple[str, ...] = ()  # a clause with one of these tells a solved problem
+    # like `denied_by`, for the cue right after it only ("not slow", "isn't limited to")
+    denied_close: tuple[str, ...] = ()
     # Limitation words a verdict mostly uses for what the tool found ("the week 6 bug",
     # "three serious bugs in three weeks"): they still mark the text when the post is
     # read, but do not weigh a verdict alone, like `weak` words.
@@ -289,7 +291,7 @@ _CUE_NUMBERS = (
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
-    "situation_by", "contrast", "contrast_praise", "contrast_hedges",
+    "denied_close", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
 )  # fmt: skip
 _CUE_KEYS = frozenset(
     {
@@ -354,6 +356,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         solved_clause=words["solved_clause"],
         denied_by=words["denied_by"],
         found_words=_folded(words["found_words"]),
+        denied_close=words["denied_close"],
         situation_by=words["situation_by"],
         contrast=words["contrast"],
         contrast_praise=words["contrast_praise"],

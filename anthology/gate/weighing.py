@@ -9,12 +9,13 @@ Praise uses the same words for what the tool solved, and the section's lists say
   two-minute one");
 - a cue at most `solved_gap` words after a `solved_by` word ("it caught a stale-data
   incident and a parser bug"), or `denied_gap` words after a `denied_by` one ("we never
-  had to", "no more crashes");
+  had to", "no more crashes"), or right after a `denied_close` one ("not slow", "didn't
+  get slower");
 - any cue of a clause with a `solved_clause` term ("it can't happen silently anymore");
 - a cue right after a setting word of the section's `negated_by` ("CPU limits", "cache
   misses");
-- a cue in a situation, from a `situation_by` word to the next comma: whom the tool is
-  for ("If your endpoint is slow, try it first"), not what it lacks;
+- a cue in a situation, from a `situation_by` word to the next comma (across clauses):
+  whom the tool is for ("If your endpoint is slow, try it first"), not what it lacks;
 - a clause whose only cues are `contrast` words and that has a `contrast_praise` word
   but no `contrast_hedges` one ("small, but powerful"; not "but not faster");
 - a cue inside double quotes: someone's words or a symptom ("from “is the database slow?”
@@ -85,14 +86,16 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
     frames = (
         (vocabulary(cues.solved_by, exact), cues.solved_gap),
         (vocabulary(cues.denied_by, exact), cues.denied_gap),
+        (vocabulary(cues.denied_close, exact), MAX_GAP),
     )
     settings = vocabulary(section.negated_by, exact)
     situations = vocabulary(cues.situation_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
+        open_situation = False  # a situation goes on to its comma, across clauses
         for clause in _CLAUSE.split(sentence):
-            words = _outside_situations(clause, fold, situations)
+            words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if solved_clause.find(words):
                 continue
             for start, end in _praise_spans(words, cues.praise_phrases, exact):
@@ -106,18 +109,29 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
 
 
 def _outside_situations(
-    clause: str, fold: Callable[[str], tuple[str, ...]], situations: Vocabulary
-) -> list[str]:
+    clause: str,
+    fold: Callable[[str], tuple[str, ...]],
+    situations: Vocabulary,
+    open_situation: bool = False,
+) -> tuple[list[str], bool]:
     """The folded words of `clause`, with each situation blanked: from a `situation_by`
     word to the next comma ("If your endpoint is slow, try it first": whom the tool is
-    for, not what it lacks)."""
+    for, not what it lacks), from the clause's start when one is `open_situation` ("If your
+    metrics look fine but you still aren't sure, ask people"); and whether one is still
+    open at its end."""
     words: list[str] = []
-    for piece in _PIECE.split(clause):
+    pieces = _PIECE.split(clause)
+    for index, piece in enumerate(pieces):
         piece_words = list(fold(piece))
-        for start, _end in situations.spans(piece_words)[:1]:
-            piece_words[start:] = [""] * (len(piece_words) - start)
+        starts = [0] if index == 0 and open_situation else []
+        starts += [start for start, _end in situations.spans(piece_words)[:1]]
+        if starts:
+            piece_words[starts[0] :] = [""] * (len(piece_words) - starts[0])
+            open_situation = index == len(pieces) - 1
+        else:
+            open_situation = False
         words += piece_words
-    return words
+    return words, open_situation
 
 
 def _contrast_praise(

@@ -46,6 +46,7 @@ BROKEN = [
     ("          solved_by: [", "          solved_by: 3\n          unused: [", ["`solved_by`"]),
     ("found_words: [bug, bugs]", "found_words: bug", ["`found_words`"]),
     ("situation_by: [if your,", "situation_by: 5\n          unused: [if your,", ["`situation_by`"]),
+    ("denied_close: [not,", "denied_close: not\n          unused: [not,", ["`denied_close`"]),
     ("contrast: [but,", "contrast: but\n          unused: [but,", ["`contrast`"]),
 ]
 

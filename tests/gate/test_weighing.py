@@ -49,7 +49,10 @@ def verdict() -> Section:
         "If your recommendation endpoint is slow, this should be the first thing you try.",
         "It is the first thing I open when anything in the pipeline looks slow.",
         "For any team whose training logs cannot be collected again, it is a must on day one.",
-        # denied (`denied_by`)
+        "If your offline metrics look fine but you still aren't sure, ask real viewers.",
+        # denied (`denied_by`, `denied_close`)
+        "The request path didn't get slower.",
+        "It is not slow at all, even on the full history.",
         "We rerun the script after each migration to check that nothing got slower.",
         "None of our existing calls had to change.",
         # the contrast is the praise (`contrast_praise`)
@@ -83,6 +86,10 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         # a situation ends at its comma; a hedged contrast weighs
         "If your history does not fit in memory, the export is slow.",
         "When your team has no Kubernetes, the first setup is painful.",
+        "If your metrics look fine, but the export is slow to open, look elsewhere.",
+        # a negation denies only the cue right after it
+        "It wasn't easy: I had to write the Kafka reader myself.",
+        "It doesn't scale and it is slow on our history.",
         "It reads small tables well, but only fast ones under a million rows.",
         "Dashboards look nice, but not better than what Grafana gives for free.",
     ],
@@ -116,6 +123,7 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ("Nothing gets killed unless the application opts in.", False),
         ("We did not want to spend our limited time on a monitoring stack.", False),
         ("We limited training to five cores.", False),
+        ("The context object isn't limited to user IDs.", False),
         ("The trade-off between speed and recall is handled for you.", False),
         ("The free tier is limited to three users.", True),
         ("The trade-off is a second service to run.", True),
