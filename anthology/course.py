@@ -166,6 +166,10 @@ class Section:
     # a heading with one of these anywhere praises the tool ("Why I like it", "Why it was a
     # great fit"): its words neither name nor hint at the section
     praised_by: tuple[str, ...] = ()
+    # heading words that may only set the scene ("The setup"): a first section named by
+    # nothing else, before the post names its tool or shows code, may tell a missing
+    # requirement instead when its text reads like it (see `gate/reading.py`)
+    scene_headings: tuple[str, ...] = ()
     # not found while a section of at least this many words serves nothing: the gate may have
     # missed it, so it warns instead of blocking (0: always an error)
     unplaced_words: int = 0
@@ -280,7 +284,7 @@ _SECTION_KEYS = frozenset(
         "id", "name", "headings", "keywords", "hints", "content", "min_words",
         "min_words_blocking", "drawbacks_blocking", "unplaced_words", "rubric",
         "scenario_required", "scenario_voice", "scenario_hypothetical", "scenario_not_made",
-        "scenario_aside", "negated_by", "remedied_by", "praised_by",
+        "scenario_aside", "negated_by", "remedied_by", "praised_by", "scene_headings",
     }
 )  # fmt: skip
 _CUE_NUMBERS = (
@@ -410,6 +414,7 @@ def _section(item: dict[str, Any], reader: SettingsReader, where: KeyPath) -> Se
         negated_by=words("negated_by"),
         remedied_by=words("remedied_by"),
         praised_by=words("praised_by"),
+        scene_headings=words("scene_headings"),
         unplaced_words=_words_setting(reader, item, where, "unplaced_words"),
     )
 

@@ -1641,13 +1641,16 @@ class _Reader:
         … set up" has the examples; "Step 0: The mess we start with" opens a tutorial). So
         does a section only its place gave, before any section the other's headings name,
         when its text reads like the missing one in full ("The bug" after "Background: our
-        little streaming service"): what a generic heading gave before it sets its scene."""
+        little streaming service"): what a generic heading gave before it sets its scene.
+        And so does the first section, named only by `scene_headings` words before the tool
+        is shown (`_scene`: "The setup")."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
             cues = section.cues
             for o, parts in chosen.items():
                 hinted = [p for p in parts if p.how in (HINT, SERIES) and p.heading is not None]
+                scene = self._scene(o, parts)
                 # a section only its place gave, before any the walkthrough's headings name
                 # ("The bug" after "Background: our little streaming service")
                 named = min(
@@ -1661,7 +1664,12 @@ class _Reader:
                     and hinted
                     and (named is None or (p.line or 0) < named)
                 ]
-                rest = [p for p in parts if p.how not in (HINT, SERIES, NESTED) and p.words]
+                hinted += scene
+                rest = [
+                    p
+                    for p in parts
+                    if p.how not in (HINT, SERIES, NESTED) and p.words and p not in scene
+                ]
                 if o == s or not hinted or not rest:
                     continue
                 for part in hinted:
@@ -1695,13 +1703,35 @@ class _Reader:
                         continue
                     parts[:] = kept
                     chosen[s] = [self._content_part(h, score)]
+                    how = "sets the scene before the tool" if part in scene else "hints at it"
                     self.considered[o].append(
-                        f"‘{part.label}’ hints at it but reads like “{section.name}”, "
+                        f"‘{part.label}’ {how} but reads like “{section.name}”, "
                         "which nothing else serves"
                     )
                     break
                 if chosen.get(s):
                     break
+
+    def _scene(self, o: int, parts: list[Part]) -> list[Part]:
+        """The part of requirement `o` that only sets the scene: the post's first section,
+        named by `scene_headings` words alone ("The setup", "Some context on our setup"),
+        ending before the post first names its tool or shows code."""
+        scene = vocabulary(self.sections[o].scene_headings)
+        shown = self.post.tool_shown
+        if not scene.terms or shown is None or not self.headings:
+            return []
+        first = self.headings[0]
+        own = self.content_of(range(0, self.post.end[0]))
+        return [
+            p
+            for p in parts
+            if p.how == HEADING
+            and p.heading is first
+            and p.terms
+            and all(scene.find(stems(term)) for term in p.terms)
+            and (first.line or 0) <= shown
+            and not any(self.post.paragraphs[i].fenced for i in own)
+        ]
 
     def _shared_heading(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement nothing serves takes a section whose heading names it beside the

@@ -3196,10 +3196,61 @@ VERDICT_FIRST_PAIR = _pair(
 )
 
 
+SETUP_SCENE_POST = """
+## The setup
+
+{setup}
+
+## Enter Deepchecks
+
+Deepchecks runs a suite of checks on two datasets and writes one report with every result.
+I ran it on the job's input from the night before the drop and the night after:
+
+```python
+suite = train_test_validation()
+result = suite.run(train_dataset=monday, test_dataset=tuesday)
+result.save_as_html("ratings-report.html")
+```
+
+The report flagged one check in red: the share of our movie ratings from the mobile app
+went from 31 percent on Monday to 2 percent on Tuesday. The app had started to send ratings
+under a renamed field, and the job dropped every row without it. I added the suite as a
+step of the nightly job, and the next renamed field stopped the run after 40 seconds.
+
+## Final thoughts
+
+What I liked: the default suite needed no configuration, and the report reads well.
+However, the full suite is slow on our 12 million rows, I had to sample 10 percent to keep
+it under two minutes, and the documentation of custom checks is thin.
+"""
+
+SETUP_PAIN = """Our team runs a movie recommender for the course: ratings and watch events
+arrive on a Kafka topic, a nightly job turns them into a training table, and a new model is
+deployed at 02:00. Last Tuesday the share of viewers who clicked a recommended movie fell
+from 11 percent to 6 percent, yet every dashboard stayed green for seven hours: nothing
+checked what the nightly job fed the model, and nobody noticed until viewers complained."""
+
+SETUP_SYSTEM = """Our team runs a movie recommender for the course: ratings and watch
+events arrive on a Kafka topic, a nightly job turns them into a training table of about 12
+million rows, and a new model is deployed at 02:00 on a virtual machine with eight cores
+and 32 gigabytes of memory, next to the model API and its database."""
+
+
+# "The setup" as the first section, before the post names its tool or shows code, tells
+# the problem when its text reads like one; when it only describes the system, the
+# problem is still missing
+SETUP_SCENE_PAIR = _pair(
+    "setup-scene",
+    SETUP_SCENE_POST.format(setup=SETUP_PAIN),
+    SETUP_SCENE_POST.format(setup=SETUP_SYSTEM),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
         *SCENE_PAIR,
+        *SETUP_SCENE_PAIR,
         *VERDICT_FIRST_PAIR,
         *TOPIC_THREE_PAIR,
         *SECTION_TOPICS_PAIR,
