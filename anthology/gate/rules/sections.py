@@ -494,8 +494,10 @@ def _code_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabular
         # a sketch of the code it would take
         if p.heading and p.heading.line and not hypotheticals(stems(p.heading.text), section)
     ]
-    # paragraphs taken before the first heading: the code from the first of them on
-    starts += [p.lines[0] for p in reading.parts if p.heading is None and p.lines]
+    # paragraphs taken before the first heading of a post with headings: the code from
+    # the first of them to that heading (in a post without any, code anywhere is too far)
+    if ctx.reading_outline[0]:
+        starts += [p.lines[0] for p in reading.parts if p.heading is None and p.lines]
     if not starts or not ctx.body.code or ctx.shape:  # a refused shape is read coarsely
         return False
     body = ctx.body
