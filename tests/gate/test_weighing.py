@@ -32,6 +32,7 @@ def verdict() -> Section:
         "It paid off the first night.",
         "I can't think of a simpler way to get there.",
         "Before, every retrain meant slower rollouts.",
+        "One page now shows the whole chain I had to explain by hand before.",
         'It turned "is the database slow?" into numbers we could act on.',
         "It gave us exactly what we were missing: one place to look.",
         "We set CPU limits on every container, and the lag alert fires within a minute.",
