@@ -99,8 +99,10 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # A closing section in praise only ("Final thoughts") where no section serves the
     # verdict, and "bug" alone not weighing it, bring it to 0.78 (batches 432 to 439 in);
     # batches 440 to 447, left as measured (seven of their eight misses praise-only
-    # verdicts), bring it just under: 0.77.
-    assert figures["recall"] >= 0.77
+    # verdicts), bring it just under: 0.77. A situation the tool is for ("if your endpoint
+    # is slow"), a negation right before a cue and praise after a contrast no longer weigh
+    # a verdict: 0.79 with batches 448 to 463 in.
+    assert figures["recall"] >= 0.79
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
