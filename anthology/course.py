@@ -167,8 +167,8 @@ class Section:
     # great fit"): its words neither name nor hint at the section
     praised_by: tuple[str, ...] = ()
     # heading words that may only set the scene ("The setup"): a first section named by
-    # nothing else, before the post names its tool or shows code, may tell a missing
-    # requirement instead when its text reads like it (see `gate/reading.py`)
+    # nothing else and with no fenced code may tell a missing requirement instead when its
+    # text reads like it (see `gate/reading.py`)
     scene_headings: tuple[str, ...] = ()
     # not found while a section of at least this many words serves nothing: the gate may have
     # missed it, so it warns instead of blocking (0: always an error)

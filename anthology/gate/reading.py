@@ -1642,8 +1642,8 @@ class _Reader:
         does a section only its place gave, before any section the other's headings name,
         when its text reads like the missing one in full ("The bug" after "Background: our
         little streaming service"): what a generic heading gave before it sets its scene.
-        And so does the first section, named only by `scene_headings` words before the tool
-        is shown (`_scene`: "The setup")."""
+        And so does the first section, named only by `scene_headings` words, with no fenced
+        code (`_scene`: "The setup")."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
@@ -1713,12 +1713,11 @@ class _Reader:
                     break
 
     def _scene(self, o: int, parts: list[Part]) -> list[Part]:
-        """The part of requirement `o` that only sets the scene: the post's first section,
-        named by `scene_headings` words alone ("The setup", "Some context on our setup"),
-        ending before the post first names its tool or shows code."""
+        """The part of requirement `o` that may only set the scene: the post's first
+        section, named by `scene_headings` words alone ("The setup", "Some context on our
+        setup"), with no fenced code in it."""
         scene = vocabulary(self.sections[o].scene_headings)
-        shown = self.post.tool_shown
-        if not scene.terms or shown is None or not self.headings:
+        if not scene.terms or not self.headings:
             return []
         first = self.headings[0]
         own = self.content_of(range(0, self.post.end[0]))
@@ -1729,7 +1728,6 @@ class _Reader:
             and p.heading is first
             and p.terms
             and all(scene.find(stems(term)) for term in p.terms)
-            and (first.line or 0) <= shown
             and not any(self.post.paragraphs[i].fenced for i in own)
         ]
 

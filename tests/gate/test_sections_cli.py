@@ -3236,14 +3236,22 @@ million rows, and a new model is deployed at 02:00 on a virtual machine with eig
 and 32 gigabytes of memory, next to the model API and its database."""
 
 
-# "The setup" as the first section, before the post names its tool or shows code, tells
-# the problem when its text reads like one; when it only describes the system, the
-# problem is still missing
-SETUP_SCENE_PAIR = _pair(
-    "setup-scene",
-    SETUP_SCENE_POST.format(setup=SETUP_PAIN),
-    SETUP_SCENE_POST.format(setup=SETUP_SYSTEM),
-)
+# "The setup" as the first section, with no fenced code, tells the problem when its text
+# reads like one, also after an opening that names the tool; when it only describes the
+# system, the problem is still missing
+SETUP_SCENE_PAIR = [
+    *_pair(
+        "setup-scene",
+        SETUP_SCENE_POST.format(setup=SETUP_PAIN),
+        SETUP_SCENE_POST.format(setup=SETUP_SYSTEM),
+    ),
+    pytest.param(
+        "This post compares my own pandas checks with Deepchecks on our nightly data.\n"
+        + SETUP_SCENE_POST.format(setup=SETUP_PAIN),
+        True,
+        id="setup-scene-after-the-tool-passes",
+    ),
+]
 
 
 @pytest.mark.parametrize(
