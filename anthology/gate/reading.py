@@ -831,6 +831,12 @@ class _Reader:
         own = self.post.heading_stems[h]
         score = _score(self.post, section.cues, self.content_of(members), own)
         if self._confirmed(h, section.cues, score):
+            if not score.in_place and section.cues.position == "end" and h == 0:
+                self.considered[s].append(
+                    f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but opens "
+                    "the post, far from where such text usually is"
+                )
+                return None
             rival = None if score.in_place else self._rival(h, s)
             if rival is None:
                 return HINT, hinted, score

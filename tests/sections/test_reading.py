@@ -1432,3 +1432,14 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
 def test_a_use_not_made_is_speculation(text: str, speculates: bool) -> None:
     examples = next(s for s in OPTION.sections if s.id == "examples")
     assert speculation(text, examples) is speculates
+
+
+def test_a_hint_at_the_verdict_does_not_open_the_post() -> None:
+    """ "Logs are training data, evaluation data, and evidence" opens an essay (batch 465 of
+    the evaluation set) and tells why logs matter: "evaluation" hints at the verdict, but a
+    verdict only hinted at is not told first; the sections after it are the walkthrough."""
+    text = (REPO / "tests/sections/corpus/qv06-essay-clp.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    first = "Logs are training data, evaluation data, and evidence"
+    assert (HINT, first) not in taken(got["assessment"])
+    assert got["examples"].found
