@@ -113,6 +113,9 @@ class Cues:
     denied_by: tuple[str, ...] = ()  # like `solved_by`, within `denied_gap` words
     denied_gap: int = 3
     solved_clause: tuple[str, ...] = ()  # a clause with one of these tells a solved problem
+    # the writer's opinion ("I found the docs confusing"): a `solved_by` word in one of
+    # these frames nothing
+    opinion_by: tuple[str, ...] = ()
     # like `denied_by`, for the cue right after it only ("not slow", "isn't limited to")
     denied_close: tuple[str, ...] = ()
     # Limitation words a verdict mostly uses for what the tool found ("the week 6 bug",
@@ -295,7 +298,7 @@ _CUE_NUMBERS = (
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
-    "denied_close", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
+    "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
 )  # fmt: skip
 _CUE_KEYS = frozenset(
     {
@@ -361,6 +364,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         denied_by=words["denied_by"],
         found_words=_folded(words["found_words"]),
         denied_close=words["denied_close"],
+        opinion_by=words["opinion_by"],
         situation_by=words["situation_by"],
         contrast=words["contrast"],
         contrast_praise=words["contrast_praise"],

@@ -8,7 +8,8 @@ Praise uses the same words for what the tool solved, and the section's lists say
   or between the two parts of one written with "…" ("it turned our slowest job into a
   two-minute one");
 - a cue at most `solved_gap` words after a `solved_by` word ("it caught a stale-data
-  incident and a parser bug"), or `denied_gap` words after a `denied_by` one ("we never
+  incident and a parser bug"; not in the writer's opinion, `opinion_by`: "I found the docs
+  confusing"), or `denied_gap` words after a `denied_by` one ("we never
   had to", "no more crashes"), or right after a `denied_close` one ("not slow", "didn't
   get slower");
 - any cue of a clause with a `solved_clause` term ("it can't happen silently anymore");
@@ -90,6 +91,7 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
     )
     settings = vocabulary(section.negated_by, exact)
     situations = vocabulary(cues.situation_by, exact)
+    opinions = vocabulary(cues.opinion_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
@@ -100,6 +102,9 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
                 continue
             for start, end in _praise_spans(words, cues.praise_phrases, exact):
                 words[start:end] = [""] * (end - start)  # praise: its words weigh nothing
+            for start, end in opinions.spans(words):
+                if _written_whole(words[start:end], opinions):  # not "we found that the"
+                    words[start:end] = [""] * (end - start)  # "I found it slow": no frame
             spans = terms.spans(words)
             if spans and _contrast_praise(words, spans, cues, exact):
                 continue  # "small, but powerful": the contrast is the praise

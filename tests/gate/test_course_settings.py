@@ -47,6 +47,7 @@ BROKEN = [
     ("found_words: [bug, bugs]", "found_words: bug", ["`found_words`"]),
     ("situation_by: [if your,", "situation_by: 5\n          unused: [if your,", ["`situation_by`"]),
     ("denied_close: [not,", "denied_close: not\n          unused: [not,", ["`denied_close`"]),
+    ("opinion_by: [i found it,", "opinion_by: 3\n          unused: [i found it,", ["`opinion_by`"]),
     ("contrast: [but,", "contrast: but\n          unused: [but,", ["`contrast`"]),
 ]
 

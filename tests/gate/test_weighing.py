@@ -93,6 +93,9 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         # a negation denies only the cue right after it
         "It wasn't easy: I had to write the Kafka reader myself.",
         "It doesn't scale and it is slow on our history.",
+        # the writer's opinion is no finding (`opinion_by`)
+        "I found the documentation confusing.",
+        "We found it slow on our full history.",
         "It reads small tables well, but only fast ones under a million rows.",
         "Dashboards look nice, but not better than what Grafana gives for free.",
     ],
@@ -127,6 +130,8 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ("We did not want to spend our limited time on a monitoring stack.", False),
         ("We limited training to five cores.", False),
         ("The context object isn't limited to user IDs.", False),
+        ("Honestly, I found the docs confusing and the CLI awkward.", True),
+        ("With it we found that the consumer had crashed on a malformed line.", False),
         ("The trade-off between speed and recall is handled for you.", False),
         ("The free tier is limited to three users.", True),
         ("The trade-off is a second service to run.", True),
