@@ -67,7 +67,14 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
 
 @pytest.mark.parametrize(
     "heading",
-    ["Where it falls short", "What I liked and what I didn't", "Pros and cons", "Trade-offs"],
+    [
+        "Where it falls short",
+        "What I liked and what I didn't",
+        "Pros and cons",
+        "Trade-offs",
+        "What bugged me",
+        "What annoyed me",
+    ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
     got = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, f"## {heading}\n\n{STRENGTHS} {LIMITS}"))
