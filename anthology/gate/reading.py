@@ -1709,7 +1709,7 @@ class _Reader:
                         continue
                     parts[:] = kept
                     chosen[s] = [self._content_part(h, score)]
-                    how = "sets the scene before the tool" if part in scene else "hints at it"
+                    how = "may only set the scene" if part in scene else "hints at it"
                     self.considered[o].append(
                         f"‘{part.label}’ {how} but reads like “{section.name}”, "
                         "which nothing else serves"
@@ -1723,7 +1723,10 @@ class _Reader:
         section, named by `scene_headings` words alone ("The setup", "Some context on our
         setup"), with no fenced code in it."""
         scene = vocabulary(self.sections[o].scene_headings)
+        # "The setup and the problem" names the problem too: `_shared_heading` gives it
         if not scene.terms or not self.headings:
+            return []
+        if any(self._also_named(0, other) for other in range(len(self.sections)) if other != o):
             return []
         first = self.headings[0]
         own = self.content_of(range(0, self.post.end[0]))

@@ -120,10 +120,10 @@ def _outside_situations(
     open_situation: bool = False,
 ) -> tuple[list[str], bool]:
     """The folded words of `clause`, with each situation blanked: from a `situation_by`
-    word to the next comma ("If your endpoint is slow, try it first": whom the tool is
-    for, not what it lacks), from the clause's start when one is `open_situation` ("If your
-    metrics look fine but you still aren't sure, ask people"); and whether one is still
-    open at its end."""
+    word to the next comma, colon or dash ("If your endpoint is slow, try it first": whom
+    the tool is for, not what it lacks), from the clause's start when one is
+    `open_situation` ("If your metrics look fine but you still aren't sure, ask people");
+    and whether one is still open at its end."""
     words: list[str] = []
     pieces = _PIECE.split(clause)
     for index, piece in enumerate(pieces):
