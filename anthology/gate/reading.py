@@ -1723,9 +1723,9 @@ class _Reader:
         section, named by `scene_headings` words alone ("The setup", "Some context on our
         setup"), with no fenced code in it."""
         scene = vocabulary(self.sections[o].scene_headings)
-        # "The setup and the problem" names the problem too: `_shared_heading` gives it
         if not scene.terms or not self.headings:
             return []
+        # "The setup and the problem" names the problem too: `_shared_heading` gives it
         if any(self._also_named(0, other) for other in range(len(self.sections)) if other != o):
             return []
         first = self.headings[0]
