@@ -300,6 +300,8 @@ _CUE_WORDS = (
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
 )  # fmt: skip
+# word lists kept folded (matched against a text's stems, not compiled as phrases)
+_FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})
 _CUE_KEYS = frozenset(
     {
         "cues",
@@ -353,25 +355,7 @@ def _cues(raw: Any, reader: SettingsReader, where: KeyPath, owner: str) -> Cues:
         position=position,
         scenario_from_story=reader.flag(raw, where, "scenario_from_story", owner),
         after_tool=reader.flag(raw, where, "after_tool", owner),
-        required=words["required"],
-        evidence_voice=words["evidence_voice"],
-        story_ignores=words["story_ignores"],
-        story_borrowed=words["story_borrowed"],
-        drawbacks=words["drawbacks"],
-        praise_phrases=words["praise_phrases"],
-        solved_by=words["solved_by"],
-        solved_clause=words["solved_clause"],
-        denied_by=words["denied_by"],
-        found_words=_folded(words["found_words"]),
-        denied_close=words["denied_close"],
-        opinion_by=words["opinion_by"],
-        situation_by=words["situation_by"],
-        contrast=words["contrast"],
-        contrast_praise=words["contrast_praise"],
-        contrast_hedges=words["contrast_hedges"],
-        aside=_folded(words["aside"]),
-        closing=_folded(words["closing"]),
-        weak=_folded(words["weak"]),
+        **{key: _folded(value) if key in _FOLDED_WORDS else value for key, value in words.items()},
         **numbers,
     )
 
