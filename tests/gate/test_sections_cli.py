@@ -3196,33 +3196,10 @@ VERDICT_FIRST_PAIR = _pair(
 )
 
 
-SETUP_SCENE_POST = """
-## The setup
-
-{setup}
-
-## Enter Deepchecks
-
-Deepchecks runs a suite of checks on two datasets and writes one report with every result.
-I ran it on the job's input from the night before the drop and the night after:
-
-```python
-suite = train_test_validation()
-result = suite.run(train_dataset=monday, test_dataset=tuesday)
-result.save_as_html("ratings-report.html")
-```
-
-The report flagged one check in red: the share of our movie ratings from the mobile app
-went from 31 percent on Monday to 2 percent on Tuesday. The app had started to send ratings
-under a renamed field, and the job dropped every row without it. I added the suite as a
-step of the nightly job, and the next renamed field stopped the run after 40 seconds.
-
-## Final thoughts
-
-What I liked: the default suite needed no configuration, and the report reads well.
-However, the full suite is slow on our 12 million rows, I had to sample 10 percent to keep
-it under two minutes, and the documentation of custom checks is thin.
-"""
+# the scene post with headings: "The setup" over its opening, the verdict at the end
+SETUP_SCENE_POST = SCENE_POST.replace(
+    "{opening}\n", "## The setup\n\n{setup}\n\n## Enter Deepchecks\n", 1
+).replace("\nWhat I liked:", "\n## Final thoughts\n\nWhat I liked:", 1)
 
 SETUP_PAIN = """Our team runs a movie recommender for the course: ratings and watch events
 arrive on a Kafka topic, a nightly job turns them into a training table, and a new model is
