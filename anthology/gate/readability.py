@@ -10,8 +10,8 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .scan import Body
 from .words import strip_inline, words
@@ -27,8 +27,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # a tuple: made for every sentence of every post
     text: str
     line: int
     words: tuple[str, ...]
@@ -85,21 +84,26 @@ def sentences(body: Body, limit: int | None = None) -> list[Sentence]:
     """The body's prose split into sentences; each block's last sentence ends the block.
     With `limit`, only the first `limit` blocks are read."""
     found: list[Sentence] = []
+    append = found.append
     for paragraph in itertools.islice(_paragraphs(body), limit):
-        starts, parts, offset = [], [], 0
-        for _line, text in paragraph:
-            starts.append(offset)
-            parts.append(text)
-            offset += len(text) + 1
-        joined = " ".join(parts)
-        ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(joined)]
+        line = paragraph[0][0]
+        if len(paragraph) == 1:  # the usual case: one line, no line to look up
+            joined, starts = paragraph[0][1], []
+        else:
+            starts, offset = [], 0
+            for _line, text in paragraph:
+                starts.append(offset)
+                offset += len(text) + 1
+            joined = " ".join(text for _line, text in paragraph)
         at = 0
-        for end, after in [*ends, (len(joined), len(joined))]:
-            piece = joined[at:end].strip()
+        for end in (*_SENTENCE_END.finditer(joined), None):
+            piece = (joined[at : end.start()] if end else joined[at:]).strip()
             if piece:
-                line = paragraph[max(0, bisect.bisect_right(starts, at) - 1)][0]
-                found.append(Sentence(piece, line, tuple(words(piece))))
-            at = after
+                if starts:
+                    line = paragraph[bisect.bisect_right(starts, at) - 1][0]
+                append(Sentence(piece, line, tuple(words(piece))))
+            if end:
+                at = end.end()
     return found
 
 

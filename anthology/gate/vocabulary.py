@@ -139,11 +139,13 @@ class Vocabulary:
     ) -> Iterator[tuple[str, int, int]]:
         """Each occurrence of a term not in `skip` (read as it grows): the term as shown,
         where it starts and where it ends."""
-        firsts = self.by_first.keys() & set(words)  # most texts share few words with a list
-        if not firsts:
+        by_first = self.by_first
+        if by_first.keys().isdisjoint(words):  # most texts share no first word with a list
             return
-        for start in [i for i, word in enumerate(words) if word in firsts]:
-            for shown, rest, anchored, ends in self.by_first[words[start]]:
+        for start, word in enumerate(words):
+            if word not in by_first:
+                continue
+            for shown, rest, anchored, ends in by_first[word]:
                 if (anchored and start > 0) or shown in skip:
                     continue
                 end = _follows(words, start + 1, rest)
