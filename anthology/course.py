@@ -126,11 +126,14 @@ class Cues:
     # the next comma, tells whom the tool is for ("If your endpoint is slow, try it"), not
     # what it lacks (see `gate/weighing.py`).
     situation_by: tuple[str, ...] = ()
-    # A clause whose only cue is a `contrast` word ("but") praises when it also has a
-    # `contrast_praise` word and no `contrast_hedges` one ("small, but powerful").
+    # A clause whose only cue is a `contrast` word ("but") weighs when it has a
+    # `contrast_hedges` word ("but not faster"), or turns to the tool right after the
+    # contrast word (its name or one of `contrast_subjects`: "but its docs are thin")
+    # without a `contrast_praise` word ("small, but powerful"); else the story goes on.
     contrast: tuple[str, ...] = ()
     contrast_praise: tuple[str, ...] = ()
     contrast_hedges: tuple[str, ...] = ()
+    contrast_subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -299,6 +302,7 @@ _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
+    "contrast_subjects",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

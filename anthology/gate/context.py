@@ -22,6 +22,7 @@ from .reading import Reading, read_sections
 from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
 from .shape import Excess, excesses, limits_of, line_outline
+from .vocabulary import stems
 
 SHAPE_PARAGRAPHS = 1_000
 
@@ -250,6 +251,14 @@ class PostContext:
             return frozenset()
         written = " ".join((*post.tool_written, *(tool.name for tool in post.tools), post.title))
         return frozenset(word.casefold() for word in re.findall(r"[\w.-]+", written))
+
+    @cached_property
+    def tool_words(self) -> frozenset[str]:
+        """The stemmed words of the post's tool names, as written and as registered."""
+        post = self.post
+        if post is None:
+            return frozenset()
+        return frozenset(stems(" ".join((*post.tool_written, *(t.name for t in post.tools)))))
 
     @cached_property
     def first_text_line(self) -> int:

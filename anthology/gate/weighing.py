@@ -17,8 +17,10 @@ Praise uses the same words for what the tool solved, and the section's lists say
   misses");
 - a cue in a situation, from a `situation_by` word to the next comma (across clauses):
   whom the tool is for ("If your endpoint is slow, try it first"), not what it lacks;
-- a clause whose only cues are `contrast` words and that has a `contrast_praise` word
-  but no `contrast_hedges` one ("small, but powerful"; not "but not faster");
+- a clause whose only cues are `contrast` words unless it hedges (`contrast_hedges`:
+  "but not faster") or turns to the tool (its name or `contrast_subjects`: "but its
+  docs are thin") without praising it (`contrast_praise`: "small, but powerful"): past
+  a "but" the story as often goes on ("but 41% for everyone else");
 - a cue inside double quotes: someone's words or a symptom ("from “is the database slow?”
   to numbers"), not the writer weighing the tool (`drawbacks` words, matched as written,
   still count there: a card headed “Things it can't do” names drawbacks).
@@ -49,15 +51,18 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _PIECE = re.compile(r"[,:\u2013\u2014]")
+# how far after a contrast word its subject may start ("but the first setup")
+_SUBJECT_REACH = 3
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
 
-def weighs(text: str, section: Section) -> bool:
+def weighs(text: str, section: Section, tool: frozenset[str] = frozenset()) -> bool:
     """Whether `text` has a clause with a limitation cue of `section` that praise does
-    not explain; true when the section has no such cues."""
+    not explain; true when the section has no such cues. `tool`: the stemmed words of
+    the tool's name."""
     cues = section.cues
     firm = _firm(cues.groups, cues.required, cues.weak + cues.found_words)
-    return not firm or unexplained(text, vocabulary(firm), section)
+    return not firm or unexplained(text, vocabulary(firm), section, tool=tool)
 
 
 @lru_cache(maxsize=64)
@@ -78,7 +83,13 @@ def _firm(
     )
 
 
-def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = False) -> bool:
+def unexplained(
+    text: str,
+    terms: Vocabulary,
+    section: Section,
+    exact: bool = False,
+    tool: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a clause of `text` has one of `terms` that the section's praise lists do
     not explain; `exact` when the terms match as written (`singulars`), not stemmed."""
     fold = singulars if exact else stems
@@ -106,7 +117,7 @@ def unexplained(text: str, terms: Vocabulary, section: Section, exact: bool = Fa
                 if _written_whole(words[start:end], opinions):  # not "we found that the"
                     words[start:end] = [""] * (end - start)  # "I found it slow": no frame
             spans = terms.spans(words)
-            if spans and _contrast_praise(words, spans, cues, exact):
+            if spans and _contrast_only(words, spans, cues, exact, tool):
                 continue  # "small, but powerful": the contrast is the praise
             if any(not _solved(words, span, frames, settings, exact, terms) for span in spans):
                 return True
@@ -139,18 +150,31 @@ def _outside_situations(
     return words, open_situation
 
 
-def _contrast_praise(
-    words: list[str], spans: list[tuple[int, int]], cues: Cues, exact: bool
+def _contrast_only(
+    words: list[str],
+    spans: list[tuple[int, int]],
+    cues: Cues,
+    exact: bool,
+    tool: frozenset[str],
 ) -> bool:
-    """Whether the clause `words` weighs only by its contrast word and praises after it:
-    every cue (`spans`) is one of `contrast`, and the clause has a `contrast_praise` word
-    but no `contrast_hedges` one ("But what impressed me", "but our team got faster";
-    not "but not faster", "but only fast on small tables")."""
+    """Whether the clause `words` weighs nothing though it has a contrast word: every cue
+    (`spans`) is one of `contrast`, and the clause neither hedges (`contrast_hedges`: "but
+    not faster", "but only on small tables") nor turns to the tool within a few words of
+    its contrast word (its name, or one of `contrast_subjects`: "But its input format is
+    cryptic", "but MLRun is big", "but the setup took a day") unless to praise it
+    (`contrast_praise`: "small, but powerful"). A story goes on past a "but" as often as
+    a verdict turns on one ("but the new model had 4 more movies")."""
     contrast = vocabulary(cues.contrast, exact)
     if not all(contrast.find(words[start:end]) for start, end in spans):
         return False
-    praise = vocabulary(cues.contrast_praise, exact)
-    return bool(praise.find(words)) and not vocabulary(cues.contrast_hedges, exact).find(words)
+    if vocabulary(cues.contrast_hedges, exact).find(words):
+        return False
+    if vocabulary(cues.contrast_praise, exact).find(words):
+        return True
+    after = words[spans[0][1] : spans[0][1] + _SUBJECT_REACH]
+    if any(word in tool for word in after):
+        return False
+    return not vocabulary(cues.contrast_subjects, exact).find(after)
 
 
 def _praise_spans(words: list[str], phrases: tuple[str, ...], exact: bool) -> list[tuple[int, int]]:

@@ -49,6 +49,11 @@ BROKEN = [
     ("denied_close: [not,", "denied_close: not\n          unused: [not,", ["`denied_close`"]),
     ("opinion_by: [i found it,", "opinion_by: 3\n          unused: [i found it,", ["`opinion_by`"]),
     ("contrast: [but,", "contrast: but\n          unused: [but,", ["`contrast`"]),
+    (
+        "contrast_subjects: [it,",
+        "contrast_subjects: it\n          unused: [it,",
+        ["`contrast_subjects`"],
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from anthology.course import Section, load_course
-from anthology.gate.vocabulary import vocabulary
+from anthology.gate.vocabulary import stems, vocabulary
 from anthology.gate.weighing import unexplained, weighs
 
 COURSE = Path(__file__).resolve().parents[2] / "content" / "course.yaml"
@@ -61,6 +61,11 @@ def verdict() -> Section:
         # the contrast is the praise (`contrast_praise`)
         "Small, but powerful.",
         "The report looks plain, but what impressed me is how far the hooks go.",
+        # the story goes on past a contrast word: no hedge, not about the tool
+        "The hit rate was 9% for new users, but 41% for everyone else.",
+        "Latency stayed at 80 ms during the day but jumped to 200 ms every night.",
+        "We started with matrix factorisation, but then moved to a neural model.",
+        "Nobody on the team knew the tool, yet the first dashboard took an hour.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -104,6 +109,27 @@ def test_a_limitation_of_the_tool_weighs_it(text: str, verdict: Section) -> None
     assert weighs(text, verdict)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It runs every night. But its input format is cryptic.",
+        "The runs are reproducible, but it is a dozen containers on a laptop.",
+        "Tracking works, but Vowpal Wabbit is terse about what each option does.",
+        "It works well for one model, though MLRun is big for a team of three.",
+    ],
+)
+def test_a_contrast_that_turns_to_the_tool_weighs_it(text: str, verdict: Section) -> None:
+    """After a contrast word, the tool as the subject (its name, "it", "its") weighs."""
+    tool = frozenset(stems("Vowpal Wabbit MLRun"))
+    assert weighs(text, verdict, tool)
+
+
+def test_a_contrast_word_alone_names_the_tool_only_by_its_name(verdict: Section) -> None:
+    text = "Setup took an hour, but MLRun is big for a team of three."
+    assert weighs(text, verdict, frozenset(stems("MLRun")))
+    assert not weighs(text, verdict, frozenset(stems("Katib")))
+
+
 def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
     """A praise frame in one clause does not cover a limitation in the next."""
     praise = "It caught every broken export"
@@ -136,6 +162,7 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ("The free tier is limited to three users.", True),
         ("What bugged me most was the missing retry option.", True),
         ("The trade-off is a second service to run.", True),
+        ("It is fast, but memory hungry", True),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(
