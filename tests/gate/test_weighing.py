@@ -66,6 +66,9 @@ def verdict() -> Section:
         "Latency stayed at 80 ms during the day but jumped to 200 ms every night.",
         "We started with matrix factorisation, but then moved to a neural model.",
         "Nobody on the team knew the tool, yet the first dashboard took an hour.",
+        # a missing value is mostly what the tool found (`found_words`)
+        "Most of the missing rows came from that single day.",
+        "It took one query to see that a missing movie id broke half of the lists.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -103,6 +106,7 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "We found it slow on our full history.",
         "It reads small tables well, but only fast ones under a million rows.",
         "Dashboards look nice, but not better than what Grafana gives for free.",
+        "I would use it again, with a close eye on the missing Postgres features.",
     ],
 )
 def test_a_limitation_of_the_tool_weighs_it(text: str, verdict: Section) -> None:
