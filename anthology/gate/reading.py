@@ -1649,7 +1649,9 @@ class _Reader:
         when its text reads like the missing one in full ("The bug" after "Background: our
         little streaming service"): what a generic heading gave before it sets its scene.
         And so does the first section, named only by `scene_headings` words, with no fenced
-        code (`_scene`: "The setup")."""
+        code (`_scene`: "The setup"), and for a requirement that opens a post, the first of
+        a run only generic headings gave (`_opens_run`: "Day 0 (the night that started
+        it)" before "Day 1", "Day 2")."""
         for s, section in enumerate(self.sections):
             if chosen.get(s) or not (section.cues.groups or section.cues.scenario):
                 continue
@@ -1676,9 +1678,14 @@ class _Reader:
                     for p in parts
                     if p.how not in (HINT, SERIES, NESTED) and p.words and p not in scene
                 ]
-                if o == s or not hinted or not rest:
+                if o == s or not hinted:
                     continue
                 for part in hinted:
+                    # the whole requirement is a run of such sections: only its first, read
+                    # plainly as the missing one (past `min_score`), may go
+                    opening = not rest
+                    if opening and not self._opens_run(part, hinted, o, section):
+                        continue
                     h = self.headings.index(part.heading)
                     # with its subsections ("Task-by-task comparison" over "1. Appending
                     # the hourly events", "2. …"), where it would stand once given up
@@ -1701,7 +1708,9 @@ class _Reader:
                     own = self.content_of(range(h, self.post.end[h]))
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
                     enough = (
-                        score.score >= cues.min_score
+                        score.score > cues.min_score
+                        if opening
+                        else score.score >= cues.min_score
                         if part.how == BETWEEN
                         else self._enough(cues, score)
                     )
@@ -1717,6 +1726,19 @@ class _Reader:
                     break
                 if chosen.get(s):
                     break
+
+    def _opens_run(self, part: Part, hinted: list[Part], o: int, section: Section) -> bool:
+        """Whether `part` opens a run of sections that only generic headings gave to
+        requirement `o` ("Day 0 (the night that started it)", "Day 1", "Day 2"), which
+        keeps enough words without it, and `section` opens a post: the run's first
+        section may tell the problem the others work on."""
+        others = [q for q in hinted if q is not part]
+        return (
+            section.cues.position == "start"
+            and bool(others)
+            and all((part.line or 0) < (q.line or 0) for q in others)
+            and sum(q.words for q in others) >= self.sections[o].min_words
+        )
 
     def _scene(self, o: int, parts: list[Part]) -> list[Part]:
         """The part of requirement `o` that may only set the scene: the post's first

@@ -1450,3 +1450,22 @@ def test_a_hint_at_the_verdict_does_not_open_the_post() -> None:
     first = "Logs are training data, evaluation data, and evidence"
     assert (HINT, first) not in taken(got["assessment"])
     assert got["examples"].found
+
+
+
+def test_the_first_day_of_a_diary_may_tell_the_problem() -> None:
+    """A diary's "Day 0 (the night that started it)" tells why the writer started (batch
+    488 of the evaluation set): "Day" hints at the walkthrough, but the days after it
+    are one, so the first, read plainly as the problem, goes to it."""
+    text = (REPO / "tests/sections/corpus/rs03-diary-dockerswarm.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert taken(got["problem"]) == [(CONTENT, "Day 0 (the night that started it)")]
+    assert taken(got["examples"])[0] == (HINT, "Day 1: Turning it on")
+
+
+def test_a_first_day_that_only_sets_up_is_not_the_problem() -> None:
+    """ "Day 1 (Monday) — getting a cluster that looks like production" only
+    sets up (batch 448): its few problem words do not make it the problem the post never tells."""
+    text = (REPO / "tests/sections/corpus/qe03-diary-caretta.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert not got["problem"].found
