@@ -53,6 +53,8 @@ _CLAUSE = re.compile(
 _PIECE = re.compile(r"[,:\u2013\u2014]")
 # how far after a contrast word its subject may start ("but the first setup")
 _SUBJECT_REACH = 3
+# ... unless a person is it ("but I think it deserves a post", "but we moved on") (English)
+_PERSONS = frozenset(stems("I we you they he she") + singulars("I we you they he she"))
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
 
@@ -172,6 +174,8 @@ def _contrast_only(
     if vocabulary(cues.contrast_praise, exact).find(words):
         return True
     after = words[spans[0][1] : spans[0][1] + _SUBJECT_REACH]
+    if after and after[0] in _PERSONS:  # "but I think it deserves a post": the writer's
+        return True
     if any(word in tool for word in after):
         return False
     return not vocabulary(cues.contrast_subjects, exact).find(after)
