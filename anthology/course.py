@@ -128,12 +128,12 @@ class Cues:
     situation_by: tuple[str, ...] = ()
     # A clause whose only cue is a `contrast` word ("but") weighs when it has a
     # `contrast_hedges` word ("but not faster"), or turns to the tool right after the
-    # contrast word (its name or one of `contrast_subjects`: "but its docs are thin")
+    # contrast word (its name or one of `tool_subjects`: "but its docs are thin")
     # without a `contrast_praise` word ("small, but powerful"); else the story goes on.
     contrast: tuple[str, ...] = ()
     contrast_praise: tuple[str, ...] = ()
     contrast_hedges: tuple[str, ...] = ()
-    contrast_subjects: tuple[str, ...] = ()
+    tool_subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,7 +302,7 @@ _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
-    "contrast_subjects",
+    "tool_subjects",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

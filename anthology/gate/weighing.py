@@ -18,7 +18,7 @@ Praise uses the same words for what the tool solved, and the section's lists say
 - a cue in a situation, from a `situation_by` word to the next comma (across clauses):
   whom the tool is for ("If your endpoint is slow, try it first"), not what it lacks;
 - a clause whose only cues are `contrast` words unless it hedges (`contrast_hedges`:
-  "but not faster") or turns to the tool (its name or `contrast_subjects`: "but its
+  "but not faster") or turns to the tool (its name or `tool_subjects`: "but its
   docs are thin") without praising it (`contrast_praise`: "small, but powerful"): past
   a "but" the story as often goes on ("but 41% for everyone else");
 - a cue inside double quotes: someone's words or a symptom ("from “is the database slow?”
@@ -54,6 +54,13 @@ _PIECE = re.compile(r"[,:\u2013\u2014]")
 # how far after a contrast word its subject may start ("but the first setup")
 _SUBJECT_REACH = 3
 # ... unless a person is it ("but I think it deserves a post", "but we moved on") (English)
+# between the tool and what is said of it ("it is slow", "the UI felt a bit slow") (English)
+_LINKING = frozenset(
+    stems("is was are were be been being feels felt seems seemed gets got becomes became")
+    + stems("very quite a bit little rather pretty really still too so noticeably")
+    + stems("turned out to be")
+)
+_LINK_REACH = 5
 _PERSONS = frozenset(stems("I we you they he she") + singulars("I we you they he she"))
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
@@ -64,7 +71,12 @@ def weighs(text: str, section: Section, tool: frozenset[str] = frozenset()) -> b
     the tool's name."""
     cues = section.cues
     firm = _firm(cues.groups, cues.required, cues.weak + cues.found_words)
-    return not firm or unexplained(text, vocabulary(firm), section, tool=tool)
+    if not firm or unexplained(text, vocabulary(firm), section, tool=tool):
+        return True
+    # what a verdict mostly says of what the tool found, said of the tool ("it is slow",
+    # "Couchbase is slower", "slow startup")
+    found = vocabulary(cues.found_words)
+    return bool(found) and unexplained(text, found, section, tool=tool, of_tool=True)
 
 
 @lru_cache(maxsize=64)
@@ -91,6 +103,7 @@ def unexplained(
     section: Section,
     exact: bool = False,
     tool: frozenset[str] = frozenset(),
+    of_tool: bool = False,
 ) -> bool:
     """Whether a clause of `text` has one of `terms` that the section's praise lists do
     not explain; `exact` when the terms match as written (`singulars`), not stemmed."""
@@ -113,6 +126,7 @@ def unexplained(
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if solved_clause.find(words):
                 continue
+            said = list(words)  # before praise and opinions are blanked: "I found it slow"
             for start, end in _praise_spans(words, cues.praise_phrases, exact):
                 words[start:end] = [""] * (end - start)  # praise: its words weigh nothing
             for start, end in opinions.spans(words):
@@ -121,7 +135,11 @@ def unexplained(
             spans = terms.spans(words)
             if spans and _contrast_only(words, spans, cues, exact, tool):
                 continue  # "small, but powerful": the contrast is the praise
-            if any(not _solved(words, span, frames, settings, exact, terms) for span in spans):
+            if any(
+                not _solved(words, span, frames, settings, exact, terms)
+                and (not of_tool or _said_of_tool(said, span, cues, exact, tool))
+                for span in spans
+            ):
                 return True
     return False
 
@@ -162,7 +180,7 @@ def _contrast_only(
     """Whether the clause `words` weighs nothing though it has a contrast word: every cue
     (`spans`) is one of `contrast`, and the clause neither hedges (`contrast_hedges`: "but
     not faster", "but only on small tables") nor turns to the tool within a few words of
-    its contrast word (its name, or one of `contrast_subjects`: "But its input format is
+    its contrast word (its name, or one of `tool_subjects`: "But its input format is
     cryptic", "but MLRun is big", "but the setup took a day") unless to praise it
     (`contrast_praise`: "small, but powerful"). A story goes on past a "but" as often as
     a verdict turns on one ("but the new model had 4 more movies")."""
@@ -178,7 +196,24 @@ def _contrast_only(
         return True
     if any(word in tool for word in after):
         return False
-    return not vocabulary(cues.contrast_subjects, exact).find(after)
+    return not vocabulary(cues.tool_subjects, exact).find(after)
+
+
+def _said_of_tool(
+    words: list[str], span: tuple[int, int], cues: Cues, exact: bool, tool: frozenset[str]
+) -> bool:
+    """Whether the cue at `words[start:end]` is said of the tool: its name or one of
+    `tool_subjects` just before it, with at most linking words between ("it is slow",
+    "Couchbase is slower", "the UI felt a bit slow"; not "install term-missing")."""
+    start = span[0]
+    subjects = vocabulary(cues.tool_subjects, exact)
+    at = start
+    while at > 0 and start - at < _LINK_REACH and words[at - 1] in _LINKING:
+        at -= 1
+    before = words[max(0, at - 2) : at]
+    if before and before[-1] in tool:
+        return True
+    return any(end == len(before) for _start, end in subjects.spans(before))
 
 
 def _praise_spans(words: list[str], phrases: tuple[str, ...], exact: bool) -> list[tuple[int, int]]:

@@ -70,6 +70,10 @@ def verdict() -> Section:
         # a missing value is mostly what the tool found (`found_words`)
         "Most of the missing rows came from that single day.",
         "It took one query to see that a missing movie id broke half of the lists.",
+        # slowness is mostly what the tool found, unless said of the tool
+        "The traces showed which endpoint was slow.",
+        "Debugging a slow evening now takes a glance at the dashboard.",
+        "Every slow request is one click away.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -127,6 +131,20 @@ def test_a_contrast_that_turns_to_the_tool_weighs_it(text: str, verdict: Section
     """After a contrast word, the tool as the subject (its name, "it", "its") weighs."""
     tool = frozenset(stems("Vowpal Wabbit MLRun"))
     assert weighs(text, verdict, tool)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is slow on large tables.",
+        "Couchbase is slower than Redis for single-key reads.",
+        "The web UI felt a bit slow.",
+        "Slow startup: forty seconds before the first request is answered.",
+        "Its docs are missing for the streaming mode.",
+    ],
+)
+def test_what_the_tool_finds_weighs_when_said_of_the_tool(text: str, verdict: Section) -> None:
+    assert weighs(text, verdict, frozenset(stems("Couchbase")))
 
 
 def test_a_contrast_word_alone_names_the_tool_only_by_its_name(verdict: Section) -> None:
