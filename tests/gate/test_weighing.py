@@ -74,6 +74,7 @@ def verdict() -> Section:
         "The traces showed which endpoint was slow.",
         "Debugging a slow evening now takes a glance at the dashboard.",
         "Every slow request is one click away.",
+        "Its top view names the most expensive process every second.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -141,6 +142,7 @@ def test_a_contrast_that_turns_to_the_tool_weighs_it(text: str, verdict: Section
         "The web UI felt a bit slow.",
         "Slow startup: forty seconds before the first request is answered.",
         "Its docs are missing for the streaming mode.",
+        "The hosted plan is expensive for a team of students.",
     ],
 )
 def test_what_the_tool_finds_weighs_when_said_of_the_tool(text: str, verdict: Section) -> None:
