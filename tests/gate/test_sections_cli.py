@@ -3411,11 +3411,18 @@ id, in 40 seconds each.
             None,
         ),
         # "expensive" is mostly the cost the tool removed ("the expensive part", "a
-        # feature we thought too expensive"), not a drawback of the tool
+        # feature we thought too expensive"), not a drawback of the tool: this verdict
+        # only praises
         (
             "Verdict",
             "It made the most expensive call of our API cheap: the ranking that took 900 ms "
             "now comes from the cache in 4 ms. No configuration, clear reports.",
+            "error",
+        ),
+        (
+            "Verdict",
+            "No configuration, clear reports, but the hosted plan is expensive for a team "
+            "of students.",
             "warning",
         ),
         # praise in a bold lead-in list: "limit" is a number here, not a drawback
