@@ -54,11 +54,12 @@ _PIECE = re.compile(r"[,:\u2013\u2014]")
 # how far after a contrast word its subject may start ("but the first setup")
 _SUBJECT_REACH = 3
 # ... unless a person is it ("but I think it deserves a post", "but we moved on") (English)
-# between the tool and what is said of it ("it is slow", "the UI felt a bit slow") (English)
+# between the tool and what is said of it ("it is slow", "the UI felt a bit slow", "it
+# does have limits") (English)
 _LINKING = frozenset(
     stems("is was are were be been being feels felt seems seemed gets got becomes became")
     + stems("very quite a bit little rather pretty really still too so noticeably")
-    + stems("turned out to be")
+    + stems("turned out to be has have had does do did")
 )
 _LINK_REACH = 5
 _PERSONS = frozenset(stems("I we you they he she") + singulars("I we you they he she"))

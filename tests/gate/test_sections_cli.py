@@ -3425,12 +3425,13 @@ id, in 40 seconds each.
             "of students.",
             "warning",
         ),
-        # praise in a bold lead-in list: "limit" is a number here, not a drawback
+        # praise in a bold lead-in list: "limit" is a number here, not a drawback, and
+        # nothing else weighs the tool
         (
             "Final thoughts",
             "**What I loved:**\n\n- no configuration at all\n- it raised the row limit to 10 "
             "million without trouble\n- both broken exports caught in 40 seconds",
-            "warning",
+            "error",
         ),
         # praise only, but its text weighs something ("but", "slow"): a TA reads it
         (

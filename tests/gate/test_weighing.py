@@ -75,6 +75,9 @@ def verdict() -> Section:
         "Debugging a slow evening now takes a glance at the dashboard.",
         "Every slow request is one click away.",
         "Its top view names the most expensive process every second.",
+        # a limit is mostly a setting or a resource the story meets
+        "After adding a 4 GB limit to the training job, the pods stayed up.",
+        "It read 212 MB/s from disk and pushed memory close to the 8 GB limit.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -99,7 +102,7 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "We never used the GPU build because it was slow.",
         "It found the bug in minutes, and the docs were confusing.",
         # "no" denies only what follows it closely; a verb's object may be long
-        "No setup for our team of four and the free row limit is ten thousand.",
+        "No setup for our team of four and the free tier is limited to ten thousand rows.",
         # a situation ends at its comma; a hedged contrast weighs
         "If your history does not fit in memory, the export is slow.",
         "When your team has no Kubernetes, the first setup is painful.",
@@ -143,6 +146,7 @@ def test_a_contrast_that_turns_to_the_tool_weighs_it(text: str, verdict: Section
         "Slow startup: forty seconds before the first request is answered.",
         "Its docs are missing for the streaming mode.",
         "The hosted plan is expensive for a team of students.",
+        "It does have limits worth knowing: it explains the model, not the world.",
     ],
 )
 def test_what_the_tool_finds_weighs_when_said_of_the_tool(text: str, verdict: Section) -> None:
