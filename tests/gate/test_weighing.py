@@ -192,6 +192,8 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ("What bugged me most was the missing retry option.", True),
         ("The trade-off is a second service to run.", True),
         ("It is fast, but memory hungry", True),
+        ("What's wrong with it", True),
+        ("What was wrong with our deploys before", False),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(

@@ -73,6 +73,7 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "Pros and cons",
         "Trade-offs",
         "What bugged me",
+        "😬 What's wrong with it",
         "What annoyed me",
     ],
 )
