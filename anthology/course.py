@@ -134,6 +134,10 @@ class Cues:
     contrast_praise: tuple[str, ...] = ()
     contrast_hedges: tuple[str, ...] = ()
     tool_subjects: tuple[str, ...] = ()
+    # Words of the writer's own scope ("I did not have time to try", "we only tested"):
+    # a sentence with one weighs nothing, and a heading naming a drawback ("Limitations")
+    # over such sentences only names none (see `gate/weighing.py`).
+    scope_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,7 +306,7 @@ _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
-    "tool_subjects",
+    "tool_subjects", "scope_by",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

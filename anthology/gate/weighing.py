@@ -119,11 +119,14 @@ def unexplained(
     settings = vocabulary(section.negated_by, exact)
     situations = vocabulary(cues.situation_by, exact)
     opinions = vocabulary(cues.opinion_by, exact)
+    scope = vocabulary(cues.scope_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         open_situation = False  # a situation goes on to its comma, across clauses
         for clause in _CLAUSE.split(sentence):
+            if scope and scope.find(fold(clause)):
+                continue  # the writer's own scope ("I had no time to try the cluster mode")
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if solved_clause.find(words):
                 continue

@@ -44,11 +44,12 @@ BROKEN = [
     ("denied_gap: 4", "denied_gap: near", ["`denied_gap` must be a whole number", "'near'"]),
     ("solved_gap: 8", "solved_gap: four", ["`solved_gap` must be a whole number", "'four'"]),
     ("          solved_by: [", "          solved_by: 3\n          unused: [", ["`solved_by`"]),
-    ("found_words: [bug, bugs, missing, slow, slower, expensive, limit, limits]", "found_words: bug", ["`found_words`"]),
+    ("found_words: [bug,", "found_words: bug\n          unused: [bug,", ["`found_words`"]),
     ("situation_by: [if your,", "situation_by: 5\n          unused: [if your,", ["`situation_by`"]),
     ("denied_close: [not,", "denied_close: not\n          unused: [not,", ["`denied_close`"]),
     ("opinion_by: [i found it,", "opinion_by: 3\n          unused: [i found it,", ["`opinion_by`"]),
     ("contrast: [but,", "contrast: but\n          unused: [but,", ["`contrast`"]),
+    ("scope_by: [had time to,", "scope_by: 3\n          unused: [had time to,", ["`scope_by`"]),
     (
         "tool_subjects: [it,",
         "tool_subjects: it\n          unused: [it,",

@@ -75,6 +75,8 @@ def verdict() -> Section:
         "Debugging a slow evening now takes a glance at the dashboard.",
         "Every slow request is one click away.",
         "Its top view names the most expensive process every second.",
+        # the writer's own scope (`scope_by`), not the tool's
+        "I didn't get to test how it handles heavy load.",
         # a limit is mostly a setting or a resource the story meets
         "After adding a 4 GB limit to the training job, the pods stayed up.",
         "It read 212 MB/s from disk and pushed memory close to the 8 GB limit.",
@@ -147,6 +149,7 @@ def test_a_contrast_that_turns_to_the_tool_weighs_it(text: str, verdict: Section
         "Its docs are missing for the streaming mode.",
         "The hosted plan is expensive for a team of students.",
         "It does have limits worth knowing: it explains the model, not the world.",
+        "It is slow on large tables, and I did not test the Grafana export.",
     ],
 )
 def test_what_the_tool_finds_weighs_when_said_of_the_tool(text: str, verdict: Section) -> None:

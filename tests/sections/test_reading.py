@@ -1453,7 +1453,6 @@ def test_a_hint_at_the_verdict_does_not_open_the_post() -> None:
     assert got["examples"].found
 
 
-
 def test_the_first_day_of_a_diary_may_tell_the_problem() -> None:
     """A diary's "Day 0 (the night that started it)" tells why the writer started (batch
     488 of the evaluation set): "Day" hints at the walkthrough, but the days after it

@@ -27,6 +27,7 @@ from ..reading import (
     without_course_plans,
 )
 from ..rubric import RubricFinding
+from ..sections import Heading
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 from ..weighing import unexplained, weighs
 
@@ -220,7 +221,7 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
         if _names_a_drawback(ctx, reading.section):
             continue
         if reading.section.drawbacks_blocking and not weighs(
-            reading.text, reading.section, ctx.tool_words
+            _weighed_text(ctx, reading), reading.section, ctx.tool_words
         ):
             subject = f"{reading.names} ({reading.section.name})"
             yield _praise_only(ctx, reading.section, reading.line, subject)
@@ -248,17 +249,62 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     told = _told_before_the_tool(ctx.readings)
     told_text = "\n".join(part.text for part in told)
     told_headings = {id(part.heading) for part in told}
+    drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
     texts = [
-        *(h.text for h in headings if id(h) not in told_headings),
+        *(
+            h.text
+            for h in headings
+            if id(h) not in told_headings and not _over_scope_only(h, drawbacks, section, ctx)
+        ),
         *(p.text for p in ctx.paragraphs if p.text not in told_text),
     ]
     # each whole text, and each clause but the last for the phrases that end one (`$`)
     texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
-    drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
-    # is no drawback; most posts name one early: the search stops at the first
+    # a "memory limit" is no drawback; most posts name one early: the search stops at the first
     return any(
         drawbacks.find(singulars(text)) and unexplained(text, drawbacks, section, exact=True)
         for text in texts
+    )
+
+
+# a heading over scope-only text: at least a third of its sentences tell the scope
+SCOPE_SHARE = 3
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _weighed_text(ctx: PostContext, reading: Reading) -> str:
+    """The text taken for a requirement, less the headings that name a drawback over the
+    writer's own scope only ("Limitations" over "I ran out of time to try …")."""
+    section = reading.section
+    drawbacks = vocabulary(section.cues.drawbacks, exact=True)
+    return "\n".join(
+        part.text.partition("\n")[2]
+        if part.heading is not None
+        and part.text.startswith(part.heading.text)
+        and _over_scope_only(part.heading, drawbacks, section, ctx)
+        else part.text
+        for part in reading.parts
+    )
+
+
+def _over_scope_only(
+    heading: Heading, drawbacks: Vocabulary, section: Section, ctx: PostContext
+) -> bool:
+    """Whether a heading naming a drawback ("Limitations") stands over text that tells
+    the writer's own scope (`scope_by`: "We only had time to test plain HTTP", "I did not
+    try the cluster mode") in at least a third of its sentences, and nothing under it
+    weighs the tool or names a drawback."""
+    scope = vocabulary(section.cues.scope_by, exact=True)
+    text = heading.section_text
+    if not scope or not drawbacks.find(singulars(heading.text)):
+        return False
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    told = sum(1 for s in sentences if scope.find(singulars(s)))
+    if not told or told * SCOPE_SHARE < len(sentences):  # "but I didn't get to test Kafka"
+        return False  # amid real limitations is no scope-only section
+    return not weighs(text, section, ctx.tool_words) and not any(
+        drawbacks.find(singulars(part)) and unexplained(part, drawbacks, section, exact=True)
+        for part in _CLAUSE.split(text)
     )
 
 
