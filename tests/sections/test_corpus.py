@@ -101,8 +101,11 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # batches 440 to 447, left as measured (seven of their eight misses praise-only
     # verdicts), bring it just under: 0.77. A situation the tool is for ("if your endpoint
     # is slow"), a negation right before a cue and praise after a contrast no longer weigh
-    # a verdict: 0.79 with batches 448 to 463 in.
-    assert figures["recall"] >= 0.79
+    # a verdict: 0.79 with batches 448 to 463 in. A "but" the story goes on past, and
+    # what the tool found (a missing id, a slow endpoint, an 8 GB limit) unless said of
+    # the tool, no longer weigh it, nor the writer's own scope: 0.83 with batches 488 to
+    # 511 in (504 to 511, left as measured, catch 4 of their 16).
+    assert figures["recall"] >= 0.83
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
