@@ -133,10 +133,12 @@ class Cues:
     contrast: tuple[str, ...] = ()
     contrast_praise: tuple[str, ...] = ()
     contrast_hedges: tuple[str, ...] = ()
+    # Words that stand for the tool ("it", "its", "setup", "docs"), its name aside: also
+    # what lets a `found_words` word weigh when said of them ("it is slow").
     tool_subjects: tuple[str, ...] = ()
-    # Words of the writer's own scope ("I did not have time to try", "we only tested"):
-    # a sentence with one weighs nothing, and a heading naming a drawback ("Limitations")
-    # over such sentences only names none (see `gate/weighing.py`).
+    # Words of the writer's own scope ("I did not have time to try", "ran out of time"):
+    # a clause with one weighs nothing, and a heading naming a drawback ("Limitations")
+    # over text mostly of such sentences names none (see `gate/rules/sections.py`).
     scope_by: tuple[str, ...] = ()
 
 

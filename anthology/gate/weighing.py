@@ -25,8 +25,12 @@ Praise uses the same words for what the tool solved, and the section's lists say
   to numbers"), not the writer weighing the tool (`drawbacks` words, matched as written,
   still count there: a card headed “Things it can't do” names drawbacks).
 
-Words a verdict mostly uses for what the tool found (`found_words`: "the week 6 bug")
-do not weigh it alone, like `weak` ones.
+Words a verdict mostly uses for what the tool found or a setting it met (`found_words`:
+"the week 6 bug", "the slow endpoint", "the 8 GB limit") do not weigh it alone, like
+`weak` ones, unless said of the tool: its name or a `tool_subjects` word just before,
+with only linking words between ("it is slow", "the free tier is limited"). Nor does a
+clause of the writer's own scope (`scope_by`: "I ran out of time to try the cluster
+mode").
 
 Each clause is read on its own, so "It caught two bugs, but the setup was slow" and "It
 found the bug, and the docs were confusing" still weigh the tool.
@@ -54,6 +58,7 @@ _PIECE = re.compile(r"[,:\u2013\u2014]")
 # how far after a contrast word its subject may start ("but the first setup")
 _SUBJECT_REACH = 3
 # ... unless a person is it ("but I think it deserves a post", "but we moved on") (English)
+_PERSONS = frozenset(stems("I we you they he she") + singulars("I we you they he she"))
 # between the tool and what is said of it ("it is slow", "the UI felt a bit slow", "it
 # does have limits") (English)
 _LINKING = frozenset(
@@ -62,7 +67,6 @@ _LINKING = frozenset(
     + stems("turned out to be has have had does do did")
 )
 _LINK_REACH = 5
-_PERSONS = frozenset(stems("I we you they he she") + singulars("I we you they he she"))
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
 
@@ -75,7 +79,7 @@ def weighs(text: str, section: Section, tool: frozenset[str] = frozenset()) -> b
     if not firm or unexplained(text, vocabulary(firm), section, tool=tool):
         return True
     # what a verdict mostly says of what the tool found, said of the tool ("it is slow",
-    # "Couchbase is slower", "slow startup")
+    # "Couchbase is slower", "the free tier is limited")
     found = vocabulary(cues.found_words)
     return bool(found) and unexplained(text, found, section, tool=tool, of_tool=True)
 
@@ -138,7 +142,7 @@ def unexplained(
                     words[start:end] = [""] * (end - start)  # "I found it slow": no frame
             spans = terms.spans(words)
             if spans and _contrast_only(words, spans, cues, exact, tool):
-                continue  # "small, but powerful": the contrast is the praise
+                continue  # "small, but powerful", "but 41% for everyone else": no weighing
             if any(
                 not _solved(words, span, frames, settings, exact, terms)
                 and (not of_tool or _said_of_tool(said, span, cues, exact, tool))

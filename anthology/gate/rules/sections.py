@@ -268,7 +268,7 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
 
 
 # a heading over scope-only text: at least a third of its sentences tell the scope
-SCOPE_SHARE = 3
+_SCOPE_SHARE = 3
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -300,7 +300,7 @@ def _over_scope_only(
         return False
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     told = sum(1 for s in sentences if scope.find(singulars(s)))
-    if not told or told * SCOPE_SHARE < len(sentences):  # "but I didn't get to test Kafka"
+    if not told or told * _SCOPE_SHARE < len(sentences):  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
     return not weighs(text, section, ctx.tool_words) and not any(
         drawbacks.find(singulars(part)) and unexplained(part, drawbacks, section, exact=True)
