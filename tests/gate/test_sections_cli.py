@@ -620,6 +620,14 @@ def test_examples_that_go_on_with_the_writers_own_story_show_the_scenario(
     _assert_shown(run, content, OWN_STORY_POST.format(examples=examples), shown)
 
 
+def test_a_heading_that_imagines_the_scenario_tells_no_use(content: Path, run: Runner) -> None:
+    """ "🍿 How this would fit our movie service" after a walkthrough of the tool's own
+    sample data (batch 511 of the evaluation set): its "we could also forecast per-genre
+    watch volume" imagines the scenario, so the examples never show the tool used on it."""
+    text = (HERE.parent / "sections/corpus/sp02-review-autots.md").read_text(encoding="utf-8")
+    _assert_shown(run, content, text.split("\n---\n", 1)[1], False)
+
+
 def _assert_shown(run: Runner, content: Path, body: str, shown: bool) -> None:
     """That `anthology check` reads a post of `body` as meeting every requirement (no
     section or scenario missing) exactly when `shown`."""

@@ -462,10 +462,17 @@ def _continues_own_story(
     ctx: PostContext, reading: Reading, keywords: Vocabulary, named: list[str]
 ) -> bool:
     """Whether the examples go on with a story the post began as the writer's own (see
-    `goes_on_with`), and imagine nothing of the scenario."""
+    `goes_on_with`), and imagine nothing of the scenario, in speculation or in a heading
+    ("How this would fit our movie service")."""
     first = reading.line
     if first is None or any(speculation(line, reading.section) for line in named):
         return False
+    if any(
+        part.heading.text in named and hypotheticals(stems(part.heading.text), reading.section)
+        for part in reading.parts
+        if part.heading is not None
+    ):
+        return False  # a heading that imagines the scenario: "How this would fit our service"
     theirs = {
         line
         for other in ctx.readings
