@@ -70,6 +70,11 @@ _LINK_REACH = 5
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of plain text (a line break ends one too), blank ones left out."""
+    return [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]
+
+
 def weighs(text: str, section: Section, tool: frozenset[str] = frozenset()) -> bool:
     """Whether `text` has a clause with a limitation cue of `section` that praise does
     not explain; true when the section has no such cues. `tool`: the stemmed words of
@@ -129,12 +134,13 @@ def unexplained(
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         open_situation = False  # a situation goes on to its comma, across clauses
         for clause in _CLAUSE.split(sentence):
-            if scope and scope.find(fold(clause)):
-                continue  # the writer's own scope ("I had no time to try the cluster mode")
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
+            if scope and scope.find(words):
+                continue  # the writer's own scope ("I had no time to try the cluster mode")
             if solved_clause.find(words):
                 continue
-            said = list(words)  # before praise and opinions are blanked: "I found it slow"
+            # before praise and opinions are blanked: "I found it slow" (only read `of_tool`)
+            said = list(words) if of_tool else words
             for start, end in _praise_spans(words, cues.praise_phrases, exact):
                 words[start:end] = [""] * (end - start)  # praise: its words weigh nothing
             for start, end in opinions.spans(words):

@@ -29,7 +29,7 @@ from ..reading import (
 from ..rubric import RubricFinding
 from ..sections import Heading
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
-from ..weighing import unexplained, weighs
+from ..weighing import sentences_of, unexplained, weighs
 
 
 def _taken(reading: Reading) -> str:
@@ -269,7 +269,6 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
 
 # a heading over scope-only text: at least a third of its sentences tell the scope
 _SCOPE_SHARE = 3
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _weighed_text(ctx: PostContext, reading: Reading) -> str:
@@ -298,7 +297,7 @@ def _over_scope_only(
     text = heading.section_text
     if not scope or not drawbacks.find(singulars(heading.text)):
         return False
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    sentences = sentences_of(text)
     told = sum(1 for s in sentences if scope.find(singulars(s)))
     if not told or told * _SCOPE_SHARE < len(sentences):  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
