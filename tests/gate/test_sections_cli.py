@@ -3445,6 +3445,41 @@ id, in 40 seconds each.
             "It is slow on large tables, and I did not test the Grafana export.",
             None,
         ),
+        # ... and over a list its scope leads into ("Things I didn't get to:")
+        (
+            "Limitations",
+            "I only had five days. Things I didn't get to:\n\n- the cluster mode\n"
+            "- the Grafana export, which could replace our nightly report\n"
+            "- a proper load test on a week of ratings",
+            "error",
+        ),
+        (
+            "Limitations",
+            "Things I didn't get to:\n\n- the cluster mode\n- the Grafana export\n\n"
+            "And the one real drawback: custom checks took me an afternoon each.",
+            None,
+        ),
+        # ... or features left for later ("next on the list", "we only used the basics")
+        (
+            "Limitations",
+            "We only used the basics. The suite also has a streaming mode, which would suit "
+            "our rating events. Those are next on the list.",
+            "error",
+        ),
+        # whom the tool is for is no drawback ("for teams who have dashboards but no one
+        # watching them")
+        (
+            "Verdict",
+            "No configuration, clear reports. Highly recommended for teams who have "
+            "dashboards but no one looking at them at night.",
+            "error",
+        ),
+        (
+            "Verdict",
+            "No configuration, clear reports, but no one looks at the dashboard at night "
+            "because it has no alerting.",
+            "warning",
+        ),
         # praise in a bold lead-in list: "limit" is a number here, not a drawback, and
         # nothing else weighs the tool
         (

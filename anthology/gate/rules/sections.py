@@ -250,13 +250,11 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     told_text = "\n".join(part.text for part in told)
     told_headings = {id(part.heading) for part in told}
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
+    scope_only = {h.text for h in headings if _over_scope_only(h, drawbacks, section, ctx)}
     texts = [
-        *(
-            h.text
-            for h in headings
-            if id(h) not in told_headings and not _over_scope_only(h, drawbacks, section, ctx)
-        ),
-        *(p.text for p in ctx.paragraphs if p.text not in told_text),
+        *(h.text for h in headings if id(h) not in told_headings and h.text not in scope_only),
+        # a line in bold read as a heading is a paragraph too ("**Limitations**")
+        *(p.text for p in ctx.paragraphs if p.text not in told_text and p.text not in scope_only),
     ]
     # each whole text, and each clause but the last for the phrases that end one (`$`)
     texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
@@ -297,14 +295,28 @@ def _over_scope_only(
     text = heading.section_text
     if not scope or not drawbacks.find(singulars(heading.text)):
         return False
-    sentences = sentences_of(text)
-    told = sum(1 for s in sentences if scope.find(singulars(s)))
-    if not told or told * _SCOPE_SHARE < len(sentences):  # "but I didn't get to test Kafka"
+    told, sentences = _scope_sentences(text, scope)
+    if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
     return not weighs(text, section, ctx.tool_words) and not any(
         drawbacks.find(singulars(part)) and unexplained(part, drawbacks, section, exact=True)
         for part in _CLAUSE.split(text)
     )
+
+
+def _scope_sentences(text: str, scope: Vocabulary) -> tuple[int, int]:
+    """How many sentences of `text` tell the writer's own scope, of how many: one with a
+    `scope_by` phrase, and each line after one that leads into a list ("Things I didn't
+    get to:", then the features)."""
+    told = count = 0
+    listing = False
+    for line in text.splitlines():
+        for sentence in sentences_of(line):
+            count += 1
+            if listing or scope.find(singulars(sentence)):
+                told += 1
+                listing = listing or sentence.rstrip().endswith(":")
+    return told, count
 
 
 def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
