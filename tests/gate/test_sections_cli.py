@@ -3459,7 +3459,14 @@ id, in 40 seconds each.
             "And the one real drawback: custom checks took me an afternoon each.",
             None,
         ),
-        # ... or features left for later ("next on the list", "we only used the basics")
+        # ... or features left for later ("next on the list", "we only used the basics",
+        # "but we didn't set that up")
+        (
+            "Limitations",
+            "We only had time to test plain HTTP. It reloads certificates at runtime as "
+            "well, but we didn't set that up.",
+            "error",
+        ),
         (
             "Limitations",
             "We only used the basics. The suite also has a streaming mode, which would suit "
