@@ -72,7 +72,8 @@ class Cues:
     story_topic_letters: int = 6
     # A walkthrough whose paragraphs together share `story_section_topics` such words with
     # the story, one of them in the writer's voice, goes on with it as a whole (several
-    # short paragraphs and outputs, none of which shares enough alone). 0 turns this off.
+    # short paragraphs and outputs, none of which shares enough alone); one more when a
+    # paragraph of it works on someone else's material. 0 turns this off.
     story_section_topics: int = 0
     # ... but not a paragraph with one of these: it works on someone else's material ("the
     # tutorial's sample image"), and tells no use of the scenario either

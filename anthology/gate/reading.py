@@ -313,8 +313,8 @@ def goes_on_with(
     voice, not speculation, and naming a thing the story named (`named_things`), a thing
     it called the writer's own (`possessions`), or `story_topics` of the words it is about
     (`_topics`); or, failing those, all of them together sharing `story_section_topics`
-    such words, one in the writer's voice. The tool's and the title's words, `own`, tie
-    nothing. "I ran it on the
+    such words (one more when one of them is borrowed material), one in the writer's
+    voice. The tool's and the title's words, `own`, tie nothing. "I ran it on the
     `reco-api` Deployment" after "our movie recommender: the `reco-api` Deployment and a
     Kafka consumer" tells the tool used on the scenario without naming it again, and so
     do "the first run on our repo" after "our movie recommender repo" and "the nightly
@@ -337,6 +337,7 @@ def goes_on_with(
     # borrowed material, and the first of them in the writer's voice
     pooled: dict[str, str] = {}
     voiced: Paragraph | None = None
+    lent = False  # a paragraph of the walkthrough works on someone else's material
     for paragraph in paragraphs:
         text = with_code(paragraph)
         voice = in_writers_voice(text, section)
@@ -351,6 +352,7 @@ def goes_on_with(
                 things = sorted(f"our {mine[t]}" if t in mine else t for t in shared)
                 return StoryTie(paragraph, things, where)
         if borrowed.find(singulars(text)):
+            lent = True
             continue
         written = _topics(text, talk, letters)
         if voice:
@@ -365,7 +367,12 @@ def goes_on_with(
     # outputs after "our API runs four gunicorn workers … slow requests", none of which
     # shares enough alone
     common = _distinct(pooled.keys() & topics)
-    if voiced is None or not cues.story_section_topics or len(common) < cues.story_section_topics:
+    if voiced is None or not cues.story_section_topics:
+        return None
+    # a walkthrough that also works on someone else's material ("I followed the tutorial
+    # notebook") shares words with any post on the tool ("generators", "sampling"): it
+    # needs one more of the story's
+    if len(common) < cues.story_section_topics + lent:
         return None
     where = max(told, key=lambda p: len(about[p.line] & common))
     return StoryTie(voiced, sorted(pooled[root] for root in common), where)

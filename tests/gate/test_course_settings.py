@@ -26,7 +26,7 @@ BROKEN = [
     ("required: [limitation]", "required: [limitations]", ["the group 'limitations'"]),
     ("points: 30", "points: thirty", ["`points` must be a whole number", "'thirty'"]),
     (
-        "story_section_topics: 3",
+        "story_section_topics: 2",
         "story_section_topics: three",
         ["`story_section_topics` must be a whole number", "'three'"],
     ),

@@ -2631,6 +2631,27 @@ FEW_TOPICS_PAIR = _pair(
 )
 
 
+# two words of the story over three short paragraphs ("nightly"; "worker") are enough
+# too; a walkthrough that also works on the tutorial's material needs one more
+TWO_TOPICS_PAIR = _pair(
+    "story-two-topics",
+    TOPIC_POST.format(
+        walkthrough=(
+            "I wrote one LMDB file after the nightly job, keyed by user id.\n\nThe file "
+            "sits on a volume that all pods mount.\n\nEach worker opens it read-only, with "
+            "no copy of its own."
+        )
+    ),
+    TOPIC_POST.format(
+        walkthrough=(
+            "I followed the tutorial and wrote its sample records into one LMDB file.\n\n"
+            "The file sits on a volume that all pods mount, rebuilt by a nightly job.\n\n"
+            "Each worker opens it read-only, with no copy of its own."
+        )
+    ),
+)
+
+
 GOT_HERE_POST = """
 ## {opening}
 
@@ -3248,6 +3269,7 @@ SETUP_SCENE_PAIR = [
         *TOPIC_THREE_PAIR,
         *SECTION_TOPICS_PAIR,
         *FEW_TOPICS_PAIR,
+        *TWO_TOPICS_PAIR,
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
         *LIST_VOICE_PAIR,
