@@ -80,10 +80,17 @@ def singular(word: str) -> str:
     return word[:-2] + "y" if word.endswith("ie") else word
 
 
+_THUMBS_DOWN = "\N{THUMBS DOWN SIGN}"
+# where it opens a text, a line or a table cell (not "clicking 👎 flags a movie")
+_OPENING_THUMBS_DOWN = re.compile(r"(?:^|(?<=[\n|]))[\s*_#>|-]*\N{THUMBS DOWN SIGN}")
+
+
 def _tokens(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     if "%" in folded:  # "61%" reads "61 percent": results are told in numbers
         folded = folded.replace("%", " percent ")
+    if _THUMBS_DOWN in folded:  # a "👎" heading, list item or column lists the cons
+        folded = _OPENING_THUMBS_DOWN.sub(" cons ", folded)
     return _TOKEN.findall(folded)
 
 

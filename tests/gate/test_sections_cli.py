@@ -3495,6 +3495,27 @@ id, in 40 seconds each.
             "our rating events. Those are next on the list.",
             "error",
         ),
+        # a "👎" column lists the cons, whatever words its cells use; a "👎" button in
+        # the story is no drawback
+        (
+            "Verdict",
+            "| 👍 | 👎 |\n|---|---|\n| Big speed-up without rewriting tests | Only "
+            "unittest-style suites |\n| Output people read | A much smaller plugin "
+            "ecosystem than pytest |",
+            None,
+        ),
+        (
+            "Verdict",
+            "| 👍 | Why |\n|---|---|\n| Big speed-up | no rewriting of tests |\n| Output "
+            "people read | the team opens it every day |",
+            "error",
+        ),
+        (
+            "Verdict",
+            "No configuration, clear reports. Clicking 👎 on a movie card now flags it for "
+            "the nightly evaluation.",
+            "error",
+        ),
         # whom the tool is for is no drawback ("for teams who have dashboards but no one
         # watching them")
         (
