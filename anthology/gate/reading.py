@@ -193,16 +193,19 @@ def told_as_own(
     scenario: Vocabulary,
     before: int,
     others: Collection[int] = (),
+    title: str = "",
 ) -> list[Paragraph]:
     """The paragraphs above line `before` that tell the scenario as the writer's own and
     as real ("Our team runs a movie recommender: a Kafka consumer …"), not as what a
-    streaming service could do, and after the first of them those of another requirement
-    (`others`: their lines, the problem's) that go on in the writer's voice without naming
-    it again ("Our model API runs in a Docker container"); none when the section asks for
-    no voice."""
+    streaming service could do, and after the first of them (or after a `title` that
+    tells it so: "Keeping secrets out of our recommender's repo") those of another
+    requirement (`others`: their lines, the problem's) that go on in the writer's voice
+    without naming it again ("Our model API runs in a Docker container"); none when the
+    section asks for no voice."""
     if not section.scenario_voice:
         return []
     told = []
+    titled = bool(title) and tells_as_real(title, section, scenario)
     for index, paragraph in enumerate(paragraphs):
         if paragraph.line >= before:
             continue
@@ -211,7 +214,9 @@ def told_as_own(
         if lead is not None and _leads_into(lead, paragraph):
             # "our retraining is three scripts that cron calls:", then the list of them
             text = f"{with_code(lead)} {text}"
-        goes_on = bool(told) and paragraph.line in others and in_writers_voice(text, section)
+        goes_on = (
+            (titled or bool(told)) and paragraph.line in others and in_writers_voice(text, section)
+        )
         if tells_as_real(text, section, scenario) or (goes_on and not speculation(text, section)):
             told.append(paragraph)
     return told

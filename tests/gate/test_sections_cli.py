@@ -3321,6 +3321,57 @@ def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> 
     _assert_shown(run, content, body, shown)
 
 
+TITLED_STORY_POST = """
+## Why we needed it
+
+Three weeks in, a teammate committed our `.env` file with the broker password and the
+bucket token in it. Our consumer read its secrets from that file, the serving API from a
+second copy in `config.yaml`, and the nightly retraining script from a constant. When the
+password was rotated we had to edit three files on the team VM, missed one, and the
+retraining job failed silently for a day.
+
+## How we set it up
+
+We wrote a provider around the team's password store and gave the consumer its own
+`secrets.yml`, so the password never sits in the repository again. The serving API got a
+smaller file with only the bucket token, and the retraining job a third one.
+
+When the broker password was rotated again in week 9, one person edited the store and we
+restarted two units: nothing else held the password, and the retraining job never noticed.
+
+## Strengths and limitations
+
+One small file per process, and no change to our code. However, the provider had to be
+written by hand, and there is no audit log of who read which secret.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Keeping secrets out of our recommender's repository with Summon", True),
+        ("Keeping secrets out of the repository with Summon", False),
+        # a title that only imagines the scenario begins no story
+        ("How a recommender could keep its secrets out of the repository", False),
+    ],
+)
+def test_a_title_that_tells_the_scenario_as_the_writers_begins_the_story(
+    content: Path, run: Runner, title: str, shown: bool
+) -> None:
+    """A post whose title tells the scenario as the writer's own ("our recommender's
+    repository") and whose opening goes on in the writer's voice without naming it again
+    ("our consumer", "the nightly retraining script") has told its story: a walkthrough
+    that goes on with it shows the scenario. Without such a title, nothing in the post
+    names the scenario."""
+    path = write(content, TITLED_STORY_POST)
+    text = path.read_text(encoding="utf-8")
+    old_title = text.split("\n", 2)[1]
+    path.write_text(text.replace(old_title, f"title: {json.dumps(title)}", 1), encoding="utf-8")
+    _code, found, _err = check(run, content, str(path))
+    missing = [f["message"] for f in found if f["rule"] in ("scenario-missing", "section-missing")]
+    assert (not missing) is shown, missing
+
+
 ONE_SIDED_POST = """
 ## The problem
 

@@ -492,7 +492,8 @@ def _continues_own_story(
         for line in part.text.split("\n")
     }
     others = {p.line for p in ctx.paragraphs if with_code(p) in theirs}
-    told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others)
+    title = ctx.post.title if ctx.post is not None else ""
+    told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others, title)
     lines = set(reading.text.split("\n"))
     taken = [p for p in ctx.paragraphs if p.line >= first and with_code(p) in lines]
     return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
