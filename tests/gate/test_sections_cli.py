@@ -2652,6 +2652,30 @@ TWO_TOPICS_PAIR = _pair(
 )
 
 
+# a line of the walkthrough that describes the tool in a word other domains share ("each
+# rating"), with a "would", imagines nothing: the walkthrough still goes on with the
+# story; the same line with the scenario's own word ("each movie") imagines it
+DESCRIBED_PAIR = _pair(
+    "story-described-tool",
+    TOPIC_POST.format(
+        walkthrough=(
+            "The store opens a file the way a database would, and each rating of a key "
+            "comes back in microseconds.\n\nI wrote one LMDB file after the nightly job, "
+            "keyed by user id.\n\nEach worker opens it read-only at startup, with no copy "
+            "of its own."
+        )
+    ),
+    TOPIC_POST.format(
+        walkthrough=(
+            "A streaming service would keep each movie of a user in it, and a recommender "
+            "could read them in microseconds.\n\nI wrote one LMDB file after the nightly "
+            "job, keyed by user id.\n\nEach worker opens it read-only at startup, with no "
+            "copy of its own."
+        )
+    ),
+)
+
+
 GOT_HERE_POST = """
 ## {opening}
 
@@ -3270,6 +3294,7 @@ SETUP_SCENE_PAIR = [
         *SECTION_TOPICS_PAIR,
         *FEW_TOPICS_PAIR,
         *TWO_TOPICS_PAIR,
+        *DESCRIBED_PAIR,
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
         *LIST_VOICE_PAIR,

@@ -417,7 +417,7 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             own is None or _shows_use(ctx, reading, own, told) or not imagined
         ):
             continue  # tried on the scenario, or on "our ratings" of a scenario told as real
-        if _continues_own_story(ctx, reading, keywords, named):
+        if _continues_own_story(ctx, reading, keywords, named, own):
             continue
         if not named:
             shown = ", ".join(option.scenario_keywords[:4])
@@ -470,13 +470,26 @@ def _shows_use(ctx: PostContext, reading: Reading, keywords: Vocabulary, told: l
 
 
 def _continues_own_story(
-    ctx: PostContext, reading: Reading, keywords: Vocabulary, named: list[str]
+    ctx: PostContext,
+    reading: Reading,
+    keywords: Vocabulary,
+    named: list[str],
+    own: Vocabulary | None = None,
 ) -> bool:
     """Whether the examples go on with a story the post began as the writer's own (see
     `goes_on_with`), and imagine nothing of the scenario, in speculation or in a heading
-    ("How this would fit our movie service")."""
+    ("How this would fit our movie service"). A line that names only words other domains
+    share (not `own`), outside the writer's voice, describes the tool ("it connects the
+    way a client would, and each rating comes with a reason"): it imagines nothing."""
     first = reading.line
-    if first is None or any(speculation(line, reading.section) for line in named):
+    if first is None:
+        return False
+    section = reading.section
+    if any(
+        speculation(line, section)
+        and (own is None or own.find(singulars(line)) or in_writers_voice(line, section))
+        for line in named
+    ):
         return False
     if any(
         part.heading.text in named and hypotheticals(stems(part.heading.text), reading.section)
