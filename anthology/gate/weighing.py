@@ -70,6 +70,11 @@ _LINK_REACH = 5
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 
 
+def unquoted(text: str) -> str:
+    """`text` with what it puts in double quotes blanked: someone's words."""
+    return _QUOTED.sub(" ", text)
+
+
 def sentences_of(text: str) -> list[str]:
     """The sentences of plain text (a line break ends one too), blank ones left out."""
     return [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]

@@ -2676,6 +2676,49 @@ DESCRIBED_PAIR = _pair(
 )
 
 
+DONE_AMID_MODALS_POST = """
+## The problem
+
+Nobody on the team had ever asked whether our API was safe. Last Sunday the access log
+showed path traversal attempts and one request that crashed the lookup with a 500.
+
+## What I did with the scanner
+
+{walkthrough}
+
+The scan ran for forty minutes and reported one SQL injection in the path segment, with
+the exact request that triggered it. We switched to a parameterised query and a second
+scan came back clean.
+
+## Strengths and limitations
+
+It found a real injection in one evening. However, it is slow, noisy for a JSON API, and
+the project has barely been maintained for years.
+"""
+
+
+# a paragraph with two modal verbs ("would ever notice", "could run it") still tells a use
+# when one of its sentences names the scenario in the writer's voice with something done
+# and nothing hypothetical; written as possibilities throughout, it does not
+DONE_AMID_MODALS_PAIR = _pair(
+    "done-amid-modals",
+    DONE_AMID_MODALS_POST.format(
+        walkthrough=(
+            "Our offline evaluation measured precision on held-out movie ratings, and we "
+            "replayed a day of watch events every night. Neither would ever notice that "
+            "the endpoint could be abused, so I ran the scanner against our staging copy."
+        )
+    ),
+    DONE_AMID_MODALS_POST.format(
+        walkthrough=(
+            "A team could measure precision on held-out movie ratings, and it would replay "
+            "a day of watch events every night. Neither would ever notice that the "
+            "endpoint could be abused, so I ran the scanner against a staging copy."
+        )
+    ),
+)
+
+
 GOT_HERE_POST = """
 ## {opening}
 
@@ -3295,6 +3338,7 @@ SETUP_SCENE_PAIR = [
         *FEW_TOPICS_PAIR,
         *TWO_TOPICS_PAIR,
         *DESCRIBED_PAIR,
+        *DONE_AMID_MODALS_PAIR,
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
         *LIST_VOICE_PAIR,

@@ -29,7 +29,7 @@ from ..reading import (
 from ..rubric import RubricFinding
 from ..sections import Heading
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
-from ..weighing import sentences_of, unexplained, weighs
+from ..weighing import sentences_of, unexplained, unquoted, weighs
 
 
 def _taken(reading: Reading) -> str:
@@ -614,9 +614,27 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     # a number measured, not the number of a heading or list item ("5. Application to …")
     concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
     maybe = hypotheticals(words, reading.section)
-    if maybe:  # one "could" in a story of what was done; two make it speculation
-        return maybe == 1 and voiced and concrete
+    if maybe == 1:  # one "could" in a story of what was done
+        return voiced and concrete
+    if maybe:  # two make it speculation, unless a sentence of it tells what was done
+        return any(
+            _done_on(sentence, reading, keywords, done) for sentence in sentences_of(paragraph)
+        )
     return voiced or concrete
+
+
+def _done_on(sentence: str, reading: Reading, keywords: Vocabulary, done: Vocabulary) -> bool:
+    """Whether one sentence names the scenario, in the writer's voice, with something
+    done or measured and nothing hypothetical: "Our offline evaluation measured precision
+    on held-out ratings" in a paragraph that goes on "Neither would ever notice …"."""
+    sentence = unquoted(sentence)  # not "I cannot log in" in a user's message
+    words = stems(sentence)
+    return (
+        bool(keywords.find(singulars(sentence)))
+        and bool(done.find(words))
+        and not hypotheticals(words, reading.section)
+        and in_writers_voice(sentence, reading.section)
+    )
 
 
 _ENUMERATION = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+", re.IGNORECASE)
