@@ -3615,6 +3615,32 @@ id, in 40 seconds each.
             "our rating events. Those are next on the list.",
             "error",
         ),
+        # a heading that names no drawback is a label, not a clause that weighs: a
+        # comparison the tool wins throughout only praises it
+        (
+            "Compared to the alternatives",
+            "The other trackers need a server of their own; this one needed two lines in "
+            "our training script, and both broken exports were caught in 40 seconds.",
+            "error",
+        ),
+        (
+            "Compared to the alternatives",
+            "It needed two lines in our training script, but its reports are slow to open.",
+            "warning",
+        ),
+        # inline code names things (`deprecate`, `--limit`): it weighs nothing
+        (
+            "Final verdict",
+            "No configuration, clear reports, and its `deprecate` command keeps old versions tidy.",
+            "error",
+        ),
+        # "isn't without costs", "cryptic" name drawbacks
+        (
+            "Final verdict",
+            "No configuration and clear reports. It isn't without costs, though: error "
+            "messages from failed loads were cryptic.",
+            None,
+        ),
         # a "👎" column lists the cons, whatever words its cells use; a "👎" button in
         # the story is no drawback
         (

@@ -270,18 +270,26 @@ _SCOPE_SHARE = 3
 
 
 def _weighed_text(ctx: PostContext, reading: Reading) -> str:
-    """The text taken for a requirement, less the headings that name a drawback over the
-    writer's own scope only ("Limitations" over "I ran out of time to try …")."""
+    """The text taken for a requirement as prose that may weigh the tool: less its
+    headings (a label, "Compared to the alternatives", is no clause), but for those that
+    name a drawback over more than the writer's own scope ("Limitations" over "I ran out
+    of time to try …" names none), and less its inline code (`deprecate`)."""
     section = reading.section
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)
-    return "\n".join(
+    text = "\n".join(
         part.text.partition("\n")[2]
         if part.heading is not None
         and part.text.startswith(part.heading.text)
-        and _over_scope_only(part.heading, drawbacks, section, ctx)
+        and (
+            not drawbacks.find(singulars(part.heading.text))
+            or _over_scope_only(part.heading, drawbacks, section, ctx)
+        )
         else part.text
         for part in reading.parts
     )
+    # a paragraph's inline code names things (`deprecate`, `--limit`); it weighs nothing
+    prose = {with_code(p): p.text for p in ctx.paragraphs if p.code}
+    return "\n".join(prose.get(line, line) for line in text.split("\n"))
 
 
 def _over_scope_only(
