@@ -2719,6 +2719,48 @@ DONE_AMID_MODALS_PAIR = _pair(
 )
 
 
+IMAGINING_STEP_POST = """
+## The problem
+
+Our nightly retraining is a cron job that nobody watches. Twice this month it failed
+silently and the service kept the old model for days.
+
+## Step 1: start it
+
+I started the server in Docker and opened the web interface on port 3000.
+
+## Step 2: the first pipeline
+
+I ran the vendor's sample Go repository through a pipeline of three stages, and the run
+page showed each stage's logs and timing.
+
+## {heading}
+
+{text}
+
+## Strengths and limitations
+
+Setup took ten minutes. However, the documentation is thin and plugins are few.
+"""
+
+
+# a heading that imagines the scenario ("what our recommender pipeline would look like")
+# tells no use itself, though it names the scenario in the writer's voice
+IMAGINING_STEP_PAIR = _pair(
+    "imagining-step-heading",
+    IMAGINING_STEP_POST.format(
+        heading="Step 3: our movie recommender",
+        text="I ran the same three stages on our retraining repository: it trained the "
+        "model on last week's ratings in 4 minutes and flagged a failed run by email.",
+    ),
+    IMAGINING_STEP_POST.format(
+        heading="Step 3: what our movie recommender pipeline would look like",
+        text="The same three stages, pointed at the retraining repository, with a fourth "
+        "that sends an email when a stage fails.",
+    ),
+)
+
+
 GOT_HERE_POST = """
 ## {opening}
 
@@ -3339,6 +3381,7 @@ SETUP_SCENE_PAIR = [
         *TWO_TOPICS_PAIR,
         *DESCRIBED_PAIR,
         *DONE_AMID_MODALS_PAIR,
+        *IMAGINING_STEP_PAIR,
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
         *LIST_VOICE_PAIR,

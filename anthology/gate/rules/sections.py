@@ -670,12 +670,20 @@ def _may_tell_a_use(
         if part.heading is not None and hypotheticals(stems(part.heading.text), reading.section)
         for line in part.text.split("\n")[1:]
     }
+    # the heading that imagines tells nothing itself ("Slide 5: What this could mean for
+    # our recommender")
+    imagining = {
+        part.heading.text
+        for part in reading.parts
+        if part.heading is not None and hypotheticals(stems(part.heading.text), reading.section)
+    }
     lines = reading.text.split("\n")
     return [
         line
         for line in _outside_lead_ins(lines, reading)
         if line in named
         and line not in in_code_only
+        and line not in imagining
         and (line not in imagined or _told_under_imagining(line, reading))
     ]
 
