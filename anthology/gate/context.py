@@ -240,7 +240,7 @@ class PostContext:
         headings, found = self.reading_outline
         shown = first_shown(body, (*post.tool_written, *(tool.name for tool in post.tools)))
         return read_sections(
-            self.option, headings, found, post.sections, span, self.own_words, shown
+            self.option, headings, found, post.sections, span, self.own_words, shown, post.title
         )
 
     @cached_property

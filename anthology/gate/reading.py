@@ -719,9 +719,17 @@ def _later_step(part: Part) -> bool:
 
 
 class _Reader:
-    def __init__(self, option: Option, post: _Post, mapping: dict[str, str], own: frozenset[str]):
+    def __init__(
+        self,
+        option: Option,
+        post: _Post,
+        mapping: dict[str, str],
+        own: frozenset[str],
+        title: str = "",
+    ):
         self.option = option
         self.own = own  # the tool's and the title's words: they tie no story
+        self.title = title
         self.sections = option.sections
         self.post = post
         self.mapping = mapping
@@ -1306,6 +1314,7 @@ class _Reader:
             scenario,
             paragraphs[0].line,
             self._others(section, chosen),
+            self.title,
         )
         tie = goes_on_with(told, paragraphs, section, self.own)
         if tie is None:
@@ -1316,6 +1325,10 @@ class _Reader:
         named = ", ".join(scenario.find(singulars(with_code(begun)))[:4])
         shown = ", ".join(f"“{thing}”" for thing in tie.things[:3])
         said = f"(line {tie.paragraph.line}) goes on with the story told at line {tie.told.line}"
+        if not named:  # begun by the title ("… our recommender's secrets …")
+            named = ", ".join(scenario.find(singulars(self.title))[:4])
+            titled = "after a title that names the scenario as the writer's own"
+            return f"{shown} {said}, {titled} ({named})"
         if tie.told is begun:
             return f"{shown} {said}, which names the scenario as the writer's own ({named})"
         return (
@@ -2383,11 +2396,13 @@ def read_sections(
     lines: tuple[int, int],
     own: frozenset[str] = frozenset(),
     tool_shown: int | None = None,
+    title: str = "",
 ) -> list[Reading]:
     """One Reading per required section of the option, in the option's order; `own` are
     the words of the post's tool and title, which tie no story (`goes_on_with`);
-    `tool_shown` is the line where the post first names its tool or shows code."""
+    `tool_shown` is the line where the post first names its tool or shows code; a `title`
+    that tells the scenario as the writer's own begins the story (`told_as_own`)."""
     post = _Post(
         headings, paragraphs, option.scenario_keywords, lines, option.supplementary, tool_shown
     )
-    return _Reader(option, post, mapping, own).read()
+    return _Reader(option, post, mapping, own, title).read()

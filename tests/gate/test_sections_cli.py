@@ -3475,7 +3475,32 @@ def test_a_title_that_tells_the_scenario_as_the_writers_begins_the_story(
     ("our consumer", "the nightly retraining script") has told its story: a walkthrough
     that goes on with it shows the scenario. Without such a title, nothing in the post
     names the scenario."""
-    path = write(content, TITLED_STORY_POST)
+    _assert_titled(run, content, TITLED_STORY_POST, title, shown)
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Keeping secrets out of our recommender's repository with Summon", True),
+        ("Keeping secrets out of the repository with Summon", False),
+    ],
+)
+def test_a_title_that_tells_the_scenario_lets_an_unnamed_walkthrough_go_on_with_it(
+    content: Path, run: Runner, title: str, shown: bool
+) -> None:
+    """... and a section no heading names, whose text reads like the walkthrough in every
+    way but the scenario's words ("Round two"), is the walkthrough when it goes on with
+    the story the title began."""
+    body = TITLED_STORY_POST.replace("## How we set it up", "## Round two").replace(
+        "We wrote a provider around the team's password store",
+        "I installed it on the team VM, wrote a script for the team's password store, "
+        "configured a provider around it, tested it for an hour",
+    )
+    _assert_titled(run, content, body, title, shown)
+
+
+def _assert_titled(run: Runner, content: Path, body: str, title: str, shown: bool) -> None:
+    path = write(content, body)
     text = path.read_text(encoding="utf-8")
     old_title = text.split("\n", 2)[1]
     path.write_text(text.replace(old_title, f"title: {json.dumps(title)}", 1), encoding="utf-8")
