@@ -3730,6 +3730,19 @@ id, in 40 seconds each.
             "the nightly evaluation.",
             "error",
         ),
+        # the limitations of the writer's own evaluation are its scope, not the tool's
+        (
+            "Limitations of this evaluation",
+            "We did not connect our Postgres database, so we cannot say how it would do on "
+            "relational data. We never got around to the streaming mode either.",
+            "error",
+        ),
+        (
+            "Verdict",
+            "No configuration, clear reports. For a small team with a limited VM it is the "
+            "easiest choice we found.",
+            "error",
+        ),
         # whom the tool is for is no drawback ("for teams who have dashboards but no one
         # watching them")
         (
