@@ -30,7 +30,8 @@ Words a verdict mostly uses for what the tool found or a setting it met (`found_
 `weak` ones, unless said of the tool: its name or a `tool_subjects` word just before,
 with only linking words between ("it is slow", "the free tier is limited"). Nor does a
 clause of the writer's own scope (`scope_by`: "I ran out of time to try the cluster
-mode").
+mode"), nor one about another product's part, named in the possessive, that does not
+name the tool ("Spring Boot's test context is slow to start").
 
 Each clause is read on its own, so "It caught two bugs, but the setup was slow" and "It
 found the bug, and the docs were confusing" still weigh the tool.
@@ -67,7 +68,12 @@ _LINKING = frozenset(
     + stems("turned out to be has have had does do did")
 )
 _LINK_REACH = 5
+# words whose possessive is no product's ("It's", "That's", "Today's") (English)
+_FUNCTION = frozenset(stems("it that there here what this let who he she today yesterday"))
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
+# another product's own part, by a capitalised name in the possessive ("Python's unittest
+# is much more verbose", "Spring Boot's test context is slow to start")
+_OWNER = re.compile(r"\b([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
 
 
 def unquoted(text: str) -> str:
@@ -142,6 +148,8 @@ def unexplained(
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if scope and scope.find(words):
                 continue  # the writer's own scope ("I had no time to try the cluster mode")
+            if tool and _of_another(clause, tool):
+                continue  # "Python's unittest is more verbose": another product's drawback
             if solved_clause.find(words):
                 continue
             # before praise and opinions are blanked: "I found it slow" (only read `of_tool`)
@@ -161,6 +169,16 @@ def unexplained(
             ):
                 return True
     return False
+
+
+def _of_another(clause: str, tool: frozenset[str]) -> bool:
+    """Whether `clause` speaks of another product's part ("Spring Boot's test context is
+    slow to start"): a capitalised name in the possessive that is not the tool's, in a
+    clause that does not name the tool ("it", "its" may be either: they do not count)."""
+    owner = _OWNER.search(clause)
+    if owner is None or stems(owner.group(1))[0] in _FUNCTION:  # "It's", "That's"
+        return False
+    return not (set(stems(clause)) & tool)
 
 
 def _outside_situations(

@@ -3743,6 +3743,19 @@ id, in 40 seconds each.
             "easiest choice we found.",
             "error",
         ),
+        # another product's drawback, by its name in the possessive, is not the tool's
+        (
+            "Verdict",
+            "No configuration, clear reports. With Docker Hub's free plan we had to wait for "
+            "pulls every morning.",
+            "error",
+        ),
+        (
+            "Verdict",
+            "No configuration, clear reports. With its free plan we had to wait for pulls "
+            "every morning.",
+            "warning",
+        ),
         # whom the tool is for is no drawback ("for teams who have dashboards but no one
         # watching them")
         (
