@@ -148,8 +148,6 @@ def unexplained(
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if scope and scope.find(words):
                 continue  # the writer's own scope ("I had no time to try the cluster mode")
-            if tool and _of_another(clause, tool):
-                continue  # "Python's unittest is more verbose": another product's drawback
             if solved_clause.find(words):
                 continue
             # before praise and opinions are blanked: "I found it slow" (only read `of_tool`)
@@ -160,7 +158,11 @@ def unexplained(
                 if _written_whole(words[start:end], opinions):  # not "we found that the"
                     words[start:end] = [""] * (end - start)  # "I found it slow": no frame
             spans = terms.spans(words)
-            if spans and _contrast_only(words, spans, cues, exact, tool):
+            if not spans:
+                continue
+            if tool and _of_another(clause, tool):
+                continue  # "Python's unittest is more verbose": another product's drawback
+            if _contrast_only(words, spans, cues, exact, tool):
                 continue  # "small, but powerful", "but 41% for everyone else": no weighing
             if any(
                 not _solved(words, span, frames, settings, exact, terms)

@@ -672,19 +672,15 @@ def _may_tell_a_use(
         and not keywords.find(singulars(p.text))
         and not in_writers_voice(p.text, reading.section)
     }
-    imagined = {
-        line
+    imagining_parts = [
+        part
         for part in reading.parts
         if part.heading is not None and hypotheticals(stems(part.heading.text), reading.section)
-        for line in part.text.split("\n")[1:]
-    }
+    ]
+    imagined = {line for part in imagining_parts for line in part.text.split("\n")[1:]}
     # the heading that imagines tells nothing itself ("Slide 5: What this could mean for
     # our recommender")
-    imagining = {
-        part.heading.text
-        for part in reading.parts
-        if part.heading is not None and hypotheticals(stems(part.heading.text), reading.section)
-    }
+    imagining = {part.heading.text for part in imagining_parts if part.heading is not None}
     lines = reading.text.split("\n")
     return [
         line
