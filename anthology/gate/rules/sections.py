@@ -303,6 +303,8 @@ def _over_scope_only(
     text = heading.section_text
     if not scope or not drawbacks.find(singulars(heading.text)):
         return False
+    if not scope.find(singulars(text)):  # no sentence can tell it: skip splitting them
+        return False
     told, sentences = _scope_sentences(text, scope)
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
