@@ -238,10 +238,24 @@ class PostContext:
         body = self.body
         span = (body.first_line, body.first_line + len(body.lines))
         headings, found = self.reading_outline
-        shown = first_shown(body, (*post.tool_written, *(tool.name for tool in post.tools)))
         return read_sections(
-            self.option, headings, found, post.sections, span, self.own_words, shown, post.title
+            self.option,
+            headings,
+            found,
+            post.sections,
+            span,
+            self.own_words,
+            self.tool_shown,
+            post.title,
         )
+
+    @cached_property
+    def tool_shown(self) -> int | None:
+        """The file line where the body first names the post's tool or shows code."""
+        post = self.post
+        if post is None:
+            return None
+        return first_shown(self.body, (*post.tool_written, *(tool.name for tool in post.tools)))
 
     @cached_property
     def own_words(self) -> frozenset[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .context import PostContext
 from .reading import BETWEEN, HEADING, HINT, MAPPED, NESTED, SERIES, Part, Reading
+from .rules.sections import unplaced_use
 
 
 def _at(line: int | None) -> str:
@@ -73,4 +74,11 @@ def explain(ctx: PostContext) -> str:
     out = [f"{ctx.shown}: how the sections were read (option `{ctx.option.id}`)"]
     for reading in ctx.readings:
         out += ["  " + line for line in explain_reading(reading)]
+        used = unplaced_use(ctx, reading) if reading.section.scenario_required else None
+        if used is not None:
+            lines = ", ".join(str(line) for part in used.parts for line in part.lines)
+            out.append(
+                f"      shows a use: paragraphs no requirement took, {used.words} words at "
+                f"lines {lines}, tell the tool used on the scenario (a warning, not an error)"
+            )
     return "\n".join(out)

@@ -14,6 +14,7 @@ from ...findings import Finding, Severity
 from ..context import PostContext
 from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker, may_hold_marker
 from ..reading import (
+    CONTENT,
     Part,
     Reading,
     goes_on_with,
@@ -30,6 +31,7 @@ from ..rubric import RubricFinding
 from ..sections import Heading
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 from ..weighing import sentences_of, unexplained, unquoted, weighs
+from ..words import count_words
 
 
 def _taken(reading: Reading) -> str:
@@ -125,6 +127,58 @@ def _unrecognised(ctx: PostContext, reading: Reading) -> Finding | None:
     )
 
 
+def unplaced_use(ctx: PostContext, reading: Reading) -> Reading | None:
+    """For a requirement that needs the scenario and that no section serves: the text no
+    requirement took, after the post first names its tool, when it is at least the
+    section's `min_words` long and shows the tool tried on the scenario the way the
+    scenario check reads a walkthrough (in the writer's voice, done, not imagined). A TA
+    finds such a walkthrough in an essay with no headings, or in an interview's answers;
+    a post that only imagines the scenario or works through the vendor's demo has none."""
+    section = reading.section
+    found = _scenario_vocabularies(ctx)
+    if reading.found or found is None or not reading.unplaced or not section.min_words:
+        return None
+    start = ctx.tool_shown or 0
+    parts = []
+    for part, _words_of in reading.unplaced:
+        lines = tuple(line for line in part.lines if line >= start)
+        kept = [p for p in ctx.paragraphs if p.line in lines]
+        if kept:
+            words = sum(count_words(p.text) for p in kept)
+            text = "\n".join(with_code(p) for p in kept)
+            if part.heading is not None:  # read with its heading, as a section taken is
+                text = f"{part.heading.text}\n{text}"
+            parts.append(Part(CONTENT, part.heading, words, text, lines=lines))
+    if sum(part.words for part in parts) < section.min_words:
+        return None
+    parts.sort(key=lambda part: part.line or 0)
+    candidate = Reading(section, tuple(parts))
+    keywords, own = found
+    used, _named = _scenario_named(ctx, candidate, keywords, own)
+    return candidate if used else None
+
+
+def _use_unplaced(ctx: PostContext, reading: Reading) -> Finding | None:
+    """A warning instead of "missing" when the text no section took shows the tool used
+    on the scenario (`unplaced_use`)."""
+    candidate = unplaced_use(ctx, reading)
+    if candidate is None:
+        return None
+    section = reading.section
+    return _finding(
+        ctx,
+        "section-unrecognised",
+        candidate.line or ctx.first_text_line,
+        f"no section on “{section.name}” was recognised, but paragraphs no requirement took "
+        f"({_words(candidate.words)}, from line {candidate.line}) show the tool used on the "
+        "scenario: if they are your examples, the gate missed them and a TA will read them",
+        f"Put them under a heading that says what they are, such as `## {section.name}`. "
+        "`anthology check --explain FILE` shows how the post was read.",
+        section.rubric,
+        Severity.WARNING,
+    )
+
+
 def required_sections(ctx: PostContext) -> Iterator[Finding]:
     """Each requirement is served by some part of the post, and at some length."""
     if ctx.post is None:
@@ -134,7 +188,11 @@ def required_sections(ctx: PostContext) -> Iterator[Finding]:
         if not reading.found:
             yield (
                 _praise_only_close(ctx, reading)
-                or _unrecognised(ctx, reading)
+                or (
+                    _use_unplaced(ctx, reading)
+                    if section.scenario_required
+                    else _unrecognised(ctx, reading)
+                )
                 or _missing(ctx, reading)
             )
             continue
@@ -398,36 +456,56 @@ def _told_before_the_tool(readings: list[Reading]) -> list[Part]:
     ]
 
 
-def scenario(ctx: PostContext) -> Iterator[Finding]:
-    """The examples section shows the tool used on the course's scenario."""
+def _scenario_vocabularies(ctx: PostContext) -> tuple[Vocabulary, Vocabulary | None] | None:
+    """The option's scenario words, and those other domains do not share (None without
+    `scenario_shared`); None when the option names no scenario."""
     option = ctx.option
     if option is None or not option.scenario_keywords:
-        return
+        return None
     keywords = vocabulary(option.scenario_keywords, exact=True)
     shared = set(option.scenario_shared)
     own_words = tuple(w for w in option.scenario_keywords if w not in shared)
     own = vocabulary(own_words, exact=True) if shared and own_words else None
+    return keywords, own
+
+
+def _scenario_named(
+    ctx: PostContext, reading: Reading, keywords: Vocabulary, own: Vocabulary | None
+) -> tuple[bool, list[str]]:
+    """Whether the text taken for a requirement shows the tool tried on the scenario (or
+    goes on with the writer's own story of it), and its lines that name the scenario."""
+    named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
+    told = _may_tell_a_use(ctx, reading, keywords, named)
+    imagined = own is not None and _only_imagined(ctx, reading, own)
+    if own is not None and (imagined or _only_imagined(ctx, reading, own, plans_tell=False)):
+        # the scenario's own words only imagined or planned ("this post looks at how it
+        # could fit the movie recommender of our course"): a word other domains share
+        # tells a use only in the writer's voice, not in what describes the tool ("the
+        # recommendations report", "the operator watches these resources")
+        told = [
+            line
+            for line in told
+            if own.find(singulars(line)) or in_writers_voice(line, reading.section)
+        ]
+    if _shows_use(ctx, reading, keywords, told) and (
+        own is None or _shows_use(ctx, reading, own, told) or not imagined
+    ):
+        return True, named  # tried on the scenario, or on "our ratings" of one told as real
+    return _continues_own_story(ctx, reading, keywords, named, own), named
+
+
+def scenario(ctx: PostContext) -> Iterator[Finding]:
+    """The examples section shows the tool used on the course's scenario."""
+    option = ctx.option
+    found = _scenario_vocabularies(ctx)
+    if option is None or found is None:
+        return
+    keywords, own = found
     for reading in ctx.readings:
         if not reading.section.scenario_required or not reading.found or reading.story:
             continue
-        named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
-        told = _may_tell_a_use(ctx, reading, keywords, named)
-        imagined = own is not None and _only_imagined(ctx, reading, own)
-        if own is not None and (imagined or _only_imagined(ctx, reading, own, plans_tell=False)):
-            # the scenario's own words only imagined or planned ("this post looks at how it
-            # could fit the movie recommender of our course"): a word other domains share
-            # tells a use only in the writer's voice, not in what describes the tool ("the
-            # recommendations report", "the operator watches these resources")
-            told = [
-                line
-                for line in told
-                if own.find(singulars(line)) or in_writers_voice(line, reading.section)
-            ]
-        if _shows_use(ctx, reading, keywords, told) and (
-            own is None or _shows_use(ctx, reading, own, told) or not imagined
-        ):
-            continue  # tried on the scenario, or on "our ratings" of a scenario told as real
-        if _continues_own_story(ctx, reading, keywords, named, own):
+        used, named = _scenario_named(ctx, reading, keywords, own)
+        if used:
             continue
         if not named:
             shown = ", ".join(option.scenario_keywords[:4])
