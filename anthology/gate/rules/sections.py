@@ -15,6 +15,7 @@ from ..context import PostContext
 from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker, may_hold_marker
 from ..reading import (
     CONTENT,
+    HEADING,
     Part,
     Reading,
     goes_on_with,
@@ -502,8 +503,10 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
         return
     keywords, own = found
     for reading in ctx.readings:
-        if not reading.section.scenario_required or not reading.found or reading.story:
+        if not reading.section.scenario_required or not reading.found:
             continue
+        if reading.story and not _heading_imagines(reading):
+            continue  # refers to the scenario told elsewhere ("our scripts")
         used, named = _scenario_named(ctx, reading, keywords, own)
         if used:
             continue
@@ -536,6 +539,17 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
             "(“we ran it on a day of our watch events and it found …”).",
             reading.section.rubric,
         )
+
+
+def _heading_imagines(reading: Reading) -> bool:
+    """Whether a heading taken because it names the requirement imagines it ("How it
+    would map onto our pipeline"): the walkthrough was planned, not done. A heading only
+    hinting at it ("What I think after five days") is not the walkthrough's title."""
+    return any(
+        hypotheticals(stems(part.heading.text), reading.section)
+        for part in reading.parts
+        if part.heading is not None and part.how == HEADING
+    )
 
 
 def _shows_use(ctx: PostContext, reading: Reading, keywords: Vocabulary, told: list[str]) -> bool:
@@ -597,7 +611,13 @@ def _continues_own_story(
     told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others, title)
     lines = set(reading.text.split("\n"))
     taken = [p for p in ctx.paragraphs if p.line >= first and with_code(p) in lines]
-    return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
+    tie = goes_on_with(told, taken, reading.section, ctx.own_words)
+    if tie is None:
+        return False
+    # "For our service, the check would be …" amid paragraphs that imagine the rest ("the
+    # team would get an email", "imagine the consumer is stuck"): a plan, not a use
+    hedged = hypotheticals(stems(tie.paragraph.text), section) > 0
+    return not (hedged and any(speculation(with_code(p), section) for p in taken))
 
 
 def _only_imagined(
