@@ -343,10 +343,20 @@ def goes_on_with(
     pooled: dict[str, str] = {}
     voiced: Paragraph | None = None
     lent = False  # a paragraph of the walkthrough works on someone else's material
-    for paragraph in paragraphs:
+    # a paragraph hedged by a "would" ("For our repo, the first step would be …") that
+    # the next one goes on to hedge or imagine ("the team would see it before the nightly
+    # run") plans the walkthrough: it tells no use
+    imagined = [speculation(with_code(p), section) for p in paragraphs]
+    hedged = [
+        imagined[i] or hypotheticals(stems(with_code(p)), section) > 0
+        for i, p in enumerate(paragraphs)
+    ]
+    for index, paragraph in enumerate(paragraphs):
         text = with_code(paragraph)
         voice = in_writers_voice(text, section)
-        if not (voice or cues.story_section_topics) or speculation(text, section):
+        if not (voice or cues.story_section_topics) or imagined[index]:
+            continue
+        if hedged[index] and hedged[index + 1 : index + 2] == [True]:
             continue
         if voice:
             mine = possessions(paragraph.text, ignores, 1 + MAX_GAP)

@@ -3369,6 +3369,58 @@ SETUP_SCENE_PAIR = [
 ]
 
 
+HEDGED_PLAN_POST = """
+These are my notes from a week of looking at the linter for our movie recommender repo.
+
+## Why I looked at it
+
+Almost everything in the project is configured in YAML. Last week a retrained model was
+clearly worse and nobody had changed the code: a duplicated key in the training settings
+had quietly replaced 64 factors with 16, because the loader keeps the last value and logs
+nothing. It took an hour of searching to find it.
+
+## How it would fit our repo
+
+{walkthrough}
+
+## Strengths and limitations
+
+It is fast and needs nothing beyond one install. However, the default rules are noisy: a
+third of the first report was about line length, the documentation of the rule options is
+thin, and it cannot check what a value means, only how it is written.
+"""
+
+
+# a walkthrough that names what the story called the writer's own ("our repo") in a
+# paragraph hedged by one "would", which the next paragraphs go on to imagine, plans
+# the use: it goes on with no story; the same paragraphs told as done do
+HEDGED_PLAN_PAIR = _pair(
+    "hedged-plan",
+    HEDGED_PLAN_POST.format(
+        walkthrough=(
+            "For our repo, I wrote a config that turns two noisy rules off and ran the "
+            "linter over every settings file in the training folder.\n\n"
+            "A pull request that brought the duplicate back failed in under a second, "
+            "naming the file and the line, and the team saw it before the nightly "
+            "retraining.\n\n"
+            "The same check now runs on the serving settings, and it caught a wrong port "
+            "before anyone restarted the service."
+        )
+    ),
+    HEDGED_PLAN_POST.format(
+        walkthrough=(
+            "For our repo, the first step would be a config that turns two noisy rules off "
+            "and runs the linter over every settings file in the training folder.\n\n"
+            "A pull request that brought the duplicate back could then fail in under a "
+            "second, naming the file and the line, and the team would see it before the "
+            "nightly retraining.\n\n"
+            "The same check might also run on the serving settings, so a wrong port or a "
+            "missing key would be caught before anyone restarted the service."
+        )
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
@@ -3437,6 +3489,7 @@ SETUP_SCENE_PAIR = [
         *NOT_AS_FAR_PAIR,
         *NOW_WHAT_PAIR,
         *RUNNING_PAIR,
+        *HEDGED_PLAN_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:
@@ -4095,3 +4148,29 @@ def test_code_before_the_first_heading_can_show_the_scenario(content: Path, run:
     assert not [f for f in found if f["rule"] in ("scenario-missing", "section-missing")], [
         f["message"] for f in found if f["severity"] == "error"
     ]
+
+
+ESSAY = (HERE.parent / "sections" / "corpus" / "tt04-essay-sccache.md").read_text(encoding="utf-8")
+SCENARIO_WORDS = re.compile(r"\b(?:movies?|films?|recommend\w*|watch\w*|ratings?|viewers?)\b", re.I)
+
+
+@pytest.mark.parametrize("scenario", [True, False], ids=["scenario-told", "scenario-stripped"])
+def test_a_walkthrough_no_section_took_is_a_warning_when_it_shows_the_scenario(
+    content: Path, run: Runner, scenario: bool
+) -> None:
+    """An essay with no headings whose walkthrough no section's text reads like (the gate
+    finds its problem, nothing else): when the text no requirement took tells the tool
+    used on the scenario in the writer's voice, a TA finds the examples there, so the
+    gate warns instead of calling them missing; with the scenario's words gone from the
+    post, nothing shows it and the error stays."""
+    body = ESSAY.split("\n---\n", 1)[1]
+    if not scenario:
+        body = SCENARIO_WORDS.sub("widget", body)
+    path = content / "posts" / "F2026" / "essay.md"
+    path.write_text(FRONT.replace("tool: Deepchecks", "tool: sccache") + body, encoding="utf-8")
+    _code, found, _err = check(run, content, str(path))
+    rules = {(f["rule"], f["severity"]) for f in found if "examples" in f["message"]}
+    assert (("section-missing", "error") in rules) is not scenario, rules
+    assert (("section-unrecognised", "warning") in rules) is scenario, rules
+    _code, out, _err = run("--content", str(content), "check", "--explain", str(path))
+    assert ("shows a use: paragraphs no requirement took" in out) is scenario, out

@@ -611,13 +611,7 @@ def _continues_own_story(
     told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others, title)
     lines = set(reading.text.split("\n"))
     taken = [p for p in ctx.paragraphs if p.line >= first and with_code(p) in lines]
-    tie = goes_on_with(told, taken, reading.section, ctx.own_words)
-    if tie is None:
-        return False
-    # "For our service, the check would be …" amid paragraphs that imagine the rest ("the
-    # team would get an email", "imagine the consumer is stuck"): a plan, not a use
-    hedged = hypotheticals(stems(tie.paragraph.text), section) > 0
-    return not (hedged and any(speculation(with_code(p), section) for p in taken))
+    return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
 
 
 def _only_imagined(
