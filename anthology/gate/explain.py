@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .context import PostContext
 from .reading import BETWEEN, HEADING, HINT, MAPPED, NESTED, SERIES, Part, Reading
-from .rules.sections import unplaced_use
+from .rules.sections import heading_imagines, unplaced_use
 
 
 def _at(line: int | None) -> str:
@@ -57,7 +57,12 @@ def explain_reading(reading: Reading) -> list[str]:
         lines = [f"{head}{reading.names}, {reading.words} words{minimum}, {how}"]
         lines += [f"    taken: {why(part)}" for part in reading.parts]
         if reading.story:
-            lines.append(f"    scenario: {reading.story}")
+            ignored = (
+                " (not counted: the heading taken for it imagines it)"
+                if heading_imagines(reading)
+                else ""
+            )
+            lines.append(f"    scenario: {reading.story}{ignored}")
     lines += [f"    passed over: {note}" for note in reading.considered]
     if not reading.found:
         lines += [

@@ -3421,6 +3421,50 @@ HEDGED_PLAN_PAIR = _pair(
 )
 
 
+REFERRING_POST = """
+## Why we needed it
+
+Every morning our three scripts pull the day's watch events and ratings from the stream,
+clean them and write the training table for the movie recommender. When one of them
+failed at night nobody noticed, and twice the model was retrained on half a day of data.
+
+## {heading}
+
+{walkthrough}
+
+## Strengths and limitations
+
+Retries and alerts come for free and the flow is plain Python. However, the server is one
+more service to run on the VM, its interface is slow with many runs, and the docs are thin.
+"""
+
+
+# a walkthrough that refers to what the problem told ("our scripts") goes on with the
+# scenario, unless the heading that names it imagines it ("How it would slot into our
+# pipeline"): then what it refers to was planned, and the scenario is never shown
+REFERRING_PAIR = _pair(
+    "referring-imagined-heading",
+    REFERRING_POST.format(
+        heading="How we moved it into our pipeline",
+        walkthrough=(
+            "Our scripts became three tasks of one flow: pull, clean and write. Each task "
+            "retries twice with a delay of a minute, and a failed run sends a message to the "
+            "team channel with the name of the task and its log. The flow starts at six, "
+            "and the training job waits for it."
+        ),
+    ),
+    REFERRING_POST.format(
+        heading="How it would slot into our pipeline",
+        walkthrough=(
+            "Our scripts would become three tasks of one flow: pull, clean and write. Each "
+            "task could retry twice with a delay of a minute, and a failed run would send a "
+            "message to the team channel with the name of the task and its log. The flow "
+            "starts at six, and the training job waits for it."
+        ),
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
@@ -3490,6 +3534,7 @@ HEDGED_PLAN_PAIR = _pair(
         *NOW_WHAT_PAIR,
         *RUNNING_PAIR,
         *HEDGED_PLAN_PAIR,
+        *REFERRING_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:

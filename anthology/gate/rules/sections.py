@@ -505,7 +505,7 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
     for reading in ctx.readings:
         if not reading.section.scenario_required or not reading.found:
             continue
-        if reading.story and not _heading_imagines(reading):
+        if reading.story and not heading_imagines(reading):
             continue  # refers to the scenario told elsewhere ("our scripts")
         used, named = _scenario_named(ctx, reading, keywords, own)
         if used:
@@ -541,7 +541,7 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
         )
 
 
-def _heading_imagines(reading: Reading) -> bool:
+def heading_imagines(reading: Reading) -> bool:
     """Whether a heading taken because it names the requirement imagines it ("How it
     would map onto our pipeline"): the walkthrough was planned, not done. A heading only
     hinting at it ("What I think after five days") is not the walkthrough's title."""
