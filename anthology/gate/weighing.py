@@ -74,6 +74,9 @@ _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 # another product's own part, by a capitalised name in the possessive ("Python's unittest
 # is much more verbose", "Spring Boot's test context is slow to start")
 _OWNER = re.compile(r"\b([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
+# ... unless the name is what the tool is compared with ("as magic as Heroku's", "slower
+# than Redis's", "unlike Airflow's")
+_COMPARED = re.compile(r"\b(?:as|than|like|unlike)\s+$", re.I)
 
 
 def unquoted(text: str) -> str:
@@ -180,6 +183,8 @@ def _of_another(clause: str, tool: frozenset[str]) -> bool:
     owner = _OWNER.search(clause)
     if owner is None or stems(owner.group(1))[0] in _FUNCTION:  # "It's", "That's"
         return False
+    if _COMPARED.search(clause, 0, owner.start()):
+        return False  # "not quite as magic as Heroku's env vars": the tool, compared
     return not (set(stems(clause)) & tool)
 
 

@@ -319,7 +319,8 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
     # a "memory limit" is no drawback; most posts name one early: the search stops at the first
     return any(
-        drawbacks.find(singulars(text)) and unexplained(text, drawbacks, section, exact=True)
+        drawbacks.find(singulars(text))
+        and unexplained(text, drawbacks, section, exact=True, tool=ctx.tool_words)
         for text in texts
     )
 
