@@ -966,7 +966,10 @@ class _Reader:
                 if other is None or other in blocked:
                     break
                 how = None if self.names_other(other, s) else self.qualifies(other, s)
-                if how is None and series and not self.names_other(other, s):
+                # a verdict hinted at by the last day ("Day 14, wrap-up") does not reach
+                # back over the days of the walkthrough before it
+                back = step == -1 and first[0] == HINT and self.sections[s].cues.position == "end"
+                if how is None and series and not back and not self.names_other(other, s):
                     same = _SERIES.match(self.headings[other].text)
                     if same and same.group(1).casefold() == series.group(1).casefold():
                         how = (SERIES, [same.group(0).strip()], _Score(0, (), True, ()))

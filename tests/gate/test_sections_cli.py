@@ -4219,3 +4219,20 @@ def test_a_walkthrough_no_section_took_is_a_warning_when_it_shows_the_scenario(
     assert (("section-unrecognised", "warning") in rules) is scenario, rules
     _code, out, _err = run("--content", str(content), "check", "--explain", str(path))
     assert ("shows a use: paragraphs no requirement took" in out) is scenario, out
+
+
+def test_a_verdict_hinted_at_by_the_last_day_does_not_reach_back_over_the_diary(
+    content: Path, run: Runner
+) -> None:
+    """A diary of bold "Day N" lines whose last day is hinted as the verdict ("Day 14,
+    wrap-up"): the days before it are the backstory and the walkthrough, not the verdict,
+    so the opening day is left to tell the problem."""
+    diary = (HERE.parent / "sections" / "corpus" / "ty02-diary-diun.md").read_text(encoding="utf-8")
+    path = content / "posts" / "F2026" / "diary.md"
+    front = FRONT.replace("tool: Deepchecks", "tool: Diun")
+    path.write_text(front + diary.split("\n---\n", 1)[1], encoding="utf-8")
+    _code, found, _err = check(run, content, str(path))
+    assert not [f for f in found if f["rule"] == "section-missing"], found
+    _code, out, _err = run("--content", str(content), "check", "--explain", str(path))
+    verdict = next(line for line in out.splitlines() if "[assessment]:" in line)
+    assert "‘Day 14, wrap-up’" in verdict and "‘Day 0 (Mon)’" not in verdict, out
