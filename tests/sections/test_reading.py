@@ -75,6 +75,7 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "What bugged me",
         "😬 What's wrong with it",
         "What annoyed me",
+        "Where it got less satisfying",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
