@@ -4123,6 +4123,25 @@ def test_a_draft_marker_outside_every_section_names_the_post(content: Path, run:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "unfinished"),
+    [
+        ('Someone had left "TODO: fill in the rollback command" in the runbook.', False),
+        ("“TODO: ask the TA” was the only line of the on-call notes.", False),
+        ("The rollback command is below. TODO: fill in the rollback command.", True),
+    ],
+)
+def test_a_marker_quoted_as_someones_words_is_no_gap(
+    content: Path, run: Runner, sentence: str, unfinished: bool
+) -> None:
+    """A marker the post quotes ("TODO: fill in the rollback command" found in a runbook)
+    is what the post tells about, not a gap the writer left; unquoted, it still is one."""
+    section = _section(BODY, "Strengths and limitations")
+    body = BODY.replace(section, f"{section.rstrip()}\n\n{sentence}\n\n")
+    _code, found, _err = check(run, content, str(write(content, body)))
+    assert any(f["rule"] == "section-unfinished" for f in found) is unfinished, found
+
+
 def test_a_mapped_requirement_is_not_filled_by_a_late_section(content: Path, run: Runner) -> None:
     """A post that maps the verdict to a heading it does not have is told so: a late
     "Challenges" that would serve the verdict otherwise does not stand in for the map."""
