@@ -720,6 +720,25 @@ def test_an_untitled_opening_that_tells_the_problem_plainly_is_the_problem() -> 
     assert [p.label for p in problem.parts] == ["the text before the first heading"]
 
 
+def test_an_untitled_opening_that_tells_a_security_problem_is_the_problem() -> None:
+    """A risk told in security words ("leak", "anyone could", "unencrypted") is a problem
+    as much as an outage is."""
+    opening = (
+        "Our admin route switches the live recommendation model and is protected by a "
+        "token, but it was called over plain, unencrypted HTTP across the university "
+        "network. Anyone could sniff the token and swap our model, and every response "
+        "of the endpoint would leak what a given user is likely to watch next."
+    )
+    setup = (
+        "## 1. It only does TLS\n\nI put the proxy in front of gunicorn on the team VM "
+        "and moved the admin route behind it; the config fits on one screen and the "
+        "recommendation traffic now arrives over TLS."
+    )
+    text = f"{opening}\n\n{setup}\n\n{STANDARD_ASSESSMENT}\n"
+    problem = read(text)["problem"]
+    assert [p.label for p in problem.parts] == ["the text before the first heading"]
+
+
 def test_a_short_untitled_opening_is_not_a_problem_section() -> None:
     text = (
         "This post is about a data catalog; nobody on our team had used one.\n\n"
