@@ -2334,9 +2334,13 @@ class _Reader:
         "we", "our", "I"), which a description of the tool is not."""
         if not cues.evidence_voice:
             return True
-        # as written: stemmed, "us" would be "use", "used" and "using"
+        # as written: stemmed, "us" would be "use", "used" and "using"; not in a sentence
+        # about the post ("In this post I walk through how I used it in our consumer")
         voice = vocabulary(cues.evidence_voice, exact=True)
-        return any(voice.find(self.post.para_singulars(p)) for p in paragraphs)
+        return any(
+            voice.find(singulars(without_asides(self.post.paragraphs[p].text, cues.aside)))
+            for p in paragraphs
+        )
 
     def _words(self, paragraphs: Iterable[int]) -> int:
         return sum(count_words(self.post.paragraphs[p].text) for p in paragraphs)

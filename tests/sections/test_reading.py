@@ -798,6 +798,43 @@ def test_a_description_of_the_tool_at_the_start_is_not_the_problem() -> None:
     assert not read(text)["problem"].found
 
 
+@pytest.mark.parametrize(
+    ("closing", "found"),
+    [
+        # the writer's voice only in a sentence about the post: still a description
+        (
+            "In this post I walk through how I used it in our team's Kafka consumer for "
+            "the movie recommendation project, step by step.",
+            False,
+        ),
+        # told as what happened to the team: a problem
+        (
+            "Until then our consumer cast every field by hand, and a malformed event "
+            "crashed it twice in one week without anyone noticing until the next morning.",
+            True,
+        ),
+    ],
+)
+def test_a_definition_whose_only_voice_is_about_the_post_tells_no_problem(
+    closing: str, found: bool
+) -> None:
+    """An untitled opening that defines the tool ("nothing stops you from using it on
+    other data") is read as the problem only when it tells what happened to someone; a
+    sentence about the post lends it no voice."""
+    opening = (
+        "Colander is a small Python library for describing data as schemas and then "
+        "deserializing strings into typed values, with validation. It is mostly used for "
+        f"web forms, but nothing stops you from using it on other data. {closing}"
+    )
+    steps = (
+        "## Step 1: a schema per event\n\nI wrote one schema for the watch events and one "
+        "for the ratings of our movie recommender, and ran them on a day of the stream: "
+        "312 of 2.1 million events failed, all of them ratings with an empty movie id."
+    )
+    text = f"{opening}\n\n{steps}\n\n{STANDARD_ASSESSMENT}\n"
+    assert read(text)["problem"].found is found
+
+
 def test_an_appendix_names_no_requirement() -> None:
     text = post(
         STANDARD_PROBLEM,
