@@ -675,6 +675,10 @@ def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | N
     }.get(position, False)
 
 
+# how far into a post weaker evidence for a requirement may start (a share of its lines)
+EVIDENCE_REACH = 1 / 3
+
+
 @dataclass(frozen=True)
 class _Candidate:
     section: int  # index into option.sections
@@ -2287,6 +2291,7 @@ class _Reader:
                     and score.score >= cues.evidence_score
                     and score.firm
                     and score.in_place
+                    and self._early(score.used)
                     and self._words(score.used) >= cues.evidence_words
                     and self._voiced(cues, score.used)
                     and (weak is None or score.score > weak[1].score)
@@ -2325,9 +2330,17 @@ class _Reader:
             return True
         return bool(cues.evidence_score) and (
             score.score >= cues.evidence_score
+            and self._early(score.used)
             and self._words(score.used) >= cues.evidence_words
             and self._voiced(cues, score.used)
         )
+
+    def _early(self, paragraphs: Sequence[int]) -> bool:
+        """Whether weaker evidence starts in the first `EVIDENCE_REACH` of the post: a
+        "drop" or a "wait" halfway through a tutorial's steps is no problem it opens with."""
+        if not paragraphs:
+            return False
+        return self.post.position(self.post.paragraphs[paragraphs[0]].line) < EVIDENCE_REACH
 
     def _voiced(self, cues: Cues, paragraphs: Iterable[int]) -> bool:
         """Whether the text is told as what happened to someone (`Cues.evidence_voice`:

@@ -835,6 +835,45 @@ def test_a_definition_whose_only_voice_is_about_the_post_tells_no_problem(
     assert read(text)["problem"].found is found
 
 
+def _tutorial(early: bool) -> str:
+    """A tutorial that defines its tool and goes through numbered steps; one paragraph
+    tells, in the writer's voice and weakly, what was wrong: first or halfway through."""
+    weak = (
+        "We waited a minute for the table to load, then dropped the rows of watch minutes "
+        "that have no user id, which the chart had shown as one long bar at zero for the "
+        "first day of the stream of our service."
+    )
+    definition = (
+        "Databricks is a hosted platform for Spark notebooks, clusters and jobs. This is "
+        "a walkthrough of the steps I followed on it for our movie recommender."
+    )
+    steps = [
+        f"## {n}. {title}\n\n{text}"
+        for n, title, text in [
+            (1, "Create a cluster", "I created a single-node cluster with the ML runtime."),
+            (2, "Upload the data", "I uploaded a day of watch events as a CSV file."),
+            (3, "Load it in a notebook", "I read the CSV into a DataFrame and cast its columns."),
+            (4, "Look at it", weak if not early else "The notebook draws a chart of a table."),
+            (
+                5,
+                "Train",
+                "I trained ALS on the watch minutes of our movie recommender: "
+                "precision at 20 went from 0.08 to 0.11 on last week's ratings.",
+            ),
+            (6, "Export", "I exported the model and loaded it in our own API on the VM."),
+        ]
+    ]
+    opening = f"{weak} {definition}" if early else definition
+    return "\n\n".join([opening, *steps, STANDARD_ASSESSMENT]) + "\n"
+
+
+@pytest.mark.parametrize("early", [True, False])
+def test_weaker_evidence_of_a_problem_counts_only_early_in_the_post(early: bool) -> None:
+    """Text that tells a problem only weakly ("wait", "dropped") in the writer's voice is
+    the problem when the post opens with it, not when it lies halfway through its steps."""
+    assert read(_tutorial(early))["problem"].found is early
+
+
 def test_an_appendix_names_no_requirement() -> None:
     text = post(
         STANDARD_PROBLEM,
