@@ -675,6 +675,23 @@ def _in_place(post: _Post, position: str, line: int, window: tuple[int, int] | N
     }.get(position, False)
 
 
+_NUMBERED = re.compile(r"^\s*\d+\s*[.):]")
+
+
+# a diary's days and weeks tell its backstory too ("Day 0: The itch"): no steps
+_DATED = frozenset({"day", "week", "round"})
+
+
+def _step_key(heading: Heading) -> tuple[str, int] | None:
+    """The series of steps a heading belongs to, with its level: ("part", 2) for "## Part
+    1: …", ("#", 2) for "## 3. The real pipeline"; None for any other heading."""
+    series = _SERIES.match(heading.text)
+    if series:
+        word = series.group(1).casefold()
+        return None if word in _DATED else (word, heading.level)
+    return ("#", heading.level) if _NUMBERED.match(heading.text) else None
+
+
 # how far into a post weaker evidence for a requirement may start (a share of its lines)
 EVIDENCE_REACH = 1 / 3
 
@@ -2029,6 +2046,28 @@ class _Reader:
             ]
         return (max(before) if before else low - 1, min(after) if after else high + 1)
 
+    def _steps_of_later(self, chosen: dict[int, list[Part]], s: int) -> set[int]:
+        """The paragraphs of sections in a series ("Part 1", "3. …") whose other members a
+        later requirement took: a step of the walkthrough ("Part 1: Running Clair locally"
+        before "Part 2: Getting our image into Clair") is not where the problem is told."""
+        index = {id(h): i for i, h in enumerate(self.headings)}
+        later = {
+            index[id(part.heading)]
+            for o, parts in chosen.items()
+            if o > s
+            for part in parts
+            if part.heading is not None and id(part.heading) in index
+        }
+        keys = {_step_key(self.headings[h]) for h in later} - {None}
+        if not keys:
+            return set()
+        return {
+            p
+            for h, heading in enumerate(self.headings)
+            if h not in later and _step_key(heading) in keys
+            for p in self.post.by_region.get(h, [])
+        }
+
     def _by_content(self, chosen: dict[int, list[Part]], used: set[int], claimed: set[int]) -> None:
         """Requirements no heading serves: the best-scoring run of free paragraphs, in the
         option's order (posts follow the handout, so each comes after the one before it).
@@ -2049,6 +2088,8 @@ class _Reader:
                 for p in self.post.by_region.get(h, [])
             }
             theirs |= self._inside_later(chosen, s)
+            if cues.position == "start":
+                theirs |= self._steps_of_later(chosen, s)
             best_for = self._best_for(missing[position:], taken | theirs)
             window = self._window(chosen, s)
             best = self._best_run(s, taken | theirs, best_for, window, used, chosen)

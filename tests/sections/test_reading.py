@@ -874,6 +874,28 @@ def test_weaker_evidence_of_a_problem_counts_only_early_in_the_post(early: bool)
     assert read(_tutorial(early))["problem"].found is early
 
 
+@pytest.mark.parametrize(
+    ("first", "found"), [("1. Start the database", False), ("Before we started", True)]
+)
+def test_the_first_step_of_a_walkthrough_is_no_problem_section(first: str, found: bool) -> None:
+    """A section of the numbered series whose later members are the walkthrough ("1." before
+    "2.", "3.") is one of its steps, even when its text has problem words (a wait, a
+    crash); the same text under a heading of its own tells the problem."""
+    text = (
+        "PostgreSQL is an open-source relational database.\n\n"
+        f"## {first}\n\n"
+        "The first start took minutes: we had to wait while it initialised the cluster, "
+        "it crashed twice on a full disk, and nobody on the team knew which of our "
+        "tables were out of date or broken until we looked.\n\n"
+        "## 2. Schema for the ratings\n\nI created the tables for the ratings and watch "
+        "events of our movie recommender, with a primary key on user and movie.\n\n"
+        "## 3. Loading the stream\n\nOur consumer now writes each rating with an upsert: "
+        "a day of the stream, 2.1 million events, loads in 4 minutes.\n\n"
+        f"{STANDARD_ASSESSMENT}\n"
+    )
+    assert read(text)["problem"].found is found
+
+
 def test_an_appendix_names_no_requirement() -> None:
     text = post(
         STANDARD_PROBLEM,
