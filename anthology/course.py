@@ -55,6 +55,9 @@ class Cues:
     # still serves it (a complete post told in unusual words). 0 turns this off.
     evidence_score: int = 0
     evidence_words: int = 40
+    # ... and starts within the first `evidence_reach` percent of the post's lines (a
+    # "wait" halfway through a tutorial's steps is no problem it opens with); 100: anywhere
+    evidence_reach: int = 100
     evidence_voice: tuple[str, ...] = ()  # the weaker evidence needs one of these words
     # Sentences with one of these words are about the post or the assignment ("for this
     # assignment we had to pick a tool"), not about its subject: they carry no evidence.
@@ -302,8 +305,8 @@ _SECTION_KEYS = frozenset(
 )  # fmt: skip
 _CUE_NUMBERS = (
     "position_bonus", "scenario_cap", "min_score", "confirm_score", "evidence_score",
-    "evidence_words", "spread_terms", "spread_sections", "spread_firm", "story_topics",
-    "story_topic_letters", "story_section_topics", "solved_gap", "denied_gap",
+    "evidence_words", "evidence_reach", "spread_terms", "spread_sections", "spread_firm",
+    "story_topics", "story_topic_letters", "story_section_topics", "solved_gap", "denied_gap",
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",

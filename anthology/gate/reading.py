@@ -692,10 +692,6 @@ def _step_key(heading: Heading) -> tuple[str, int] | None:
     return ("#", heading.level) if _NUMBERED.match(heading.text) else None
 
 
-# how far into a post weaker evidence for a requirement may start (a share of its lines)
-EVIDENCE_REACH = 1 / 3
-
-
 @dataclass(frozen=True)
 class _Candidate:
     section: int  # index into option.sections
@@ -2332,7 +2328,7 @@ class _Reader:
                     and score.score >= cues.evidence_score
                     and score.firm
                     and score.in_place
-                    and self._early(score.used)
+                    and self._early(cues, score.used)
                     and self._words(score.used) >= cues.evidence_words
                     and self._voiced(cues, score.used)
                     and (weak is None or score.score > weak[1].score)
@@ -2371,17 +2367,18 @@ class _Reader:
             return True
         return bool(cues.evidence_score) and (
             score.score >= cues.evidence_score
-            and self._early(score.used)
+            and self._early(cues, score.used)
             and self._words(score.used) >= cues.evidence_words
             and self._voiced(cues, score.used)
         )
 
-    def _early(self, paragraphs: Sequence[int]) -> bool:
-        """Whether weaker evidence starts in the first `EVIDENCE_REACH` of the post: a
-        "drop" or a "wait" halfway through a tutorial's steps is no problem it opens with."""
+    def _early(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
+        """Whether weaker evidence starts within `Cues.evidence_reach` percent of the post:
+        a "drop" or a "wait" halfway through a tutorial's steps is no problem it opens with."""
         if not paragraphs:
             return False
-        return self.post.position(self.post.paragraphs[paragraphs[0]].line) < EVIDENCE_REACH
+        where = self.post.position(self.post.paragraphs[paragraphs[0]].line)
+        return where * 100 < cues.evidence_reach
 
     def _voiced(self, cues: Cues, paragraphs: Iterable[int]) -> bool:
         """Whether the text is told as what happened to someone (`Cues.evidence_voice`:

@@ -848,7 +848,7 @@ def _tutorial(early: bool) -> str:
         "a walkthrough of the steps I followed on it for our movie recommender."
     )
     steps = [
-        f"## {n}. {title}\n\n{text}"
+        f"## {title}\n\n{text}"
         for n, title, text in [
             (1, "Create a cluster", "I created a single-node cluster with the ML runtime."),
             (2, "Upload the data", "I uploaded a day of watch events as a CSV file."),
@@ -872,6 +872,18 @@ def test_weaker_evidence_of_a_problem_counts_only_early_in_the_post(early: bool)
     """Text that tells a problem only weakly ("wait", "dropped") in the writer's voice is
     the problem when the post opens with it, not when it lies halfway through its steps."""
     assert read(_tutorial(early))["problem"].found is early
+
+
+def test_a_course_may_let_weaker_evidence_reach_further() -> None:
+    """`evidence_reach` is course data: at 100 (percent of the post) the same late text
+    serves the problem."""
+    from dataclasses import replace
+
+    sections = tuple(
+        replace(section, cues=replace(section.cues, evidence_reach=100))
+        for section in OPTION.sections
+    )
+    assert read(_tutorial(False), replace(OPTION, sections=sections))["problem"].found
 
 
 @pytest.mark.parametrize(
