@@ -42,6 +42,11 @@ BROKEN = [
         ["False", "'no'"],
     ),
     ("denied_gap: 4", "denied_gap: near", ["`denied_gap` must be a whole number", "'near'"]),
+    (
+        "evidence_reach: 33",
+        "evidence_reach: a third",
+        ["`evidence_reach` must be a whole number", "'a third'"],
+    ),
     ("solved_gap: 8", "solved_gap: four", ["`solved_gap` must be a whole number", "'four'"]),
     ("          solved_by: [", "          solved_by: 3\n          unused: [", ["`solved_by`"]),
     ("found_words: [bug,", "found_words: bug\n          unused: [bug,", ["`found_words`"]),
