@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from .weighing import unquoted
+
 DEFAULT_DRAFT_MARKERS = (
     "TODO",
     "TBD",
@@ -51,15 +53,12 @@ def may_hold_marker(text: str, markers: Iterable[str] = DEFAULT_DRAFT_MARKERS) -
     return any((m in text) if m.isupper() else (m.casefold() in folded) for m in markers)
 
 
-# what a paragraph puts in double quotes is someone's words, not the writer's gap:
-# 'someone leaves "TODO: fill in the rollback command" in the runbook'
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
-
-
 def draft_marker(text: str, markers: Iterable[str] = DEFAULT_DRAFT_MARKERS) -> str | None:
     """The draft marker `text` (a paragraph's plain text) was left with, or None."""
     in_text, whole, filler = _patterns(tuple(markers))
-    found = in_text.search(_QUOTED.sub(" ", text))
+    # what it puts in double quotes is someone's words, not the writer's gap: 'someone
+    # leaves "TODO: fill in the rollback command" in the runbook'
+    found = in_text.search(unquoted(text))
     if found:
         return found.group(1) or found.group(2)
     folded = text.casefold()

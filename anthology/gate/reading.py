@@ -343,20 +343,26 @@ def goes_on_with(
     pooled: dict[str, str] = {}
     voiced: Paragraph | None = None
     lent = False  # a paragraph of the walkthrough works on someone else's material
+
     # a paragraph hedged by a "would" ("For our repo, the first step would be …") that
     # the next one goes on to hedge or imagine ("the team would see it before the nightly
     # run") plans the walkthrough: it tells no use
-    imagined = [speculation(with_code(p), section) for p in paragraphs]
-    hedged = [
-        imagined[i] or hypotheticals(stems(with_code(p)), section) > 0
-        for i, p in enumerate(paragraphs)
-    ]
+    @cache
+    def imagines(index: int) -> bool:
+        return speculation(with_code(paragraphs[index]), section)
+
+    def hedged(index: int) -> bool:
+        if index >= len(paragraphs):
+            return False
+        text = with_code(paragraphs[index])
+        return imagines(index) or hypotheticals(stems(text), section) > 0
+
     for index, paragraph in enumerate(paragraphs):
         text = with_code(paragraph)
         voice = in_writers_voice(text, section)
-        if not (voice or cues.story_section_topics) or imagined[index]:
+        if not (voice or cues.story_section_topics) or imagines(index):
             continue
-        if hedged[index] and hedged[index + 1 : index + 2] == [True]:
+        if hedged(index) and hedged(index + 1):
             continue
         if voice:
             mine = possessions(paragraph.text, ignores, 1 + MAX_GAP)
@@ -2324,13 +2330,9 @@ class _Reader:
                             best = (((region, run),), bare)
                             continue
                 if (
-                    cues.evidence_score
-                    and score.score >= cues.evidence_score
-                    and score.firm
+                    score.firm
                     and score.in_place
-                    and self._early(cues, score.used)
-                    and self._words(score.used) >= cues.evidence_words
-                    and self._voiced(cues, score.used)
+                    and self._enough(cues, score)  # under min_score here: the evidence
                     and (weak is None or score.score > weak[1].score)
                 ):
                     weak = (((region, run),), score)
