@@ -39,6 +39,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import dropwhile
+from typing import NamedTuple
 
 from ..course import Cues, Option, Section
 from .engagement import STOP_WORDS
@@ -68,11 +69,44 @@ HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
 # what `_release_run` moves besides a series or subsections: a series with the members
 # only its noun gave ("Lesson 4: drift detection found things" to the lessons learned)
 _PLACES = "places"
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _SERIES = re.compile(
     r"^\s*(step|part|stage|phase|day|week|round|experiment|task|lesson|example)\s*#?\s*"
-    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a diary's days by name: "Tuesday", "Wed 12 Nov", "Thu. 13/11"
+_WEEKDAY = re.compile(
+    r"^\s*(?:(" + "|".join(_WEEKDAYS) + r")\b|(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+class _Place(NamedTuple):
+    """A heading's place in a series: its kind ("day" for "Day 3" and for "Wednesday"),
+    the word that says so and the text of the place ("Day 3")."""
+
+    kind: str
+    word: str
+    number: int | None
+    text: str
+
+
+def _place(text: str) -> _Place | None:
+    """Where heading `text` stands in a series of steps, parts or days, if it does."""
+    series = _SERIES.match(text)
+    if series:
+        word = series.group(1).casefold()
+        number = series.group(2).casefold()
+        at = int(number) if number.isdigit() else _NUMBER_WORDS.index(number) + 1
+        return _Place(word, word, at, series.group(0).strip())
+    day = _WEEKDAY.match(text)
+    if day is None:
+        return None
+    said = day.group(1) or day.group(2)
+    at = next(i for i, name in enumerate(_WEEKDAYS, 1) if name.startswith(said[:3].casefold()))
+    return _Place("day", said.casefold(), at, said)
 
 
 @cache
@@ -691,10 +725,9 @@ _DATED = frozenset({"day", "week", "round"})
 def _step_key(heading: Heading) -> tuple[str, int] | None:
     """The series of steps a heading belongs to, with its level: ("part", 2) for "## Part
     1: …", ("#", 2) for "## 3. The real pipeline"; None for any other heading."""
-    series = _SERIES.match(heading.text)
-    if series:
-        word = series.group(1).casefold()
-        return None if word in _DATED else (word, heading.level)
+    place = _place(heading.text)
+    if place:
+        return None if place.kind in _DATED else (place.kind, heading.level)
     return ("#", heading.level) if _NUMBERED.match(heading.text) else None
 
 
@@ -730,8 +763,8 @@ def _noun_only(part: Part) -> bool:
     """Whether a part was taken for a hint that is only its series' noun ("Lesson 4: drift
     detection found things we didn't know about" hints at the lessons learned): a place in
     the series, as much as one that continues it."""
-    match = _SERIES.match(part.heading.text) if part.heading is not None else None
-    noun = stems(match.group(1)) if match else None
+    place = _place(part.heading.text) if part.heading is not None else None
+    noun = stems(place.word) if place else None
     return part.how == HINT and bool(part.terms) and all(stems(t) == noun for t in part.terms)
 
 
@@ -747,8 +780,8 @@ def _later_step(part: Part) -> bool:
     heading = part.heading
     if heading is None or part.how not in (HEADING, SERIES):
         return False
-    match = _SERIES.match(heading.text)
-    return match is not None and match.group(2).casefold() not in ("1", "one")
+    place = _place(heading.text)
+    return place is not None and place.number != 1
 
 
 class _Reader:
@@ -804,11 +837,11 @@ class _Reader:
             # hint at the verdict ("My recommendation") or the problem
             scenario = self._scenario_stems
             mine = {term: span for term, span in mine.items() if stems(term) not in scenario}
-        series = _SERIES.match(self.headings[h].text)
+        series = _place(self.headings[h].text)
         if series and self._naming(s) - {h}:
             # "Lesson 3: …" is a place in a series of lessons, not the lessons learned,
             # when another heading names the requirement ("Verdict")
-            noun = stems(series.group(1))
+            noun = stems(series.word)
             mine = {term: span for term, span in mine.items() if stems(term) != noun}
         if not mine:
             return []
@@ -908,7 +941,7 @@ class _Reader:
         """Whether the text under heading `h` confirms what the heading hints at: enough
         cue terms, and the required groups met by more than `weak` terms (one heading of a
         series, "Lesson 3", may say less than the others)."""
-        firm = score.firm or bool(_SERIES.match(self.headings[h].text))
+        firm = score.firm or bool(_place(self.headings[h].text))
         return score.score - score.bonus >= cues.confirm_score and score.ok and firm
 
     def _rival(self, h: int, s: int) -> int | None:
@@ -954,7 +987,7 @@ class _Reader:
             return free
         return self._candidate(h, s, blocked)
 
-    def _series_shared(self, h: int, s: int, word: str) -> bool:
+    def _series_shared(self, h: int, s: int, kind: str) -> bool:
         """Whether another member of heading `h`'s series ("Day 1", "Day 2", …) names
         another requirement: then the series tells several of them, and only its members
         that qualify serve `s` (a diary's "Day 5: what's missing" does not make Days 2 to
@@ -965,8 +998,8 @@ class _Reader:
                 other = self.siblings(current)[step]
                 if other is None:
                     break
-                same = _SERIES.match(self.headings[other].text)
-                if not same or same.group(1).casefold() != word:
+                same = _place(self.headings[other].text)
+                if not same or same.kind != kind:
                     break
                 if self.names_other(other, s):
                     return True
@@ -978,8 +1011,8 @@ class _Reader:
         if first is None:
             return None
         run = [(h, first)]
-        series = _SERIES.match(self.headings[h].text)
-        if series and self._series_shared(h, s, series.group(1).casefold()):
+        series = _place(self.headings[h].text)
+        if series and self._series_shared(h, s, series.kind):
             series = None
         for step in (1, -1) if self.headings[h].words else ():  # an empty one stays alone
             current = h
@@ -993,9 +1026,9 @@ class _Reader:
                 # back over the days of the walkthrough before it
                 back = step == -1 and first[0] == HINT and self.sections[s].cues.position == "end"
                 if how is None and series and not back and not self.names_other(other, s):
-                    same = _SERIES.match(self.headings[other].text)
-                    if same and same.group(1).casefold() == series.group(1).casefold():
-                        how = (SERIES, [same.group(0).strip()], _Score(0, (), True, ()))
+                    same = _place(self.headings[other].text)
+                    if same and same.kind == series.kind:
+                        how = (SERIES, [same.text], _Score(0, (), True, ()))
 
                 if how is None:
                     break
@@ -1894,6 +1927,15 @@ class _Reader:
         if o < s:  # an earlier requirement keeps what comes before the heading that named it
             named = [p.line for p in parts if p.how in (HEADING, HINT, MAPPED) and p.line]
             series = [p for p in series if not named or (p.line or 0) > min(named)]
+        # the series' last member hinting at a verdict still missing ("Day 5: would I keep
+        # it?") is left for that verdict to take
+        closing = [
+            r
+            for r, other in enumerate(self.sections)
+            if r not in (s, o) and not chosen.get(r) and other.cues.position == "end"
+        ]
+        while len(series) > 1 and any(self.hinted(self._index(series[-1]), r) for r in closing):
+            series = series[:-1]
         others = {
             self._index(q) for r, theirs in chosen.items() if r != o for q in theirs if q.heading
         }

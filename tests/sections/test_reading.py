@@ -1599,3 +1599,35 @@ def test_a_first_day_that_only_sets_up_is_not_the_problem() -> None:
     text = (REPO / "tests/sections/corpus/qe03-diary-caretta.md").read_text(encoding="utf-8")
     got = read(text.split("\n---\n", 1)[1])
     assert not got["problem"].found
+
+
+def test_a_diary_by_weekday_is_a_series_of_days() -> None:
+    """ "Monday" … "Friday — thinking about it" is a diary's series of days like "Day 1" …
+    "Day 5" (batch 544 of the evaluation set): Monday tells the problem, and Tuesday on
+    are the walkthrough, not more of the problem."""
+    text = (REPO / "tests/sections/corpus/tw01-diary-arthas.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert taken(got["problem"]) == [(CONTENT, "Monday")]
+    assert taken(got["examples"])[:2] == [(HINT, "Tuesday"), (HINT, "Wednesday")]
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        ("Day 1:", "Day 2 to 4:", "Day 5:"),
+        ("Monday:", "Tuesday to Thursday:", "Friday:"),
+        ("Mon 3 Nov:", "Tue 4 Nov to Thu 6 Nov:", "Fri 7 Nov:"),
+    ],
+)
+def test_the_last_day_hinting_at_the_verdict_is_left_to_it(days: tuple[str, ...]) -> None:
+    """A diary's last day "would I keep it?" is the verdict (batch 6 of the evaluation
+    set): the walkthrough taken from the days before it stops short of it."""
+    text = (REPO / "tests/sections/corpus/q01-diary-wandb-sweeps.md").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    for old, new in zip(("Monday:", "Tuesday to Thursday:", "Friday:"), days, strict=True):
+        body = body.replace(f"## {old}", f"## {new}")
+    got = read(body)
+    assert [label for _how, label in taken(got["examples"])] == [
+        f"{days[1]} sweeps on the ratings log"
+    ]
+    assert [label for _how, label in taken(got["assessment"])] == [f"{days[2]} would I keep it?"]
