@@ -281,7 +281,25 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
         if not text or text[-1] in ".!," or not 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
             continue
         found.append(Heading(min(level + 1, 6), text, number, 0, "", 0, bold=True))
+    if found:
+        # an interview's speaker alone on a line ("**Me:**", then a code block) is the
+        # label that opens the other turns ("**Me:** Plenty."), no section title
+        speakers = _speakers(body)
+        found = [h for h in found if h.text.casefold() not in speakers]
     return found
+
+
+def _speakers(body: Body) -> set[str]:
+    """Bold labels that open two or more paragraphs and go on with text ("**Priya:** So
+    what's Firejail?"): the speakers of an interview or a dialogue."""
+    labels: Counter[str] = Counter()
+    for index, line in enumerate(body.lines):
+        if ("*" not in line[:5] and "_" not in line[:5]) or index in body.code:
+            continue
+        match = _LEAD_IN.match(line)
+        if match and match.group("text").rstrip().endswith(":"):
+            labels[clean(match.group("text")).rstrip(":").strip().casefold()] += 1
+    return {label for label, times in labels.items() if times > 1}
 
 
 def _lead_ins(body: Body) -> list[Heading]:

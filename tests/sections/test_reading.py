@@ -1631,3 +1631,17 @@ def test_the_last_day_hinting_at_the_verdict_is_left_to_it(days: tuple[str, ...]
         f"{days[1]} sweeps on the ratings log"
     ]
     assert [label for _how, label in taken(got["assessment"])] == [f"{days[2]} would I keep it?"]
+
+
+def test_a_speaker_alone_on_a_line_is_no_section_title() -> None:
+    """An interview's "**Me:**" alone on its line before a code block is the speaker of
+    that turn (batch 531 of the evaluation set), as in the turns that go on with text;
+    a bold line that is no speaker's label stays a title."""
+    chat = (
+        "**Priya:** Why a sandbox?\n\n**Me:** Because pickles run code.\n\n"
+        "**Priya:** Sure?\n\n**Me:** Yes.\n\n**Priya:** And now?\n\n"
+        "**Me:**\n\n```\nfirejail python evaluate.py\n```\n\n"
+        "**Pros**\n\nIt is one command.\n"
+    )
+    body = Body(chat, 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Pros"]
