@@ -3465,6 +3465,41 @@ REFERRING_PAIR = _pair(
 )
 
 
+ONLINE_EVALUATION_POST = """
+## Why we needed it
+
+In week 7 our serving API timed out for forty minutes and we lost a whole evening of
+{lost}. The nightly retraining job had started early, took most of the memory on the
+team VM, and two of our three API pods were evicted. Everything we needed to see was in
+`kubectl get pods`, but nobody was looking, and we only found out when the requests failed.
+
+## How we set it up
+
+I applied the dashboard's manifests into their own namespace on our cluster and put it on
+the screen in the team room. The next Monday the training pod appeared and the memory bar
+of our node jumped to almost full within a minute; a teammate saw it and we stopped the job
+before anything was evicted. We set a memory limit on the job and moved it to 4 a.m.
+
+When a teammate pushed an image with a missing feature file, the new API pod showed up red
+and restarting while the old pods stayed green, and we rolled back in two minutes.
+
+## Strengths and limitations
+
+It took fifteen minutes to install and needs no configuration. However, it only shows the
+present state, with no history, it is read-only, and the project is barely maintained.
+"""
+
+
+# the course's own "online evaluation" names the scenario: a story that lost an evening of
+# it is the writer's service, and the walkthrough going on with it shows the scenario; the
+# same story losing "request logs" names none (batch 567 of the evaluation set)
+ONLINE_EVALUATION_PAIR = _pair(
+    "online-evaluation",
+    ONLINE_EVALUATION_POST.format(lost="online evaluation"),
+    ONLINE_EVALUATION_POST.format(lost="request logs"),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
@@ -3535,6 +3570,7 @@ REFERRING_PAIR = _pair(
         *RUNNING_PAIR,
         *HEDGED_PLAN_PAIR,
         *REFERRING_PAIR,
+        *ONLINE_EVALUATION_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:
