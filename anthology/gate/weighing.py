@@ -31,7 +31,10 @@ Words a verdict mostly uses for what the tool found or a setting it met (`found_
 with only linking words between ("it is slow", "the free tier is limited"). Nor does a
 clause of the writer's own scope (`scope_by`: "I ran out of time to try the cluster
 mode"), nor one about another product's part, named in the possessive, that does not
-name the tool ("Spring Boot's test context is slow to start").
+name the tool ("Spring Boot's test context is slow to start"), nor the clauses of a
+sentence, or of its part after a colon, that opens with another product the text names
+inside its sentences, up to one naming the tool ("The Serverless Framework does the same,
+but it needs a Node.js toolchain").
 
 Each clause is read on its own, so "It caught two bugs, but the setup was slow" and "It
 found the bug, and the docs were confusing" still weigh the tool.
@@ -40,7 +43,7 @@ found the bug, and the docs were confusing" still weigh the tool.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from ..course import Cues, Section
@@ -77,6 +80,72 @@ _OWNER = re.compile(r"\b([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
 # ... unless the name is what the tool is compared with ("as magic as Heroku's", "slower
 # than Redis's", "unlike Airflow's")
 _COMPARED = re.compile(r"\b(?:as|than|like|unlike)\s+$", re.I)
+
+
+# a capitalised name inside a sentence ("than the Serverless Framework", "with GitHub
+# pull requests"), and one that leads a sentence ("The Serverless Framework needs …")
+_INNER_NAME = re.compile(r"(?<=[\w,;)] )([A-Z](?:[\w+-]|\.(?=\w))*)")
+_LEADING_NAME = re.compile(
+    r"^\W*(?P<article>(?:[Tt]he|[Aa]n?)\s+)?(?P<name>[A-Z](?:[\w+-]|\.(?=\w))*)\s*(?P<next>[\w+-]*)"
+)
+_AFTER_COLON = re.compile(r"(?<=\S):\s+")
+_WORD = re.compile(r"[A-Za-z][\w'.+-]*")
+# what a name before them qualifies: the tool's part ("Python bindings are missing")
+# (English)
+_PART_NOUNS = frozenset(
+    stems("support bindings client integration connector plugin version docs documentation")
+    + stems("package library driver wrapper mode backend")
+)
+# how many letters a part of the tool shares with its name ("PromQL", "Prometheus")
+_KIN_LETTERS = 4
+
+
+def _names_in(text: str) -> frozenset[str]:
+    """The capitalised names `text` uses inside its prose sentences: lines mostly in
+    lower case (a Title Case heading capitalises every word)."""
+    names: set[str] = set()
+    for line in text.splitlines():
+        words = _WORD.findall(line)
+        if sum(word[0].isupper() for word in words) * 2 < len(words):
+            names.update(_INNER_NAME.findall(line))
+    return frozenset(names)
+
+
+def _led_by_another(sentence: str, names: frozenset[str], tool: frozenset[str]) -> bool:
+    """Whether `sentence` is about another product than the tool: it opens with a name the
+    text uses as one inside its prose ("The Serverless Framework does similar things, but
+    it needs a Node.js toolchain", "Postgres cannot write"), not the tool's, a part of it
+    ("PromQL" in a post on Prometheus) or a name that qualifies the tool's part ("The
+    Python API is still changing", "the Kafka connector")."""
+    lead = _LEADING_NAME.match(sentence)
+    if lead is None or lead["name"] not in names:
+        return False
+    after = lead["next"]
+    part = any(word in _PART_NOUNS for word in stems(after)[:1])
+    if after.isupper() or (lead["article"] and after[:1].islower()) or part:
+        return False  # a modifier: "The Python API", "the Kafka connector", "Python support"
+    name = stems(lead["name"])
+    if not name or name[0] in _FUNCTION or name[0] in _PERSONS or name[0] in tool:
+        return False
+    kin = name[0][:_KIN_LETTERS]
+    return not any(word[:_KIN_LETTERS] == kin for word in tool)
+
+
+def _clauses(
+    sentence: str, names: frozenset[str], tool: frozenset[str]
+) -> Iterator[tuple[str, bool]]:
+    """The clauses of `sentence`, each with whether it speaks of another product than the
+    tool: from where the sentence, or its part after a colon ("the difference is clear:
+    GitHub PRs review a whole branch at once"), opens with another product's name
+    (`_led_by_another`), up to the first clause naming the tool ("whereas SAM is
+    maintained by AWS")."""
+    another = bool(names) and _led_by_another(sentence, names, tool)
+    for clause in _CLAUSE.split(sentence):
+        if names and not another:
+            after = _AFTER_COLON.split(clause)[1:]
+            another = bool(after) and _led_by_another(after[-1], names, tool)
+        another = another and not set(stems(clause)) & tool
+        yield clause, another
 
 
 def unquoted(text: str) -> str:
@@ -145,9 +214,12 @@ def unexplained(
     scope = vocabulary(cues.scope_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
+    names = _names_in(text) if tool else frozenset()
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         open_situation = False  # a situation goes on to its comma, across clauses
-        for clause in _CLAUSE.split(sentence):
+        for clause, another in _clauses(sentence, names, tool):
+            if another:
+                continue  # "The Serverless Framework …, but it needs a Node.js toolchain"
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if scope and scope.find(words):
                 continue  # the writer's own scope ("I had no time to try the cluster mode")

@@ -204,3 +204,53 @@ def test_drawback_words_in_praise_name_no_drawback(
 ) -> None:
     drawbacks = vocabulary(verdict.cues.drawbacks, exact=True)
     assert unexplained(text, drawbacks, verdict, exact=True) is names
+
+
+@pytest.mark.parametrize(
+    ("text", "weighs_tool"),
+    [
+        # a sentence about another product, "it" included, until a clause names the tool
+        (
+            "The Serverless Framework does similar things, but it needs a Node.js toolchain "
+            "and its newer versions require an account, whereas SAM is maintained by AWS.",
+            False,
+        ),
+        ("We keep ratings in Postgres. Postgres cannot write its log on a full disk.", False),
+        # ... or the part of a sentence after a colon
+        (
+            "Compared with GitHub pull requests, the difference is clear: GitHub PRs review a "
+            "whole branch at once, so large PRs become hard to read.",
+            False,
+        ),
+        # the tool named again weighs
+        (
+            "The Serverless Framework does similar things, but SAM is slow to deploy.",
+            True,
+        ),
+        # a name qualifying the tool's own part, or a part named like the tool, is the tool's
+        ("The Python API is still changing between versions.", True),
+        ("Our first try used Python for the glue. Python bindings are painful to install.", True),
+        ("We wrote rules in PromQL. PromQL has a steep learning curve.", True),
+        # a name the text never uses inside a sentence is no product's
+        ("Writing rules was painful. Debugging them was painful too.", True),
+    ],
+)
+def test_a_sentence_about_another_product_does_not_weigh_the_tool(
+    text: str, weighs_tool: bool, verdict: Section
+) -> None:
+    """A sentence that opens with another product the text names ("The Serverless
+    Framework …, but it needs …") speaks of that product, not the tool (batch 560 of the
+    evaluation set)."""
+    tool = frozenset(stems("SAM Prometheus"))
+    assert weighs(text, verdict, tool) is weighs_tool
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I had to sum it up: it gave us a production service for one YAML file.",
+        'You can\'t "just push to main" by accident anymore.',
+    ],
+)
+def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Section) -> None:
+    assert not weighs(text, verdict, frozenset(stems("SAM")))
