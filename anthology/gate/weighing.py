@@ -100,7 +100,7 @@ _PART_NOUNS = frozenset(
 _KIN_LETTERS = 4
 
 
-def _names_in(text: str) -> frozenset[str]:
+def names_in(text: str) -> frozenset[str]:
     """The capitalised names `text` uses inside its prose sentences: lines mostly in
     lower case (a Title Case heading capitalises every word)."""
     names: set[str] = set()
@@ -121,6 +121,8 @@ def _led_by_another(sentence: str, names: frozenset[str], tool: frozenset[str]) 
     if lead is None or lead["name"] not in names:
         return False
     after = lead["next"]
+    if not after:  # a list or a label: "heavy: ChaosCenter, a database, agents"
+        return False
     part = any(word in _PART_NOUNS for word in stems(after)[:1])
     if after.isupper() or (lead["article"] and after[:1].islower()) or part:
         return False  # a modifier: "The Python API", "the Kafka connector", "Python support"
@@ -158,18 +160,24 @@ def sentences_of(text: str) -> list[str]:
     return [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]
 
 
-def weighs(text: str, section: Section, tool: frozenset[str] = frozenset()) -> bool:
+def weighs(
+    text: str,
+    section: Section,
+    tool: frozenset[str] = frozenset(),
+    names: frozenset[str] | None = None,
+) -> bool:
     """Whether `text` has a clause with a limitation cue of `section` that praise does
     not explain; true when the section has no such cues. `tool`: the stemmed words of
-    the tool's name."""
+    the tool's name; `names`: the products the post names (`names_in`), by default those
+    `text` names."""
     cues = section.cues
     firm = _firm(cues.groups, cues.required, cues.weak + cues.found_words)
-    if not firm or unexplained(text, vocabulary(firm), section, tool=tool):
+    if not firm or unexplained(text, vocabulary(firm), section, tool=tool, names=names):
         return True
     # what a verdict mostly says of what the tool found, said of the tool ("it is slow",
     # "Couchbase is slower", "the free tier is limited")
     found = vocabulary(cues.found_words)
-    return bool(found) and unexplained(text, found, section, tool=tool, of_tool=True)
+    return bool(found) and unexplained(text, found, section, tool=tool, of_tool=True, names=names)
 
 
 @lru_cache(maxsize=64)
@@ -197,6 +205,7 @@ def unexplained(
     exact: bool = False,
     tool: frozenset[str] = frozenset(),
     of_tool: bool = False,
+    names: frozenset[str] | None = None,
 ) -> bool:
     """Whether a clause of `text` has one of `terms` that the section's praise lists do
     not explain; `exact` when the terms match as written (`singulars`), not stemmed."""
@@ -214,7 +223,7 @@ def unexplained(
     scope = vocabulary(cues.scope_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
-    names = _names_in(text) if tool else frozenset()
+    names = (names_in(text) if names is None else names) if tool else frozenset()
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         open_situation = False  # a situation goes on to its comma, across clauses
         for clause, another in _clauses(sentence, names, tool):

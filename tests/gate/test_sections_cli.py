@@ -4077,6 +4077,28 @@ def test_a_closing_section_in_praise_only_lacks_the_limitations(
         assert code == 0 and "section-one-sided" not in rules
 
 
+@pytest.mark.parametrize(("named", "expected"), [(True, "error"), (False, "warning")])
+def test_another_products_drawback_does_not_weigh_the_tool(
+    content: Path, run: Runner, named: bool, expected: str
+) -> None:
+    """A verdict sentence that opens with another product the post names inside its prose
+    ("our dashboards in Grafana") is about that product, "it" included (batches 560 and 570 of the
+    evaluation set): praise of the tool beside it stays one-sided. A capitalised word the
+    post never uses as a name is read as before."""
+    verdict = (
+        "Ten out of ten. Grafana is great for latency graphs, but it isn't built for "
+        "finding broken rows."
+    )
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
+    if named:
+        body = body.replace(
+            "I added the tool's", "Our latency graphs live in Grafana. I added the tool's"
+        )
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert [f["severity"] for f in found if f["rule"] == "section-one-sided"] == [expected]
+    assert code == (1 if expected == "error" else 0)
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after

@@ -280,7 +280,7 @@ def one_sided(ctx: PostContext) -> Iterator[Finding]:
         if _names_a_drawback(ctx, reading.section):
             continue
         if reading.section.drawbacks_blocking and not weighs(
-            _weighed_text(ctx, reading), reading.section, ctx.tool_words
+            _weighed_text(ctx, reading), reading.section, ctx.tool_words, ctx.product_names
         ):
             subject = f"{reading.names} ({reading.section.name})"
             yield _praise_only(ctx, reading.section, reading.line, subject)
@@ -403,7 +403,7 @@ def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
     last = max((h.line or 0 for h in ctx.reading_outline[0]), default=0)
     closing = part.heading is not None and (part.heading.line or 0) >= last
     hinted = part.heading is not None and vocabulary(section.hints).find(stems(part.heading.text))
-    if not (closing or hinted) or weighs(part.text, section, ctx.tool_words):
+    if not (closing or hinted) or weighs(part.text, section, ctx.tool_words, ctx.product_names):
         return None
     if _names_a_drawback(ctx, section):
         return None
