@@ -76,6 +76,7 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "😬 What's wrong with it",
         "What annoyed me",
         "Where it got less satisfying",
+        "Meh",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
