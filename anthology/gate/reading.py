@@ -353,7 +353,10 @@ def goes_on_with(
     it called the writer's own (`possessions`), or `story_topics` of the words it is about
     (`_topics`); or, failing those, all of them together sharing `story_section_topics`
     such words (one more when one of them is borrowed material), one in the writer's
-    voice. The tool's and the title's words, `own`, tie nothing. "I ran it on the
+    voice. The tool's and the title's words, `own`, tie nothing, and neither does a
+    paragraph on someone else's material (`story_borrowed`: "Rather than instrumenting
+    our own service, I used the demo application") nor the topics of those after it,
+    which go on with that material. "I ran it on the
     `reco-api` Deployment" after "our movie recommender: the `reco-api` Deployment and a
     Kafka consumer" tells the tool used on the scenario without naming it again, and so
     do "the first run on our repo" after "our movie recommender repo" and "the nightly
@@ -398,6 +401,11 @@ def goes_on_with(
             continue
         if hedged(index) and hedged(index + 1):
             continue
+        if borrowed.find(singulars(text)):
+            # "Rather than instrumenting our own service, I used the demo application":
+            # someone else's material, whatever of the writer's it names
+            lent = True
+            continue
         if voice:
             mine = possessions(paragraph.text, ignores, 1 + MAX_GAP)
             shared = ((named_things(paragraph) - own) & story) | (mine.keys() & kept)
@@ -406,9 +414,8 @@ def goes_on_with(
                 where = next(p for p in told if first in names[p.line] | owned[p.line])
                 things = sorted(f"our {mine[t]}" if t in mine else t for t in shared)
                 return StoryTie(paragraph, things, where)
-        if borrowed.find(singulars(text)):
-            lent = True
-            continue
+        if lent:
+            continue  # what follows someone else's material is about it: its topics are
         written = _topics(text, talk, letters)
         if voice:
             common = _distinct(written.keys() & topics)
@@ -1408,9 +1415,13 @@ class _Reader:
         self, s: int, text: str, chosen: dict[int, list[Part]], scenario: Vocabulary
     ) -> str:
         """“Our X” in `text`, where X is a word of another requirement's part that names
-        the scenario."""
+        the scenario; not in a paragraph on someone else's material (`story_borrowed`:
+        "Rather than instrumenting our own service, I used the demo application")."""
         cues = self.sections[s].cues
-        words = stems(text)
+        borrowed = vocabulary(cues.story_borrowed, exact=True)
+        words = stems(
+            "\n".join(line for line in text.split("\n") if not borrowed.find(singulars(line)))
+        )
         ours = [i for i, word in enumerate(words) if word == "our"]
         if not ours:
             return ""

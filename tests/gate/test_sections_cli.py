@@ -3500,6 +3500,114 @@ ONLINE_EVALUATION_PAIR = _pair(
 )
 
 
+DEMO_POST = """
+## Why we needed tracing
+
+Our movie recommender answers `/recommend/<userid>` from the team VM, and twice last month
+its evening latency climbed past two seconds. Our logs only said how long a request took,
+not where the time went, so we spent a weekend guessing between the model, the database
+and the metadata lookups, and nobody could tell which one was slow.
+
+## Setting it up
+
+The agent is installed with one script and runs as a system service; it ships host
+metrics right away and accepts traces over the standard protocol.
+
+{lead}
+
+## What it shows
+
+Service map. The tool draws the services and the calls between them: frontend, the
+recommendation service and the product catalog, with request rates and error rates on
+each edge. The dependency of the recommendation service on the catalog explained why its
+latency tracks the catalog's.
+
+Alerts. I created an alert on p95 latency of the recommendation service above 200 ms over
+5 minutes. It fired six minutes after I enabled the failure flag, and the trace view
+showed the extra time inside the recommendation service itself.
+
+## Strengths and limitations
+
+Traces, logs and host metrics sit in one place and the setup took an hour. However, all
+data leaves our machine, the free plan keeps it for a short time only, and dashboards do
+not export to anything standard.
+"""
+
+
+# a walkthrough after "I used the official demo application" goes on with the demo, whose
+# "recommendation service" and "product catalog" are words other domains share: it shows
+# no use of the writer's own service (batch 569 of the evaluation set); the same
+# paragraphs after the writer's own service replayed, or after a tutorial named in passing
+# beside the writer's own data, do
+DEMO_PAIR = [
+    *_pair(
+        "demo",
+        DEMO_POST.format(
+            lead="I instrumented our own service with the agent and replayed an evening of "
+            "requests from our logs through it."
+        ),
+        DEMO_POST.format(
+            lead="Rather than instrumenting our own service straight away, I used the "
+            "official demo application, which has a recommendation service of its own."
+        ),
+    ),
+    pytest.param(
+        DEMO_POST.format(
+            lead="I copied the agent's settings from an older tutorial. Then I replayed an "
+            "evening of our watch events through our own service."
+        ),
+        True,
+        id="demo-tutorial-aside-passes",
+    ),
+]
+
+
+DEMO_TOPICS_POST = """
+## Why we needed tracing
+
+Our service answers movie recommendations from the team VM. Last month its container
+memory climbed every evening, request latency went past two seconds, and the host metrics
+never said which container grew. We spent a weekend guessing, and nobody could tell which
+part was slow.
+
+## Setting it up
+
+The agent is installed with one script and runs as a system service.
+
+{lead}
+
+## What it shows
+
+Service map. The tool draws each container and the calls between them, with request rates
+and error rates on each edge, and the host metrics of every container beside them.
+
+Alerts. I created an alert on the memory of the cart container above 500 MB. It fired six
+minutes after I enabled the failure flag, and the request latency climbed with it.
+
+## Strengths and limitations
+
+Traces, logs and host metrics sit in one place and the setup took an hour. However, all
+data leaves our machine, the free plan keeps it for a short time only, and dashboards do
+not export to anything standard.
+"""
+
+
+# ... and when the walkthrough after the demo names no scenario word at all, what it shares
+# with the story ("memory", "request latency", "host metrics") is the demo's, not a
+# walkthrough that goes on with the writer's own service
+DEMO_TOPICS_PAIR = _pair(
+    "demo-topics",
+    DEMO_TOPICS_POST.format(
+        lead="I instrumented our own service with the agent and replayed an evening of its "
+        "requests."
+    ),
+    DEMO_TOPICS_POST.format(
+        lead="Rather than instrumenting our own service straight away, I used the official "
+        "demo application, a small web shop."
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("body", "shown"),
     [
@@ -3571,6 +3679,8 @@ ONLINE_EVALUATION_PAIR = _pair(
         *HEDGED_PLAN_PAIR,
         *REFERRING_PAIR,
         *ONLINE_EVALUATION_PAIR,
+        *DEMO_PAIR,
+        *DEMO_TOPICS_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:

@@ -7,7 +7,7 @@ only turn that reading into findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from ...course import Section
 from ...findings import Finding, Severity
@@ -489,11 +489,36 @@ def _scenario_named(
             for line in told
             if own.find(singulars(line)) or in_writers_voice(line, reading.section)
         ]
-    if _shows_use(ctx, reading, keywords, told) and (
-        own is None or _shows_use(ctx, reading, own, told) or not imagined
+    lent = _on_borrowed_material(reading, own) if own is not None else set()
+    told = [line for line in told if line not in lent]
+    if _shows_use(ctx, reading, keywords, told, lent) and (
+        own is None or _shows_use(ctx, reading, own, told, lent) or not imagined
     ):
         return True, named  # tried on the scenario, or on "our ratings" of one told as real
     return _continues_own_story(ctx, reading, keywords, named, own), named
+
+
+def _on_borrowed_material(reading: Reading, own: Vocabulary) -> set[str]:
+    """The lines of the text taken that go on with someone else's material a line before
+    them named (`story_borrowed`: "I used the official demo application"), naming only
+    words other domains share (not `own`): the demo's "recommendation service" and its
+    "product catalog", until a line names the scenario's own words again."""
+    borrowed = vocabulary(reading.section.cues.story_borrowed, exact=True)
+    lent = False
+    lines: set[str] = set()
+    for line in reading.text.split("\n"):
+        # the writer's own scenario told apart from the material ("… where our watch
+        # events arrive" beside "we copied it from an older tutorial") ends it
+        if any(
+            own.find(words) and not borrowed.find(words)
+            for words in map(singulars, sentences_of(line))
+        ):
+            lent = False
+        elif borrowed.find(singulars(line)):
+            lent = True
+        elif lent:
+            lines.add(line)
+    return lines
 
 
 def scenario(ctx: PostContext) -> Iterator[Finding]:
@@ -553,10 +578,17 @@ def heading_imagines(reading: Reading) -> bool:
     )
 
 
-def _shows_use(ctx: PostContext, reading: Reading, keywords: Vocabulary, told: list[str]) -> bool:
+def _shows_use(
+    ctx: PostContext,
+    reading: Reading,
+    keywords: Vocabulary,
+    told: list[str],
+    lent: Collection[str] = (),
+) -> bool:
     """Whether the lines that may tell a use (`told`) show the tool tried on what
     `keywords` name: a line in the writer's voice or of things done, its inline code, or
-    the code under the headings taken (`movie_id`, "movie-recommender")."""
+    the code under the headings taken (`movie_id`, "movie-recommender"); not the code
+    under or after the lines on someone else's material (`lent`)."""
     if any(keywords.find(singulars(line)) and _tried_on(line, reading, keywords) for line in told):
         return True
     if any(
@@ -567,9 +599,9 @@ def _shows_use(ctx: PostContext, reading: Reading, keywords: Vocabulary, told: l
         for p in ctx.paragraphs
     ):
         return True
-    if _fenced_names_scenario(ctx, reading, keywords):
+    if _fenced_names_scenario(ctx, reading, keywords, lent):
         return True
-    return _code_names_scenario(ctx, reading, keywords)
+    return _code_names_scenario(ctx, reading, keywords, lent)
 
 
 def _continues_own_story(
@@ -644,7 +676,9 @@ def _only_imagined(
     return named
 
 
-def _fenced_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabulary) -> bool:
+def _fenced_names_scenario(
+    ctx: PostContext, reading: Reading, keywords: Vocabulary, lent: Collection[str] = ()
+) -> bool:
     """Whether the fenced code right under a paragraph taken names the scenario, that
     paragraph telling in the writer's voice, with no hypothetical word, what they did:
     "I merged our scripts into one CLI:" over a class that reads "watch/rate events from
@@ -658,13 +692,16 @@ def _fenced_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabul
     return any(
         in_writers_voice(line, section) and not hypotheticals(stems(line), section)
         for line in _may_tell_a_use(ctx, reading, keywords, fenced)
+        if line not in lent
     )
 
 
 CODE_READ = 20_000  # characters of a section's code read for the scenario's words
 
 
-def _code_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabulary) -> bool:
+def _code_names_scenario(
+    ctx: PostContext, reading: Reading, keywords: Vocabulary, lent: Collection[str] = ()
+) -> bool:
     """Whether the fenced code under the headings taken names the scenario: code that
     loads `ratings` or serves "movie-recommender" shows the tool used on it, as inline code
     does (a vendor's demo loads `fetch_adult()`). The first `CODE_READ` characters of each
@@ -675,7 +712,10 @@ def _code_names_scenario(ctx: PostContext, reading: Reading, keywords: Vocabular
         for p in reading.parts
         # not under a heading that imagines: "How this could look for a recommender" over
         # a sketch of the code it would take
-        if p.heading and p.heading.line and not hypotheticals(stems(p.heading.text), section)
+        if p.heading
+        and p.heading.line
+        and not hypotheticals(stems(p.heading.text), section)
+        and p.heading.text not in lent  # "What it shows" after "I used the demo app"
     ]
     # paragraphs taken before the first heading of a post with headings: the code from
     # the first of them to that heading (in a post without any, code anywhere is too far)
