@@ -415,7 +415,7 @@ def goes_on_with(
                 things = sorted(f"our {mine[t]}" if t in mine else t for t in shared)
                 return StoryTie(paragraph, things, where)
         if lent:
-            continue  # what follows someone else's material is about it: its topics are
+            continue  # what follows someone else's material is about it, topics and all
         written = _topics(text, talk, letters)
         if voice:
             common = _distinct(written.keys() & topics)
