@@ -2052,6 +2052,11 @@ class _Reader:
                     continue
                 high = max(closing)
             first = min((p.line for p in parts if p.line is not None), default=high)
+            if high <= first:
+                # a verdict told first ("The scorecard (verdict first, details after)")
+                # ends the walkthrough where its next part after it is
+                later = [p.line for p in _firm(chosen.get(s + 1, [])) if (p.line or 0) > first]
+                high = min((line for line in later if line is not None), default=high)
             if not chosen.get(s - 1):  # nothing before it served: from its own first part
                 low = first
             else:

@@ -1646,3 +1646,29 @@ def test_a_speaker_alone_on_a_line_is_no_section_title() -> None:
     )
     body = Body(chat, 1)
     assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Pros"]
+
+
+def test_a_verdict_told_first_does_not_end_the_walkthrough() -> None:
+    """A review that opens on its scorecard ("verdict first, details after", batch 499 of
+    the evaluation set): the walkthrough still runs from its first section to the verdict's
+    next part, and "What's wrong with it" is that verdict's, not the problem ("what's
+    wrong")."""
+    graphs = (
+        "Every night at three the consumer lag of our ratings stream climbed to 190k "
+        "messages and took 70 minutes to drain, so we capped the retraining job to three "
+        "cores; the next week the peak was 11k."
+    )
+    text = (
+        f"## The scorecard (verdict first, details after)\n\n{STRENGTHS}\n\n"
+        f"## Why we wanted something\n\n{PROBLEM}\n\n"
+        f"## What we set up\n\n{EXAMPLES}\n\n"
+        f"## What the graphs told us\n\n{graphs}\n\n"
+        f"## What's wrong with it\n\n{LIMITS}\n"
+    )
+    got = read(text)
+    assert [label for _how, label in taken(got["examples"])] == [
+        "What we set up",
+        "What the graphs told us",
+    ]
+    assert "What's wrong with it" in [label for _how, label in taken(got["assessment"])]
+    assert [label for _how, label in taken(got["problem"])] == ["Why we wanted something"]
