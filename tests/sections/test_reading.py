@@ -1325,7 +1325,10 @@ def test_a_problem_section_that_runs_on_into_the_walkthrough_serves_both() -> No
         ("Rate limiting the recommendation API", False),
         ("Resource limits for the training job", False),
         ("3. Put limits on it that match production", False),
+        ("Q: How did you limit the TMDB calls?", False),
+        ("How to limit what the workers take", False),
         ("Limits we hit", True),
+        ("Q: Did you hit its limits?", True),
         ("Where it hits its limits", True),
     ],
 )
