@@ -283,10 +283,19 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
         found.append(Heading(min(level + 1, 6), text, number, 0, "", 0, bold=True))
     if found:
         # an interview's speaker alone on a line ("**Me:**", then a code block) is the
-        # label that opens the other turns ("**Me:** Plenty."), no section title
+        # label that opens the other turns ("**Me:** Plenty."), no section title; in such
+        # a dialogue, nor is the other speaker's bold turn ("**D: So what does it do?**")
         speakers = _speakers(body)
-        found = [h for h in found if h.text.casefold() not in speakers]
+        found = [
+            h
+            for h in found
+            if h.text.casefold() not in speakers and not (speakers and _TURN.match(h.text))
+        ]
     return found
+
+
+# a turn of a dialogue: a short speaker label, a colon, then what is said
+_TURN = re.compile(r"^[\w.'-]+(?: [\w.'-]+)?: \S")
 
 
 def _speakers(body: Body) -> set[str]:

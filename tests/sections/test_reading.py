@@ -1675,3 +1675,22 @@ def test_a_verdict_told_first_does_not_end_the_walkthrough() -> None:
     ]
     assert "What's wrong with it" in [label for _how, label in taken(got["assessment"])]
     assert [label for _how, label in taken(got["problem"])] == ["Why we wanted something"]
+
+
+def test_a_bold_turn_of_a_dialogue_is_no_section_title() -> None:
+    """In an interview whose answers open with a run-in speaker ("**M:** Fine."), the
+    other speaker's bold question ("**D: So what does it do?**") is a turn of the
+    dialogue (batch 532 of the evaluation set); in an FAQ with no run-in speakers the same
+    bold line titles its answer."""
+    dialogue = (
+        "**M:** Our key had admin rights.\n\n**D: So what does it do?**\n\n"
+        "**M:** It records the calls.\n\n**D: Would you use it again?**\n\n**M:** Yes.\n"
+    )
+    body = Body(dialogue, 1)
+    assert reading_outline(body, outline(body))[0] == []
+    faq = "**Q: So what does it do?**\n\nIt records the calls.\n\n**Q: Again?**\n\nYes.\n"
+    body = Body(faq, 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]] == [
+        "Q: So what does it do?",
+        "Q: Again?",
+    ]
