@@ -119,6 +119,24 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 
+# a sentence defining something by its name ("Digger is an open-source tool that runs
+# Terraform in your CI — in our case GitHub Actions")
+_DEFINITION = re.compile(r"^\W*([A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*)?\s+(?:is|are)\s+(?:an?|the)\b")
+
+
+def _without_definitions(text: str) -> str:
+    """`text` less its sentences that define something by its name: a description of the
+    tool, whoever it says uses it."""
+    return " ".join(
+        sentence
+        for sentence in _SENTENCE.split(text)
+        if not (
+            (found := _DEFINITION.match(sentence))
+            and stem(found.group(1).casefold()) not in _common_stems()
+        )
+    )
+
+
 def without_asides(text: str, aside: tuple[str, ...]) -> str:
     """`text` less its sentences that name an `aside` term: sentences about the post, the
     assignment or the course ("for this assignment we had to pick a tool"), not about the
@@ -2449,8 +2467,8 @@ class _Reader:
         # about the post ("In this post I walk through how I used it in our consumer")
         voice = vocabulary(cues.evidence_voice, exact=True)
         return any(
-            voice.find(singulars(without_asides(self.post.paragraphs[p].text, cues.aside)))
-            for p in paragraphs
+            voice.find(singulars(_without_definitions(without_asides(text, cues.aside))))
+            for text in (self.post.paragraphs[p].text for p in paragraphs)
         )
 
     def _words(self, paragraphs: Iterable[int]) -> int:

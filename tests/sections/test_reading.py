@@ -808,6 +808,18 @@ def test_a_description_of_the_tool_at_the_start_is_not_the_problem() -> None:
             "the movie recommendation project, step by step.",
             False,
         ),
+        # ... or about the essay, the report, the notes
+        (
+            "For our course I set it up on the team VM that serves our movie "
+            "recommendations, and this essay describes how we used it.",
+            False,
+        ),
+        # the voice inside the definition ("in our case") is the definition's
+        (
+            "Colander is a library for typed values in any service, in our case the Kafka "
+            "consumer of the movie recommender.",
+            False,
+        ),
         # told as what happened to the team: a problem
         (
             "Until then our consumer cast every field by hand, and a malformed event "
