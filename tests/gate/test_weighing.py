@@ -77,6 +77,9 @@ def verdict() -> Section:
         "Its top view names the most expensive process every second.",
         # the writer's own scope (`scope_by`), not the tool's
         "I didn't get to test how it handles heavy load.",
+        "We run one node, so we couldn't see how it presents scheduling across nodes.",
+        # praise told in drawback words
+        "The restart counts make crash loops obvious at a glance.",
         # a limit is mostly a setting or a resource the story meets
         "After adding a 4 GB limit to the training job, the pods stayed up.",
         "It read 212 MB/s from disk and pushed memory close to the 8 GB limit.",
