@@ -107,7 +107,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # 511 in (504 to 511, as first measured, catch 4 of their 16). Batches 528 to 559
     # (192 posts) let through 29 of their 64 missing sections as first measured, most of
     # them verdicts that praise the tool beside other tools' drawbacks; with the changes
-    # they prompted the set stands at 0.82.
+    # they prompted the set stands at 0.82. Batches 560 to 591 (192 posts) let through 24
+    # of their 64 as first measured, again mostly praise-only verdicts and vendor demos;
+    # with the changes they prompted it stays at 0.82.
     assert figures["recall"] >= 0.82
 
 

@@ -489,7 +489,7 @@ def _scenario_named(
             for line in told
             if own.find(singulars(line)) or in_writers_voice(line, reading.section)
         ]
-    lent = _on_borrowed_material(reading, own) if own is not None else set()
+    lent = _on_borrowed_material(reading, keywords, own) if own is not None else set()
     told = [line for line in told if line not in lent]
     if _shows_use(ctx, reading, keywords, told, lent) and (
         own is None or _shows_use(ctx, reading, own, told, lent) or not imagined
@@ -498,24 +498,28 @@ def _scenario_named(
     return _continues_own_story(ctx, reading, keywords, named, own), named
 
 
-def _on_borrowed_material(reading: Reading, own: Vocabulary) -> set[str]:
+def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabulary) -> set[str]:
     """The lines of the text taken that go on with someone else's material a line before
-    them named (`story_borrowed`: "I used the official demo application"), naming only
-    words other domains share (not `own`): the demo's "recommendation service" and its
-    "product catalog", until a line names the scenario's own words again."""
+    them named (`story_borrowed`) in the scenario's words ("I used the official demo
+    application, which has a recommendation service of its own"), naming only words other
+    domains share (not `own`): the demo's "recommendation service" and its "product
+    catalog", until a sentence names the scenario's own words apart from that material. A
+    quickstart on the iris flowers names none of the scenario: "ratings" after it are the
+    writer's."""
     borrowed = vocabulary(reading.section.cues.story_borrowed, exact=True)
     lent = False
     lines: set[str] = set()
     for line in reading.text.split("\n"):
+        words = singulars(line)
         # the writer's own scenario told apart from the material ("… where our watch
         # events arrive" beside "we copied it from an older tutorial") ends it
         if any(
-            own.find(words) and not borrowed.find(words)
-            for words in map(singulars, sentences_of(line))
+            own.find(said) and not borrowed.find(said)
+            for said in map(singulars, sentences_of(line))
         ):
             lent = False
-        elif borrowed.find(singulars(line)):
-            lent = True
+        elif borrowed.find(words):
+            lent = bool(keywords.find(words))
         elif lent:
             lines.add(line)
     return lines
