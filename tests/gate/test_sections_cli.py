@@ -4383,7 +4383,9 @@ def test_code_before_the_first_heading_can_show_the_scenario(content: Path, run:
 
 
 ESSAY = (HERE.parent / "sections" / "corpus" / "tt04-essay-sccache.md").read_text(encoding="utf-8")
-SCENARIO_WORDS = re.compile(r"\b(?:movies?|films?|recommend\w*|watch\w*|ratings?|viewers?)\b", re.I)
+SCENARIO_WORDS = re.compile(
+    r"\b(?:movies?|films?|recommend\w*|watch\w*|ratings?|viewers?|online evaluation)\b", re.I
+)
 
 
 @pytest.mark.parametrize("scenario", [True, False], ids=["scenario-told", "scenario-stripped"])
