@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import dropwhile
 from typing import NamedTuple
 
@@ -89,10 +89,11 @@ class _Place(NamedTuple):
 
     kind: str
     word: str
-    number: int | None
+    number: int
     text: str
 
 
+@lru_cache(maxsize=4096)
 def _place(text: str) -> _Place | None:
     """Where heading `text` stands in a series of steps, parts or days, if it does."""
     series = _SERIES.match(text)

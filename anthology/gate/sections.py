@@ -294,8 +294,9 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
     return found
 
 
-# a turn of a dialogue: a short speaker label, a colon, then what is said
-_TURN = re.compile(r"^[\w.'-]+(?: [\w.'-]+)?: \S")
+# a turn of a dialogue: a speaker's name or initial (one or two words, no number: "Part
+# 2: Results" is a title), a colon, then what is said
+_TURN = re.compile(r"^[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?: \S")
 
 
 def _speakers(body: Body) -> set[str]:

@@ -1700,6 +1700,9 @@ def test_a_bold_turn_of_a_dialogue_is_no_section_title() -> None:
     )
     body = Body(dialogue, 1)
     assert reading_outline(body, outline(body))[0] == []
+    # a numbered title in the same dialogue is no one's turn
+    body = Body(dialogue + "\n**Part 2: Results**\n\nThe policy held.\n", 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Part 2: Results"]
     faq = "**Q: So what does it do?**\n\nIt records the calls.\n\n**Q: Again?**\n\nYes.\n"
     body = Body(faq, 1)
     assert [h.text for h in reading_outline(body, outline(body))[0]] == [
