@@ -507,10 +507,15 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
     quickstart on the iris flowers names none of the scenario: "ratings" after it are the
     writer's."""
     borrowed = vocabulary(reading.section.cues.story_borrowed, exact=True)
-    lent = False
     lines: set[str] = set()
+    if not borrowed.find(singulars(reading.text)):
+        return lines
+    lent = False
     for line in reading.text.split("\n"):
         words = singulars(line)
+        names_material = bool(borrowed.find(words))
+        if not (lent or names_material):
+            continue
         # the writer's own scenario told apart from the material ("… where our watch
         # events arrive" beside "we copied it from an older tutorial") ends it
         if any(
@@ -518,9 +523,9 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
             for said in map(singulars, sentences_of(line))
         ):
             lent = False
-        elif borrowed.find(words):
+        elif names_material:
             lent = bool(keywords.find(words))
-        elif lent:
+        else:
             lines.add(line)
     return lines
 
