@@ -38,6 +38,9 @@ MAX_BOLD_HEADING_WORDS = 12
 # A paragraph that opens with a bold phrase ("**Why I looked for this.** When our …"): in a
 # post with no headings, these lead-ins are its section titles.
 _LEAD_IN = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>[^*_]+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$")
+# a turn of a dialogue: a speaker's name or initial (one or two words, no number: "Part
+# 2: Results" is a title), a colon, then what is said
+_TURN = re.compile(r"^[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?: \S")
 _FAST_EXTENSIONS = ("markdown.extensions.codehilite", "markdown.extensions.toc")
 
 
@@ -292,11 +295,6 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
             if h.text.casefold() not in speakers and not (speakers and _TURN.match(h.text))
         ]
     return found
-
-
-# a turn of a dialogue: a speaker's name or initial (one or two words, no number: "Part
-# 2: Results" is a title), a colon, then what is said
-_TURN = re.compile(r"^[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?: \S")
 
 
 def _speakers(body: Body) -> set[str]:

@@ -208,7 +208,9 @@ def unexplained(
     names: frozenset[str] | None = None,
 ) -> bool:
     """Whether a clause of `text` has one of `terms` that the section's praise lists do
-    not explain; `exact` when the terms match as written (`singulars`), not stemmed."""
+    not explain; `exact` when the terms match as written (`singulars`), not stemmed.
+    With `tool`, a clause about another product (`_clauses`) is left out: `names` are the
+    products the post names, by default those `text` names."""
     fold = singulars if exact else stems
     cues = section.cues
     solved_clause = vocabulary(cues.solved_clause, exact)
