@@ -4209,6 +4209,25 @@ def test_another_products_drawback_does_not_weigh_the_tool(
     assert code == (1 if expected == "error" else 0)
 
 
+@pytest.mark.parametrize(("named", "code_expected"), [(True, 1), (False, 0)])
+def test_another_products_drawback_elsewhere_does_not_weigh_the_tool(
+    content: Path, run: Runner, named: bool, code_expected: int
+) -> None:
+    """A drawback named outside the verdict is read by the names of the whole post too: "Excel is
+    tedious with a week of ratings" is about Excel when the post names Excel inside a
+    sentence elsewhere, so a verdict in praise only stays one-sided."""
+    verdict = "Ten out of ten. The suite needed no configuration and saved us days."
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict).replace(
+        "I added the tool's", "Excel is tedious with a week of ratings. I added the tool's"
+    )
+    if named:
+        body = body.replace("## How it helped", "We kept the ratings in Excel.\n\n## How it helped")
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
+    assert code == code_expected
+    assert one_sided == (["error"] if named else [])
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after

@@ -320,7 +320,9 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     # a "memory limit" is no drawback; most posts name one early: the search stops at the first
     return any(
         drawbacks.find(singulars(text))
-        and unexplained(text, drawbacks, section, exact=True, tool=ctx.tool_words)
+        and unexplained(
+            text, drawbacks, section, exact=True, tool=ctx.tool_words, names=ctx.product_names
+        )
         for text in texts
     )
 
