@@ -182,6 +182,9 @@ class Section:
     # a heading with one of these anywhere praises the tool ("Why I like it", "Why it was a
     # great fit"): its words neither name nor hint at the section
     praised_by: tuple[str, ...] = ()
+    # heading words anywhere before one of these ("Problems with the tool", "What went wrong
+    # with the fix") are the tool's own, not what it addresses; its name reads as "the tool"
+    owned_by: tuple[str, ...] = ()
     # heading words that may only set the scene ("The setup"): a first section named by
     # nothing else and with no fenced code may tell a missing requirement instead when its
     # text reads like it (see `gate/reading.py`)
@@ -300,7 +303,7 @@ _SECTION_KEYS = frozenset(
         "id", "name", "headings", "keywords", "hints", "content", "min_words",
         "min_words_blocking", "drawbacks_blocking", "unplaced_words", "rubric",
         "scenario_required", "scenario_voice", "scenario_hypothetical", "scenario_not_made",
-        "scenario_aside", "negated_by", "remedied_by", "praised_by", "scene_headings",
+        "scenario_aside", "negated_by", "remedied_by", "praised_by", "owned_by", "scene_headings",
     }
 )  # fmt: skip
 _CUE_NUMBERS = (
@@ -416,6 +419,7 @@ def _section(item: dict[str, Any], reader: SettingsReader, where: KeyPath) -> Se
         negated_by=words("negated_by"),
         remedied_by=words("remedied_by"),
         praised_by=words("praised_by"),
+        owned_by=words("owned_by"),
         scene_headings=words("scene_headings"),
         unplaced_words=_words_setting(reader, item, where, "unplaced_words"),
     )

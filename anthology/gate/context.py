@@ -248,6 +248,7 @@ class PostContext:
             self.own_words,
             self.tool_shown,
             post.title,
+            (*post.tool_written, *(tool.name for tool in post.tools)),
         )
 
     @cached_property

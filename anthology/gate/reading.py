@@ -48,6 +48,7 @@ from .vocabulary import (
     MAX_GAP,
     Vocabulary,
     folded_words,
+    followed,
     longest,
     negated,
     singulars,
@@ -547,6 +548,32 @@ class Reading:
         return "\n".join(p.text for p in self.parts)
 
 
+# how a heading's words read the tool's name, for `owned_by` ("Problems with sshguard")
+_THE_TOOL = stems("the tool")
+
+
+class _Owner(NamedTuple):
+    """A heading's words with each run that spells the tool's name read as "the tool",
+    and the index in the heading's words of each."""
+
+    words: tuple[str, ...]
+    at: tuple[int, ...]
+
+
+def _as_the_tool(words: tuple[str, ...], names: Collection[tuple[str, ...]]) -> _Owner:
+    """`words` with the tool's `names` read as "the tool" ("problems with the tool")."""
+    out: list[str] = []
+    at: list[int] = []
+    index = 0
+    while index < len(words):
+        name = next((n for n in names if words[index : index + len(n)] == n), None)
+        taken = _THE_TOOL if name else words[index : index + 1]
+        out += taken
+        at += [index] * len(taken)
+        index += len(name) if name else 1
+    return _Owner(tuple(out), tuple(at))
+
+
 @dataclass
 class _Post:
     """The outline and paragraphs of one post, with lazily computed scores."""
@@ -557,6 +584,7 @@ class _Post:
     total_lines: tuple[int, int]  # first and last line of the body
     supplementary: tuple[str, ...] = ()
     tool_shown: int | None = None  # the first line naming the tool or showing code
+    tool_names: tuple[str, ...] = ()  # the tool's names, as written and as registered
     _para_stems: dict[tuple[int, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
     _para_singulars: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -593,6 +621,12 @@ class _Post:
             title = index == 0 and self.is_title
             out.append(() if title or (found and min(found.values()) == 0) else words)
         return out
+
+    @cached_property
+    def owner_stems(self) -> list[_Owner]:
+        """`heading_stems` with the tool's name read as "the tool", for `owned_by`."""
+        names = {name for name in (stems(n) for n in self.tool_names) if name}
+        return [_as_the_tool(words, names) for words in self.heading_stems]
 
     @cached_property
     def is_title(self) -> bool:
@@ -774,13 +808,18 @@ class _Candidate:
         return (self.words > 0, self.strength, self.phrase, self.score, -self.tops[0])
 
 
-def _affirmed(found: dict[str, int], words: Sequence[str], section: Section) -> dict[str, int]:
+def _affirmed(
+    found: dict[str, int], words: Sequence[str], section: Section, owner: _Owner
+) -> dict[str, int]:
     """Heading terms `found` in `words` less those the heading negates ("without the pain",
     `negated_by`) or names as what the tool remedies ("the fix for problem 1",
-    `remedied_by`, anywhere after the remedy word); none when the heading praises the tool
-    ("why I like it", `praised_by`)."""
+    `remedied_by`, anywhere after the remedy word) or as the tool's own ("problems we hit
+    with sshguard", `owned_by` anywhere after the term, read in `owner`); none when the
+    heading praises the tool ("why I like it", `praised_by`)."""
     if found and vocabulary(section.praised_by).find(words):
         return {}
+    owners = vocabulary(section.owned_by).where(owner.words) if section.owned_by else {}
+    found = followed(found, [owner.at[at] for at in owners.values()], gap=len(words))
     found = negated(found, words, vocabulary(section.negated_by))
     return negated(found, words, vocabulary(section.remedied_by), gap=len(words))
 
@@ -838,9 +877,9 @@ class _Reader:
         """Heading words naming requirement `s`; when a heading names several, it names
         the one whose words come first ("Why serving models is hard" is about the problem)."""
         if h not in self._named:
-            words = self.post.heading_stems[h]
+            words, owner = self.post.heading_stems[h], self.post.owner_stems[h]
             found = [
-                _affirmed(vocabulary(sec.keywords).where(words), words, sec)
+                _affirmed(vocabulary(sec.keywords).where(words), words, sec, owner)
                 for sec in self.sections
             ]
             first = min((min(f.values()) for f in found if f), default=-1)
@@ -850,8 +889,8 @@ class _Reader:
     def _hint_spans(self, h: int, s: int) -> dict[str, tuple[int, int]]:
         section = self.sections[s]
         terms = section.hints + (self.post.scenario if section.cues.scenario else ())
-        words = self.post.heading_stems[h]
-        found = _affirmed(vocabulary(terms).where(words), words, section)
+        words, owner = self.post.heading_stems[h], self.post.owner_stems[h]
+        found = _affirmed(vocabulary(terms).where(words), words, section, owner)
         return {term: (at, at + len(stems(term))) for term, at in found.items()}
 
     def hinted(self, h: int, s: int) -> list[str]:
@@ -1049,8 +1088,12 @@ class _Reader:
                     break
                 how = None if self.names_other(other, s) else self.qualifies(other, s)
                 # a verdict hinted at by the last day ("Day 14, wrap-up") does not reach
-                # back over the days of the walkthrough before it
-                back = step == -1 and first[0] == HINT and self.sections[s].cues.position == "end"
+                # back over the days of the walkthrough before it, nor does a diary's day
+                # that hints at or names it ("Friday: would I recommend it?") take others
+                dated = series is not None and series.kind in _DATED
+                back = (dated or (step == -1 and first[0] == HINT)) and (
+                    self.sections[s].cues.position == "end"
+                )
                 if how is None and series and not back and not self.names_other(other, s):
                     same = _place(self.headings[other].text)
                     if same and same.kind == series.kind:
@@ -1914,9 +1957,9 @@ class _Reader:
 
     def _also_named(self, h: int, s: int) -> list[str]:
         """Heading words naming requirement `s`, wherever they stand in the heading."""
-        words = self.post.heading_stems[h]
+        words, owner = self.post.heading_stems[h], self.post.owner_stems[h]
         section = self.sections[s]
-        return list(_affirmed(vocabulary(section.keywords).where(words), words, section))
+        return list(_affirmed(vocabulary(section.keywords).where(words), words, section, owner))
 
     def _release_series_tail(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement still missing takes the members another requirement took for one
@@ -2544,12 +2587,20 @@ def read_sections(
     own: frozenset[str] = frozenset(),
     tool_shown: int | None = None,
     title: str = "",
+    tool_names: tuple[str, ...] = (),
 ) -> list[Reading]:
     """One Reading per required section of the option, in the option's order; `own` are
     the words of the post's tool and title, which tie no story (`goes_on_with`);
     `tool_shown` is the line where the post first names its tool or shows code; a `title`
-    that tells the scenario as the writer's own begins the story (`told_as_own`)."""
+    that tells the scenario as the writer's own begins the story (`told_as_own`); headings
+    read the `tool_names` as "it"."""
     post = _Post(
-        headings, paragraphs, option.scenario_keywords, lines, option.supplementary, tool_shown
+        headings,
+        paragraphs,
+        option.scenario_keywords,
+        lines,
+        option.supplementary,
+        tool_shown,
+        tool_names,
     )
     return _Reader(option, post, mapping, own, title).read()

@@ -232,6 +232,19 @@ def negated(
     }
 
 
+def followed(found: dict[str, int], starts: Sequence[int], gap: int = MAX_GAP) -> dict[str, int]:
+    """`found` without the terms a phrase starting at one of `starts` follows ("problems
+    with the tool", "what went wrong with the fix"): it starts inside the term or at most
+    `gap` words after it."""
+    if not starts or not found:
+        return found
+    return {
+        term: at
+        for term, at in found.items()
+        if not any(at < start <= at + len(stems(term)) + gap for start in starts)
+    }
+
+
 def longest(found: Iterable[str]) -> int:
     """How many words the longest of the found terms has (phrases are stronger evidence)."""
     return max((len(stems(term)) for term in found), default=0)

@@ -45,10 +45,17 @@ LIMITS = (
 )
 
 
-def read(text: str, option: Option = OPTION, mapping: dict[str, str] | None = None):
+def read(
+    text: str,
+    option: Option = OPTION,
+    mapping: dict[str, str] | None = None,
+    tool_names: tuple[str, ...] = (),
+):
     body = Body(text, 1)
     found, paras = reading_outline(body, outline(body))  # as the gate reads a post
-    readings = read_sections(option, found, paras, mapping or {}, (1, len(body.lines)))
+    readings = read_sections(
+        option, found, paras, mapping or {}, (1, len(body.lines)), tool_names=tool_names
+    )
     return {r.section.id: r for r in readings}
 
 
@@ -1647,6 +1654,59 @@ def test_the_last_day_hinting_at_the_verdict_is_left_to_it(days: tuple[str, ...]
         f"{days[1]} sweeps on the ratings log"
     ]
     assert [label for _how, label in taken(got["assessment"])] == [f"{days[2]} would I keep it?"]
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        ("**Monday**", "**Tuesday**", "**Friday — so, would I recommend it?**"),
+        ("**Day 1**", "**Day 2**", "**Day 5 — so, would I recommend it?**"),
+    ],
+)
+def test_a_diary_day_naming_the_verdict_takes_no_other_days(days: tuple[str, ...]) -> None:
+    """A diary's last day that names the verdict ("Friday — so, would I recommend it?",
+    batch 596 of the evaluation set) is the verdict alone: the days before it tell the
+    problem (Monday) and the walkthrough."""
+    text = (REPO / "tests/sections/corpus/vw01-diary-incron.md").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    old = ("**Monday**", "**Tuesday**", "**Friday — so, would I recommend it?**")
+    for day, new in zip(old, days, strict=True):
+        body = body.replace(day, new)
+    body = body.replace("**Wednesday**", "**Day 3**" if "Day" in days[0] else "**Wednesday**")
+    body = body.replace("**Thursday**", "**Day 4**" if "Day" in days[0] else "**Thursday**")
+    got = read(body)
+    assert taken(got["problem"]) == [(CONTENT, days[0].strip("*"))]
+    assert taken(got["assessment"]) == [(HEADING, days[2].strip("*"))]
+    assert (HINT, days[1].strip("*")) in taken(got["examples"])
+
+
+@pytest.mark.parametrize(
+    ("heading", "owned"),
+    [
+        ("Problems with sshguard", True),
+        ("What went wrong with the fix", True),
+        ("Problems we hit with SSHGuard", True),
+        # the problem the tool addresses: no owner after it
+        ("What went wrong", False),
+        ("The problem with our open SSH port", False),
+    ],
+)
+def test_a_heading_on_the_tool_s_own_problems_is_not_the_problem(heading: str, owned: bool) -> None:
+    """ "Problems with sshguard", "What went wrong with the fix" name the tool's own
+    problems, its limitations, not the problem it addresses (`owned_by`, the tool's name
+    read as "it")."""
+    text = f"## {heading}\n\n{PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    got = read(text, tool_names=("sshguard",))
+    assert ((HEADING, heading) in taken(got["problem"])) is not owned
+
+
+def test_a_postmortem_s_what_went_wrong_with_the_fix_is_its_verdict() -> None:
+    """A postmortem's "What went wrong with the fix" (batch 527 of the evaluation set) is
+    the verdict on the tool; "What happened" before it tells the problem."""
+    text = (REPO / "tests/sections/corpus/tf02-postmortem-sshguard.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1], tool_names=("sshguard",))
+    assert taken(got["problem"])[0][1] == "What happened"
+    assert [label for _how, label in taken(got["assessment"])] == ["What went wrong with the fix"]
 
 
 def test_a_speaker_alone_on_a_line_is_no_section_title() -> None:
