@@ -3837,6 +3837,22 @@ id, in 40 seconds each.
             "No configuration at all, yet custom checks took me an afternoon each.",
             None,
         ),
+        # ... or as a retrospective's "Didn't go well", or what the tool does not do
+        (
+            "Didn't go well",
+            "Custom checks took me an afternoon each, and the report is one large HTML file.",
+            None,
+        ),
+        (
+            "Things that didn't",
+            "Custom checks took me an afternoon each, and the report is one large HTML file.",
+            None,
+        ),
+        (
+            "Would you recommend it?",
+            "Yes. What the suite does not do: checks that span two tables, or alerts.",
+            None,
+        ),
         # ... or as what to be aware of, or where the tool does not help
         (
             "Verdict",

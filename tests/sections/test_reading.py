@@ -1709,6 +1709,25 @@ def test_a_postmortem_s_what_went_wrong_with_the_fix_is_its_verdict() -> None:
     assert [label for _how, label in taken(got["assessment"])] == ["What went wrong with the fix"]
 
 
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        ("Went well", "Didn't go well"),
+        ("What went well", "What did not go well"),
+        ("5. Things that went well", "6. Things that didn't"),
+    ],
+)
+def test_a_retrospective_s_went_well_and_didn_t_are_the_verdict(good: str, bad: str) -> None:
+    """A retrospective's "Went well" and "Didn't go well" (batch 605 of the evaluation set)
+    are the strengths and the limitations."""
+    text = (
+        f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n## {good}\n\n{STRENGTHS}\n\n"
+        f"## {bad}\n\n{LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["assessment"]) == [(HEADING, good), (HEADING, bad)]
+
+
 def test_a_speaker_alone_on_a_line_is_no_section_title() -> None:
     """An interview's "**Me:**" alone on its line before a code block is the speaker of
     that turn (batch 531 of the evaluation set), as in the turns that go on with text;
