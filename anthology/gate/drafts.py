@@ -27,6 +27,22 @@ DEFAULT_DRAFT_MARKERS = (
 # a paragraph that is nothing but a phrase marker ("Coming soon!") has at most this many
 # words: "Coming soon in version 2: streaming sinks" is news about the tool, not a gap
 SHORT_PARAGRAPH_WORDS = 4
+# a note after "TODO:" of at least this many words, opening with no verb of writing and
+# naming no part of the post, is the team's next step ("TODO: per-process IO on our
+# dashboard so next time it's in history"), not a gap in the post ("TODO: add the numbers",
+# "TODO: the second week's numbers go here once the export is fixed")
+TEAM_NOTE_WORDS = 8
+# (English)
+_WRITING_VERBS = frozenset({
+    "add", "write", "fill", "finish", "insert", "expand", "describe", "explain", "include",
+    "link", "cite", "check", "rewrite", "update", "complete", "mention", "clarify",
+    "proofread", "screenshot", "summarise", "summarize", "paste", "put", "show", "list",
+})  # fmt: skip
+_POST_PARTS = frozenset({
+    "here", "later", "section", "post", "paragraph", "below", "above", "screenshot",
+    "screenshots", "figure", "figures", "table", "numbers", "results", "draft",
+})  # fmt: skip
+_NOTE_END = re.compile(r"[.!?](?:\s|$)")
 _EDGES = " \t*_[]()<>.!:;,-–—…\"'“”‘’"
 
 
@@ -58,8 +74,10 @@ def draft_marker(text: str, markers: Iterable[str] = DEFAULT_DRAFT_MARKERS) -> s
     in_text, whole, filler = _patterns(tuple(markers))
     # what it puts in double quotes is someone's words, not the writer's gap: 'someone
     # leaves "TODO: fill in the rollback command" in the runbook'
-    found = in_text.search(unquoted(text))
-    if found:
+    plain = unquoted(text)
+    for found in in_text.finditer(plain):
+        if found.group(1) and _team_note(plain[found.end() :]):
+            continue
         return found.group(1) or found.group(2)
     folded = text.casefold()
     if filler and filler in folded:
@@ -68,3 +86,14 @@ def draft_marker(text: str, markers: Iterable[str] = DEFAULT_DRAFT_MARKERS) -> s
     if len(bare.split()) <= SHORT_PARAGRAPH_WORDS and whole.fullmatch(bare):
         return bare
     return None
+
+
+def _team_note(after: str) -> bool:
+    """Whether the note after "TODO:" is the team's next step, not the post's gap: long,
+    not opening with a verb of writing, naming no part of the post."""
+    note = [word.casefold().strip(_EDGES) for word in _NOTE_END.split(after, maxsplit=1)[0].split()]
+    return (
+        len(note) >= TEAM_NOTE_WORDS
+        and note[0] not in _WRITING_VERBS
+        and _POST_PARTS.isdisjoint(note)
+    )
