@@ -1686,6 +1686,8 @@ def test_a_diary_day_naming_the_verdict_takes_no_other_days(days: tuple[str, ...
         ("Problems with sshguard", True),
         ("What went wrong with the fix", True),
         ("Problems we hit with SSHGuard", True),
+        ("A problem I hit with the lease", True),
+        ("Problems we ran into", True),
         # the problem the tool addresses: no owner after it
         ("What went wrong", False),
         ("The problem with our open SSH port", False),
@@ -1726,6 +1728,16 @@ def test_a_retrospective_s_went_well_and_didn_t_are_the_verdict(good: str, bad: 
     )
     got = read(text)
     assert taken(got["assessment"]) == [(HEADING, good), (HEADING, bad)]
+
+
+def test_a_diary_s_first_day_tells_a_loss_as_the_problem() -> None:
+    """Ratings that "never arrived", a batch that "was gone", tests that "did not catch it"
+    tell the problem (batch 602 of the evaluation set): the diary's Monday is the problem,
+    the days after it the walkthrough."""
+    text = (REPO / "tests/sections/corpus/wc01-diary-pytestkafka.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert taken(got["problem"]) == [(CONTENT, "Monday")]
+    assert (HINT, "Wednesday") in taken(got["examples"])
 
 
 def test_a_speaker_alone_on_a_line_is_no_section_title() -> None:
