@@ -1740,6 +1740,15 @@ def test_a_diary_s_first_day_tells_a_loss_as_the_problem() -> None:
     assert (HINT, "Wednesday") in taken(got["examples"])
 
 
+def test_a_manual_checklist_someone_must_remember_is_the_problem() -> None:
+    """An essay with no headings opens on a rollout checklist a teammate had to "remember
+    to" finish (batch 601 of the evaluation set): that opening is the problem."""
+    text = (REPO / "tests/sections/corpus/wb05-essay-operatorsdk.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert got["problem"].found
+    assert got["problem"].text.startswith("The moment I decided to try Operator SDK")
+
+
 def test_a_speaker_alone_on_a_line_is_no_section_title() -> None:
     """An interview's "**Me:**" alone on its line before a code block is the speaker of
     that turn (batch 531 of the evaluation set), as in the turns that go on with text;
