@@ -1260,6 +1260,9 @@ class _Reader:
         self._closing(chosen)
         self._by_story(chosen, used)
         self._opened_late(chosen)
+        # what `_opened_late` left unserved may share the heading that opened the
+        # walkthrough ("The setup, and what was wrong with it")
+        self._shared_heading(chosen)
         self._note_scene(chosen)
         readings = []
         missing = any(not chosen.get(s) for s in range(len(self.sections)))

@@ -1749,6 +1749,17 @@ def test_a_manual_checklist_someone_must_remember_is_the_problem() -> None:
     assert got["problem"].text.startswith("The moment I decided to try Operator SDK")
 
 
+def test_a_heading_that_sets_the_scene_and_the_problem_serves_the_problem() -> None:
+    """ "The setup, and what was wrong with it" opens an essay (batch 595 of the evaluation
+    set), "What dehydrated is" and "How we set it up" after it: the first heading's setup
+    is the walkthrough's first word, but what was wrong is the problem, which no section
+    before the walkthrough tells otherwise."""
+    text = (REPO / "tests/sections/corpus/vv06-essay-dehydrated.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert taken(got["problem"]) == [(HEADING, "The setup, and what was wrong with it")]
+    assert (HEADING, "How we set it up") in taken(got["examples"])
+
+
 def test_a_speaker_alone_on_a_line_is_no_section_title() -> None:
     """An interview's "**Me:**" alone on its line before a code block is the speaker of
     that turn (batch 531 of the evaluation set), as in the turns that go on with text;
