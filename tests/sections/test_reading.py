@@ -1751,9 +1751,9 @@ def test_a_manual_checklist_someone_must_remember_is_the_problem() -> None:
 
 def test_a_heading_that_sets_the_scene_and_the_problem_serves_the_problem() -> None:
     """ "The setup, and what was wrong with it" opens an essay (batch 595 of the evaluation
-    set), "What dehydrated is" and "How we set it up" after it: the first heading's setup
-    is the walkthrough's first word, but what was wrong is the problem, which no section
-    before the walkthrough tells otherwise."""
+    set), "What dehydrated is" and "How we set it up" after it: "setup" names the
+    walkthrough first, but what was wrong with the setup is the problem, and nothing before
+    the walkthrough tells it otherwise."""
     text = (REPO / "tests/sections/corpus/vv06-essay-dehydrated.md").read_text(encoding="utf-8")
     got = read(text.split("\n---\n", 1)[1])
     assert taken(got["problem"]) == [(HEADING, "The setup, and what was wrong with it")]
