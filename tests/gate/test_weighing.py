@@ -253,6 +253,9 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
     [
         "If I had to sum it up: it gave us a production service for one YAML file.",
         'You can\'t "just push to main" by accident anymore.',
+        # no drawback found, or none the writer could judge (batches 592 and 594)
+        "Honestly, I struggled to come up with real ones.",
+        "I haven't tried the cluster mode, so I can't say anything about it.",
     ],
 )
 def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Section) -> None:
