@@ -88,6 +88,12 @@ _INNER_NAME = re.compile(r"(?<=[\w,;)] )([A-Z](?:[\w+-]|\.(?=\w))*)")
 _LEADING_NAME = re.compile(
     r"^\W*(?P<article>(?:[Tt]he|[Aa]n?)\s+)?(?P<name>[A-Z](?:[\w+-]|\.(?=\w))*)\s*(?P<next>[\w+-]*)"
 )
+# names that lead a sentence together ("Trivy and Grype are great at CVEs")
+_LEADING_NAMES = re.compile(
+    r"^\W*(?P<names>[A-Z][\w+.-]*(?:,\s+[A-Z][\w+.-]*)*,?\s+(?:and|or)\s+[A-Z][\w+.-]*)"
+    r"\s+[\w+-]+"
+)
+_NAME = re.compile(r"[A-Z][\w+.-]*")
 _AFTER_COLON = re.compile(r"(?<=\S):\s+")
 _WORD = re.compile(r"[A-Za-z][\w'.+-]*")
 # what a name before them qualifies: the tool's part ("Python bindings are missing")
@@ -116,10 +122,23 @@ def _led_by_another(sentence: str, names: frozenset[str], tool: frozenset[str]) 
     text uses as one inside its prose ("The Serverless Framework does similar things, but
     it needs a Node.js toolchain", "Postgres cannot write"), not the tool's, a part of it
     ("PromQL" in a post on Prometheus) or a name that qualifies the tool's part ("The
-    Python API is still changing", "the Kafka connector")."""
+    Python API is still changing", "the Kafka connector"). Names that lead together ("Trivy
+    and Grype are great at CVEs") are another product's when the text uses one of them
+    inside its prose and none is the tool's."""
     lead = _LEADING_NAME.match(sentence)
-    if lead is None or lead["name"] not in names:
+    if lead is None:
         return False
+    if lead["name"] not in names:
+        # one of several names that lead together, the others opening sentences only
+        together = _LEADING_NAMES.match(sentence)
+        if together is None:
+            return False
+        known = [n for n in _NAME.findall(together["names"]) if n in names]
+        return bool(known) and not any(
+            stems(n)[:1] and stems(n)[0][:_KIN_LETTERS] == word[:_KIN_LETTERS]
+            for n in _NAME.findall(together["names"])
+            for word in tool
+        )
     after = lead["next"]
     if not after:  # a list or a label: "heavy: ChaosCenter, a database, agents"
         return False

@@ -3844,6 +3844,13 @@ id, in 40 seconds each.
             "about it. It saved us days.",
             "error",
         ),
+        # ... nor one that only finds none of the tool's, beside other tools' (batch 606)
+        (
+            "Limitations?",
+            "I compared it with Grype. Trivy and Grype are great at CVEs, but both are slow "
+            "on large images. For the way we used it, I honestly did not run into problems.",
+            "error",
+        ),
         # ... or as what hurt, a retrospective's "Didn't go well", what the tool does not do
         (
             "Slide 9 — What hurt",

@@ -236,6 +236,12 @@ def test_drawback_words_in_praise_name_no_drawback(
         ("We wrote rules in PromQL. PromQL has a steep learning curve.", True),
         # a name the text never uses inside a sentence is no product's
         ("Writing rules was painful. Debugging them was painful too.", True),
+        # ... unless it leads beside one it uses (batch 606): "Trivy and Grype are …"
+        (
+            "We compared it with Grype. Trivy and Grype have a steep learning curve.",
+            False,
+        ),
+        ("We compared it with Grype. Trivy and Prometheus have a steep learning curve.", True),
     ],
 )
 def test_a_sentence_about_another_product_does_not_weigh_the_tool(
@@ -256,6 +262,9 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         # no drawback found, or none the writer could judge (batches 592 and 594)
         "Honestly, I struggled to come up with real ones.",
         "I haven't tried the cluster mode, so I can't say anything about it.",
+        # what the tool tells the writer is what it found (batch 606)
+        "It takes a minute, and it might tell you that your base image has been unsupported "
+        "for months.",
     ],
 )
 def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Section) -> None:

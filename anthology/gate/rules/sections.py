@@ -370,8 +370,10 @@ def _over_scope_only(
     told, sentences = _scope_sentences(text, scope)
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
-    return not weighs(text, section, ctx.tool_words) and not any(
-        drawbacks.find(singulars(part)) and unexplained(part, drawbacks, section, exact=True)
+    names = ctx.product_names
+    return not weighs(text, section, ctx.tool_words, names) and not any(
+        drawbacks.find(singulars(part))
+        and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
         for part in _CLAUSE.split(text)
     )
 
