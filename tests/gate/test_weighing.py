@@ -262,6 +262,8 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         # no drawback found, or none the writer could judge (batches 592 and 594)
         "Honestly, I struggled to come up with real ones.",
         "I haven't tried the cluster mode, so I can't say anything about it.",
+        # an overhead too small to measure is praise (batch 602)
+        "It is light enough that we could not measure any latency overhead on our endpoint.",
         # what the tool tells the writer is what it found (batch 606)
         "It takes a minute, and it might tell you that your base image has been unsupported "
         "for months.",
