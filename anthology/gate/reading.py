@@ -307,6 +307,7 @@ def tells_as_real(text: str, section: Section, words: Vocabulary) -> bool:
 
 
 _POSSESSIVES = frozenset({"our", "my"})
+_OUR = re.compile(r"\bour\b", re.I)
 POSSESSION_WORDS = 4  # words after "our" that may name what a story calls the writer's own
 
 
@@ -1481,11 +1482,19 @@ class _Reader:
     ) -> str:
         """“Our X” in `text`, where X is a word of another requirement's part that names
         the scenario; not in a paragraph on someone else's material (`story_borrowed`:
-        "Rather than instrumenting our own service, I used the demo application")."""
-        cues = self.sections[s].cues
+        "Rather than instrumenting our own service, I used the demo application"), nor in
+        one that plans the use ("Hooking our consumer into this page is the next step")."""
+        if not _OUR.search(text):
+            return ""
+        section = self.sections[s]
+        cues = section.cues
         borrowed = vocabulary(cues.story_borrowed, exact=True)
         words = stems(
-            "\n".join(line for line in text.split("\n") if not borrowed.find(singulars(line)))
+            "\n".join(
+                line
+                for line in text.split("\n")
+                if not borrowed.find(singulars(line)) and not speculation(line, section)
+            )
         )
         ours = [i for i, word in enumerate(words) if word == "our"]
         if not ours:

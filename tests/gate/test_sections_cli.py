@@ -3592,6 +3592,52 @@ not export to anything standard.
 """
 
 
+README_POST = """
+## The itch
+
+Our team's movie recommendation service produces a lot of live activity: every watch event
+and every rating arrives on a Kafka stream, and all we had was a console consumer printing
+lines in a terminal. Nobody could follow it, and the browser showed nothing live.
+
+## Getting it
+
+The tool is a single binary. I downloaded the Linux build and put it on my path.
+
+## Walkthrough
+
+{walk}
+
+Then in a browser console on any page I opened a socket to port 8080, and each line the
+script printed arrived as a message, one per second, in the console.
+
+{next}
+
+## Strengths and limitations
+
+One binary, no code changes, and any script becomes a live feed. However, every
+connection starts a new process, and there is no authentication at all.
+"""
+
+
+# a walkthrough of the README's example goes on with that example: its "browser console"
+# is no use of the writer's service, nor is "our consumer" in the plan that closes it
+# (batch 607 of the evaluation set); the same walkthrough on the writer's own consumer
+# shows the use
+README_PAIR = _pair(
+    "readme",
+    README_POST.format(
+        walk="I wrapped our console consumer with it, so that each watch event it prints "
+        "becomes a message.",
+        next="Our consumer now feeds the team dashboard, and we watch ratings arrive live.",
+    ),
+    README_POST.format(
+        walk="The README's first example is a script that counts to ten, one number per second.",
+        next="Hooking our consumer's output into this kind of page is the obvious next "
+        "step; in principle it would just replace the counting script.",
+    ),
+)
+
+
 # ... and when the walkthrough after the demo names no scenario word at all, what it shares
 # with the story ("memory", "request latency", "host metrics") is the demo's, not a
 # walkthrough that goes on with the writer's own service
@@ -3681,6 +3727,7 @@ DEMO_TOPICS_PAIR = _pair(
         *ONLINE_EVALUATION_PAIR,
         *DEMO_PAIR,
         *DEMO_TOPICS_PAIR,
+        *README_PAIR,
     ],
 )
 def test_paired_readings(content: Path, run: Runner, body: str, shown: bool) -> None:
