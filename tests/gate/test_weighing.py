@@ -200,6 +200,9 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ("It is fast, but memory hungry", True),
         ("What's wrong with it", True),
         ("What was wrong with our deploys before", False),
+        # a change kept small, the limits of the writer's own study (batch 593)
+        ("The change in our service was limited to configuration.", False),
+        ("Limitations of our study: we did not compare the storage options.", False),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(
@@ -262,6 +265,8 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         # no drawback found, or none the writer could judge (batches 592 and 594)
         "Honestly, I struggled to come up with real ones.",
         "I haven't tried the cluster mode, so I can't say anything about it.",
+        # the limits of the writer's own study, and a change kept small (batch 593)
+        "Limitations of our study: we did not compare the storage options.",
         # an overhead too small to measure is praise (batch 602)
         "It is light enough that we could not measure any latency overhead on our endpoint.",
         # what the tool tells the writer is what it found (batch 606)
