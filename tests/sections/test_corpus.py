@@ -110,8 +110,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # they prompted the set stands at 0.82. Batches 560 to 591 (192 posts) let through 24
     # of their 64 as first measured, again mostly praise-only verdicts and vendor demos;
     # with the changes they prompted it stays at 0.82. Batches 592 to 607 (96 posts) let
-    # through 13 of their 32 as first measured: 0.81.
-    assert figures["recall"] >= 0.81
+    # through 13 of their 32 as first measured (0.81); with the changes they prompted the
+    # set is back at 0.82.
+    assert figures["recall"] >= 0.82
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:
