@@ -23,7 +23,7 @@ from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
 from .shape import Excess, excesses, limits_of, line_outline
 from .vocabulary import stems
-from .weighing import names_in
+from .weighing import NamesIn, names_in
 
 SHAPE_PARAGRAPHS = 1_000
 
@@ -277,7 +277,7 @@ class PostContext:
         return frozenset(stems(" ".join((*post.tool_written, *(t.name for t in post.tools)))))
 
     @cached_property
-    def product_names(self) -> frozenset[str]:
+    def product_names(self) -> NamesIn:
         """The capitalised names the post's prose uses inside its sentences: the products
         it speaks of ("than the Serverless Framework"), for `weighing.weighs`."""
         return names_in("\n".join(paragraph.text for paragraph in self.paragraphs))

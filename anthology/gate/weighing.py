@@ -43,7 +43,7 @@ found the bug, and the docs were confusing" still weigh the tool.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from functools import lru_cache
 
 from ..course import Cues, Section
@@ -106,18 +106,41 @@ _PART_NOUNS = frozenset(
 _KIN_LETTERS = 4
 
 
-def names_in(text: str) -> frozenset[str]:
-    """The capitalised names `text` uses inside its prose sentences: lines mostly in
-    lower case (a Title Case heading capitalises every word)."""
-    names: set[str] = set()
-    for line in text.splitlines():
-        words = _WORD.findall(line)
-        if sum(word[0].isupper() for word in words) * 2 < len(words):
-            names.update(_INNER_NAME.findall(line))
-    return frozenset(names)
+class NamesIn:
+    """The capitalised names a text uses inside its prose sentences, asked one name at a
+    time: lines mostly in lower case (a Title Case heading capitalises every word). Only
+    the names that open a sentence are ever asked for, so each is looked up on demand
+    rather than every line of a post split into words."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        if name not in self._known:
+            self._known[name] = self._uses(name)
+        return self._known[name]
+
+    def _uses(self, name: str) -> bool:
+        if name not in self._text:
+            return False
+        inside = re.compile(rf"(?<=[\w,;)] ){re.escape(name)}(?![\w+-]|\.(?=\w))")
+        for line in self._text.splitlines():
+            if name in line and inside.search(line):
+                words = _WORD.findall(line)
+                if sum(word[0].isupper() for word in words) * 2 < len(words):
+                    return True
+        return False
 
 
-def _led_by_another(sentence: str, names: frozenset[str], tool: frozenset[str]) -> bool:
+def names_in(text: str) -> NamesIn:
+    """The names `text` uses inside its prose sentences (`NamesIn`)."""
+    return NamesIn(text)
+
+
+def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) -> bool:
     """Whether `sentence` is about another product than the tool: it opens with a name the
     text uses as one inside its prose ("The Serverless Framework does similar things, but
     it needs a Node.js toolchain", "Postgres cannot write"), not the tool's, a part of it
@@ -153,7 +176,7 @@ def _led_by_another(sentence: str, names: frozenset[str], tool: frozenset[str]) 
 
 
 def _clauses(
-    sentence: str, names: frozenset[str], tool: frozenset[str]
+    sentence: str, names: Container[str], tool: frozenset[str]
 ) -> Iterator[tuple[str, bool]]:
     """The clauses of `sentence`, each with whether it speaks of another product than the
     tool: from where the sentence, or its part after a colon ("the difference is clear:
@@ -183,7 +206,7 @@ def weighs(
     text: str,
     section: Section,
     tool: frozenset[str] = frozenset(),
-    names: frozenset[str] | None = None,
+    names: Container[str] | None = None,
 ) -> bool:
     """Whether `text` has a clause with a limitation cue of `section` that praise does
     not explain; true when the section has no such cues. `tool`: the stemmed words of
@@ -224,7 +247,7 @@ def unexplained(
     exact: bool = False,
     tool: frozenset[str] = frozenset(),
     of_tool: bool = False,
-    names: frozenset[str] | None = None,
+    names: Container[str] | None = None,
 ) -> bool:
     """Whether a clause of `text` has one of `terms` that the section's praise lists do
     not explain; `exact` when the terms match as written (`singulars`), not stemmed.
@@ -244,7 +267,7 @@ def unexplained(
     scope = vocabulary(cues.scope_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
-    names = (names_in(text) if names is None else names) if tool else frozenset()
+    names = (names_in(text) if names is None else names) if tool else frozenset[str]()
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         open_situation = False  # a situation goes on to its comma, across clauses
         for clause, another in _clauses(sentence, names, tool):
