@@ -2605,7 +2605,7 @@ def read_sections(
     the words of the post's tool and title, which tie no story (`goes_on_with`);
     `tool_shown` is the line where the post first names its tool or shows code; a `title`
     that tells the scenario as the writer's own begins the story (`told_as_own`); headings
-    read the `tool_names` as "it"."""
+    read the `tool_names` as "the tool" for `owned_by`."""
     post = _Post(
         headings,
         paragraphs,

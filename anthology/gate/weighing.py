@@ -156,11 +156,9 @@ def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) 
         together = _LEADING_NAMES.match(sentence)
         if together is None:
             return False
-        known = [n for n in _NAME.findall(together["names"]) if n in names]
-        return bool(known) and not any(
-            stems(n)[:1] and stems(n)[0][:_KIN_LETTERS] == word[:_KIN_LETTERS]
-            for n in _NAME.findall(together["names"])
-            for word in tool
+        led = _NAME.findall(together["names"])
+        return any(n in names and _a_product(n, tool) for n in led) and all(
+            not _kin(n, tool) for n in led
         )
     after = lead["next"]
     if not after:  # a list or a label: "heavy: ChaosCenter, a database, agents"
@@ -168,11 +166,23 @@ def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) 
     part = any(word in _PART_NOUNS for word in stems(after)[:1])
     if after.isupper() or (lead["article"] and after[:1].islower()) or part:
         return False  # a modifier: "The Python API", "the Kafka connector", "Python support"
-    name = stems(lead["name"])
-    if not name or name[0] in _FUNCTION or name[0] in _PERSONS or name[0] in tool:
-        return False
-    kin = name[0][:_KIN_LETTERS]
-    return not any(word[:_KIN_LETTERS] == kin for word in tool)
+    return _a_product(lead["name"], tool)
+
+
+def _a_product(name: str, tool: frozenset[str]) -> bool:
+    """Whether a capitalised `name` may be another product than the tool: no function
+    word or person ("I", "The", "Team") and not the tool's kin (`_kin`)."""
+    root = stems(name)
+    return (
+        bool(root) and root[0] not in _FUNCTION and root[0] not in _PERSONS and not _kin(name, tool)
+    )
+
+
+def _kin(name: str, tool: frozenset[str]) -> bool:
+    """Whether `name` is the tool's or a part of it: its first `_KIN_LETTERS` letters are
+    those of a word of the tool's name ("PromQL" in a post on Prometheus)."""
+    root = stems(name)
+    return bool(root) and any(word[:_KIN_LETTERS] == root[0][:_KIN_LETTERS] for word in tool)
 
 
 def _clauses(
