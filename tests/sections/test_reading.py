@@ -1656,28 +1656,22 @@ def test_the_last_day_hinting_at_the_verdict_is_left_to_it(days: tuple[str, ...]
     assert [label for _how, label in taken(got["assessment"])] == [f"{days[2]} would I keep it?"]
 
 
-@pytest.mark.parametrize(
-    "days",
-    [
-        ("**Monday**", "**Tuesday**", "**Friday — so, would I recommend it?**"),
-        ("**Day 1**", "**Day 2**", "**Day 5 — so, would I recommend it?**"),
-    ],
-)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+@pytest.mark.parametrize("days", [WEEKDAYS, tuple(f"Day {n}" for n in range(1, 6))])
 def test_a_diary_day_naming_the_verdict_takes_no_other_days(days: tuple[str, ...]) -> None:
     """A diary's last day that names the verdict ("Friday — so, would I recommend it?",
     batch 596 of the evaluation set) is the verdict alone: the days before it tell the
     problem (Monday) and the walkthrough."""
     text = (REPO / "tests/sections/corpus/vw01-diary-incron.md").read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1]
-    old = ("**Monday**", "**Tuesday**", "**Friday — so, would I recommend it?**")
-    for day, new in zip(old, days, strict=True):
-        body = body.replace(day, new)
-    body = body.replace("**Wednesday**", "**Day 3**" if "Day" in days[0] else "**Wednesday**")
-    body = body.replace("**Thursday**", "**Day 4**" if "Day" in days[0] else "**Thursday**")
+    for weekday, day in zip(WEEKDAYS, days, strict=True):
+        body = body.replace(f"**{weekday}", f"**{day}")
     got = read(body)
-    assert taken(got["problem"]) == [(CONTENT, days[0].strip("*"))]
-    assert taken(got["assessment"]) == [(HEADING, days[2].strip("*"))]
-    assert (HINT, days[1].strip("*")) in taken(got["examples"])
+    assert taken(got["problem"]) == [(CONTENT, days[0])]
+    assert taken(got["assessment"]) == [(HEADING, f"{days[4]} — so, would I recommend it?")]
+    assert (HINT, days[1]) in taken(got["examples"])
 
 
 @pytest.mark.parametrize(
@@ -1696,7 +1690,7 @@ def test_a_diary_day_naming_the_verdict_takes_no_other_days(days: tuple[str, ...
 def test_a_heading_on_the_tool_s_own_problems_is_not_the_problem(heading: str, owned: bool) -> None:
     """ "Problems with sshguard", "What went wrong with the fix" name the tool's own
     problems, its limitations, not the problem it addresses (`owned_by`, the tool's name
-    read as "it")."""
+    read as "the tool")."""
     text = f"## {heading}\n\n{PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
     got = read(text, tool_names=("sshguard",))
     assert ((HEADING, heading) in taken(got["problem"])) is not owned
