@@ -73,9 +73,15 @@ def rendered_blocks(body: str) -> list[tuple[int, str]]:
     md = _parser()
     md.reset()
     lines = body.split("\n")
-    for preprocessor in md.preprocessors:
-        lines = preprocessor.run(lines)
-    root = md.parser.parseDocument(lines).getroot()
+    try:
+        for preprocessor in md.preprocessors:
+            lines = preprocessor.run(lines)
+        root = md.parser.parseDocument(lines).getroot()
+    except BaseException:
+        # a parse that stops half-way leaves the block parser's state behind ("list" after
+        # a RecursionError), which `reset` keeps: the next post gets a fresh parser
+        _parser.cache_clear()
+        raise
     out: list[tuple[int, str]] = []
 
     def walk(element: ET.Element) -> None:

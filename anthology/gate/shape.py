@@ -29,6 +29,7 @@ _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _NESTING_START = frozenset(" \t>-*+0123456789")
 _WORD = re.compile(r"[^\W_]+")
 _ANGLES = re.compile(r"[<>]")
+_TAG_CLOSE = re.compile(r">(?=[ \t>*+\-0-9])")
 _OPEN_TARGET = re.compile(r"\]\((?![^()\n]*\))")
 
 
@@ -71,12 +72,13 @@ def limits_of(course: Course) -> Limits:
     )
 
 
-def nesting_depth(line: str) -> int:
-    """Block quotes and list items a line opens, counting 4 columns of indent as a level."""
-    if line[:1] not in _NESTING_START:
+def nesting_depth(line: str, start: int = 0, cap: int | None = None) -> int:
+    """Block quotes and list items a line opens from `start`, counting 4 columns of indent
+    as a level; the count stops once it is over `cap`."""
+    if line[start : start + 1] not in _NESTING_START:
         return 0
-    depth, index, size = 0, 0, len(line)
-    while index < size:
+    depth, index, size = 0, start, len(line)
+    while index < size and (cap is None or depth <= cap):
         start = index
         while index < size and line[index] in " \t":
             index += 1
@@ -90,6 +92,19 @@ def nesting_depth(line: str) -> int:
             break
         depth += 1 + indent // 4
         index = marker.end()
+    return depth
+
+
+def _depth_after_html(line: str, cap: int) -> int:
+    """The nesting a line that opens with raw HTML opens after one of its tags: the
+    renderer reads the text after a block-level element as a line of its own
+    ("<div>x</div>1. 1. 1. x" is a list three deep). Each tail is counted up to just over
+    `cap`, and in full once one goes over it."""
+    depth = 0
+    for close in _TAG_CLOSE.finditer(line):
+        depth = max(depth, nesting_depth(line, close.end(), cap))
+        if depth > cap:
+            return nesting_depth(line, close.end())
     return depth
 
 
@@ -145,6 +160,8 @@ def excesses(body: Body, limits: Limits) -> list[Excess]:
                 ),
             )
         depth = nesting_depth(line)
+        if line.lstrip(" \t").startswith("<"):  # "<script>x</script>1. 1. 1. …"
+            depth = max(depth, _depth_after_html(line, limits.nesting))
         if depth > deepest[0]:
             deepest = (depth, index)
         stripped = line.lstrip(" \t>")

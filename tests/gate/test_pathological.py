@@ -7,6 +7,7 @@ shape), not here; these tests hold what must be true whatever the machine's spee
 from __future__ import annotations
 
 import json
+import re
 import struct
 import subprocess
 import sys
@@ -73,6 +74,19 @@ def test_a_quote_nested_1000_deep_on_one_line(content: Path) -> None:
     assert INTERNAL_ERROR not in {f["rule"] for f in found}
 
 
+@pytest.mark.parametrize("tag", ["<script>x</script>", "<div>x</div>", "<!-- note -->"])
+def test_a_list_nested_after_a_block_of_raw_html_on_its_line(content: Path, tag: str) -> None:
+    """The renderer reads the text after a block-level element as a line of its own:
+    "<script>x</script>1. 1. 1. …" is a list nested as deep as its markers (it once
+    crashed the sections check with a RecursionError)."""
+    found = check_text(content, post_of(tag + "1. " * 1_500 + "x\n"))
+    assert INTERNAL_ERROR not in {f["rule"] for f in found}
+    deep = [f for f in found if f["rule"] == "markdown-too-deep"]
+    assert len(deep) == 1
+    nested = re.search(r"nested (\d+) deep", deep[0]["message"])
+    assert nested is not None and int(nested[1]) >= 1_500
+
+
 def test_ordinary_nesting_and_markup_are_within_the_limits() -> None:
     text = (HERE / "good" / "two-authors.md").read_text(encoding="utf-8")
     assert excesses(Body(text, 1), Limits()) == []
@@ -80,6 +94,8 @@ def test_ordinary_nesting_and_markup_are_within_the_limits() -> None:
     assert nesting_depth("    - b") == 2
     assert nesting_depth("> > 1. c") == 3
     assert nesting_depth("plain text") == 0
+    # inline HTML before a short list is no nesting: the renderer keeps one paragraph
+    assert excesses(Body("<b>Note</b> 1. 2. 3.\n", 1), Limits()) == []
 
 
 def test_thousands_of_one_line_paragraphs_are_reported_at_the_first_one_over(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +118,14 @@ LINE_FRAGMENTS = st.sampled_from(
     ]
 )
 BODIES = st.lists(st.one_of(LINE_FRAGMENTS, st.just("")), max_size=20).map("\n".join)
+
+
+def test_a_parse_that_fails_leaves_nothing_behind() -> None:
+    """A body the renderer cannot finish (a list nested 3,000 deep raises RecursionError)
+    leaves no parser state behind: the next body is read as if it came first."""
+    with pytest.raises(RecursionError):
+        rendered_blocks("<script>x</script>" + "1. " * 3_000)
+    assert rendered_blocks("  two spaces") == [(0, "two spaces")]
 
 
 @settings(max_examples=1000, deadline=None)
