@@ -819,8 +819,9 @@ def _affirmed(
     heading praises the tool ("why I like it", `praised_by`)."""
     if found and vocabulary(section.praised_by).find(words):
         return {}
-    owners = vocabulary(section.owned_by).where(owner.words) if section.owned_by else {}
-    found = followed(found, [owner.at[at] for at in owners.values()], gap=len(words))
+    if found and section.owned_by:
+        owners = vocabulary(section.owned_by).where(owner.words)
+        found = followed(found, [owner.at[at] for at in owners.values()], gap=len(words))
     found = negated(found, words, vocabulary(section.negated_by))
     return negated(found, words, vocabulary(section.remedied_by), gap=len(words))
 
