@@ -23,7 +23,7 @@ from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
 from .shape import Excess, excesses, limits_of, line_outline
 from .vocabulary import stems
-from .weighing import NamesIn, names_in
+from .weighing import NamesIn
 
 SHAPE_PARAGRAPHS = 1_000
 
@@ -248,16 +248,23 @@ class PostContext:
             self.own_words,
             self.tool_shown,
             post.title,
-            (*post.tool_written, *(tool.name for tool in post.tools)),
+            self.tool_names,
         )
+
+    @cached_property
+    def tool_names(self) -> tuple[str, ...]:
+        """The post's tool names, as written in front matter and as registered."""
+        post = self.post
+        if post is None:
+            return ()
+        return (*post.tool_written, *(tool.name for tool in post.tools))
 
     @cached_property
     def tool_shown(self) -> int | None:
         """The file line where the body first names the post's tool or shows code."""
-        post = self.post
-        if post is None:
+        if self.post is None:
             return None
-        return first_shown(self.body, (*post.tool_written, *(tool.name for tool in post.tools)))
+        return first_shown(self.body, self.tool_names)
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -265,22 +272,19 @@ class PostContext:
         post = self.post
         if post is None:
             return frozenset()
-        written = " ".join((*post.tool_written, *(tool.name for tool in post.tools), post.title))
+        written = " ".join((*self.tool_names, post.title))
         return frozenset(word.casefold() for word in re.findall(r"[\w.-]+", written))
 
     @cached_property
     def tool_words(self) -> frozenset[str]:
         """The stemmed words of the post's tool names, as written and as registered."""
-        post = self.post
-        if post is None:
-            return frozenset()
-        return frozenset(stems(" ".join((*post.tool_written, *(t.name for t in post.tools)))))
+        return frozenset(stems(" ".join(self.tool_names)))
 
     @cached_property
     def product_names(self) -> NamesIn:
         """The capitalised names the post's prose uses inside its sentences: the products
         it speaks of ("than the Serverless Framework"), for `weighing.weighs`."""
-        return names_in("\n".join(paragraph.text for paragraph in self.paragraphs))
+        return NamesIn("\n".join(paragraph.text for paragraph in self.paragraphs))
 
     @cached_property
     def first_text_line(self) -> int:

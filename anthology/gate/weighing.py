@@ -135,11 +135,6 @@ class NamesIn:
         return False
 
 
-def names_in(text: str) -> NamesIn:
-    """The names `text` uses inside its prose sentences (`NamesIn`)."""
-    return NamesIn(text)
-
-
 def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) -> bool:
     """Whether `sentence` is about another product than the tool: it opens with a name the
     text uses as one inside its prose ("The Serverless Framework does similar things, but
@@ -220,7 +215,7 @@ def weighs(
 ) -> bool:
     """Whether `text` has a clause with a limitation cue of `section` that praise does
     not explain; true when the section has no such cues. `tool`: the stemmed words of
-    the tool's name; `names`: the products the post names (`names_in`), by default those
+    the tool's name; `names`: the products the post names (`NamesIn`), by default those
     `text` names."""
     cues = section.cues
     firm = _firm(cues.groups, cues.required, cues.weak + cues.found_words)
@@ -277,7 +272,7 @@ def unexplained(
     scope = vocabulary(cues.scope_by, exact)
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
-    names = (names_in(text) if names is None else names) if tool else frozenset[str]()
+    names = (NamesIn(text) if names is None else names) if tool else frozenset[str]()
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         open_situation = False  # a situation goes on to its comma, across clauses
         for clause, another in _clauses(sentence, names, tool):
