@@ -314,6 +314,12 @@ def _scenario_shown(content: Path, run: Runner, paragraph: str) -> bool:
             "watches and ratings arrive through Kafka and 20 features feed the recommender.",
             "Consider a movie streaming platform like the one …",
         ),
+        (  # an invitation to picture it, however concrete
+            "Picture a team that has just retrained on a week of movie ratings and wants to "
+            "know whether the new model beats the old one on how often viewers start a "
+            "recommended movie.",
+            "Picture a team that has just retrained on …",
+        ),
     ],
 )
 def test_a_scenario_only_imagined_is_not_shown(
@@ -344,6 +350,11 @@ def test_a_scenario_only_imagined_is_not_shown(
         "The check raises an error if fewer than 50,000 ratings arrived, so training stops.",
         # one "could" in a story of what was done
         "I loaded a day of our movie ratings and could see within 2 minutes which checks failed.",
+        # a regular verb in the past after "I": done, though the explanation that follows
+        # guesses twice
+        "I sampled 2,000 requests from the recommendation log before and after the change. "
+        "The share of R-rated titles dropped to zero and the watch rate went up a little, I "
+        "think because those slots might now go to titles the viewers actually like.",
     ],
 )
 def test_the_scenario_told_as_done_is_shown(content: Path, run: Runner, told: str) -> None:

@@ -1814,3 +1814,38 @@ def test_a_bold_turn_of_a_dialogue_is_no_section_title() -> None:
         "Q: So what does it do?",
         "Q: Again?",
     ]
+
+
+# A post with no headings: the paragraph on rough edges names things the walkthrough names
+# too (the script, the build, log files), but what it says of them is the tool's limits.
+ESSAY_WITH_ROUGH_EDGES = """Our team trained the recommender on three laptops this term, and \
+the error on the fixed split of movie ratings was different on each. Nobody could tell \
+whether a new weighting helped or whether it was a library version, and moving the training \
+to a bigger machine cost each of us an evening of driver trouble.
+
+Boxwell wraps a training script in a container image built from the project folder, runs \
+it, and records the command. The same image runs on the team VM or in the cloud with one \
+flag changed.
+
+I ran the training script through it on my laptop and on the team VM with the same \
+snapshot of ratings, and for the first time both runs printed the same error to four \
+decimals. A sweep of 27 settings ran overnight on the VM, and the winner went to the \
+endpoint the next day.
+
+It was not all smooth, and some rough edges say more about the project than about us. The \
+project looks abandoned, so be careful before you build a workflow on it. The cloud part \
+only targets one provider, the build was slower on an emulated laptop, and our nightly \
+export script didn't fit the way it launches jobs, so it stayed outside. The results of \
+the 27 runs ended up in log files I merged by hand into a spreadsheet.
+
+Still, what I took away is that reproducible training is mostly about making the right \
+command the easy one, and Boxwell did that for us.
+"""
+
+
+def test_rough_edges_in_a_post_without_headings_are_the_assessment() -> None:
+    readings = read(ESSAY_WITH_ROUGH_EDGES)
+    assert [p.lines for p in readings["examples"].parts] == [(3, 5)]
+    assert [p.lines for p in readings["assessment"].parts] == [(7, 9)]
+    assert readings["assessment"].parts[0].how == CONTENT
+    assert {"careful", "didn't fit", "not smooth"} <= set(readings["assessment"].parts[0].cues)

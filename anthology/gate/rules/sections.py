@@ -786,10 +786,23 @@ def _done_on(sentence: str, reading: Reading, keywords: Vocabulary) -> bool:
     sentence = unquoted(sentence)  # not "I cannot log in" in a user's message
     return (
         bool(keywords.find(singulars(sentence)))
-        and bool(_done_in_past(reading.section).find(singulars(sentence)))
+        and (
+            bool(_done_in_past(reading.section).find(singulars(sentence)))
+            or bool(_FIRST_PERSON_PAST.search(sentence))
+        )
         and not hypotheticals(stems(sentence), reading.section)
         and in_writers_voice(sentence, reading.section)
     )
+
+
+# "I sampled", "we then replayed": the writer and a regular verb in the past, which no
+# list of cue words holds in full; not "we need" nor "I never tested". English, not a
+# course setting.
+_FIRST_PERSON_PAST = re.compile(
+    r"\b(?:i|we)\s+(?:(?:also|then|first|finally|actually|just|later|eventually)\s+)?"
+    r"[a-z]{2,}(?<!e)ed\b",
+    re.IGNORECASE,
+)
 
 
 def _done_in_past(section: Section) -> Vocabulary:
