@@ -179,8 +179,38 @@ def _aside_phrases(aside: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def hypotheticals(words: tuple[str, ...], section: Section) -> int:
-    """How many `scenario_hypothetical` words ("could", "would") stemmed `words` have."""
+    """How many `scenario_hypothetical` words ("could", "would") stemmed `words` have. A
+    "would have" that tells what happened instead ("without it we would have merged") is
+    a counterfactual of a story, not a plan; "I would have liked to" still wishes."""
+    if "would" in words:
+        words = _without_counterfactuals(words)
     return len(vocabulary(section.scenario_hypothetical).find(words))
+
+
+# English, not a course setting: "would have" and what follows it, and what "it would
+# have" done, which is the tool's imagined use ("it would have caught the label")
+_WISHES = frozenset(map(stem, ("liked", "loved", "wanted", "preferred", "hoped", "wished")))
+_HAVE = stem("have")
+_TOOL_PRONOUNS = frozenset(map(stem, ("it", "which", "this", "they")))
+
+
+def _without_counterfactuals(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Stemmed `words` less each "would" of a counterfactual of the story: "we would have
+    merged it", "that would have been two deploys"; not "it would have fit our service"
+    nor "I would have liked to"."""
+    kept = []
+    for i, word in enumerate(words):
+        after = words[i + 1 : i + 3]
+        before = words[i - 1] if i else ""
+        if (
+            word == "would"
+            and after[:1] == (_HAVE,)
+            and not set(after[1:]) & _WISHES
+            and before not in _TOOL_PRONOUNS
+        ):
+            continue
+        kept.append(word)
+    return tuple(kept)
 
 
 def speculation(text: str, section: Section) -> bool:

@@ -320,6 +320,11 @@ def _scenario_shown(content: Path, run: Runner, paragraph: str) -> bool:
             "recommended movie.",
             "Picture a team that has just retrained on …",
         ),
+        (  # what the tool "would have" done is its imagined use
+            "It would have caught the broken batch of movie ratings before it reached our "
+            "recommender, I think.",
+            "It would have caught the broken batch of …",
+        ),
     ],
 )
 def test_a_scenario_only_imagined_is_not_shown(
@@ -355,6 +360,10 @@ def test_a_scenario_only_imagined_is_not_shown(
         "I sampled 2,000 requests from the recommendation log before and after the change. "
         "The share of R-rated titles dropped to zero and the watch rate went up a little, I "
         "think because those slots might now go to titles the viewers actually like.",
+        # what the team would have done without the tool happened instead: a counterfactual
+        # of the story, not a plan
+        "Without the report I think we would have merged the new model: it showed that "
+        "precision on our movie ratings went up 3% while coverage fell by half.",
     ],
 )
 def test_the_scenario_told_as_done_is_shown(content: Path, run: Runner, told: str) -> None:
