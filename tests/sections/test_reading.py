@@ -1848,4 +1848,4 @@ def test_rough_edges_in_a_post_without_headings_are_the_assessment() -> None:
     assert [p.lines for p in readings["examples"].parts] == [(3, 5)]
     assert [p.lines for p in readings["assessment"].parts] == [(7, 9)]
     assert readings["assessment"].parts[0].how == CONTENT
-    assert {"careful", "didn't fit", "not smooth"} <= set(readings["assessment"].parts[0].cues)
+    assert {"be careful", "didn't fit", "not smooth"} <= set(readings["assessment"].parts[0].cues)
