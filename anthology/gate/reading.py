@@ -916,7 +916,30 @@ class _Reader:
             ]
             first = min((min(f.values()) for f in found if f), default=-1)
             self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
+            for o, terms in enumerate(self._named[h]):
+                if terms and self._before_the_tool(h, o):
+                    self._named[h][o] = []
         return self._named[h][s]
+
+    def _before_the_tool(self, h: int, s: int) -> bool:
+        """Whether heading `h`, naming a requirement that closes a post (`position: end`),
+        comes before the post first names its tool or shows code, while a heading after
+        that names it too: "What hurt" over the backstory, "What was hard" after the
+        walkthrough. The first tells what hurt before the tool."""
+        shown = self.post.tool_shown
+        line = self.headings[h].line
+        if shown is None or line is None or line >= shown:
+            return False
+        if self.sections[s].cues.position != "end":
+            return False
+        words, owner = self.post.heading_stems, self.post.owner_stems
+        keywords = vocabulary(self.sections[s].keywords)
+        return any(
+            (later.line or 0) > shown
+            and _affirmed(keywords.where(words[o]), words[o], self.sections[s], owner[o])
+            for o, later in enumerate(self.headings)
+            if o != h
+        )
 
     def _hint_spans(self, h: int, s: int) -> dict[str, tuple[int, int]]:
         section = self.sections[s]

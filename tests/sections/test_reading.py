@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from anthology.course import Option, load_course
+from anthology.gate.naming import first_shown
 from anthology.gate.reading import (
     CONTENT,
     HEADING,
@@ -1849,3 +1850,52 @@ def test_rough_edges_in_a_post_without_headings_are_the_assessment() -> None:
     assert [p.lines for p in readings["assessment"].parts] == [(7, 9)]
     assert readings["assessment"].parts[0].how == CONTENT
     assert {"be careful", "didn't fit", "not smooth"} <= set(readings["assessment"].parts[0].cues)
+
+
+# Slides: "What hurt" tells the backstory before the post names its tool; "What was hard",
+# after the walkthrough, is the verdict.
+SLIDES_WHAT_HURT = """## Slide 1: What hurt
+
+- Nobody knew which model was serving: the laptop and the VM had different library
+  versions, and one deploy silently returned the same 20 movies to every user.
+- The join between a recommendation we served and what the viewer watched next was a
+  fragile script over raw logs, and it broke twice before a milestone.
+
+## Slide 2: Boxwell in one sentence
+
+Boxwell packages a trained model as a versioned service and logs each request with the
+model version that answered it.
+
+## Slide 3: Setup on our VM
+
+We installed it on the team VM, packaged our ALS model trained on last week's movie
+ratings, and deployed it behind the recommendation endpoint. For one day we logged 41,000
+requests, and a query over the feedback log showed the watch rate of each model version.
+
+## Slide 4: What was hard
+
+However, the setup took two evenings, the documentation is thin, and it needs a cluster
+with several heavy components, which is a lot for one small VM. It was easy to use once
+it ran.
+"""
+
+
+def test_a_verdict_heading_before_the_tool_tells_the_backstory() -> None:
+    body = Body(SLIDES_WHAT_HURT, 1)
+    found, paras = reading_outline(body, outline(body))
+    readings = {
+        r.section.id: r
+        for r in read_sections(
+            OPTION,
+            found,
+            paras,
+            {},
+            (1, len(body.lines)),
+            tool_shown=first_shown(body, ("Boxwell",)),
+            tool_names=("Boxwell",),
+        )
+    }
+    assert [p.label for p in readings["problem"].parts] == ["Slide 1: What hurt"]
+    assert [p.label for p in readings["assessment"].parts] == ["Slide 4: What was hard"]
+    # without knowing where the tool is first named, "What hurt" is the verdict's
+    assert "Slide 1: What hurt" in [p.label for p in read(SLIDES_WHAT_HURT)["assessment"].parts]
