@@ -60,6 +60,22 @@ def read(
     return {r.section.id: r for r in readings}
 
 
+def read_naming_the_tool(text: str, tool: str):
+    """`read`, knowing where the post first names its `tool`, as the gate does."""
+    body = Body(text, 1)
+    found, paras = reading_outline(body, outline(body))
+    readings = read_sections(
+        OPTION,
+        found,
+        paras,
+        {},
+        (1, len(body.lines)),
+        tool_shown=first_shown(body, (tool,)),
+        tool_names=(tool,),
+    )
+    return {r.section.id: r for r in readings}
+
+
 def post(problem: str, examples: str, assessment: str) -> str:
     return f"{problem}\n\n{examples}\n\n{assessment}\n"
 
@@ -1881,21 +1897,67 @@ it ran.
 
 
 def test_a_verdict_heading_before_the_tool_tells_the_backstory() -> None:
-    body = Body(SLIDES_WHAT_HURT, 1)
-    found, paras = reading_outline(body, outline(body))
-    readings = {
-        r.section.id: r
-        for r in read_sections(
-            OPTION,
-            found,
-            paras,
-            {},
-            (1, len(body.lines)),
-            tool_shown=first_shown(body, ("Boxwell",)),
-            tool_names=("Boxwell",),
-        )
-    }
+    readings = read_naming_the_tool(SLIDES_WHAT_HURT, "Boxwell")
     assert [p.label for p in readings["problem"].parts] == ["Slide 1: What hurt"]
     assert [p.label for p in readings["assessment"].parts] == ["Slide 4: What was hard"]
     # without knowing where the tool is first named, "What hurt" is the verdict's
     assert "Slide 1: What hurt" in [p.label for p in read(SLIDES_WHAT_HURT)["assessment"].parts]
+
+
+# A diary whose Monday tells the trouble before the days that use the tool: "the numbers
+# looked weird, we could not tell whether …" is the problem.
+DIARY_WITH_TROUBLE = """I am keeping this as a diary, because that is how the week went. \
+I picked Peekaboo, a web view of Kafka topics, for this assignment.
+
+---
+
+**Monday**
+
+Quick recap of where we were. The course stream sends watch events, ratings and the log \
+lines of recommendation requests. Our ingest script is a small consumer that parses these \
+lines and writes them to Postgres on the team VM, and training reads from there.
+
+The trouble: when the numbers looked weird, we could not tell whether it came from the \
+stream or from our parser. Today our online metric dropped by half and nobody could say \
+why.
+
+---
+
+**Tuesday**
+
+I started Peekaboo in a container on the team VM and opened the topic view through an SSH \
+tunnel. It took ten minutes, most of them spent on the broker address.
+
+---
+
+**Wednesday**
+
+With a filter on one user I followed the movies we served at 14:02 and saw the watch event \
+at 14:05 that our metric counted as a miss. Our parser had lower-cased the movie ids in \
+the watch events, so half of all hits disappeared. The fix took 20 minutes, and the next \
+morning the metric was back at the level of the week before, with the same share of served \
+movies watched within the hour.
+
+---
+
+**Thursday**
+
+The consumer group page showed a lag of 1.9 million messages on two partitions: our ingest \
+had crashed on a broken rating line on Sunday. We added a try/except and a restart policy.
+
+---
+
+**Friday**
+
+However, searching three days of ratings took very long, because the filter runs in the \
+backend for every message it reads. It is a browser for messages, not a query engine, and \
+there is no alerting on lag, so we still check the page by hand. It was easy to set up and \
+the filters are great.
+"""
+
+
+def test_a_diarys_first_day_telling_the_trouble_is_the_problem() -> None:
+    readings = read_naming_the_tool(DIARY_WITH_TROUBLE, "Peekaboo")
+    assert [p.label for p in readings["problem"].parts] == ["Monday"]
+    assert {"trouble", "weird", "could not tell"} <= set(readings["problem"].parts[0].cues)
+    assert [p.label for p in readings["examples"].parts] == ["Tuesday", "Wednesday", "Thursday"]
