@@ -907,7 +907,8 @@ class _Reader:
 
     def named(self, h: int, s: int) -> list[str]:
         """Heading words naming requirement `s`; when a heading names several, it names
-        the one whose words come first ("Why serving models is hard" is about the problem)."""
+        the one whose words come first ("Why serving models is hard" is about the problem).
+        None for a verdict's heading that tells the backstory (`_before_the_tool`)."""
         if h not in self._named:
             words, owner = self.post.heading_stems[h], self.post.owner_stems[h]
             found = [
