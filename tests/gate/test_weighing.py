@@ -61,6 +61,7 @@ def verdict() -> Section:
         # the contrast is the praise (`contrast_praise`)
         "Small, but powerful.",
         "The report looks plain, but what impressed me is how far the hooks go.",
+        "We don't need four brokers, but it's good to know that scaling is a one-line change.",
         # the story goes on past a contrast word: no hedge, not about the tool
         "The hit rate was 9% for new users, but 41% for everyone else.",
         "Latency stayed at 80 ms during the day but jumped to 200 ms every night.",
