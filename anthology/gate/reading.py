@@ -192,20 +192,23 @@ def hypotheticals(words: tuple[str, ...], section: Section) -> int:
 _WISHES = frozenset(map(stem, ("liked", "loved", "wanted", "preferred", "hoped", "wished")))
 _HAVE = stem("have")
 _TOOL_PRONOUNS = frozenset(map(stem, ("it", "which", "this", "they")))
+_NEGATIONS = frozenset(map(stem, ("never", "not")))
 
 
 def _without_counterfactuals(words: tuple[str, ...]) -> tuple[str, ...]:
     """Stemmed `words` less each "would" of a counterfactual of the story: "we would have
-    merged it", "that would have been two deploys"; not "it would have fit our service"
-    nor "I would have liked to"."""
+    merged it", "that would have been two deploys", "we would never have found that"; not
+    "it would have fit our service" nor "I would have liked to"."""
     kept = []
     for i, word in enumerate(words):
-        after = words[i + 1 : i + 3]
+        after = words[i + 1 : i + 4]
+        if after[:1] and after[0] in _NEGATIONS:  # "we would never have found that"
+            after = after[1:]
         before = words[i - 1] if i else ""
         if (
             word == "would"
             and after[:1] == (_HAVE,)
-            and not set(after[1:]) & _WISHES
+            and not set(after[1:2]) & _WISHES
             and before not in _TOOL_PRONOUNS
         ):
             continue

@@ -364,6 +364,10 @@ def test_a_scenario_only_imagined_is_not_shown(
         # of the story, not a plan
         "Without the report I think we would have merged the new model: it showed that "
         "precision on our movie ratings went up 3% while coverage fell by half.",
+        # ... and so is what the team would never have found without it
+        "The trends page showed that our slowest test trains a model on movie ratings for 4 "
+        "minutes, and I could rerun it from the cache. We would never have found that in "
+        "the logs.",
     ],
 )
 def test_the_scenario_told_as_done_is_shown(content: Path, run: Runner, told: str) -> None:
