@@ -1917,9 +1917,7 @@ Quick recap of where we were. The course stream sends watch events, ratings and 
 lines of recommendation requests. Our ingest script is a small consumer that parses these \
 lines and writes them to Postgres on the team VM, and training reads from there.
 
-The trouble: when the numbers looked weird, we could not tell whether it came from the \
-stream or from our parser. Today our online metric dropped by half and nobody could say \
-why.
+{trouble}
 
 ---
 
@@ -1956,8 +1954,27 @@ the filters are great.
 """
 
 
-def test_a_diarys_first_day_telling_the_trouble_is_the_problem() -> None:
-    readings = read_naming_the_tool(DIARY_WITH_TROUBLE, "Peekaboo")
+@pytest.mark.parametrize(
+    ("trouble", "cues"),
+    [
+        (
+            "The trouble: when the numbers looked weird, we could not tell whether it came "
+            "from the stream or from our parser. Today our online metric dropped by half and "
+            "nobody could say why.",
+            {"trouble", "weird", "could not tell"},
+        ),
+        (
+            "The consumer was written in a hurry in week one and nobody has looked at it "
+            "since. A TA said many teams accidentally drop events in such scripts, and we had "
+            "no idea whether ours did.",
+            {"in a hurry", "accidentally"},
+        ),
+    ],
+)
+def test_a_diarys_first_day_telling_the_trouble_is_the_problem(
+    trouble: str, cues: set[str]
+) -> None:
+    readings = read_naming_the_tool(DIARY_WITH_TROUBLE.format(trouble=trouble), "Peekaboo")
     assert [p.label for p in readings["problem"].parts] == ["Monday"]
-    assert {"trouble", "weird", "could not tell"} <= set(readings["problem"].parts[0].cues)
+    assert cues <= set(readings["problem"].parts[0].cues)
     assert [p.label for p in readings["examples"].parts] == ["Tuesday", "Wednesday", "Thursday"]
