@@ -182,7 +182,7 @@ def hypotheticals(words: tuple[str, ...], section: Section) -> int:
     """How many `scenario_hypothetical` words ("could", "would") stemmed `words` have. A
     "would have" that tells what happened instead ("without it we would have merged") is
     a counterfactual of a story, not a plan; "I would have liked to" still wishes."""
-    if "would" in words:
+    if _WOULD in words:
         words = _without_counterfactuals(words)
     return len(vocabulary(section.scenario_hypothetical).find(words))
 
@@ -190,7 +190,7 @@ def hypotheticals(words: tuple[str, ...], section: Section) -> int:
 # English, not a course setting: "would have" and what follows it, and what "it would
 # have" done, which is the tool's imagined use ("it would have caught the label")
 _WISHES = frozenset(map(stem, ("liked", "loved", "wanted", "preferred", "hoped", "wished")))
-_HAVE = stem("have")
+_WOULD, _HAVE = stem("would"), stem("have")
 _TOOL_PRONOUNS = frozenset(map(stem, ("it", "which", "this", "they")))
 _NEGATIONS = frozenset(map(stem, ("never", "not")))
 
@@ -206,7 +206,7 @@ def _without_counterfactuals(words: tuple[str, ...]) -> tuple[str, ...]:
             after = after[1:]
         before = words[i - 1] if i else ""
         if (
-            word == "would"
+            word == _WOULD
             and after[:1] == (_HAVE,)
             and not set(after[1:2]) & _WISHES
             and before not in _TOOL_PRONOUNS
@@ -936,13 +936,9 @@ class _Reader:
             return False
         if self.sections[s].cues.position != "end":
             return False
-        words, owner = self.post.heading_stems, self.post.owner_stems
-        keywords = vocabulary(self.sections[s].keywords)
+        # a heading after `shown` is never before the tool: `named` asks nothing back
         return any(
-            (later.line or 0) > shown
-            and _affirmed(keywords.where(words[o]), words[o], self.sections[s], owner[o])
-            for o, later in enumerate(self.headings)
-            if o != h
+            (later.line or 0) > shown and self.named(o, s) for o, later in enumerate(self.headings)
         )
 
     def _hint_spans(self, h: int, s: int) -> dict[str, tuple[int, int]]:

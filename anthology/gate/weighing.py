@@ -83,8 +83,10 @@ _COMPARED = re.compile(r"\b(?:as|than|like|unlike)\s+$", re.I)
 
 
 # a capitalised name inside a sentence ("than the Serverless Framework", "with GitHub
-# pull requests"), and one that leads a sentence ("The Serverless Framework needs …")
-_INNER_NAME = re.compile(r"(?<=[\w,;)] )([A-Z](?:[\w+-]|\.(?=\w))*)")
+# pull requests": after a word and a space, `NamesIn`), and one that leads a sentence
+# ("The Serverless Framework needs …")
+_INSIDE = r"(?<=[\w,;)] )"
+_NAME_END = r"(?![\w+-]|\.(?=\w))"
 _LEADING_NAME = re.compile(
     r"^\W*(?P<article>(?:[Tt]he|[Aa]n?)\s+)?(?P<name>[A-Z](?:[\w+-]|\.(?=\w))*)\s*(?P<next>[\w+-]*)"
 )
@@ -126,13 +128,17 @@ class NamesIn:
     def _uses(self, name: str) -> bool:
         if name not in self._text:
             return False
-        inside = re.compile(rf"(?<=[\w,;)] ){re.escape(name)}(?![\w+-]|\.(?=\w))")
-        for line in self._text.splitlines():
-            if name in line and inside.search(line):
-                words = _WORD.findall(line)
-                if sum(word[0].isupper() for word in words) * 2 < len(words):
-                    return True
-        return False
+        inside = re.compile(_INSIDE + re.escape(name) + _NAME_END)
+        return any(
+            name in line and inside.search(line) and _prose(line)
+            for line in self._text.splitlines()
+        )
+
+
+def _prose(line: str) -> bool:
+    """Whether a line is mostly in lower case: a sentence, not a Title Case heading."""
+    words = _WORD.findall(line)
+    return sum(word[0].isupper() for word in words) * 2 < len(words)
 
 
 def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) -> bool:
