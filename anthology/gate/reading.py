@@ -926,16 +926,24 @@ class _Reader:
         return self._named[h][s]
 
     def _before_the_tool(self, h: int, s: int) -> bool:
-        """Whether heading `h`, naming a requirement that closes a post (`position: end`),
-        comes before the post first names its tool or shows code, while a heading after
-        that names it too: "What hurt" over the backstory, "What was hard" after the
-        walkthrough. The first tells what hurt before the tool."""
+        """Whether heading `h`, naming a requirement that closes a post (`position: end`)
+        or shows the tool at work (`after_tool`), comes before the post first names its
+        tool or shows code, while a heading after that names it too: "What hurt" over the
+        backstory, "What was hard" after the walkthrough; "Our serving path, before" over
+        the old setup, "Results" after. The first tells what came before the tool. For a
+        walkthrough the text under the heading must end before the tool too: "Installation"
+        over `pip install` shows it."""
         shown = self.post.tool_shown
         line = self.headings[h].line
         if shown is None or line is None or line >= shown:
             return False
-        if self.sections[s].cues.position != "end":
+        cues = self.sections[s].cues
+        if cues.position != "end" and not cues.after_tool:
             return False
+        if cues.position != "end":
+            ends = min((o.line for o in self.headings if (o.line or 0) > line), default=None)
+            if ends is None or ends > shown:
+                return False
         # a heading after `shown` is never before the tool: `named` asks nothing back
         return any(
             (later.line or 0) > shown and self.named(o, s) for o, later in enumerate(self.headings)

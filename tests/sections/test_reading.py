@@ -1904,6 +1904,53 @@ def test_a_verdict_heading_before_the_tool_tells_the_backstory() -> None:
     assert "Slide 1: What hurt" in [p.label for p in read(SLIDES_WHAT_HURT)["assessment"].parts]
 
 
+# Slides: "Our serving path, before" names a walkthrough's word but tells the old setup,
+# before the post names its tool; "Results", after it, is the walkthrough. "Installation"
+# over `pip install` shows the tool under its own heading and still names it.
+SLIDES_SERVING_BEFORE = """## Slide 1: Our serving path, before
+
+- the recommendation endpoint reads a SQLite file on the team VM
+- a nightly batch job rewrites the top 20 movies of each user
+
+## Slide 2: What broke
+
+- the nightly rewrite locks the table, and the reads of the endpoint wait: p95 went to 2.3 s
+- two replicas share one file, and there is no backup at all
+
+## Slide 3: Quillstore in one line
+
+Quillstore is a replicated key-value store with an operator for the cluster.
+
+## Slide 4: Results
+
+We loaded 180,000 users' movie lists from the nightly job into Quillstore on our VM, and the
+p95 of the recommendation endpoint fell from 2.3 s to 40 ms during the nightly rewrite.
+
+## Slide 5: Limitations
+
+However, it needs three nodes to be safe, and one small VM runs it poorly: repairs took an
+hour. The documentation is thin and the operator is hard to debug when it fails.
+"""
+
+
+def test_a_walkthrough_heading_before_the_tool_tells_the_old_setup() -> None:
+    readings = read_naming_the_tool(SLIDES_SERVING_BEFORE, "Quillstore")
+    assert "Slide 2: What broke" in [p.label for p in readings["problem"].parts]
+    examples = [p.label for p in readings["examples"].parts]
+    assert "Slide 4: Results" in examples
+    assert "Slide 1: Our serving path, before" not in examples
+    # without knowing where the tool is first named, "serving" names the walkthrough
+    assert "Slide 1: Our serving path, before" in [
+        p.label for p in read(SLIDES_SERVING_BEFORE)["examples"].parts
+    ]
+    before, after = SLIDES_SERVING_BEFORE.split("## Slide 3")
+    after = after.split("## Slide 4")[1]
+    code = "We installed it on the team VM with one command:\n\n```\npip install quill\n```\n"
+    installing = f"{before}## Installation\n\n{code}\n## Slide 4{after}"
+    readings = read_naming_the_tool(installing, "Quillstore")
+    assert (HEADING, "Installation") in taken(readings["examples"])
+
+
 # A diary whose Monday tells the trouble before the days that use the tool: "the numbers
 # looked weird, we could not tell whether …" is the problem.
 DIARY_WITH_TROUBLE = """I am keeping this as a diary, because that is how the week went. \
