@@ -144,6 +144,10 @@ class Cues:
     # a clause with one weighs nothing, and a heading naming a drawback ("Limitations")
     # over text mostly of such sentences names none (see `gate/rules/sections.py`).
     scope_by: tuple[str, ...] = ()
+    # Words of a lead-in naming the alternatives a list then tells ("other options", "the
+    # alternatives we considered"): items opening with another product's name weigh that
+    # product, not the tool (see `gate/alternatives.py`).
+    alternatives_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -315,7 +319,7 @@ _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
-    "tool_subjects", "scope_by",
+    "tool_subjects", "scope_by", "alternatives_by",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

@@ -158,7 +158,7 @@ def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) 
         if together is None:
             return False
         led = _NAME.findall(together["names"])
-        return any(n in names and _a_product(n, tool) for n in led) and all(
+        return any(n in names and a_product(n, tool) for n in led) and all(
             not _kin(n, tool) for n in led
         )
     after = lead["next"]
@@ -167,10 +167,10 @@ def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) 
     part = any(word in _PART_NOUNS for word in stems(after)[:1])
     if after.isupper() or (lead["article"] and after[:1].islower()) or part:
         return False  # a modifier: "The Python API", "the Kafka connector", "Python support"
-    return _a_product(lead["name"], tool)
+    return a_product(lead["name"], tool)
 
 
-def _a_product(name: str, tool: frozenset[str]) -> bool:
+def a_product(name: str, tool: frozenset[str]) -> bool:
     """Whether a capitalised `name` may be another product than the tool: no function
     word or person ("I", "The", "Team") and not the tool's kin (`_kin`)."""
     root = stems(name)

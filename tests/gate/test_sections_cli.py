@@ -4334,6 +4334,71 @@ def test_another_products_drawback_elsewhere_does_not_weigh_the_tool(
     assert one_sided == (["error"] if named else [])
 
 
+ALTERNATIVES_LIST = (
+    "Ten out of ten for our team. {lead}\n\n"
+    "- **LightFM**: a nice hybrid model, but we fought with its build for an afternoon.\n"
+    "- **RecBole**: very complete, but config-file driven and heavy for one small endpoint.\n"
+    "- {third}\n\n"
+    "The suite needed no configuration and saved us days."
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead", "third", "expected"),
+    [
+        # the alternatives the writer considered, each item opening with its name: their
+        # drawbacks are theirs, and the verdict only praises (batches 664 to 671)
+        (
+            "How it compares",
+            "I had looked at a couple of other options before settling on it:",
+            "**`implicit`** (what we had): fast, but with no evaluation protocol at all.",
+            "error",
+        ),
+        # a heading that names drawbacks over nothing but the alternatives names none
+        (
+            "Trade-offs",
+            "It is worth comparing with the alternatives we considered.",
+            "**Unleash** (self-hosted): would need its own server on our crowded VM.",
+            "error",
+        ),
+        # an item that names the tool weighs it
+        (
+            "How it compares",
+            "Other options we considered:",
+            "**Airflow**: a bigger community than Deepchecks, which is slow to start.",
+            None,
+        ),
+        # an item that opens with a word standing for the tool weighs it
+        (
+            "How it compares",
+            "Other options we considered:",
+            "Setup was slow, and the error messages are cryptic.",
+            None,
+        ),
+        # without a lead-in naming alternatives, the items are aspects of the tool
+        ("How it compares", "Compared with our old script:", "Memory: higher.", None),
+    ],
+)
+def test_the_alternatives_drawbacks_in_a_list_do_not_weigh_the_tool(
+    content: Path, run: Runner, heading: str, lead: str, third: str, expected: str | None
+) -> None:
+    """A verdict that lists the alternatives the writer considered ("I had looked at a
+    couple of other options:", then "LightFM: nice, but …") weighs them, not its tool:
+    `alternatives_by` in course.yaml names such lead-ins (see `gate/alternatives.py`). An
+    item naming the tool, or opening with a word that stands for it ("Setup was
+    slow"), weighs the tool; after "Compared with our old script:" the items are the
+    tool's aspects ("Memory: higher")."""
+    verdict = ALTERNATIVES_LIST.format(lead=lead, third=third)
+    body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
+    if expected:
+        assert one_sided == [expected], found
+    else:  # weighed, though maybe in words no drawback list has: advice at most
+        assert "error" not in one_sided, found
+    assert code == (1 if expected == "error" else 0)
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after

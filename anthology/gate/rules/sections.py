@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterator
 
 from ...course import Section
 from ...findings import Finding, Severity
+from ..alternatives import alternatives_told
 from ..context import PostContext
 from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker, may_hold_marker
 from ..reading import (
@@ -29,7 +30,7 @@ from ..reading import (
     without_course_plans,
 )
 from ..rubric import RubricFinding
-from ..sections import Heading
+from ..sections import Heading, Paragraph
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 from ..weighing import sentences_of, unexplained, unquoted, weighs
 from ..words import count_words
@@ -309,11 +310,17 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     told_text = "\n".join(part.text for part in told)
     told_headings = {id(part.heading) for part in told}
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
-    scope_only = {h.text for h in headings if _over_scope_only(h, drawbacks, section, ctx)}
+    others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
+    scope_only = {h.text for h in headings if _over_scope_only(h, drawbacks, section, ctx, others)}
     texts = [
         *(h.text for h in headings if id(h) not in told_headings and h.text not in scope_only),
-        # a line in bold read as a heading is a paragraph too ("**Limitations**")
-        *(p.text for p in ctx.paragraphs if p.text not in told_text and p.text not in scope_only),
+        # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
+        # list says of the alternatives is theirs ("LightFM: nice, but slow to build")
+        *(
+            others.get(p.text, p.text)
+            for p in ctx.paragraphs
+            if p.text not in told_text and p.text not in scope_only
+        ),
     ]
     # each whole text, and each clause but the last for the phrases that end one (`$`)
     texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
@@ -338,36 +345,52 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     of time to try …" names none), and less its inline code (`deprecate`)."""
     section = reading.section
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)
+    others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
     text = "\n".join(
         part.text.partition("\n")[2]
         if part.heading is not None
         and part.text.startswith(part.heading.text)
         and (
             not drawbacks.find(singulars(part.heading.text))
-            or _over_scope_only(part.heading, drawbacks, section, ctx)
+            or _over_scope_only(part.heading, drawbacks, section, ctx, others)
         )
         else part.text
         for part in reading.parts
     )
     # a paragraph's inline code names things (`deprecate`, `--limit`); it weighs nothing
     prose = {with_code(p): p.text for p in ctx.paragraphs if p.code}
-    return "\n".join(prose.get(line, line) for line in text.split("\n"))
+    # nor do the alternatives a list tells ("LightFM: nice, but slow to build")
+    return "\n".join(others.get(line, prose.get(line, line)) for line in text.split("\n"))
 
 
 def _over_scope_only(
-    heading: Heading, drawbacks: Vocabulary, section: Section, ctx: PostContext
+    heading: Heading,
+    drawbacks: Vocabulary,
+    section: Section,
+    ctx: PostContext,
+    others: dict[str, str],
 ) -> bool:
-    """Whether a heading naming a drawback ("Limitations") stands over text that tells
-    the writer's own scope (`scope_by`: "We only had time to test plain HTTP", "I did not
-    try the cluster mode") in at least a third of its sentences, and nothing under it
-    weighs the tool or names a drawback."""
+    """Whether a heading naming a drawback ("Limitations", "Trade-offs") stands over text
+    that tells the writer's own scope (`scope_by`: "We only had time to test plain HTTP",
+    "I did not try the cluster mode") or the alternatives (`others`, see
+    `alternatives_told`: "LaunchDarkly: the pricing is aimed at companies") in at least a
+    third of its sentences, and nothing else under it weighs the tool or names a
+    drawback."""
     scope = vocabulary(section.cues.scope_by, exact=True)
     text = heading.section_text
     if not scope or not drawbacks.find(singulars(heading.text)):
         return False
-    if not scope.find(singulars(text)):  # no sentence can tell it: skip splitting them
+    under = [p.text for p in _paragraphs_under(ctx, heading)] if others else []
+    kept = [others.get(line, line) for line in under]
+    if kept == under and not scope.find(singulars(text)):  # nothing to count: no splitting
         return False
     told, sentences = _scope_sentences(text, scope)
+    if kept != under:
+        # the alternatives' sentences tell no drawback of the tool
+        told, sentences = _scope_sentences("\n".join(under), scope)
+        text = "\n".join(kept)
+        told, left = _scope_sentences(text, scope)
+        told += sentences - left
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
     names = ctx.product_names
@@ -376,6 +399,21 @@ def _over_scope_only(
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
         for part in _CLAUSE.split(text)
     )
+
+
+def _paragraphs_under(ctx: PostContext, heading: Heading) -> list[Paragraph]:
+    """The paragraphs of a heading's section, its subsections' too."""
+    headings, _ = ctx.reading_outline
+    start = heading.line or 0
+    end = min(
+        (
+            h.line
+            for h in headings
+            if h.line is not None and h.line > start and h.level <= heading.level
+        ),
+        default=None,
+    )
+    return [p for p in ctx.paragraphs if p.line > start and (end is None or p.line < end)]
 
 
 def _scope_sentences(text: str, scope: Vocabulary) -> tuple[int, int]:

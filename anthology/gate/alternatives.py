@@ -1,0 +1,88 @@
+"""Lists that tell the alternatives a verdict set its tool against.
+
+A verdict often lists the other products it considered, one item each ("I had looked at
+a couple of other options before settling on this:" over "LightFM: nice hybrid model,
+but we fought with its build"). Those items weigh the alternatives, not the tool: a
+verdict whose only drawbacks are theirs only praises its own tool.
+
+An item is an alternative's when the list follows a lead-in naming alternatives (the
+section's `alternatives_by`: "other options", "the alternatives we considered"), as its
+first line or the paragraph right before it, and the item opens with a capitalised name
+that is neither the tool's nor a word standing for it (`tool_subjects`: "Setup took a
+day"), or with a label written as code ("`implicit` (what we had): fast ALS, but …"), and
+does not name the tool anywhere. Items of a list after "Compared with our old script:"
+are aspects of the tool ("Memory: higher"), so comparing words alone lead in nothing.
+
+Hand-written: the gate's own paragraphs already hold each list's items; no library
+tells which product a bullet speaks of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..course import Section
+from .reading import with_code
+from .sections import Paragraph
+from .vocabulary import Vocabulary, singulars, stems, vocabulary
+from .weighing import a_product
+
+# an item opening with a name ("LightFM: nice", "Docker adds a daemon", "Unleash
+# (self-hosted): needs a server"), or with what was code, now gone ("(what we had): …")
+_OPENING_NAME = re.compile(r"^\W*(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>[A-Z][\w.+-]*)")
+_CODE_LABEL = re.compile(r"^\s*[(:\u2013\u2014-]")
+
+
+def alternatives_told(
+    paragraphs: Sequence[Paragraph], section: Section, tool: frozenset[str]
+) -> dict[str, str]:
+    """For each paragraph that tells alternatives, or leads into a list of them, its text
+    without them, keyed by its text and by its text with inline code (`with_code`): a
+    lead-in keeps nothing, a list keeps the items that are not an alternative's."""
+    lead_ins = vocabulary(section.cues.alternatives_by, exact=True)
+    if not lead_ins:
+        return {}
+    subjects = vocabulary(section.cues.tool_subjects, exact=True)
+    told: dict[str, str] = {}
+    before: Paragraph | None = None
+    for paragraph in paragraphs:
+        if paragraph.items:
+            items = list(paragraph.items)
+            lead: Paragraph | None = None
+            if items[0].rstrip().endswith(":") and lead_ins.find(singulars(items[0])):
+                items = items[1:]  # "Other options we considered:" right above the items
+            elif (
+                before is not None
+                and before.region == paragraph.region
+                and lead_ins.find(singulars(before.text))
+            ):
+                lead = before
+            else:
+                before = paragraph
+                continue
+            kept = [item for item in items if not _an_alternative(item, tool, subjects)]
+            if len(kept) < len(items):
+                for key in {paragraph.text, with_code(paragraph)}:
+                    told[key] = " ".join(kept)
+                if lead is not None:
+                    for key in {lead.text, with_code(lead)}:
+                        told[key] = ""
+        before = paragraph
+    return told
+
+
+def _an_alternative(item: str, tool: frozenset[str], subjects: Vocabulary) -> bool:
+    """Whether a list item speaks of another product than the tool (see the module)."""
+    words = stems(item)
+    if set(words) & tool:
+        return False
+    if _CODE_LABEL.match(item):
+        return True
+    opening = _OPENING_NAME.match(item)
+    if opening is None:
+        return False
+    name = opening["name"]
+    if subjects.find(singulars(name)):
+        return False  # "Setup took a day", "Docs: thin"
+    return a_product(name, tool)
