@@ -3583,6 +3583,36 @@ DEMO_PAIR = [
         True,
         id="demo-tutorial-aside-passes",
     ),
+    # "the demo" is someone else's material too, its ratings included, and named again
+    # without the scenario's words ("The demo includes a load generator") it goes on;
+    # the line naming it lends its inline code too (batches 664 to 671)
+    pytest.param(
+        DEMO_POST.format(
+            lead="I cloned the repository and started the demo by hand.\n\n"
+            "On my laptop the demo trains on its 200,000 ratings in under a second."
+        ),
+        False,
+        id="demo-ratings-fails",
+    ),
+    pytest.param(
+        DEMO_POST.format(
+            lead="Rather than instrumenting our own service straight away, I used the "
+            "official demo application, which has a recommendation service of its own.\n\n"
+            "The demo includes a load generator, so traces start flowing within minutes."
+        ),
+        False,
+        id="demo-named-again-fails",
+    ),
+    pytest.param(
+        DEMO_POST.format(
+            lead="Rather than instrumenting our own service straight away, I used the "
+            "official demo application.\n\n"
+            "The demo answers `GET /api/recommendations` from a recommendation service of "
+            "its own."
+        ),
+        False,
+        id="demo-code-fails",
+    ),
 ]
 
 

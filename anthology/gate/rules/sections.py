@@ -545,9 +545,10 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
     them named (`story_borrowed`) in the scenario's words ("I used the official demo
     application, which has a recommendation service of its own"), naming only words other
     domains share (not `own`): the demo's "recommendation service" and its "product
-    catalog", until a sentence names the scenario's own words apart from that material. A
-    quickstart on the iris flowers names none of the scenario: "ratings" after it are the
-    writer's."""
+    catalog", until a sentence names the scenario's own words apart from that material;
+    the lines naming the material in those words are lent too, and naming it again
+    without them ("The demo includes a load generator") does not end it. A quickstart on
+    the iris flowers names none of the scenario: "ratings" after it are the writer's."""
     borrowed = vocabulary(reading.section.cues.story_borrowed, exact=True)
     lines: set[str] = set()
     if not borrowed.find(singulars(reading.text)):
@@ -566,7 +567,10 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
         ):
             lent = False
         elif names_material:
-            lent = bool(keywords.find(words))
+            # named again, the material goes on ("The demo includes a load generator")
+            lent = lent or bool(keywords.find(words))
+            if lent:  # itself too: "The demo answers `GET /api/recommendations`"
+                lines.add(line)
         else:
             lines.add(line)
     return lines
