@@ -3692,6 +3692,50 @@ README_PAIR = _pair(
 )
 
 
+STEPS_POST = """
+## Why we needed it
+
+Our movie recommender runs as three containers on the team VM, and every deploy was a
+hand-typed series of docker commands. Twice last month a teammate restarted the wrong
+container, and the recommendation endpoint was down for an hour.
+
+## Step 1: Installing
+
+The tool installs with one script on each machine and needs no central server.
+
+## Step 2: A first service
+
+I deployed the vendor's hello-world image on two test machines and scaled it to three
+replicas; the machines found each other and shared the load within a minute.
+
+## {heading}
+
+{text}
+
+## Strengths and limitations
+
+Deploys are one command, and the machines find each other. However, the project is young,
+the docs are thin, and there is no web interface at all.
+"""
+
+
+# the place in a series ("Step 3:") is no number measured: a heading that plans the move
+# of the recommender over "we have not moved it yet" shows no use (batches 664 to 671)
+STEPS_PAIR = _pair(
+    "steps",
+    STEPS_POST.format(
+        heading="Step 3: Moving our recommender",
+        text="We moved our recommendation service onto it and replayed 2,000 requests from "
+        "our logs: every one was answered.",
+    ),
+    STEPS_POST.format(
+        heading="Step 3: Moving the recommender (next)",
+        text="We have not moved the real recommendation service yet; that is planned for the "
+        "next milestone.",
+    ),
+)
+
+
 # ... and when the walkthrough after the demo names no scenario word at all, what it shares
 # with the story ("memory", "request latency", "host metrics") is the demo's, not a
 # walkthrough that goes on with the writer's own service
@@ -3720,6 +3764,7 @@ DEMO_TOPICS_PAIR = _pair(
         *TWO_TOPICS_PAIR,
         *DESCRIBED_PAIR,
         *DONE_AMID_MODALS_PAIR,
+        *STEPS_PAIR,
         # a plan for the scenario in the present tense tells nothing done, however concrete
         pytest.param(
             DONE_AMID_MODALS_POST.format(

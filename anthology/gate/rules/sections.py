@@ -856,7 +856,10 @@ def _done_in_past(section: Section) -> Vocabulary:
     )
 
 
-_ENUMERATION = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+", re.IGNORECASE)
+# ... nor the place in a series ("Step 6: Moving the recommender (next)", "Slide 4 —")
+_ENUMERATION = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z]+\s+\d+\s*[.):\u2013\u2014-])\s+", re.IGNORECASE
+)
 
 
 def _may_tell_a_use(
