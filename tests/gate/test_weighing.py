@@ -204,6 +204,9 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         # a change kept small, the limits of the writer's own study (batch 593)
         ("The change in our service was limited to configuration.", False),
         ("Limitations of our study: we did not compare the storage options.", False),
+        # disappointment, and the writer's warning (batches 672 to 679)
+        ("Where it disappointed or where I would warn other teams:", True),
+        ("It never disappointed us during the evaluation.", False),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(
