@@ -2245,7 +2245,10 @@ class _Reader:
     def _steps_of_later(self, chosen: dict[int, list[Part]], s: int) -> set[int]:
         """The paragraphs of sections in a series ("Part 1", "3. …") whose other members a
         later requirement took: a step of the walkthrough ("Part 1: Running Clair locally"
-        before "Part 2: Getting our image into Clair") is not where the problem is told."""
+        before "Part 2: Getting our image into Clair") is not where the problem is told.
+        When several later requirements took members, the series is a list of topics, and
+        its first member ("1. Our service computed the same answer again and again") may
+        tell the problem."""
         index = {id(h): i for i, h in enumerate(self.headings)}
         later = {
             index[id(part.heading)]
@@ -2254,13 +2257,29 @@ class _Reader:
             for part in parts
             if part.heading is not None and id(part.heading) in index
         }
-        keys = {_step_key(self.headings[h]) for h in later} - {None}
-        if not keys:
+        takers: dict[tuple[str, int], set[int]] = {}
+        for o, parts in chosen.items():
+            for part in parts:
+                if o > s and part.heading is not None and id(part.heading) in index:
+                    key = _step_key(part.heading)
+                    if key is not None:
+                        takers.setdefault(key, set()).add(o)
+        if not takers:
             return set()
+        # a series whose members several requirements took is a list of topics ("1. Our
+        # service was computing the same answer", "2. Setting it up", "6. The downsides"),
+        # not one requirement's steps: its first member may tell the problem
+        topics = {key for key, owners in takers.items() if len(owners) > 1}
+        firsts = {
+            key: min(h for h, heading in enumerate(self.headings) if _step_key(heading) == key)
+            for key in topics
+        }
         return {
             p
             for h, heading in enumerate(self.headings)
-            if h not in later and _step_key(heading) in keys
+            if h not in later
+            and _step_key(heading) in takers
+            and firsts.get(_step_key(heading)) != h
             for p in self.post.by_region.get(h, [])
         }
 

@@ -1951,6 +1951,47 @@ def test_a_walkthrough_heading_before_the_tool_tells_the_old_setup() -> None:
     assert (HEADING, "Installation") in taken(readings["examples"])
 
 
+# A listicle of learnings: the walkthrough and the verdict each took some of its numbered
+# sections, so "1." is a topic of its own and may tell the problem; in a walkthrough's
+# steps that only the walkthrough took, it may not.
+LISTICLE_OF_LEARNINGS = """For the tool post I tried Cachely, a small caching library for Python.
+
+### 1. Our service was computing the same answer again and again
+
+When I looked at a day of the request log, 41% of the recommendation requests came from a \
+user who had asked in the last 30 minutes and had rated nothing since. We computed the same \
+list again: wasted work that made the latency worse for everybody at peak time. That is the \
+problem I wanted to solve.
+
+### 2. Setting it up is ten lines
+
+We wrapped our recommendation function in a cache region with a 30-minute expiry and \
+deployed it to the team VM behind the endpoint, keyed by the user and the model version.
+
+### 3. The results were really good
+
+Over one day of replayed requests, the median latency fell from 180 ms to 9 ms, and 41% \
+of the requests were answered from the cache.
+
+### 4. The downsides I found
+
+However, the documentation is old, invalidation is manual, and the library is barely \
+maintained: the last release was years ago.
+"""
+
+
+def test_a_listicle_s_first_learning_may_tell_the_problem() -> None:
+    readings = read_naming_the_tool(LISTICLE_OF_LEARNINGS, "Cachely")
+    problem = [p.label for p in readings["problem"].parts]
+    assert "1. Our service was computing the same answer again and again" in problem
+    # a walkthrough's steps, all taken by the walkthrough, keep their first step
+    steps = LISTICLE_OF_LEARNINGS.replace("### 4. The downsides I found", "## Downsides")
+    readings = read_naming_the_tool(steps, "Cachely")
+    assert "1. Our service was computing the same answer again and again" not in [
+        p.label for p in readings["problem"].parts
+    ]
+
+
 # A diary whose Monday tells the trouble before the days that use the tool: "the numbers
 # looked weird, we could not tell whether …" is the problem.
 DIARY_WITH_TROUBLE = """I am keeping this as a diary, because that is how the week went. \
