@@ -32,7 +32,8 @@ with only linking words between ("it is slow", "the free tier is limited"). Nor 
 clause of the writer's own scope (`scope_by`: "I ran out of time to try the cluster
 mode"), nor one about another product's part, named in the possessive, that does not
 name the tool ("Spring Boot's test context is slow to start"), nor the clauses of a
-sentence, or of its part after a colon, that opens with another product the text names
+sentence, or of its part after a colon or a short opening phrase ("Compared to what we
+had before, Docker Hub was slow"), that opens with another product the text names
 inside its sentences, up to one naming the tool ("The Serverless Framework does the same,
 but it needs a Node.js toolchain").
 
@@ -97,6 +98,8 @@ _LEADING_NAMES = re.compile(
 )
 _NAME = re.compile(r"[A-Z][\w+.-]*")
 _AFTER_COLON = re.compile(r"(?<=\S):\s+")
+# a sentence's opening phrase, up to its first comma ("Compared to what we had before, ")
+_OPENING_PHRASE = re.compile(r"^[^,:;.!?]{1,60},\s+")
 _WORD = re.compile(r"[A-Za-z][\w'.+-]*")
 # what a name before them qualifies: the tool's part ("Python bindings are missing")
 # (English)
@@ -190,11 +193,16 @@ def _clauses(
     sentence: str, names: Container[str], tool: frozenset[str]
 ) -> Iterator[tuple[str, bool]]:
     """The clauses of `sentence`, each with whether it speaks of another product than the
-    tool: from where the sentence, or its part after a colon ("the difference is clear:
-    GitHub PRs review a whole branch at once"), opens with another product's name
+    tool: from where the sentence, its part after a short opening phrase ("Compared to
+    what we had before, Docker Hub was slow"), or its part after a colon ("the difference
+    is clear: GitHub PRs review a whole branch at once"), opens with another product's name
     (`_led_by_another`), up to the first clause naming the tool ("whereas SAM is
     maintained by AWS")."""
     another = bool(names) and _led_by_another(sentence, names, tool)
+    if names and not another:
+        # past a short opening phrase: "Compared to what we had before, Docker Hub was slow"
+        opening = _OPENING_PHRASE.match(sentence)
+        another = opening is not None and _led_by_another(sentence[opening.end() :], names, tool)
     for clause in _CLAUSE.split(sentence):
         if names and not another:
             after = _AFTER_COLON.split(clause)[1:]

@@ -232,6 +232,17 @@ def test_drawback_words_in_praise_name_no_drawback(
             "whole branch at once, so large PRs become hard to read.",
             False,
         ),
+        # ... or its part after a short opening phrase (batches 672 to 679), unless that
+        # part opens with the tool
+        (
+            "We pushed to Docker Hub. Compared to what we had before, Docker Hub had a steep "
+            "learning curve and was public unless we paid.",
+            False,
+        ),
+        (
+            "We pushed to Docker Hub. Compared to Docker Hub, SAM has a steep learning curve.",
+            True,
+        ),
         # the tool named again weighs
         (
             "The Serverless Framework does similar things, but SAM is slow to deploy.",
