@@ -207,6 +207,8 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         # disappointment, and the writer's warning (batches 672 to 679)
         ("Where it disappointed or where I would warn other teams:", True),
         ("It never disappointed us during the evaluation.", False),
+        ("This post is the FAQ I wish I'd had when I started.", False),
+        ("I wish it had a Python client.", True),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(
