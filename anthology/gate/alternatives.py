@@ -11,7 +11,9 @@ first line or the paragraph right before it, and the item opens with a capitalis
 that is neither the tool's nor a word standing for it (`tool_subjects`: "Setup took a
 day"), or with a label written as code ("`implicit` (what we had): fast ALS, but …"), and
 does not name the tool anywhere. Items of a list after "Compared with our old script:"
-are aspects of the tool ("Memory: higher"), so comparing words alone lead in nothing.
+are aspects of the tool ("Memory: higher"), so comparing words alone lead in nothing. An
+item of any list that opens by naming the alternatives ("The alternative we had before,
+a README of manual steps, was clearly worse") is theirs too.
 
 Hand-written: the gate's own paragraphs already hold each list's items; no library
 tells which product a bullet speaks of.
@@ -50,6 +52,7 @@ def alternatives_told(
         if paragraph.items:
             items = list(paragraph.items)
             lead: Paragraph | None = None
+            led = True
             if items[0].rstrip().endswith(":") and lead_ins.find(singulars(items[0])):
                 items = items[1:]  # "Other options we considered:" right above the items
             elif (
@@ -59,9 +62,13 @@ def alternatives_told(
             ):
                 lead = before
             else:
-                before = paragraph
-                continue
-            kept = [item for item in items if not _an_alternative(item, tool, subjects)]
+                led = False
+            kept = [
+                item
+                for item in items
+                if not (led and _an_alternative(item, tool, subjects))
+                and not _opens_with(item, lead_ins, tool)
+            ]
             if len(kept) < len(items):
                 for key in {paragraph.text, with_code(paragraph)}:
                     told[key] = " ".join(kept)
@@ -70,6 +77,19 @@ def alternatives_told(
                         told[key] = ""
         before = paragraph
     return told
+
+
+# how far into an item the words naming the alternatives may start ("The alternative we had
+# before, a README of manual steps, was clearly worse")
+_OPENING_WORDS = 2
+
+
+def _opens_with(item: str, lead_ins: Vocabulary, tool: frozenset[str]) -> bool:
+    """Whether a list item opens by naming the alternatives, and not the tool."""
+    words = singulars(item)
+    return any(start <= _OPENING_WORDS for start, _end in lead_ins.spans(words)) and not (
+        set(stems(item)) & tool
+    )
 
 
 def _an_alternative(item: str, tool: frozenset[str], subjects: Vocabulary) -> bool:

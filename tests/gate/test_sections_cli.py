@@ -4474,6 +4474,44 @@ def test_the_alternatives_drawbacks_in_a_list_do_not_weigh_the_tool(
     assert code == (1 if expected == "error" else 0)
 
 
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # an item that opens by naming the alternative is the alternative's (batches 680
+        # to 687): under a heading that names drawbacks, beside the writer's own scope, the
+        # verdict names none
+        (
+            "The alternative we had before, a README of manual steps, was clearly worse, "
+            "but nobody had run it from scratch.",
+            "error",
+        ),
+        # ... unless it names the tool
+        (
+            "The alternatives we had before were faster to start than Deepchecks, which is "
+            "slow on a cold cache.",
+            None,
+        ),
+    ],
+)
+def test_an_item_naming_the_alternative_weighs_it(
+    content: Path, run: Runner, last: str, expected: str | None
+) -> None:
+    """A list item that opens with the alternatives (`alternatives_by`) speaks of them."""
+    verdict = (
+        "- We only used the default checks; the custom ones we didn't get to.\n"
+        "- We didn't try the cloud version, since the course gives us the VM.\n"
+        f"- {last}\n"
+    )
+    body = ONE_SIDED_POST.format(heading="Limitations", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
+    if expected:
+        assert one_sided == [expected], found
+    else:
+        assert "error" not in one_sided, found
+    assert code == (1 if expected == "error" else 0)
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after
