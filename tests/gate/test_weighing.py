@@ -289,7 +289,18 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         # what the tool tells the writer is what it found (batch 606)
         "It takes a minute, and it might tell you that your base image has been unsupported "
         "for months.",
+        # what the team would have done without the tool (batches 680 to 687)
+        "With separate tools we would have had to line up the timestamps by hand.",
     ],
 )
 def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Section) -> None:
     assert not weighs(text, verdict, frozenset(stems("SAM")))
+
+
+def test_a_missing_feature_beside_a_counterfactual_still_weighs(verdict: Section) -> None:
+    """What the team would have had to do names no drawback; a reason beside it may."""
+    assert weighs(
+        "We would have had to write our own exporter, since it has no Kafka support.",
+        verdict,
+        frozenset(stems("SAM")),
+    )
