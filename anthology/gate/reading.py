@@ -2250,17 +2250,14 @@ class _Reader:
         its first member ("1. Our service computed the same answer again and again") may
         tell the problem."""
         index = {id(h): i for i, h in enumerate(self.headings)}
-        later = {
-            index[id(part.heading)]
-            for o, parts in chosen.items()
-            if o > s
-            for part in parts
-            if part.heading is not None and id(part.heading) in index
-        }
-        takers: dict[tuple[str, int], set[int]] = {}
+        later: set[int] = set()  # the headings a later requirement took
+        takers: dict[tuple[str, int], set[int]] = {}  # each series: who took its members
         for o, parts in chosen.items():
+            if o <= s:
+                continue
             for part in parts:
-                if o > s and part.heading is not None and id(part.heading) in index:
+                if part.heading is not None and id(part.heading) in index:
+                    later.add(index[id(part.heading)])
                     key = _step_key(part.heading)
                     if key is not None:
                         takers.setdefault(key, set()).add(o)

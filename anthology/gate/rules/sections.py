@@ -384,10 +384,10 @@ def _over_scope_only(
     kept = [others.get(line, line) for line in under]
     if kept == under and not scope.find(singulars(text)):  # nothing to count: no splitting
         return False
-    told, sentences = _scope_sentences(text, scope)
-    if kept != under:
-        # the alternatives' sentences tell no drawback of the tool
-        told, sentences = _scope_sentences("\n".join(under), scope)
+    if kept == under:
+        told, sentences = _scope_sentences(text, scope)
+    else:  # the alternatives' sentences tell no drawback of the tool either
+        _, sentences = _scope_sentences("\n".join(under), scope)
         text = "\n".join(kept)
         told, left = _scope_sentences(text, scope)
         told += sentences - left
