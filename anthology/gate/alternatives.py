@@ -66,8 +66,11 @@ def alternatives_told(
             kept = [
                 item
                 for item in items
-                if not (led and _an_alternative(item, tool, subjects))
-                and not _opens_with(item, lead_ins, tool)
+                if set(stems(item)) & tool  # an item naming the tool weighs it
+                or not (
+                    (led and _opens_with_a_name(item, tool, subjects))
+                    or _opens_with(item, lead_ins)
+                )
             ]
             if len(kept) < len(items):
                 for key in {paragraph.text, with_code(paragraph)}:
@@ -84,19 +87,14 @@ def alternatives_told(
 _OPENING_WORDS = 2
 
 
-def _opens_with(item: str, lead_ins: Vocabulary, tool: frozenset[str]) -> bool:
-    """Whether a list item opens by naming the alternatives, and not the tool."""
-    words = singulars(item)
-    return any(start <= _OPENING_WORDS for start, _end in lead_ins.spans(words)) and not (
-        set(stems(item)) & tool
-    )
+def _opens_with(item: str, lead_ins: Vocabulary) -> bool:
+    """Whether a list item opens by naming the alternatives."""
+    return any(start <= _OPENING_WORDS for start, _end in lead_ins.spans(singulars(item)))
 
 
-def _an_alternative(item: str, tool: frozenset[str], subjects: Vocabulary) -> bool:
-    """Whether a list item speaks of another product than the tool (see the module)."""
-    words = stems(item)
-    if set(words) & tool:
-        return False
+def _opens_with_a_name(item: str, tool: frozenset[str], subjects: Vocabulary) -> bool:
+    """Whether a list item opens with another product's name than the tool's, or with a
+    label that was code (see the module)."""
     if _CODE_LABEL.match(item):
         return True
     opening = _OPENING_NAME.match(item)

@@ -911,7 +911,8 @@ class _Reader:
     def named(self, h: int, s: int) -> list[str]:
         """Heading words naming requirement `s`; when a heading names several, it names
         the one whose words come first ("Why serving models is hard" is about the problem).
-        None for a verdict's heading that tells the backstory (`_before_the_tool`)."""
+        None (empty) for a heading that tells what came before the tool
+        (`_before_the_tool`)."""
         if h not in self._named:
             words, owner = self.post.heading_stems[h], self.post.owner_stems[h]
             found = [
@@ -938,9 +939,9 @@ class _Reader:
         if shown is None or line is None or line >= shown:
             return False
         cues = self.sections[s].cues
-        if cues.position != "end" and not cues.after_tool:
-            return False
         if cues.position != "end":
+            if not cues.after_tool:
+                return False
             ends = min((o.line for o in self.headings if (o.line or 0) > line), default=None)
             if ends is None or ends > shown:
                 return False
@@ -2266,17 +2267,14 @@ class _Reader:
         # a series whose members several requirements took is a list of topics ("1. Our
         # service was computing the same answer", "2. Setting it up", "6. The downsides"),
         # not one requirement's steps: its first member may tell the problem
-        topics = {key for key, owners in takers.items() if len(owners) > 1}
+        series = [_step_key(heading) for heading in self.headings]
         firsts = {
-            key: min(h for h, heading in enumerate(self.headings) if _step_key(heading) == key)
-            for key in topics
-        }
+            series.index(key) for key, owners in takers.items() if len(owners) > 1
+        }  # the first member of each list of topics
         return {
             p
-            for h, heading in enumerate(self.headings)
-            if h not in later
-            and _step_key(heading) in takers
-            and firsts.get(_step_key(heading)) != h
+            for h, key in enumerate(series)
+            if h not in later and key in takers and h not in firsts
             for p in self.post.by_region.get(h, [])
         }
 
