@@ -2430,16 +2430,37 @@ class _Reader:
         later requirement ends a run that has begun ("I wrote five properties…" after the
         paragraph on the bugs)."""
         runs: list[list[int]] = [[]]
-        for p in self.post.by_region.get(region, []):
+        own = self.post.by_region.get(region, [])
+        for at, p in enumerate(own):
             best = best_for.get(p, ())
             # a sentence or more with no cue at all ("The first line was the culprit.")
             # reads like nothing: it goes on with a run begun by one that reads like `s`
             going = self._goes_on_run(p, runs[-1])
-            if p not in taken and s in best and (going or not (runs[-1] and max(best) > s)):
+            if s in best:
+                joins = going or not (runs[-1] and max(best) > s)
+            else:
+                joins = (
+                    bool(runs[-1])
+                    and p in best_for
+                    and self._bridges(p, own[at + 1 : at + 2], s, best_for)
+                )
+            if p not in taken and joins:
                 runs[-1].append(p)
             elif runs[-1]:
                 runs.append([])
         return [run for run in runs if run]
+
+    def _bridges(self, p: int, after: list[int], s: int, best_for: dict[int, set[int]]) -> bool:
+        """Whether paragraph `p`, inside a run for `s`, goes on with it though it reads
+        more like another requirement only: it serves `s` by itself, scenario words included
+        ("The payoff came the very next week …" reads like an incident, yet it is the
+        walkthrough's), and the paragraph after it reads most like `s` alone again, so the
+        post has not moved on."""
+        if not after or best_for.get(after[0]) != {s}:
+            return False
+        cues = self.sections[s].cues
+        score = _score(self.post, cues, [p])
+        return score.score >= cues.min_score and score.firm
 
     def _goes_on_run(self, p: int, run: list[int]) -> bool:
         """Whether paragraph `p`, with no cue of any requirement and at least

@@ -2057,6 +2057,12 @@ the filters are great.
             "no idea whether ours did.",
             {"in a hurry", "accidentally"},
         ),
+        (
+            "Each request takes about 150 ms, and it gets worse while the nightly training "
+            "job is hogging the CPU; the evaluation counts slow answers as failures. What I "
+            "want is an answer in under 50 ms for the users who come back often.",
+            {"hogging", "what i want"},
+        ),
     ],
 )
 def test_a_diarys_first_day_telling_the_trouble_is_the_problem(
@@ -2066,3 +2072,40 @@ def test_a_diarys_first_day_telling_the_trouble_is_the_problem(
     assert [p.label for p in readings["problem"].parts] == ["Monday"]
     assert cues <= set(readings["problem"].parts[0].cues)
     assert [p.label for p in readings["examples"].parts] == ["Tuesday", "Wednesday", "Thursday"]
+
+
+# An essay with no headings: its walkthrough tells of a day the tool paid off, in the
+# words of an incident ("fell back", "without it"), between two paragraphs of use. The
+# incident reads more like a weighing alone, yet the walkthrough goes on after it.
+ESSAY_WITH_A_PAYOFF = """Our team runs the movie recommender on one VM, and for weeks nobody \
+could see it from outside: when the service failed at night we only found out the next \
+morning, from angry messages, and the logs were lost after every restart. That was the \
+problem I wanted Relaypoint to solve.
+
+I installed the Relaypoint agent on the VM in a few minutes and connected it to our \
+Prometheus, which now scrapes the recommendation service and the Kafka consumer through it.
+
+The payoff came the next week. The share of fallback answers jumped to 100% at 21:14 on a \
+Wednesday: the model file was missing after a deploy. Without the graph we would have \
+served popular movies all night instead of the personalised list, but we saw it and \
+fixed it in minutes, and it was the best argument for the tool, though it cost us an evening.
+
+A second example is the consumer lag of our watch events. We queried the lag gauge during \
+the online evaluation, and within seconds we saw that the ratings stopped arriving while a \
+long report held the database.
+
+Still, Relaypoint has real drawbacks. It is a single point of failure: when its process \
+died, every target went down at once. It has no authentication of its own, so we had to put \
+a proxy with a password in front of it, scrapes are slower through it, and the \
+documentation covers only the happy path. On the plus side, it is small and easy to run.
+"""
+
+
+def test_an_incident_inside_the_walkthrough_stays_in_it() -> None:
+    readings = read_naming_the_tool(ESSAY_WITH_A_PAYOFF, "Relaypoint")
+    payoff = ESSAY_WITH_A_PAYOFF.index("The payoff")
+    payoff_line = ESSAY_WITH_A_PAYOFF[:payoff].count("\n") + 1
+    examples = {line for part in readings["examples"].parts for line in part.lines}
+    assessment = {line for part in readings["assessment"].parts for line in part.lines}
+    assert payoff_line in examples
+    assert assessment and payoff_line not in assessment
