@@ -190,25 +190,46 @@ def _kin(name: str, tool: frozenset[str]) -> bool:
 
 
 def _clauses(
-    sentence: str, names: Container[str], tool: frozenset[str]
+    sentence: str,
+    names: Container[str],
+    tool: frozenset[str],
+    alternatives: Vocabulary | None = None,
 ) -> Iterator[tuple[str, bool]]:
     """The clauses of `sentence`, each with whether it speaks of another product than the
     tool: from where the sentence, its part after a short opening phrase ("Compared to
     what we had before, Docker Hub was slow"), or its part after a colon ("the difference
     is clear: GitHub PRs review a whole branch at once"), opens with another product's name
-    (`_led_by_another`), up to the first clause naming the tool ("whereas SAM is
-    maintained by AWS")."""
+    (`_led_by_another`) or with words naming the alternatives (`alternatives`: "Looking
+    back, the old setup's drawbacks were serious"), up to the first clause naming the tool
+    ("whereas SAM is maintained by AWS")."""
     another = bool(names) and _led_by_another(sentence, names, tool)
-    if names and not another:
+    opening = _OPENING_PHRASE.match(sentence) if names and not another else None
+    if opening is not None:
         # past a short opening phrase: "Compared to what we had before, Docker Hub was slow"
-        opening = _OPENING_PHRASE.match(sentence)
-        another = opening is not None and _led_by_another(sentence[opening.end() :], names, tool)
+        another = _led_by_another(sentence[opening.end() :], names, tool)
+    if names and not another and alternatives is not None:
+        another = _led_by_alternatives(sentence, alternatives) or (
+            opening is not None and _led_by_alternatives(sentence[opening.end() :], alternatives)
+        )
     for clause in _CLAUSE.split(sentence):
         if names and not another:
             after = _AFTER_COLON.split(clause)[1:]
             another = bool(after) and _led_by_another(after[-1], names, tool)
         another = another and not set(stems(clause)) & tool
         yield clause, another
+
+
+# the words that may stand before those naming the alternatives ("the", "our old setup")
+_DETERMINERS = frozenset(singulars("the our my their these those all"))
+
+
+def _led_by_alternatives(text: str, alternatives: Vocabulary) -> bool:
+    """Whether `text` opens with words naming the alternatives as its subject ("The old
+    setup's drawbacks were serious", "Other tools need a daemon"), not as what it
+    compares the tool with ("Compared to the old setup, it is slower")."""
+    words = singulars(text)
+    lead = next((at for at, word in enumerate(words) if word not in _DETERMINERS), len(words))
+    return any(start <= lead for start, _end in alternatives.spans(words))
 
 
 def unquoted(text: str) -> str:
@@ -284,12 +305,14 @@ def unexplained(
     situations = vocabulary(cues.situation_by, exact)
     opinions = vocabulary(cues.opinion_by, exact)
     scope = vocabulary(cues.scope_by, exact)
+    # as written: stemmed, "alternatives" would also be "alternatively"
+    alternatives = vocabulary(cues.alternatives_by, exact=True) if cues.alternatives_by else None
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
     names = (NamesIn(text) if names is None else names) if tool else frozenset[str]()
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
         open_situation = False  # a situation goes on to its comma, across clauses
-        for clause, another in _clauses(sentence, names, tool):
+        for clause, another in _clauses(sentence, names, tool, alternatives):
             if another:
                 continue  # "The Serverless Framework …, but it needs a Node.js toolchain"
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)

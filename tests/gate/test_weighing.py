@@ -262,6 +262,15 @@ def test_drawback_words_in_praise_name_no_drawback(
             False,
         ),
         ("We compared it with Grype. Trivy and Prometheus have a steep learning curve.", True),
+        # ... or with words naming the alternatives, past a short opening phrase too
+        # (batches 688 to 695), unless they are what the tool is compared with
+        (
+            "Looking back at what we had before, the old setup's drawbacks were serious.",
+            False,
+        ),
+        ("Other tools we considered have a steep learning curve.", False),
+        ("Compared to the old setup, SAM has a steep learning curve.", True),
+        ("Other tools are simpler, but SAM has a steep learning curve.", True),
     ],
 )
 def test_a_sentence_about_another_product_does_not_weigh_the_tool(
