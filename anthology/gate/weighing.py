@@ -211,12 +211,30 @@ def _clauses(
         another = _led_by_alternatives(sentence, alternatives) or (
             opening is not None and _led_by_alternatives(sentence[opening.end() :], alternatives)
         )
-    for clause in _CLAUSE.split(sentence):
+    for clause in _split_clauses(sentence):
         if names and not another:
             after = _AFTER_COLON.split(clause)[1:]
             another = bool(after) and _led_by_another(after[-1], names, tool)
         another = another and not set(stems(clause)) & tool
         yield clause, another
+
+
+# a clause that ends in an article and one word, before "but": two words of one noun
+# phrase ("solved a small but very real annoyance") (English)
+_INSIDE_A_PHRASE = re.compile(r"\b(?:an?|the)\s+[\w-]+$", re.IGNORECASE)
+_SET_AGAINST = re.compile(r"(?:but|yet)\b", re.IGNORECASE)
+
+
+def _split_clauses(sentence: str) -> list[str]:
+    """`sentence` split at its clauses (`_CLAUSE`), but not at a "but" between two words
+    of one noun phrase ("a small but very real annoyance", "a simple yet fast queue")."""
+    clauses: list[str] = []
+    for clause in _CLAUSE.split(sentence):
+        if clauses and _SET_AGAINST.match(clause) and _INSIDE_A_PHRASE.search(clauses[-1]):
+            clauses[-1] += " " + clause
+        else:
+            clauses.append(clause)
+    return clauses
 
 
 # the words that may stand before those naming the alternatives ("the", "our old setup")

@@ -4512,6 +4512,42 @@ def test_an_item_naming_the_alternative_weighs_it(
     assert code == (1 if expected == "error" else 0)
 
 
+UNTRIED = (
+    "Ten out of ten. The suite solved a small but very real annoyance in our workflow: it "
+    "needed no configuration and saved us days.\n\n"
+    "### Things I didn't get to try\n\n"
+    "- The Keras integration. Our old baseline uses Keras, but we didn't retrain it this "
+    "semester.\n"
+    "- {last}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # what the writer did not try weighs nothing, "but we didn't retrain it" included,
+        # and a "but" inside a noun phrase ("a small but very real annoyance") sets no
+        # drawback against the praise (batches 696 to 703)
+        ("The plugin system, to post straight to our team chat.", "error"),
+        # ... unless the section names a drawback
+        ("The plugin system. Its downside, from what I read: it is slow to load.", None),
+    ],
+)
+def test_a_section_on_what_was_not_tried_weighs_nothing(
+    content: Path, run: Runner, last: str, expected: str | None
+) -> None:
+    """A verdict's subsection whose heading tells the writer's scope ("Things I didn't get
+    to try") weighs the tool only when it names a drawback."""
+    body = ONE_SIDED_POST.format(heading="Conclusion", verdict=UNTRIED.format(last=last))
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
+    if expected:
+        assert one_sided == [expected], found
+    else:
+        assert "error" not in one_sided, found
+    assert code == (1 if expected == "error" else 0)
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after

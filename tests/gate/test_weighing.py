@@ -209,6 +209,9 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         ("It never disappointed us during the evaluation.", False),
         ("This post is the FAQ I wish I'd had when I started.", False),
         ("I wish it had a Python client.", True),
+        # a "but" inside a noun phrase sets nothing against the praise (batches 696 to 703)
+        ("It solved a small but very real annoyance in our workflow.", False),
+        ("It solved the builds, but the annoyance of slow deploys stayed.", True),
     ],
 )
 def test_drawback_words_in_praise_name_no_drawback(

@@ -346,8 +346,13 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     section = reading.section
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
+    scope = vocabulary(section.cues.scope_by, exact=True)
     text = "\n".join(
-        part.text.partition("\n")[2]
+        ""
+        if part.heading is not None
+        and scope.find(singulars(part.heading.text))
+        and not drawbacks.find(singulars(part.text))
+        else part.text.partition("\n")[2]
         if part.heading is not None
         and part.text.startswith(part.heading.text)
         and (
