@@ -342,7 +342,8 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     """The text taken for a requirement as prose that may weigh the tool: less its
     headings (a label, "Compared to the alternatives", is no clause), but for those that
     name a drawback over more than the writer's own scope ("Limitations" over "I ran out
-    of time to try …" names none), and less its inline code (`deprecate`)."""
+    of time to try …" names none), less the parts whose heading tells that scope ("Things
+    I didn't get to try") and name no drawback, and less its inline code (`deprecate`)."""
     section = reading.section
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
