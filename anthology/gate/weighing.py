@@ -80,6 +80,8 @@ _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 _OWNER = re.compile(r"\b([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
 # ... unless the name is what the tool is compared with ("as magic as Heroku's", "slower
 # than Redis's", "unlike Airflow's")
+# a sentence opening with a name in the possessive ("OWASP ZAP's active scan")
+_LEADING_OWNER = re.compile(r"^\W*(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
 _COMPARED = re.compile(r"\b(?:as|than|like|unlike)\s+$", re.I)
 
 
@@ -173,6 +175,14 @@ def _led_by_another(sentence: str, names: Container[str], tool: frozenset[str]) 
     return a_product(lead["name"], tool)
 
 
+def _led_by_owner(sentence: str, tool: frozenset[str]) -> bool:
+    """Whether `sentence` opens with another product's part, its name in the possessive
+    ("OWASP ZAP's active scan is powerful, but it crawls an application"): not the tool's,
+    a function word ("That's") or a person's."""
+    owner = _LEADING_OWNER.match(sentence)
+    return owner is not None and a_product(owner["name"], tool)
+
+
 def a_product(name: str, tool: frozenset[str]) -> bool:
     """Whether a capitalised `name` may be another product than the tool: no function
     word or person ("I", "The", "Team") and not the tool's kin (`_kin`)."""
@@ -202,7 +212,9 @@ def _clauses(
     (`_led_by_another`) or with words naming the alternatives (`alternatives`: "Looking
     back, the old setup's drawbacks were serious"), up to the first clause naming the tool
     ("whereas SAM is maintained by AWS")."""
-    another = bool(names) and _led_by_another(sentence, names, tool)
+    another = bool(names) and (
+        _led_by_another(sentence, names, tool) or _led_by_owner(sentence, tool)
+    )
     opening = _OPENING_PHRASE.match(sentence) if names and not another else None
     if opening is not None:
         # past a short opening phrase: "Compared to what we had before, Docker Hub was slow"

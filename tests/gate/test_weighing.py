@@ -274,6 +274,10 @@ def test_drawback_words_in_praise_name_no_drawback(
         ("Other tools we considered have a steep learning curve.", False),
         ("Compared to the old setup, SAM has a steep learning curve.", True),
         ("Other tools are simpler, but SAM has a steep learning curve.", True),
+        # ... or with another product's part, its name in the possessive
+        ("OWASP ZAP's active scan is powerful, but it has a steep learning curve.", False),
+        ("SAM's template language has a steep learning curve.", True),
+        ("That's a steep learning curve.", True),
     ],
 )
 def test_a_sentence_about_another_product_does_not_weigh_the_tool(
