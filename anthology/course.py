@@ -148,6 +148,10 @@ class Cues:
     # alternatives we considered"): items opening with another product's name weigh that
     # product, not the tool (see `gate/alternatives.py`).
     alternatives_by: tuple[str, ...] = ()
+    # Words that answer a heading naming drawbacks with none ("What about downsides?"
+    # over "Honestly, I can't think of any"): that heading names no drawback (see
+    # `gate/rules/sections.py`).
+    none_found: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -319,7 +323,7 @@ _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
-    "tool_subjects", "scope_by", "alternatives_by",
+    "tool_subjects", "scope_by", "alternatives_by", "none_found",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

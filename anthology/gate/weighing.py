@@ -335,6 +335,7 @@ def unexplained(
     situations = vocabulary(cues.situation_by, exact)
     opinions = vocabulary(cues.opinion_by, exact)
     scope = vocabulary(cues.scope_by, exact)
+    none_found = vocabulary(cues.none_found, exact)
     # as written: stemmed, "alternatives" would also be "alternatively"
     alternatives = vocabulary(cues.alternatives_by, exact=True) if cues.alternatives_by else None
     # quoted words are someone's question or a symptom ("is the database slow?"); a
@@ -348,6 +349,8 @@ def unexplained(
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if scope and scope.find(words):
                 continue  # the writer's own scope ("I had no time to try the cluster mode")
+            if none_found and none_found.find(words):
+                continue  # none found ("there isn't much to complain about")
             if solved_clause.find(words):
                 continue
             # before praise and opinions are blanked: "I found it slow" (only read `of_tool`)

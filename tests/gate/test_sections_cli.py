@@ -4548,6 +4548,47 @@ def test_a_section_on_what_was_not_tried_weighs_nothing(
     assert code == (1 if expected == "error" else 0)
 
 
+@pytest.mark.parametrize(
+    ("heading", "verdict", "expected"),
+    [
+        # a heading asking for drawbacks, answered with none (earlier batches, 688 to 703)
+        (
+            "Any downsides?",
+            "Honestly, for what we used it for, I can't think of any. The suite needed no "
+            "configuration and saved us days.",
+            "error",
+        ),
+        (
+            "What about the downsides?",
+            "Compared with what we used before, there isn't much to complain about. The suite "
+            "needed no configuration and saved us days.",
+            "error",
+        ),
+        # ... unless the text names one
+        (
+            "Any downsides?",
+            "I can't think of many. The one I found: it is slow on tables over a million rows.",
+            None,
+        ),
+        # a heading naming drawbacks over text that names some
+        ("Downsides", "It is slow on tables over a million rows.", None),
+    ],
+)
+def test_a_heading_answered_with_no_drawback_names_none(
+    content: Path, run: Runner, heading: str, verdict: str, expected: str | None
+) -> None:
+    """Text that opens by finding no drawback (`none_found` in course.yaml: "I can't think
+    of any") leaves the heading over it ("Any downsides?") naming none."""
+    body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
+    if expected:
+        assert one_sided == [expected], found
+    else:
+        assert "error" not in one_sided, found
+    assert code == (1 if expected == "error" else 0)
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after

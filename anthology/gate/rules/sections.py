@@ -311,7 +311,11 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     told_headings = {id(part.heading) for part in told}
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
-    scope_only = {h.text for h in headings if _over_scope_only(h, drawbacks, section, ctx, others)}
+    scope_only = {
+        h.text
+        for h in headings
+        if _answered_with_none(h, section) or _over_scope_only(h, drawbacks, section, ctx, others)
+    }
     texts = [
         *(h.text for h in headings if id(h) not in told_headings and h.text not in scope_only),
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
@@ -358,6 +362,7 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
         and part.text.startswith(part.heading.text)
         and (
             not drawbacks.find(singulars(part.heading.text))
+            or _answered_with_none(part.heading, section)
             or _over_scope_only(part.heading, drawbacks, section, ctx, others)
         )
         else part.text
@@ -367,6 +372,22 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     prose = {with_code(p): p.text for p in ctx.paragraphs if p.code}
     # nor do the alternatives a list tells ("LightFM: nice, but slow to build")
     return "\n".join(others.get(line, prose.get(line, line)) for line in text.split("\n"))
+
+
+# how many sentences under a heading may answer it with no drawback ("What about
+# downsides?" over "I went in expecting a long list. I don't really have one.")
+_ANSWER_SENTENCES = 2
+
+
+def _answered_with_none(heading: Heading, section: Section) -> bool:
+    """Whether the text under a heading opens by finding no drawback (`none_found`:
+    "Honestly, I can't think of any"): a heading that asks for them ("Any downsides?")
+    then names none."""
+    none = vocabulary(section.cues.none_found, exact=True)
+    if not none:
+        return False
+    opening = sentences_of(heading.section_text)[:_ANSWER_SENTENCES]
+    return any(none.find(singulars(sentence)) for sentence in opening)
 
 
 def _over_scope_only(
