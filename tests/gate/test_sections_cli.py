@@ -4564,6 +4564,12 @@ def test_a_section_on_what_was_not_tried_weighs_nothing(
             "needed no configuration and saved us days.",
             "error",
         ),
+        (
+            "Downsides?",
+            "Honestly, the ones we ran into were on our side. The suite needed no "
+            "configuration and saved us days.",
+            "error",
+        ),
         # ... unless the text names one
         (
             "Any downsides?",
