@@ -309,6 +309,8 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         "With separate tools we would have had to line up the timestamps by hand.",
         # no drawback found (`none_found`, batches 688 to 703)
         "Compared with the alternatives we used before, there isn't much to complain about.",
+        # what the writer would like to try next (batches 688 to 703)
+        "I'd also like to try the audience claim so staging tokens can't be used on production.",
     ],
 )
 def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Section) -> None:
