@@ -681,13 +681,37 @@ class _Post:
         """The paragraphs before the first heading."""
         return [self.paragraphs[p] for p in self.by_region.get(-1, [])]
 
-    def para_stems(self, index: int, aside: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def para_stems(
+        self, index: int, aside: tuple[str, ...] = (), defined: bool = True
+    ) -> tuple[str, ...]:
         """A paragraph's stemmed words; without its sentences that name an `aside` term
-        (sentences about the post or the assignment, not about its subject)."""
-        key = (index, aside)
+        (sentences about the post or the assignment, not about its subject), and, unless
+        `defined`, without those defining the tool ("ContainerSSH is an SSH server that,
+        instead of logging a user into the host, …"): what it is, not what goes wrong."""
+        key = (index, aside if defined else (*aside, "\0"))
         if key not in self._para_stems:
-            self._para_stems[key] = stems(without_asides(self.paragraphs[index].text, aside))
+            text = without_asides(self.paragraphs[index].text, aside)
+            if not defined:
+                text = self._undefined(text)
+            self._para_stems[key] = stems(text)
         return self._para_stems[key]
+
+    @cached_property
+    def _tool_stems(self) -> frozenset[str]:
+        return frozenset(word for name in self.tool_names for word in stems(name)[:1])
+
+    def _undefined(self, text: str) -> str:
+        """`text` less its sentences defining the tool by its name."""
+        if not self._tool_stems:
+            return text
+        return " ".join(
+            sentence
+            for sentence in _SENTENCE.split(text)
+            if not (
+                (found := _DEFINITION.match(sentence))
+                and stem(found.group(1).casefold()) in self._tool_stems
+            )
+        )
 
     def para_singulars(self, index: int) -> tuple[str, ...]:
         if index not in self._para_singulars:
@@ -723,7 +747,11 @@ def _score(
     used: list[int] = []
     scenario_words = vocabulary(post.scenario, exact=True)
     for index in (-1, *indexes) if heading else indexes:
-        words = heading if index == -1 else post.para_stems(index, cues.aside)
+        words = (
+            heading
+            if index == -1
+            else post.para_stems(index, cues.aside, defined=cues.position != "start")
+        )
         hit = False
         for name, terms in cues.groups:
             matched = vocabulary(terms).find(words)

@@ -2109,3 +2109,41 @@ def test_an_incident_inside_the_walkthrough_stays_in_it() -> None:
     assessment = {line for part in readings["assessment"].parts for line in part.lines}
     assert payoff_line in examples
     assert assessment and payoff_line not in assessment
+
+
+# A walkthrough that opens by defining its tool: "instead of", "drops" and "usually" there
+# tell what the tool is, not what goes wrong without it (batches 696 to 703).
+DEFINITION_FIRST = """Bastionbox is an SSH gateway that, instead of logging a user into the \
+host, starts a fresh container for every connection and drops the user into it. It usually \
+runs as a single process, itself in a container, and asks a webhook which image each user gets.
+
+## Installing
+
+I installed Bastionbox on our team VM with its container image, pointed the webhook at a \
+small Flask app of ours and gave each teammate an image with the recommender's code, the \
+Kafka client and read access to the ratings database. Logging in took two seconds.
+
+## Using it for the movie recommender
+
+Each of us now logs in to a container with the model files of the current release, runs \
+the offline evaluation against yesterday's watch events and leaves; the container is \
+removed afterwards, so nobody changes the shared VM by accident. We measured 1.8 seconds \
+from login to a shell.
+
+## Verdict
+
+It does what it says, but the webhook is one more service to keep alive, the documentation \
+is thin, and the start-up delay is annoying for short sessions.
+"""
+
+
+def test_a_definition_of_the_tool_tells_no_problem() -> None:
+    readings = read_naming_the_tool(DEFINITION_FIRST, "Bastionbox")
+    assert not readings["problem"].parts
+    # told as what went wrong, the same words are a problem
+    told = DEFINITION_FIRST.replace(
+        "Bastionbox is an SSH gateway that,",
+        "Our team shared one login on the VM, and we kept breaking each other's setup. "
+        "Bastionbox is an SSH gateway that,",
+    )
+    assert read_naming_the_tool(told, "Bastionbox")["problem"].parts
