@@ -101,6 +101,8 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "What annoyed me",
         "Where it got less satisfying",
         "Meh",
+        "Where it is weak, at least for us",
+        "Where Pandera is strong",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
