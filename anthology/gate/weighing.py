@@ -267,6 +267,10 @@ def unquoted(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
+
+
 def sentences_of(text: str) -> list[str]:
     """The sentences of plain text (a line break ends one too), blank ones left out."""
     return [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]
@@ -342,6 +346,8 @@ def unexplained(
     # drawback phrase as written names one even in quotes ('Things it can't do')
     names = (NamesIn(text) if names is None else names) if tool else frozenset[str]()
     for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
+        if _asks(sentence):
+            continue  # a question asks ("Were there any drawbacks?"); its answer tells
         open_situation = False  # a situation goes on to its comma, across clauses
         for clause, another in _clauses(sentence, names, tool, alternatives):
             if another:

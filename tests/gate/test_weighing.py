@@ -309,12 +309,19 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         "With separate tools we would have had to line up the timestamps by hand.",
         # no drawback found (`none_found`, batches 688 to 703)
         "Compared with the alternatives we used before, there isn't much to complain about.",
+        # a question asks: its answer tells (batches 712 to 719)
+        "The first question became: did the estimated performance drop, and was it slow?",
         # what the writer would like to try next (batches 688 to 703)
         "I'd also like to try the audience claim so staging tokens can't be used on production.",
     ],
 )
 def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Section) -> None:
     assert not weighs(text, verdict, frozenset(stems("SAM")))
+
+
+def test_the_answer_to_a_question_weighs(verdict: Section) -> None:
+    text = "Any downsides? It has no Kafka support, so we wrote our own."
+    assert weighs(text, verdict, frozenset())
 
 
 def test_a_missing_feature_beside_a_counterfactual_still_weighs(verdict: Section) -> None:
