@@ -80,9 +80,9 @@ _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 _OWNER = re.compile(r"\b([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
 # ... unless the name is what the tool is compared with ("as magic as Heroku's", "slower
 # than Redis's", "unlike Airflow's")
+_COMPARED = re.compile(r"\b(?:as|than|like|unlike)\s+$", re.I)
 # a sentence opening with a name in the possessive ("OWASP ZAP's active scan")
 _LEADING_OWNER = re.compile(r"^\W*(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
-_COMPARED = re.compile(r"\b(?:as|than|like|unlike)\s+$", re.I)
 
 
 # a capitalised name inside a sentence ("than the Serverless Framework", "with GitHub
@@ -268,6 +268,7 @@ def unquoted(text: str) -> str:
 
 
 def _asks(sentence: str) -> bool:
+    """Whether `sentence` is a question."""
     return sentence.rstrip().endswith("?")
 
 

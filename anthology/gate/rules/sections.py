@@ -352,22 +352,22 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
     scope = vocabulary(section.cues.scope_by, exact=True)
-    text = "\n".join(
-        ""
-        if part.heading is not None
-        and scope.find(singulars(part.heading.text))
-        and not drawbacks.find(singulars(part.text))
-        else part.text.partition("\n")[2]
-        if part.heading is not None
-        and part.text.startswith(part.heading.text)
-        and (
-            not drawbacks.find(singulars(part.heading.text))
-            or _answered_with_none(part.heading, section)
-            or _over_scope_only(part.heading, drawbacks, section, ctx, others)
-        )
-        else part.text
-        for part in reading.parts
-    )
+
+    def weighable(part: Part) -> str:
+        heading = part.heading
+        if heading is None:
+            return part.text
+        if scope.find(singulars(heading.text)) and not drawbacks.find(singulars(part.text)):
+            return ""  # "Things I didn't get to try", naming no drawback
+        if part.text.startswith(heading.text) and (
+            not drawbacks.find(singulars(heading.text))
+            or _answered_with_none(heading, section)
+            or _over_scope_only(heading, drawbacks, section, ctx, others)
+        ):
+            return part.text.partition("\n")[2]  # the heading names no drawback
+        return part.text
+
+    text = "\n".join(weighable(part) for part in reading.parts)
     # a paragraph's inline code names things (`deprecate`, `--limit`); it weighs nothing
     prose = {with_code(p): p.text for p in ctx.paragraphs if p.code}
     # nor do the alternatives a list tells ("LightFM: nice, but slow to build")
