@@ -277,6 +277,21 @@ def sentences_of(text: str) -> list[str]:
     return [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]
 
 
+def first_sentences(text: str, count: int) -> list[str]:
+    """`sentences_of(text)[:count]`, without splitting the rest of a long text."""
+    found: list[str] = []
+    start = 0
+    for end in _SENTENCE.finditer(text):
+        if text[start : end.start()].strip():
+            found.append(text[start : end.start()])
+            if len(found) == count:
+                return found
+        start = end.end()
+    if text[start:].strip() and len(found) < count:
+        found.append(text[start:])
+    return found
+
+
 def weighs(
     text: str,
     section: Section,

@@ -32,7 +32,7 @@ from ..reading import (
 from ..rubric import RubricFinding
 from ..sections import Heading, Paragraph
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
-from ..weighing import sentences_of, unexplained, unquoted, weighs
+from ..weighing import first_sentences, sentences_of, unexplained, unquoted, weighs
 from ..words import count_words
 
 
@@ -384,9 +384,9 @@ def _answered_with_none(heading: Heading, section: Section) -> bool:
     "Honestly, I can't think of any"): a heading that asks for them ("Any downsides?")
     then names none."""
     none = vocabulary(section.cues.none_found, exact=True)
-    if not none:
-        return False
-    opening = sentences_of(heading.section_text)[:_ANSWER_SENTENCES]
+    if not none or not vocabulary(section.cues.drawbacks, exact=True).find(singulars(heading.text)):
+        return False  # a heading naming no drawback has none to answer
+    opening = first_sentences(heading.section_text, _ANSWER_SENTENCES)
     return any(none.find(singulars(sentence)) for sentence in opening)
 
 
