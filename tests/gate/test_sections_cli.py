@@ -4412,6 +4412,18 @@ def test_another_products_drawback_elsewhere_does_not_weigh_the_tool(
     assert one_sided == (["error"] if named else [])
 
 
+def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | None) -> None:
+    """The post gets `section-one-sided` as `expected` ("error"), or, with None, no error
+    of it: weighed, though maybe in words no drawback list has (advice at most)."""
+    code, found, _err = check(run, content, str(write(content, body)))
+    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
+    if expected:
+        assert one_sided == [expected], found
+    else:
+        assert "error" not in one_sided, found
+    assert code == (1 if expected == "error" else 0)
+
+
 ALTERNATIVES_LIST = (
     "Ten out of ten for our team. {lead}\n\n"
     "- **LightFM**: a nice hybrid model, but we fought with its build for an afternoon.\n"
@@ -4468,13 +4480,7 @@ def test_the_alternatives_drawbacks_in_a_list_do_not_weigh_the_tool(
     tool's aspects ("Memory: higher")."""
     verdict = ALTERNATIVES_LIST.format(lead=lead, third=third)
     body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
-    if expected:
-        assert one_sided == [expected], found
-    else:  # weighed, though maybe in words no drawback list has: advice at most
-        assert "error" not in one_sided, found
-    assert code == (1 if expected == "error" else 0)
+    _assert_one_sided(run, content, body, expected)
 
 
 @pytest.mark.parametrize(
@@ -4506,13 +4512,7 @@ def test_an_item_naming_the_alternative_weighs_it(
         f"- {last}\n"
     )
     body = ONE_SIDED_POST.format(heading="Limitations", verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
-    if expected:
-        assert one_sided == [expected], found
-    else:
-        assert "error" not in one_sided, found
-    assert code == (1 if expected == "error" else 0)
+    _assert_one_sided(run, content, body, expected)
 
 
 UNTRIED = (
@@ -4542,13 +4542,7 @@ def test_a_section_on_what_was_not_tried_weighs_nothing(
     """A verdict's subsection whose heading tells the writer's scope ("Things I didn't get
     to try") weighs the tool only when it names a drawback."""
     body = ONE_SIDED_POST.format(heading="Conclusion", verdict=UNTRIED.format(last=last))
-    code, found, _err = check(run, content, str(write(content, body)))
-    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
-    if expected:
-        assert one_sided == [expected], found
-    else:
-        assert "error" not in one_sided, found
-    assert code == (1 if expected == "error" else 0)
+    _assert_one_sided(run, content, body, expected)
 
 
 @pytest.mark.parametrize(
@@ -4589,13 +4583,7 @@ def test_a_heading_answered_with_no_drawback_names_none(
     """Text that opens by finding no drawback (`none_found` in course.yaml: "I can't think
     of any") leaves the heading over it ("Any downsides?") naming none."""
     body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    one_sided = [f["severity"] for f in found if f["rule"] == "section-one-sided"]
-    if expected:
-        assert one_sided == [expected], found
-    else:
-        assert "error" not in one_sided, found
-    assert code == (1 if expected == "error" else 0)
+    _assert_one_sided(run, content, body, expected)
 
 
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
