@@ -152,6 +152,10 @@ class Cues:
     # over "Honestly, I can't think of any"): that heading names no drawback (see
     # `gate/rules/sections.py`).
     none_found: tuple[str, ...] = ()
+    # Short answers that find none when they open the reply to a yes-or-no question on
+    # drawbacks ("Any downsides? Honestly, not really."): that question names no drawback.
+    # Only read there: "not really" elsewhere weighs ("it is not really fast").
+    none_answers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -323,7 +327,7 @@ _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
-    "tool_subjects", "scope_by", "alternatives_by", "none_found",
+    "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

@@ -223,12 +223,41 @@ def _clauses(
         another = _led_by_alternatives(sentence, alternatives) or (
             opening is not None and _led_by_alternatives(sentence[opening.end() :], alternatives)
         )
+    met_another = False  # the clause before ended naming another product
     for clause in _split_clauses(sentence):
         if names and not another:
             after = _AFTER_COLON.split(clause)[1:]
             another = bool(after) and _led_by_another(after[-1], names, tool)
         another = another and not set(stems(clause)) & tool
-        yield clause, another
+        # "We first looked at UptimeRobot, but its free plan is coarse": "its" is the
+        # product just named, in that clause
+        went_on = met_another and bool(_GOES_ON_WITH_IT.match(clause))
+        met_another = bool(names) and _ends_naming_another(clause, names, tool)
+        yield clause, another or went_on
+
+
+# a clause that goes on with "it" after its conjunction ("but its free plan …") (English)
+_GOES_ON_WITH_IT = re.compile(
+    r"\W*(?:(?:but|yet|though|although|whereas|while|and|so)\s+)?(?:its?|it['’]s)\b", re.I
+)
+# words that make "it" the tool in a clause naming another product ("Compared to
+# Nagios, it is easy", "it is faster than Nagios") (English)
+_COMPARING = frozenset(stems("it its than like unlike compared versus vs instead replaced"))
+
+
+def _ends_naming_another(clause: str, names: Container[str], tool: frozenset[str]) -> bool:
+    """Whether `clause` ends by naming another product the text uses inside its prose,
+    and names neither the tool, "it" nor a comparison ("We first looked at UptimeRobot",
+    not "The UDP handler is fire-and-forget"): "it" in the next clause is that product."""
+    words = set(stems(clause))
+    if words & tool or words & _COMPARING:
+        return False
+    last = _WORD.findall(clause)[-_OBJECT_REACH:]
+    return any(word[0].isupper() and word in names and a_product(word, tool) for word in last)
+
+
+# how near its clause's end a product named as the object stands ("tried Grafana first")
+_OBJECT_REACH = 2
 
 
 # a clause that ends in an article and one word, before "but": two words of one noun

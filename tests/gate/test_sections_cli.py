@@ -4586,6 +4586,86 @@ def test_a_heading_answered_with_no_drawback_names_none(
     _assert_one_sided(run, content, body, expected)
 
 
+@pytest.mark.parametrize(
+    ("heading", "verdict", "expected"),
+    [
+        # a yes-or-no question on drawbacks, answered short with none (batches 712 to 727),
+        # in the text or as the heading
+        (
+            "Verdict",
+            "Were there any drawbacks? Honestly, not really for what we needed. The suite "
+            "needed no configuration and saved us days.",
+            "error",
+        ),
+        (
+            "Verdict",
+            "So, any downsides? Nope. The suite needed no configuration and saved us days.",
+            "error",
+        ),
+        (
+            "Any downsides?",
+            "Not really. The suite needed no configuration and saved us days.",
+            "error",
+        ),
+        # ... unless the answer names one, or the question asks what they are
+        (
+            "Verdict",
+            "Were there any drawbacks? Yes: it is slow on tables over a million rows.",
+            None,
+        ),
+        (
+            "Verdict",
+            "Any downsides? Not really, but it is slow on tables over a million rows.",
+            None,
+        ),
+        (
+            "Verdict",
+            "What are the limitations? No streaming input, so every export goes through a "
+            "file first.",
+            None,
+        ),
+    ],
+)
+def test_a_question_on_drawbacks_answered_no_names_none(
+    content: Path, run: Runner, heading: str, verdict: str, expected: str | None
+) -> None:
+    """A yes-or-no question on drawbacks whose answer opens with none (`none_answers` in
+    course.yaml: "Not really.") names none, whether it is a sentence or the heading."""
+    body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        # "its" just after another product named as the object is that product's
+        (
+            "We first looked at Healthchecks, but its free plan only pings every five "
+            "minutes. The suite needed no configuration and saved us days.",
+            "error",
+        ),
+        # ... not the tool's when the clause before names it or compares
+        (
+            "We first ran it next to Healthchecks, but its free plan only covers five "
+            "checks. The suite needed no configuration and saved us days.",
+            None,
+        ),
+        (
+            "The UDP handler in Healthchecks is fire-and-forget, but it drops messages when "
+            "the server restarts. The suite needed no configuration and saved us days.",
+            None,
+        ),
+    ],
+)
+def test_its_after_another_product_is_that_product_s(
+    content: Path, run: Runner, verdict: str, expected: str | None
+) -> None:
+    """A clause going on with "it" right after one that ends by naming another product
+    ("We first looked at UptimeRobot, but its free plan …") weighs that product."""
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
 def test_the_old_way_s_drawbacks_do_not_weigh_the_tool(content: Path, run: Runner) -> None:
     """Drawback words in the problem told before the tool ("our tedious scripts") are the
     old way's: a verdict after them that only praises the tool is still one-sided. Told after

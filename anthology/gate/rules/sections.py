@@ -321,7 +321,7 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
         # list says of the alternatives is theirs ("LightFM: nice, but slow to build")
         *(
-            others.get(p.text, p.text)
+            others[p.text] if p.text in others else _unanswered(p.text, drawbacks, section)
             for p in ctx.paragraphs
             if p.text not in told_text and p.text not in scope_only
         ),
@@ -382,12 +382,60 @@ _ANSWER_SENTENCES = 2
 def _answered_with_none(heading: Heading, section: Section) -> bool:
     """Whether the text under a heading opens by finding no drawback (`none_found`:
     "Honestly, I can't think of any"): a heading that asks for them ("Any downsides?")
-    then names none."""
+    then names none. A yes-or-no question may be answered shorter ("Not really.")."""
     none = vocabulary(section.cues.none_found, exact=True)
-    if not none or not vocabulary(section.cues.drawbacks, exact=True).find(singulars(heading.text)):
+    if not vocabulary(section.cues.drawbacks, exact=True).find(singulars(heading.text)):
         return False  # a heading naming no drawback has none to answer
     opening = first_sentences(heading.section_text, _ANSWER_SENTENCES)
-    return any(none.find(singulars(sentence)) for sentence in opening)
+    if opening and _asks_yes_or_no(heading.text) and _answers_none(opening[0], section):
+        return True
+    return bool(none) and any(none.find(singulars(sentence)) for sentence in opening)
+
+
+# a question answered yes or no opens with an auxiliary, or asks for "any", maybe after a
+# label or a word that leads it in ("Q: Were there …", "So, any downsides?") (English)
+_AUXILIARIES = frozenset(singulars("are is was were did do does has have had can could will would"))
+_ANY = frozenset(singulars("any anything"))
+_LEAD_INS = frozenset(singulars("q question so and but ok okay well now"))
+# the clauses of a reply set apart by its punctuation ("Honestly, not really.")
+_REPLY_CLAUSE = re.compile(r"\s*[,;:\u2013\u2014]\s*")
+
+
+def _asks_yes_or_no(text: str) -> bool:
+    """Whether `text` is a question answered yes or no ("Any downsides?", "Q: Were
+    there limitations?"), not one asking what ("What are the limitations?")."""
+    if not text.rstrip(" *_").endswith("?"):
+        return False
+    words = singulars(text)
+    words = words[1:] if words[:1] and words[0] in _LEAD_INS else words
+    return bool(words) and (words[0] in _AUXILIARIES or bool(_ANY.intersection(words[:2])))
+
+
+def _answers_none(reply: str, section: Section) -> bool:
+    """Whether a reply opens by finding none: one of its first two clauses opens with a
+    `none_answers` phrase ("Honestly, not really for what we needed")."""
+    answers = vocabulary(section.cues.none_answers, exact=True)
+    clauses = _REPLY_CLAUSE.split(reply.strip(" *_"), maxsplit=2)[:2]
+    return bool(answers) and any(answers.find(singulars(clause)) for clause in clauses)
+
+
+def _unanswered(text: str, drawbacks: Vocabulary, section: Section) -> str:
+    """`text` less its yes-or-no questions on drawbacks that the next sentence answers
+    with none ("Were there any drawbacks? Honestly, not really."): such a question names
+    none. A question answered otherwise still does (an FAQ's "Any downsides?")."""
+    if "?" not in text:
+        return text
+    sentences = sentences_of(text)
+    kept = [
+        sentence
+        for sentence, reply in zip(sentences, [*sentences[1:], ""], strict=True)
+        if not (
+            _asks_yes_or_no(sentence)
+            and drawbacks.find(singulars(sentence))
+            and _answers_none(reply, section)
+        )
+    ]
+    return text if len(kept) == len(sentences) else " ".join(kept)
 
 
 def _over_scope_only(
