@@ -341,6 +341,9 @@ def tells_as_real(text: str, section: Section, words: Vocabulary) -> bool:
 
 _POSSESSIVES = frozenset({"our", "my"})
 _OUR = re.compile(r"\bour\b", re.I)
+_THE = re.compile(r"\bthe\b", re.I)
+_OWNERS = frozenset(stems("our my"))
+_ARTICLE = frozenset(stems("the"))
 POSSESSION_WORDS = 4  # words after "our" that may name what a story calls the writer's own
 
 
@@ -1575,7 +1578,7 @@ class _Reader:
         the scenario; not in a paragraph on someone else's material (`story_borrowed`:
         "Rather than instrumenting our own service, I used the demo application"), nor in
         one that plans the use ("Hooking our consumer into this page is the next step")."""
-        if not _OUR.search(text):
+        if not _OUR.search(text) and not _THE.search(text):
             return ""
         section = self.sections[s]
         cues = section.cues
@@ -1588,7 +1591,8 @@ class _Reader:
             )
         )
         ours = [i for i, word in enumerate(words) if word == "our"]
-        if not ours:
+        thes = [i for i, word in enumerate(words) if word in _ARTICLE]
+        if not ours and not thes:
             return ""
         common = _common_stems() | set(stems(" ".join(cues.story_ignores)))
         for o, parts in sorted(chosen.items()):
@@ -1598,13 +1602,25 @@ class _Reader:
                     continue
                 told = stems(part.text)
                 things = {w for w in told if len(w) >= 3 and w not in common}
-                for i in ours:
-                    thing = next((w for w in words[i + 1 : i + 2 + MAX_GAP] if w in things), None)
-                    if thing is not None:
-                        return (
-                            f"“our {thing}” refers to ‘{part.label}’, which names the scenario "
-                            f"({', '.join(named[:4])})"
+                # what an earlier requirement's part calls the writer's own ("Our
+                # model-serving image was 2.1 GB") is what "the image" means after it
+                owned = {
+                    w
+                    for i, word in enumerate(told)
+                    if word in _OWNERS and o < s
+                    for w in told[i + 1 : i + 1 + POSSESSION_WORDS]
+                    if w in things
+                }
+                for article, at, known in (("our", ours, things), ("the", thes, owned)):
+                    for i in at:
+                        thing = next(
+                            (w for w in words[i + 1 : i + 2 + MAX_GAP] if w in known), None
                         )
+                        if thing is not None:
+                            return (
+                                f"“{article} {thing}” refers to ‘{part.label}’, which names the "
+                                f"scenario ({', '.join(named[:4])})"
+                            )
         return ""
 
     def _closing(self, chosen: dict[int, list[Part]]) -> None:

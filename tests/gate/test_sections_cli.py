@@ -202,6 +202,39 @@ def test_examples_on_other_data_still_lack_the_scenario(content: Path, run: Runn
     assert missing[0]["line"] is not None and missing[0]["path"].endswith("post.md")
 
 
+@pytest.mark.parametrize(
+    ("owner", "passes"),
+    [
+        # "the scripts" are what the problem called the writer's own (batches 728 to 735)
+        ("Our", True),
+        # ... not scripts the problem only tells of
+        ("Some old", False),
+    ],
+)
+def test_examples_may_refer_to_what_the_problem_called_the_writer_s_own(
+    content: Path, run: Runner, owner: str, passes: bool
+) -> None:
+    """A walkthrough in no scenario word that says "the scripts" goes on with the story
+    when the problem told "Our shell scripts …" in the scenario's words."""
+    body = (
+        STORY_BODY.replace(
+            "Our nightly job is a chain of shell scripts started by cron:",
+            f"{owner} shell scripts run the nightly job from cron:",
+        )
+        .replace("one of our existing scripts", "one of the scripts")
+        .replace("sent a message to our chat", "raised an alert")
+        .replace("restarting from the failed task", "restarting from the broken task")
+        .replace("without pulling the data again", "skipping the pull")
+    )
+    post = write(content, body)
+    code, found, _err = check(run, content, str(post))
+    missing = [f["rubric"] for f in found if f["rule"] in ("section-missing", "scenario-missing")]
+    assert (code, missing) == ((0, []) if passes else (1, ["scenario"]))
+    if passes:
+        _code, out, _err = run("--content", str(content), "check", "--explain", str(post))
+        assert "scenario: “the script” refers to ‘Part I: the mess’" in out
+
+
 # A section the gate cannot place: a plain history of the service, in words that name no
 # requirement (so it reads as none of them), long enough that the gate doubts its verdict.
 CHRONICLE = (
