@@ -4669,6 +4669,21 @@ def test_a_question_on_drawbacks_answered_no_names_none(
 
 
 @pytest.mark.parametrize(
+    "limits",
+    [
+        # limits said outright name a drawback (batches 728 to 735)
+        "There are real limits, though.",
+        "Still, it has limits.",
+    ],
+)
+def test_limits_said_outright_name_a_drawback(content: Path, run: Runner, limits: str) -> None:
+    """Saying "there are real limits" names a drawback, whatever words tell them."""
+    verdict = f"{limits} From the guest network the tunnel simply does not connect."
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
+    _assert_one_sided(run, content, body, None)
+
+
+@pytest.mark.parametrize(
     ("verdict", "expected"),
     [
         # "its" just after another product named as the object is that product's
