@@ -1995,6 +1995,10 @@ class _Reader:
                     score = _score(self.post, cues, own, self.post.heading_stems[h], window)
                     enough = (
                         score.score > cues.min_score
+                        or (
+                            score.score >= cues.confirm_score
+                            and self._before_its_tool(own, [q for q in hinted if q is not part])
+                        )
                         if opening
                         else score.score >= cues.min_score
                         if part.how == BETWEEN
@@ -2012,6 +2016,18 @@ class _Reader:
                     break
                 if chosen.get(s):
                     break
+
+    def _before_its_tool(self, own: list[int], later: list[Part]) -> bool:
+        """Whether the paragraphs `own` of a run's first section neither name the tool nor
+        show code while a `later` section of the run names it: a diary's "Monday: bad news
+        in standup" before "Tuesday: installed it" tells what the tool was for, not a use
+        of it, even in words of a walkthrough ("the load test we built")."""
+        tool = self.post._tool_stems
+        if not tool or any(
+            self.post.paragraphs[i].fenced or tool & set(self.post.para_stems(i)) for i in own
+        ):
+            return False
+        return any(tool & set(stems(p.text)) for q in later for p in self._part_paragraphs(q))
 
     def _opens_run(self, part: Part, hinted: list[Part], o: int, section: Section) -> bool:
         """Whether `part` opens a run of sections that only generic headings gave to

@@ -235,6 +235,60 @@ def test_examples_may_refer_to_what_the_problem_called_the_writer_s_own(
         assert "scenario: “the script” refers to ‘Part I: the mess’" in out
 
 
+DIARY = """
+**Monday**
+
+Bad news at standup. Our endpoint kept answering, but what we served after the nightly
+retrain looked off: the same five films for almost every user, and the click-through in
+the online evaluation fell by half. Nobody could say which night's export was to blame,
+and the dashboard only said the model was new.
+
+**Tuesday**
+
+I installed Deepchecks next to the retraining job and ran its data integrity suite on the
+last ten exports of our ratings. It flagged two nights at once: 31 percent of rows without
+a movie id, and a duplicated batch of watch events from the Kafka replay.
+
+**Wednesday**
+
+I added the suite to the nightly job so the retrain stops when a check fails, and replayed
+last week's exports through it: the broken night stopped the job in 40 seconds, and the
+recommendations stayed on the previous model.
+
+**Thursday: what I think of Deepchecks**
+
+The checks are quick to set up and the report is clear. However, the full suite is slow on
+our VM, about four minutes per export, and its defaults are confusing: they flag harmless
+columns until you tune them.
+"""
+
+
+@pytest.mark.parametrize(
+    ("monday", "problem"),
+    [
+        # the day before the tool arrives tells what it was for, in few problem words
+        # (batches 728 to 743)
+        ("", "‘Monday’"),
+        # ... not a day that already uses it
+        (" So I ran Deepchecks on Monday night too.", None),
+    ],
+)
+def test_a_diary_s_day_before_the_tool_tells_the_problem(
+    content: Path, run: Runner, monday: str, problem: str | None
+) -> None:
+    """The first day of a diary whose days the walkthrough took may tell the problem with
+    less evidence when it neither names the tool nor shows code and a later day names it."""
+    body = DIARY.replace("the model was new.", "the model was new." + monday)
+    post = write(content, body)
+    code, found, _err = check(run, content, str(post))
+    missing = [f["rubric"] for f in found if f["rule"] == "section-missing"]
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert (code, missing) == ((0, []) if problem else (1, ["problem"])), errors
+    if problem:
+        _code, out, _err = run("--content", str(content), "check", "--explain", str(post))
+        assert f"The problem the tool addresses [problem]: {problem}" in out
+
+
 # A section the gate cannot place: a plain history of the service, in words that name no
 # requirement (so it reads as none of them), long enough that the gate doubts its verdict.
 CHRONICLE = (
