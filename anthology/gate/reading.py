@@ -123,7 +123,15 @@ _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 # a sentence defining something by its name ("Digger is an open-source tool that runs
 # Terraform in your CI — in our case GitHub Actions")
-_DEFINITION = re.compile(r"^\W*([A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*)?\s+(?:is|are)\s+(?:an?|the)\b")
+_DEFINITION = re.compile(
+    r"^\W*([A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*)?(?:\s*\([^()\n]{1,80}\))?\s+(?:is|are)\s+(?:an?|the)\b"
+)
+
+
+# the writer's voice, for a paragraph that defines the tool (English)
+_WRITERS = re.compile(
+    r"\b(?:I(?:'m|'ve)?(?![/\w'])|[Mm]y|[Mm]e|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur|[Uu]s)\b"
+)
 
 
 def _without_definitions(text: str) -> str:
@@ -342,7 +350,7 @@ def tells_as_real(text: str, section: Section, words: Vocabulary) -> bool:
 _POSSESSIVES = frozenset({"our", "my"})
 _OUR = re.compile(r"\bour\b", re.I)
 _THE = re.compile(r"\bthe\b", re.I)
-_OWNERS = frozenset(stems("our my"))
+_THE_REACH = 3  # words after "our" that "the" may refer back to
 _ARTICLE = frozenset(stems("the"))
 POSSESSION_WORDS = 4  # words after "our" that may name what a story calls the writer's own
 
@@ -704,17 +712,19 @@ class _Post:
         return frozenset(word for name in self.tool_names for word in stems(name)[:1])
 
     def _undefined(self, text: str) -> str:
-        """`text` less its sentences defining the tool by its name."""
+        """`text` less its sentences defining the tool by its name; nothing of a paragraph
+        that opens with one and never speaks in the writer's voice: all of it describes
+        the tool ("LTTng is a tracing framework. … block I/O …")."""
         if not self._tool_stems:
             return text
-        return " ".join(
-            sentence
-            for sentence in _SENTENCE.split(text)
-            if not (
-                (found := _DEFINITION.match(sentence))
-                and stem(found.group(1).casefold()) in self._tool_stems
-            )
-        )
+        sentences = _SENTENCE.split(text)
+        kept = [sentence for sentence in sentences if not self._defines_the_tool(sentence)]
+        opens = len(kept) < len(sentences) and self._defines_the_tool(sentences[0])
+        return "" if opens and not _WRITERS.search(text) else " ".join(kept)
+
+    def _defines_the_tool(self, sentence: str) -> bool:
+        found = _DEFINITION.match(sentence)
+        return found is not None and stem(found.group(1).casefold()) in self._tool_stems
 
     def para_singulars(self, index: int) -> tuple[str, ...]:
         if index not in self._para_singulars:
@@ -1603,14 +1613,10 @@ class _Reader:
                 told = stems(part.text)
                 things = {w for w in told if len(w) >= 3 and w not in common}
                 # what an earlier requirement's part calls the writer's own ("Our
-                # model-serving image was 2.1 GB") is what "the image" means after it
-                owned = {
-                    w
-                    for i, word in enumerate(told)
-                    if word in _OWNERS and o < s
-                    for w in told[i + 1 : i + 1 + POSSESSION_WORDS]
-                    if w in things
-                }
+                # model-serving image was 2.1 GB") is what "the image" means after it;
+                # read close: "Our nightly retraining sometimes trained" owns no "train"
+                close = part.text.replace("-", "")
+                owned = set(possessions(close, common, _THE_REACH)) if o < s else set()
                 for article, at, known in (("our", ours, things), ("the", thes, owned)):
                     for i in at:
                         thing = next(

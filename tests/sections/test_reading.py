@@ -2149,3 +2149,24 @@ def test_a_definition_of_the_tool_tells_no_problem() -> None:
         "Bastionbox is an SSH gateway that,",
     )
     assert read_naming_the_tool(told, "Bastionbox")["problem"].parts
+
+
+# A definition with its long name in brackets, and the sentences after it that go on
+# describing the tool ("records … block I/O"): no problem either (batches 736 to 743).
+DEFINITION_PARAGRAPH = DEFINITION_FIRST.replace(
+    "Bastionbox is an SSH gateway that, instead of logging a user into the host, starts a "
+    "fresh container for every connection and drops the user into it.",
+    "Bastionbox (Bastion Box) is an SSH gateway. It starts a fresh container for every "
+    "connection; a session blocked by a stuck webhook fails without a shell.",
+)
+
+
+def test_a_paragraph_that_defines_the_tool_tells_no_problem() -> None:
+    assert DEFINITION_PARAGRAPH != DEFINITION_FIRST
+    readings = read_naming_the_tool(DEFINITION_PARAGRAPH, "Bastionbox")
+    assert not readings["problem"].parts
+    # in the writer's voice, the paragraph may tell one
+    told = DEFINITION_PARAGRAPH.replace(
+        "fails without a shell.", "fails without a shell, and we kept losing our sessions."
+    )
+    assert read_naming_the_tool(told, "Bastionbox")["problem"].parts
