@@ -2170,3 +2170,31 @@ def test_a_paragraph_that_defines_the_tool_tells_no_problem() -> None:
         "fails without a shell.", "fails without a shell, and we kept losing our sessions."
     )
     assert read_naming_the_tool(told, "Bastionbox")["problem"].parts
+
+
+# A FAQ's first question asks what the team did before the tool and what was wrong with
+# it: the problem, though "wrong with it" also names a verdict (batches 736 to 743).
+BEFORE_FAQ = """### Q: What were we doing before, and what was wrong with it?
+
+Our recommender has two stages: a candidate generator on watch events proposes two hundred \
+movies per user, and a ranking model orders them before the endpoint returns twenty.
+
+Tuning the ranking model was a mess. Each of us ran small grid searches in a notebook, and \
+nobody could tell which settings produced the model we shipped.
+
+### Q: What does using it look like?
+
+I wrapped our training call for the movie ratings in Tunebox, ran forty trials overnight on \
+our VM, and it kept every result with its settings, so the best run was one click away.
+
+### Q: Okay, what's bad about it?
+
+The documentation is thin, and the dashboard is slow once there are a few hundred trials.
+"""
+
+
+def test_a_question_on_what_was_done_before_asks_for_the_problem() -> None:
+    readings = read_naming_the_tool(BEFORE_FAQ, "Tunebox")
+    labels = {name: [part.label for part in r.parts] for name, r in readings.items()}
+    assert labels["problem"] == ["Q: What were we doing before, and what was wrong with it?"]
+    assert labels["assessment"] == ["Q: Okay, what's bad about it?"]
