@@ -2198,3 +2198,29 @@ def test_a_question_on_what_was_done_before_asks_for_the_problem() -> None:
     labels = {name: [part.label for part in r.parts] for name, r in readings.items()}
     assert labels["problem"] == ["Q: What were we doing before, and what was wrong with it?"]
     assert labels["assessment"] == ["Q: Okay, what's bad about it?"]
+
+
+# "How we deployed before" names the old way, not the walkthrough's deploying (batches
+# 712 to 719, read right with batches 736 to 743)
+BEFORE_DIARY = """### Monday — how we deployed before
+
+We copied the model files to the VM by hand and restarted the service; twice a half-copied \
+file took the recommendations down for forty minutes, and nobody knew which version was live.
+
+### Tuesday — first recipe
+
+I wrote a Shipit recipe for our movie recommender: it uploads each release to its own \
+folder, links the shared model files and switches a symlink, so a deploy took nine seconds.
+
+### Wednesday — verdict
+
+It works well for one VM and the rollback is instant. However, the documentation is thin, \
+a failed hook leaves the release folder behind, and it needs PHP on every machine.
+"""
+
+
+def test_how_the_team_did_it_before_names_the_problem() -> None:
+    readings = read_naming_the_tool(BEFORE_DIARY, "Shipit")
+    labels = {name: [part.label for part in r.parts] for name, r in readings.items()}
+    assert labels["problem"] == ["Monday — how we deployed before"]
+    assert labels["examples"] == ["Tuesday — first recipe"]
