@@ -224,16 +224,44 @@ def _clauses(
             opening is not None and _led_by_alternatives(sentence[opening.end() :], alternatives)
         )
     met_another = False  # the clause before ended naming another product
-    for clause in _split_clauses(sentence):
+    clauses = _split_clauses(sentence)
+    # "Most of the pain we had before Unit came from gunicorn": the old way's
+    old_way = bool(tool) and bool(clauses) and bool(_before_the_tool(clauses[0], tool))
+    another = another or old_way
+    for clause in clauses:
         if names and not another:
             after = _AFTER_COLON.split(clause)[1:]
             another = bool(after) and _led_by_another(after[-1], names, tool)
-        another = another and not set(stems(clause)) & tool
+        named = set(stems(clause)) - _before_the_tool(clause, tool)
+        another = another and not named & tool
         # "We first looked at UptimeRobot, but its free plan is coarse": "its" is the
         # product just named, in that clause
         went_on = met_another and bool(_GOES_ON_WITH_IT.match(clause))
         met_another = bool(names) and _ends_naming_another(clause, names, tool)
         yield clause, another or went_on
+
+
+def of_another(
+    sentence: str,
+    names: Container[str],
+    tool: frozenset[str],
+    alternatives: Vocabulary | None = None,
+) -> bool:
+    """Whether every clause of `sentence` speaks of another product than the tool, or of
+    the old way (`_clauses`): "uWSGI, which we tried for a day, has hundreds of options"."""
+    return all(another for _clause, another in _clauses(sentence, names, tool, alternatives))
+
+
+_BEFORE = stems("before")[0]
+
+
+def _before_the_tool(clause: str, tool: frozenset[str]) -> set[str]:
+    """The tool's words that follow "before" in `clause` ("the pain we had before Unit"):
+    that names the old way, not the tool."""
+    words = stems(clause)
+    return {
+        word for at, word in enumerate(words[1:], 1) if word in tool and words[at - 1] == _BEFORE
+    }
 
 
 # a clause that goes on with "it" after its conjunction ("but its free plan …") (English)

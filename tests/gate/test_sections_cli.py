@@ -4723,6 +4723,40 @@ def test_a_question_on_drawbacks_answered_no_names_none(
 
 
 @pytest.mark.parametrize(
+    ("heading", "verdict", "expected"),
+    [
+        # a heading naming drawbacks over the old way, another product and what was not
+        # tried, then praise, names none (batches 736 to 743)
+        (
+            "What to watch out for",
+            "Most of the pain we had before Deepchecks came from our scripts: they broke "
+            "silently. We had also tried Airflow. Airflow has hundreds of options. We did not "
+            "get to try the drift checks. The suite saved us days. The report is clear. "
+            "Everyone on the team uses it now.",
+            "error",
+        ),
+        # ... while the tool's own drawback there still weighs
+        (
+            "What to watch out for",
+            "Most of the pain we had before Deepchecks came from our scripts. We did not get "
+            "to try the drift checks. It is slow on large exports, and its documentation is "
+            "thin.",
+            None,
+        ),
+    ],
+)
+def test_the_old_way_before_the_tool_weighs_nothing(
+    content: Path, run: Runner, heading: str, verdict: str, expected: str | None
+) -> None:
+    """A sentence that opens on what the team had before the tool ("the pain we had before
+    Unit came from gunicorn") tells the old way's drawbacks, and one on another product
+    theirs: under a heading naming drawbacks, with what the writer did not try, they may
+    leave it naming none."""
+    body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
+@pytest.mark.parametrize(
     "limits",
     [
         # limits said outright name a drawback (batches 728 to 735)

@@ -32,7 +32,14 @@ from ..reading import (
 from ..rubric import RubricFinding
 from ..sections import Heading, Paragraph
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
-from ..weighing import first_sentences, sentences_of, unexplained, unquoted, weighs
+from ..weighing import (
+    first_sentences,
+    of_another,
+    sentences_of,
+    unexplained,
+    unquoted,
+    weighs,
+)
 from ..words import count_words
 
 
@@ -466,9 +473,17 @@ def _over_scope_only(
         text = "\n".join(kept)
         told, left = _scope_sentences(text, scope)
         told += sentences - left
+    names = ctx.product_names
+    if told and told * _SCOPE_SHARE < sentences:
+        # sentences on other products or the old way tell no drawback of the tool either
+        alternatives = vocabulary(section.cues.alternatives_by, exact=True)
+        told += sum(
+            of_another(sentence, names, ctx.tool_words, alternatives)
+            for sentence in sentences_of(text)
+            if not scope.find(singulars(sentence))
+        )
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
-    names = ctx.product_names
     return not weighs(text, section, ctx.tool_words, names) and not any(
         drawbacks.find(singulars(part))
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
