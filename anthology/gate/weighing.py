@@ -316,7 +316,9 @@ def _led_by_alternatives(text: str, alternatives: Vocabulary) -> bool:
     compares the tool with ("Compared to the old setup, it is slower")."""
     words = singulars(text)
     lead = next((at for at, word in enumerate(words) if word not in _DETERMINERS), len(words))
-    return any(start <= lead for start, _end in alternatives.spans(words))
+    # after a determiner, one word may qualify them: "The raw alternative, diffing by hand"
+    reach = lead + 1 if lead else lead
+    return any(start <= reach for start, _end in alternatives.spans(words))
 
 
 def unquoted(text: str) -> str:

@@ -4735,6 +4735,22 @@ def test_a_question_on_drawbacks_answered_no_names_none(
             "Everyone on the team uses it now.",
             "error",
         ),
+        # the alternatives qualified by one word ("The raw alternative") and "their own
+        # downsides" are theirs; "anything I would complain about" finds none (batches 744
+        # to 751)
+        (
+            "Things to keep in mind",
+            "We only tried the S3 backend. Atlantis and Terraform Cloud have their own "
+            "downsides: Atlantis needs a webhook server. The raw alternative, diffing by hand, "
+            "is honestly miserable. The suite saved us days.",
+            "error",
+        ),
+        (
+            "Final verdict",
+            "Honestly I couldn't find anything I would complain about; it did everything we "
+            "needed.",
+            "error",
+        ),
         # ... while the tool's own drawback there still weighs
         (
             "What to watch out for",
@@ -4745,13 +4761,13 @@ def test_a_question_on_drawbacks_answered_no_names_none(
         ),
     ],
 )
-def test_the_old_way_before_the_tool_weighs_nothing(
+def test_the_old_way_and_the_alternatives_weigh_nothing(
     content: Path, run: Runner, heading: str, verdict: str, expected: str | None
 ) -> None:
     """A sentence that opens on what the team had before the tool ("the pain we had before
-    Unit came from gunicorn") tells the old way's drawbacks, and one on another product
-    theirs: under a heading naming drawbacks, with what the writer did not try, they may
-    leave it naming none."""
+    Unit came from gunicorn") tells the old way's drawbacks, and one on another product or
+    the alternatives theirs: under a heading naming drawbacks, with what the writer did not
+    try, they may leave it naming none. "Anything I would complain about" finds none."""
     body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
     _assert_one_sided(run, content, body, expected)
 
