@@ -2224,3 +2224,28 @@ def test_how_the_team_did_it_before_names_the_problem() -> None:
     labels = {name: [part.label for part in r.parts] for name, r in readings.items()}
     assert labels["problem"] == ["Monday — how we deployed before"]
     assert labels["examples"] == ["Tuesday — first recipe"]
+
+
+# "What bothers us" names the verdict's drawbacks, said of the team (batches 744 to 751)
+BOTHERS = """**Why bother.** Our recommender's only copy of two months of ratings sits in one \
+Postgres database, and last week a teammate dropped the ratings table by mistake; four days \
+of ratings were lost for good.
+
+**Setting it up.** I ran Backupbox on our VM, pointed it at the database and scheduled a \
+nightly dump at 04:30, after the retraining. Restoring last night's dump into a scratch \
+database gave the same offline evaluation score as production.
+
+**What we liked.** It was running in minutes, and the history page shows every run.
+
+**What bothers us.**
+
+- It only makes full dumps, with no point-in-time recovery, so a table dropped at 16:00 \
+loses everything since 04:30.
+- All its settings live in its own database, not in our repository.
+"""
+
+
+def test_what_bothers_us_names_the_verdict() -> None:
+    readings = read_naming_the_tool(BOTHERS, "Backupbox")
+    labels = [part.label for part in readings["assessment"].parts]
+    assert labels == ["What we liked", "What bothers us"]
