@@ -708,14 +708,15 @@ class _Post:
         return self._para_stems[key]
 
     @cached_property
-    def _tool_stems(self) -> frozenset[str]:
+    def tool_stems(self) -> frozenset[str]:
+        """The stems of the first word of each of the tool's names."""
         return frozenset(word for name in self.tool_names for word in stems(name)[:1])
 
     def _undefined(self, text: str) -> str:
         """`text` less its sentences defining the tool by its name; nothing of a paragraph
         that opens with one and never speaks in the writer's voice: all of it describes
         the tool ("LTTng is a tracing framework. … block I/O …")."""
-        if not self._tool_stems:
+        if not self.tool_stems:
             return text
         sentences = _SENTENCE.split(text)
         kept = [sentence for sentence in sentences if not self._defines_the_tool(sentence)]
@@ -724,7 +725,7 @@ class _Post:
 
     def _defines_the_tool(self, sentence: str) -> bool:
         found = _DEFINITION.match(sentence)
-        return found is not None and stem(found.group(1).casefold()) in self._tool_stems
+        return found is not None and stem(found.group(1).casefold()) in self.tool_stems
 
     def para_singulars(self, index: int) -> tuple[str, ...]:
         if index not in self._para_singulars:
@@ -2028,12 +2029,14 @@ class _Reader:
         show code while a `later` section of the run names it: a diary's "Monday: bad news
         in standup" before "Tuesday: installed it" tells what the tool was for, not a use
         of it, even in words of a walkthrough ("the load test we built")."""
-        tool = self.post._tool_stems
-        if not tool or any(
-            self.post.paragraphs[i].fenced or tool & set(self.post.para_stems(i)) for i in own
+        post = self.post
+        if not post.tool_stems or any(
+            post.paragraphs[i].fenced or post.tool_stems & set(post.para_stems(i)) for i in own
         ):
             return False
-        return any(tool & set(stems(p.text)) for q in later for p in self._part_paragraphs(q))
+        return any(
+            post.tool_stems & set(stems(p.text)) for q in later for p in self._part_paragraphs(q)
+        )
 
     def _opens_run(self, part: Part, hinted: list[Part], o: int, section: Section) -> bool:
         """Whether `part` opens a run of sections that only generic headings gave to

@@ -209,9 +209,12 @@ def _clauses(
     tool: from where the sentence, its part after a short opening phrase ("Compared to
     what we had before, Docker Hub was slow"), or its part after a colon ("the difference
     is clear: GitHub PRs review a whole branch at once"), opens with another product's name
-    (`_led_by_another`) or with words naming the alternatives (`alternatives`: "Looking
-    back, the old setup's drawbacks were serious"), up to the first clause naming the tool
-    ("whereas SAM is maintained by AWS")."""
+    (`_led_by_another`), with words naming the alternatives (`alternatives`: "Looking
+    back, the old setup's drawbacks were serious") or with what the team had before the
+    tool ("the pain we had before Unit came from gunicorn"), up to the first clause naming
+    the tool ("whereas SAM is maintained by AWS"); and a clause that goes on with "it"
+    right after one that ended naming another product ("We first looked at UptimeRobot,
+    but its free plan is coarse")."""
     another = bool(names) and (
         _led_by_another(sentence, names, tool) or _led_by_owner(sentence, tool)
     )
