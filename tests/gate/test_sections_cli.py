@@ -4654,6 +4654,15 @@ def test_a_section_on_what_was_not_tried_weighs_nothing(
             "configuration and saved us days.",
             "error",
         ),
+        # "haven't hit any" over what the writer did not try, and "can't really give a
+        # list of downsides" (batches 760 to 767)
+        (
+            "Limitations",
+            "Honestly, we haven't hit any so far. We only used the free edition, and I don't "
+            "know what the paid one adds or whether we'd need it. So I can't really give a "
+            "list of downsides.",
+            "error",
+        ),
         # ... unless the text names one
         (
             "Any downsides?",
