@@ -229,13 +229,13 @@ def _clauses(
     met_another = False  # the clause before ended naming another product
     clauses = _split_clauses(sentence)
     # "Most of the pain we had before Unit came from gunicorn": the old way's
-    old_way = bool(tool) and bool(clauses) and bool(_before_the_tool(clauses[0], tool))
+    old_way = bool(tool) and bool(clauses) and bool(_named_after_before(clauses[0], tool))
     another = another or old_way
     for clause in clauses:
         if names and not another:
             after = _AFTER_COLON.split(clause)[1:]
             another = bool(after) and _led_by_another(after[-1], names, tool)
-        named = set(stems(clause)) - _before_the_tool(clause, tool)
+        named = set(stems(clause)) - _named_after_before(clause, tool)
         another = another and not named & tool
         # "We first looked at UptimeRobot, but its free plan is coarse": "its" is the
         # product just named, in that clause
@@ -258,7 +258,7 @@ def of_another(
 _BEFORE = stems("before")[0]
 
 
-def _before_the_tool(clause: str, tool: frozenset[str]) -> set[str]:
+def _named_after_before(clause: str, tool: frozenset[str]) -> set[str]:
     """The tool's words that follow "before" in `clause` ("the pain we had before Unit"):
     that names the old way, not the tool."""
     words = stems(clause)
