@@ -613,6 +613,39 @@ def test_under_a_heading_that_imagines_only_the_writers_voice_tells_a_use(
     assert _scenario_shown(content, run, voiced)
 
 
+@pytest.mark.parametrize(
+    "planned",
+    [
+        # the plan is told in the lead-in of the list
+        "## Step 6: wire it in (the plan for our team)\n\n"
+        "For our movie service the plan is:\n\n"
+        "1. Run the check on our ratings table every night.\n"
+        "2. Alert our channel when the watch events drift.",
+        # ... or in a note after the items
+        "## How it fits our service\n\n"
+        "- Run the check on our ratings table every night.\n"
+        "- Alert our channel when the watch events drift.\n\n"
+        "This is the plan for the next milestone.",
+    ],
+)
+def test_a_plan_under_a_heading_that_imagines_is_no_use_even_in_the_writers_voice(
+    content: Path, run: Runner, planned: str
+) -> None:
+    """Under a heading that imagines ("the plan for our team", "How it would fit our
+    service"), a line of its text that plans too makes every line under it a plan: "Run
+    the check on our ratings table" is then no use, though it speaks in the writer's voice.
+    Told as done under the same heading, it still shows the scenario."""
+    planned = planned.replace("How it fits", "How it would fit")
+    assert not _scenario_shown(content, run, planned)
+    done = (
+        planned.replace(" (the plan for our team)", "")
+        .replace("the plan is", "we did this")
+        .replace("This is the plan for the next milestone.", "Both ran for a week.")
+        .replace("How it would fit", "How it fits")
+    )
+    assert _scenario_shown(content, run, done)
+
+
 SHARED_WORDS_POST = """
 ## The problem
 

@@ -960,7 +960,8 @@ def _may_tell_a_use(
     by a possibility ("could be extended like this:"), a name only in the code of a
     description ("a logical service, e.g. `recommender`"), and, under a heading that
     imagines ("How this would apply to a streaming service"), text not in the writer's
-    voice or that imagines too (`_told_under_imagining`)."""
+    voice or that imagines too (`_told_under_imagining`), and all of its text when a line
+    of it plans as well ("For our service the plan is:", then the steps)."""
     in_code_only = {
         with_code(p)
         for p in ctx.paragraphs
@@ -974,6 +975,14 @@ def _may_tell_a_use(
         if part.heading is not None and hypotheticals(stems(part.heading.text), reading.section)
     ]
     imagined = {line for part in imagining_parts for line in part.text.split("\n")[1:]}
+    # ... all of it, when its text says so too ("the plan is:", "This is the plan for
+    # next milestone"): the heading and a line under it make two hypothetical words
+    planned = {
+        line
+        for part in imagining_parts
+        if any(hypotheticals(stems(line), reading.section) for line in part.text.split("\n")[1:])
+        for line in part.text.split("\n")[1:]
+    }
     # the heading that imagines tells nothing itself ("Slide 5: What this could mean for
     # our recommender")
     imagining = {part.heading.text for part in imagining_parts if part.heading is not None}
@@ -984,7 +993,7 @@ def _may_tell_a_use(
         if line in named
         and line not in in_code_only
         and line not in imagining
-        and (line not in imagined or _told_under_imagining(line, reading))
+        and (line not in imagined or (line not in planned and _told_under_imagining(line, reading)))
     ]
 
 
