@@ -4532,6 +4532,36 @@ def test_another_products_drawback_elsewhere_does_not_weigh_the_tool(
     assert one_sided == (["error"] if named else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the clause after the comma goes on with Jupyter's sentence
+        (
+            "Jupyter has no database connections, so everyone writes their own boilerplate.",
+            "error",
+        ),
+        # the same clause after a sentence on the tool is the tool's drawback
+        (
+            "The suite has no database connections, so everyone writes their own boilerplate.",
+            None,
+        ),
+    ],
+)
+def test_a_clause_after_another_products_sentence_is_that_product_s(
+    content: Path, run: Runner, sentence: str, expected: str | None
+) -> None:
+    """The gate also reads each clause of a verdict alone, for the phrases that end or
+    open one ("The bad:"). Read alone, "so everyone writes their own boilerplate" would
+    name a drawback, but its sentence opens with Jupyter, a product the post names in its
+    prose: the drawback is Jupyter's, and a verdict that otherwise praises stays
+    one-sided."""
+    verdict = f"Ten out of ten for our team. {sentence} The suite saved us days."
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict).replace(
+        "## How it helped", "We explored the ratings in Jupyter before.\n\n## How it helped"
+    )
+    _assert_one_sided(run, content, body, expected)
+
+
 def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | None) -> None:
     """The post gets `section-one-sided` as `expected` ("error"), or, with None, no error
     of it: weighed, though maybe in words no drawback list has (advice at most)."""

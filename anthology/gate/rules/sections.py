@@ -334,14 +334,31 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         ),
     ]
     # each whole text, and each clause but the last for the phrases that end one (`$`)
-    texts += [clause for text in texts for clause in _CLAUSE.split(text)[:-1]]
-    # a "memory limit" is no drawback; most posts name one early: the search stops at the first
-    return any(
-        drawbacks.find(singulars(text))
-        and unexplained(
+    pieces = [(clause, text) for text in texts for clause in _CLAUSE.split(text)[:-1]]
+
+    def names_one(text: str) -> bool:
+        return bool(drawbacks.find(singulars(text))) and unexplained(
             text, drawbacks, section, exact=True, tool=ctx.tool_words, names=ctx.product_names
         )
-        for text in texts
+
+    # a "memory limit" is no drawback; most posts name one early: the search stops at the
+    # first. A clause read apart from its sentence still speaks of what that sentence
+    # does: "…, so everyone writes their own boilerplate" after "Jupyter has no database
+    # connections" is Jupyter's
+    return any(names_one(text) for text in texts) or any(
+        names_one(clause) and not _in_a_sentence_of_another(clause, text, ctx, section)
+        for clause, text in pieces
+    )
+
+
+def _in_a_sentence_of_another(clause: str, text: str, ctx: PostContext, section: Section) -> bool:
+    """Whether the sentence of `text` that holds `clause` speaks of another product or
+    the old way in every clause (`of_another`)."""
+    clause = clause.strip()
+    sentence = next((s for s in sentences_of(text) if clause in s), None)
+    alternatives = vocabulary(section.cues.alternatives_by, exact=True)
+    return sentence is not None and of_another(
+        sentence, ctx.product_names, ctx.tool_words, alternatives
     )
 
 
