@@ -4410,6 +4410,20 @@ id, in 40 seconds each.
             "nightly model, and it caught both broken exports.",
             "error",
         ),
+        # "Drawbacks" answered with nothing held against the tool names none
+        (
+            "Drawbacks",
+            "Nothing I could really hold against it. It caught both broken exports and "
+            "saved us days.",
+            "error",
+        ),
+        # "can not say" (written apart) is the writer's scope, like "cannot say"
+        (
+            "Final verdict",
+            "Ten out of ten. I did not try the paid plan, so I can not say if the paid "
+            "version is worth it. It caught both broken exports.",
+            "error",
+        ),
     ],
 )
 def test_a_verdict_that_names_no_drawback_is_flagged_as_one_sided(
