@@ -86,9 +86,10 @@ _LEADING_OWNER = re.compile(r"^\W*(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2
 
 
 # a capitalised name inside a sentence ("than the Serverless Framework", "with GitHub
-# pull requests": after a word and a space, `NamesIn`), and one that leads a sentence
-# ("The Serverless Framework needs …")
-_INSIDE = r"(?<=[\w,;)] )"
+# pull requests": after a word, a comma, a colon or a bracket and a space, `NamesIn`; "it
+# looks good: Faust is unmaintained"), and one that leads a sentence ("The Serverless
+# Framework needs …")
+_INSIDE = r"(?<=[\w,;:)] )"
 _NAME_END = r"(?![\w+-]|\.(?=\w))"
 _LEADING_NAME = re.compile(
     r"^\W*(?P<article>(?:[Tt]he|[Aa]n?)\s+)?(?P<name>[A-Z](?:[\w+-]|\.(?=\w))*)\s*(?P<next>[\w+-]*)"

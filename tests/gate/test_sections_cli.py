@@ -4576,6 +4576,23 @@ def test_a_clause_after_another_products_sentence_is_that_product_s(
     _assert_one_sided(run, content, body, expected)
 
 
+@pytest.mark.parametrize(("colon", "expected"), [(True, "error"), (False, None)])
+def test_a_product_named_after_a_colon_is_named_in_the_prose(
+    content: Path, run: Runner, colon: bool, expected: str | None
+) -> None:
+    """A name after a colon stands inside its sentence ("… it looks good: Faust is no
+    longer maintained"), so the post names Faust as a product, and the clauses that open
+    with it speak of Faust: a verdict that otherwise praises stays one-sided. Named only
+    where a sentence opens, "Faust" may be any capitalised word, and is read as before."""
+    lead = "Next to what we looked at, it looks good: " if colon else "It looks good. "
+    verdict = (
+        f"Ten out of ten for our team. {lead}Faust is no longer maintained, and the raw "
+        "clients need a lot more boilerplate. The suite saved us days."
+    )
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
 def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | None) -> None:
     """The post gets `section-one-sided` as `expected` ("error"), or, with None, no error
     of it: weighed, though maybe in words no drawback list has (advice at most)."""
