@@ -4417,6 +4417,18 @@ id, in 40 seconds each.
             "saved us days.",
             "error",
         ),
+        # "I wish I had" closing a sentence regrets not using the tool sooner: praise
+        (
+            "Final verdict",
+            "Ten out of ten. Spend the evening and set it up now. I wish I had.",
+            "error",
+        ),
+        # ... while a wish about the tool is a drawback
+        (
+            "Final verdict",
+            "Ten out of ten. I wish I had a way to run it on one column.",
+            None,
+        ),
         # "can not say" (written apart) is the writer's scope, like "cannot say"
         (
             "Final verdict",

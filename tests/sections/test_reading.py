@@ -1315,6 +1315,8 @@ def test_limitations_along_the_way_need_more_than_weak_words() -> None:
         ("Why I like it for ML systems", False),
         ("Why it worked so well for us", False),
         ("Why it was a great fit", False),
+        ("Why I'm a fan", False),
+        ("Why we became big fans of it", False),
         ("Why our retraining kept failing", True),
         ("Why nobody liked the old pipeline", True),
         ('The gap between "it works on my VM" and "it is deployed"', True),
