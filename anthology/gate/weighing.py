@@ -228,6 +228,7 @@ def _clauses(
             opening is not None and _led_by_alternatives(sentence[opening.end() :], alternatives)
         )
     met_another = False  # the clause before ended naming another product
+    went_on = False  # the clause before went on with it ("but its free plan …")
     clauses = _split_clauses(sentence)
     # "Most of the pain we had before Unit came from gunicorn": the old way's
     old_way = bool(tool) and bool(clauses) and bool(_named_after_before(clauses[0], tool))
@@ -240,7 +241,9 @@ def _clauses(
         another = another and not named & tool
         # "We first looked at UptimeRobot, but its free plan is coarse": "its" is the
         # product just named, in that clause
-        went_on = met_another and bool(_GOES_ON_WITH_IT.match(clause))
+        went_on = (met_another and bool(_GOES_ON_WITH_IT.match(clause))) or (
+            went_on and bool(_GOES_ON_WITH_WHICH.match(clause)) and not named & tool
+        )
         met_another = bool(names) and _ends_naming_another(clause, names, tool)
         yield clause, another or went_on
 
@@ -254,6 +257,31 @@ def of_another(
     """Whether every clause of `sentence` speaks of another product than the tool, or of
     the old way (`_clauses`): "uWSGI, which we tried for a day, has hundreds of options"."""
     return all(another for _clause, another in _clauses(sentence, names, tool, alternatives))
+
+
+def clauses_of_another(
+    sentence: str,
+    span: tuple[int, int],
+    names: Container[str],
+    tool: frozenset[str],
+    alternatives: Vocabulary | None = None,
+) -> bool:
+    """Whether every clause of `sentence` (`_clauses`) that overlaps `sentence[start:end]`
+    speaks of another product than the tool, or of the old way: "and keyword checks are
+    limited" after "We first looked at Healthchecks, but its free plan …"."""
+    start, end = span
+    found = False
+    at = 0
+    for clause, another in _clauses(sentence, names, tool, alternatives):
+        begin = sentence.find(clause, at)
+        if begin < 0:
+            return False
+        at = begin + len(clause)
+        if begin < end and start < at:
+            if not another:
+                return False
+            found = True
+    return found
 
 
 _BEFORE = stems("before")[0]
@@ -272,6 +300,9 @@ def _named_after_before(clause: str, tool: frozenset[str]) -> set[str]:
 _GOES_ON_WITH_IT = re.compile(
     r"\W*(?:(?:but|yet|though|although|whereas|while|and|so)\s+)?(?:its?|it['’]s)\b", re.I
 )
+# ... and what says more of that ("…, which is far too coarse", "…, and keyword checks
+# are not as flexible") (English)
+_GOES_ON_WITH_WHICH = re.compile(r"\W*(?:which|and)\b", re.I)
 # words that make "it" the tool in a clause naming another product ("Compared to
 # Nagios, it is easy", "it is faster than Nagios") (English)
 _COMPARING = frozenset(stems("it its than like unlike compared versus vs instead replaced"))

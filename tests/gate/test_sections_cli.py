@@ -4911,6 +4911,13 @@ def test_limits_said_outright_name_a_drawback(content: Path, run: Runner, limits
             "minutes. The suite needed no configuration and saved us days.",
             "error",
         ),
+        # ... and so is what the clauses after it add with "which" or "and"
+        (
+            "We first looked at Healthchecks, but its free plan only pings every five "
+            "minutes, which is too slow for us, and keyword checks are limited to one. The "
+            "suite needed no configuration and saved us days.",
+            "error",
+        ),
         # ... not the tool's when the clause before names it or compares
         (
             "We first ran it next to Healthchecks, but its free plan only covers five "
@@ -4928,7 +4935,8 @@ def test_its_after_another_product_is_that_product_s(
     content: Path, run: Runner, verdict: str, expected: str | None
 ) -> None:
     """A clause going on with "it" right after one that ends by naming another product
-    ("We first looked at UptimeRobot, but its free plan …") weighs that product."""
+    ("We first looked at UptimeRobot, but its free plan …") weighs that product, and so do
+    the clauses that go on from it with "which" or "and"."""
     body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
     _assert_one_sided(run, content, body, expected)
 

@@ -33,6 +33,7 @@ from ..rubric import RubricFinding
 from ..sections import Heading, Paragraph
 from ..vocabulary import Vocabulary, singulars, stems, vocabulary
 from ..weighing import (
+    clauses_of_another,
     first_sentences,
     of_another,
     sentences_of,
@@ -352,13 +353,16 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
 
 
 def _in_a_sentence_of_another(clause: str, text: str, ctx: PostContext, section: Section) -> bool:
-    """Whether the sentence of `text` that holds `clause` speaks of another product or
-    the old way in every clause (`of_another`)."""
+    """Whether the clause of `text` read apart lies in clauses of its sentence that speak
+    of another product or the old way (`clauses_of_another`)."""
     clause = clause.strip()
     sentence = next((s for s in sentences_of(text) if clause in s), None)
+    if sentence is None or not clause:
+        return False
     alternatives = vocabulary(section.cues.alternatives_by, exact=True)
-    return sentence is not None and of_another(
-        sentence, ctx.product_names, ctx.tool_words, alternatives
+    start = sentence.index(clause)
+    return clauses_of_another(
+        sentence, (start, start + len(clause)), ctx.product_names, ctx.tool_words, alternatives
     )
 
 
