@@ -140,11 +140,33 @@ def test_strengths_and_limitations_in_two_sections_add_up() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["What I built", "Putting it to work", "Pandera in our pipeline", "Hands-on"]
+    "heading",
+    [
+        "What I built",
+        "Putting it to work",
+        "Pandera in our pipeline",
+        "Hands-on",
+        "Replaying the incident",
+    ],
 )
 def test_examples_headings_that_name_it(heading: str) -> None:
     got = read(post(STANDARD_PROBLEM, f"## {heading}\n\n{EXAMPLES}", STANDARD_ASSESSMENT))
     assert taken(got["examples"]) == [(HEADING, heading)]
+
+
+def test_an_incident_heading_tells_the_problem_when_its_text_does() -> None:
+    """A weekly status report: "Incident: the night the export was late" hints at the
+    problem, and its text tells one, so it is the problem ("Replaying the incident" names
+    the walkthrough: see `test_examples_headings_that_name_it`)."""
+    text = (
+        "## TL;DR this week\n\nOffline eval is up two percent; one incident, now fixed.\n\n"
+        "## Done\n\nWe shipped the new genre filter and moved the model to the new VM.\n\n"
+        f"## Incident: the night the export was late\n\n{PROBLEM}\n\n"
+        f"## Tool spotlight\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HINT, "Incident: the night the export was late")]
+    assert [label for _how, label in taken(got["examples"])] == ["Tool spotlight"]
 
 
 def test_numbered_steps_are_one_examples_section() -> None:
