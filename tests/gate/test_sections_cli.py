@@ -4429,6 +4429,19 @@ id, in 40 seconds each.
             "Ten out of ten. I wish I had a way to run it on one column.",
             None,
         ),
+        # "could not ask for more" praises, like "couldn't ask for"
+        (
+            "Final verdict",
+            "Ten out of ten. For a team on one VM I could not ask for more.",
+            "error",
+        ),
+        # downsides the sentence puts on the old way: its opening clause names none either
+        (
+            "Final verdict",
+            "Ten out of ten. If I have to name downsides, they are really about how we used "
+            "to work: we wasted weeks on cron scripts. It caught both broken exports.",
+            "error",
+        ),
         # "can not say" (written apart) is the writer's scope, like "cannot say"
         (
             "Final verdict",

@@ -343,22 +343,26 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         )
 
     # a "memory limit" is no drawback; most posts name one early: the search stops at the
-    # first. A clause read apart from its sentence still speaks of what that sentence
-    # does: "…, so everyone writes their own boilerplate" after "Jupyter has no database
+    # first. A clause read apart from its sentence still says what it says there:
+    # "…, so everyone writes their own boilerplate" after "Jupyter has no database
     # connections" is Jupyter's
     return any(names_one(text) for text in texts) or any(
-        names_one(clause) and not _in_a_sentence_of_another(clause, text, ctx, section)
+        names_one(clause) and not _said_otherwise(clause, text, ctx, section)
         for clause, text in pieces
     )
 
 
-def _in_a_sentence_of_another(clause: str, text: str, ctx: PostContext, section: Section) -> bool:
-    """Whether the clause of `text` read apart lies in clauses of its sentence that speak
-    of another product or the old way (`clauses_of_another`)."""
+def _said_otherwise(clause: str, text: str, ctx: PostContext, section: Section) -> bool:
+    """Whether the clause of `text` read apart is, in its sentence, no drawback of the
+    tool: the sentence finds none (`none_found`: "If I have to name downsides, they are
+    really about how we used to work"), or the clause lies in clauses that speak of
+    another product or the old way (`clauses_of_another`)."""
     clause = clause.strip()
     sentence = next((s for s in sentences_of(text) if clause in s), None)
     if sentence is None or not clause:
         return False
+    if vocabulary(section.cues.none_found, exact=True).find(singulars(sentence)):
+        return True
     alternatives = vocabulary(section.cues.alternatives_by, exact=True)
     start = sentence.index(clause)
     return clauses_of_another(
