@@ -67,11 +67,14 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     missed = len(known) - false  # a post lacking one section that was not caught
     figures = _bench().figures(list(outcomes.values()))
     assert figures["complete posts with a false error"] == false
-    # a post lacking one section may be misread by a false error as well as a miss
+    # a complete post may get more than one false error (the problem and the examples of
+    # a slide deck), and a post lacking one section a false error as well as a miss
+    complete = sum(len(o.reported) for o in outcomes.values() if not o.truth)
+    assert complete >= false
     extra = sum(
         len(o.reported - o.truth) for o in outcomes.values() if o.truth and o.reported - o.truth
     )
-    assert figures["false errors"] == false + extra
+    assert figures["false errors"] == complete + extra
     wrongly_lacking = sum(1 for o in outcomes.values() if o.truth and o.truth != o.reported)
     assert wrongly_lacking == missed
     tp, fp, fn = figures["true errors"], figures["false errors"], figures["missed"]
