@@ -1340,6 +1340,7 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._by_content(chosen, used, claimed)
+        self._give_back(chosen)
         self._misplaced_hints(chosen, used, claimed)
         self._release_hinted(chosen)
         while True:  # further sections that name a requirement outright join it
@@ -2400,6 +2401,38 @@ class _Reader:
             chosen[s] = [self._content_part(r, sc) for r, sc in sorted(picked)]
             for _r, sc in picked:
                 taken.update(sc.used)
+
+    def _give_back(self, chosen: dict[int, list[Part]]) -> None:
+        """The paragraphs a generic heading of a requirement that must show the scenario
+        left for one no heading names (`_keeps`) go back to it when that one did not take
+        them: "Nine packages instead of 163, which I love … answered with 20 movies" reads
+        like a verdict, but the verdict was found further on, and it goes on with "What I
+        tried"."""
+        taken = {line for parts in chosen.values() for part in parts for line in part.lines}
+        for s, parts in chosen.items():
+            if not self.sections[s].scenario_required:
+                continue  # only a walkthrough needs its story's every line to show its use
+            for i, part in enumerate(parts):
+                if part.how != HINT or part.heading is None or not part.lines:
+                    continue
+                region = self.post.by_region.get(self.headings.index(part.heading), [])
+                kept = set(part.lines)
+                own = [
+                    p
+                    for p in region
+                    if self.post.paragraphs[p].line in kept
+                    or self.post.paragraphs[p].line not in taken
+                ]
+                if len(own) == len(kept):
+                    continue
+                paragraphs = [self.post.paragraphs[p] for p in own]
+                parts[i] = replace(
+                    part,
+                    words=sum(count_words(x.text) for x in paragraphs),
+                    text=part.heading.text + "\n" + "\n".join(with_code(x) for x in paragraphs),
+                    lines=tuple(x.line for x in paragraphs),
+                )
+                taken.update(x.line for x in paragraphs)
 
     def _later_span(self, chosen: dict[int, list[Part]], s: int) -> tuple[int, int] | None:
         """For a requirement that opens a post (`position: start`), the lines the

@@ -169,6 +169,26 @@ def test_an_incident_heading_tells_the_problem_when_its_text_does() -> None:
     assert [label for _how, label in taken(got["examples"])] == ["Tool spotlight"]
 
 
+def test_a_walkthrough_keeps_a_paragraph_no_other_requirement_took() -> None:
+    """Bold lead-ins: "**What I tried.**" only hints at the walkthrough, and its last
+    paragraph reads like a verdict ("which I love", "works well"), so it is first left for
+    the verdict; the verdict is found further on, under no heading that names it, so the
+    paragraph, the one that names the movies, goes back to the walkthrough."""
+    text = (
+        f"**What kept going wrong.** {PROBLEM}\n\n"
+        "**What I tried.** I installed the tool on our VM and ran it over the repository "
+        "of the service, with one option to leave out the notebooks.\n\n"
+        "```\npip install the-tool\nthe-tool generate\n```\n\n"
+        "Nine packages instead of 163, which I love: it works well and is easy and fast. "
+        "I rebuilt the image, and the API answered `/recommend/1234` with 20 movies on the "
+        "first try.\n\n"
+        f"**What you should know before trusting it.** {LIMITS}\n"
+    )
+    got = read(text)
+    assert "20 movies" in got["examples"].text
+    assert "20 movies" not in got["assessment"].text
+
+
 def test_numbered_steps_are_one_examples_section() -> None:
     steps = "\n\n".join(
         f"## Step {n}: {title}\n\n{body}"
