@@ -40,6 +40,8 @@ MAX_BOLD_HEADING_WORDS = 12
 _LEAD_IN = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>[^*_]+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$")
 # a turn of a dialogue: a speaker's name or initial (one or two words, no number: "Part
 # 2: Results" is a title), a colon, then what is said
+# a question or prompt labelled as one ("Q: Show me the new code.", "Q3. Tell me more.")
+_PROMPT = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*\S", re.IGNORECASE)
 _TURN = re.compile(r"^[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?: \S")
 _FAST_EXTENSIONS = ("markdown.extensions.codehilite", "markdown.extensions.toc")
 
@@ -287,7 +289,9 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
         if match is None or (index and lines[index - 1].strip() and not after_heading):
             continue
         text = clean(match.group("text")).rstrip(":").strip()
-        if not text or text[-1] in ".!," or not 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
+        # ... but an interviewer's prompt labelled as one is ("**Q: Show me the code.**")
+        emphasis = bool(text) and text[-1] in ".!," and not _PROMPT.match(text)
+        if not text or emphasis or not 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
             continue
         found.append(Heading(min(level + 1, 6), text, number, 0, "", 0, bold=True))
     if found:

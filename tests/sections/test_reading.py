@@ -436,6 +436,22 @@ def test_bold_question_lines_of_a_qa_post_are_headings() -> None:
     ]
 
 
+def test_a_prompt_labelled_q_is_a_heading_though_it_ends_in_a_full_stop() -> None:
+    """ "**Q: Show me the new code.**" is the interviewer's prompt, a section title like
+    the questions around it; a bold sentence ending in a full stop without the label is
+    still emphasis."""
+    text = (
+        f"**Q: What was wrong before?**\n\nA: {PROBLEM}\n\n"
+        f"**Q: Show me what you ran.**\n\n{EXAMPLES}\n\n"
+        f"**Q: Is it any good?**\n\nA: {STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert got["examples"].parts[0].label == "Q: Show me what you ran."
+    assert EXAMPLES not in got["problem"].text
+    plain = read(text.replace("**Q: Show me what you ran.**", "**Show me what you ran.**"))
+    assert "Show me what you ran." not in [p.label for p in plain["examples"].parts]
+
+
 @pytest.mark.parametrize(
     "line",
     [
