@@ -4618,6 +4618,32 @@ def test_a_product_named_after_a_colon_is_named_in_the_prose(
     _assert_one_sided(run, content, body, expected)
 
 
+@pytest.mark.parametrize(
+    ("cons", "expected"),
+    [
+        # the cons are all what the writer did not try: "Pros / cons" names none either
+        (
+            "I did not try the cloud version. I have not tested the SQL integration yet.",
+            "error",
+        ),
+        # a real drawback under "Cons" is still one
+        ("The report is slow to open, and custom checks take an afternoon each.", None),
+    ],
+)
+def test_a_heading_over_scope_only_cons_names_no_drawback(
+    content: Path, run: Runner, cons: str, expected: str | None
+) -> None:
+    """ "Pros / cons" names drawbacks only through its "Cons" subsection: when that one
+    tells only the writer's own scope ("I did not try the cloud version"), neither
+    heading names a drawback, and a verdict that otherwise praises stays one-sided."""
+    verdict = (
+        "### Pros\n\nTen out of ten. It caught both broken exports and saved us days.\n\n"
+        f"### Cons\n\n{cons}"
+    )
+    body = ONE_SIDED_POST.format(heading="Pros / cons", verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
 def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | None) -> None:
     """The post gets `section-one-sided` as `expected` ("error"), or, with None, no error
     of it: weighed, though maybe in words no drawback list has (advice at most)."""

@@ -319,11 +319,7 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     told_headings = {id(part.heading) for part in told}
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
-    scope_only = {
-        h.text
-        for h in headings
-        if _answered_with_none(h, section) or _over_scope_only(h, drawbacks, section, ctx, others)
-    }
+    scope_only = _scope_only_headings(ctx, section, drawbacks, others)
     texts = [
         *(h.text for h in headings if id(h) not in told_headings and h.text not in scope_only),
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
@@ -370,6 +366,41 @@ def _said_otherwise(clause: str, text: str, ctx: PostContext, section: Section) 
     )
 
 
+def _scope_only_headings(
+    ctx: PostContext, section: Section, drawbacks: Vocabulary, others: dict[str, str]
+) -> set[str]:
+    """The headings that name a drawback but answer with none (`_answered_with_none`) or
+    stand over scope-only text (`_over_scope_only`), or over such subsections only."""
+    headings, _ = ctx.reading_outline
+    scope_only = {
+        h.text
+        for h in headings
+        if _answered_with_none(h, section) or _over_scope_only(h, drawbacks, section, ctx, others)
+    }
+    return scope_only | _over_scope_only_parts(headings, scope_only, drawbacks)
+
+
+def _over_scope_only_parts(
+    headings: list[Heading], scope_only: set[str], drawbacks: Vocabulary
+) -> set[str]:
+    """The headings naming a drawback ("Pros / cons") whose subsections that name one
+    ("Cons") all stand over scope-only text or answer with none: such a heading names
+    no drawback either."""
+    found: set[str] = set()
+    for at, heading in enumerate(headings):
+        if heading.text in scope_only or not drawbacks.find(singulars(heading.text)):
+            continue
+        below = []
+        for sub in headings[at + 1 :]:
+            if sub.level <= heading.level:
+                break
+            if drawbacks.find(singulars(sub.text)):
+                below.append(sub.text)
+        if below and all(text in scope_only for text in below):
+            found.add(heading.text)
+    return found
+
+
 # a heading over scope-only text: at least a third of its sentences tell the scope
 _SCOPE_SHARE = 3
 
@@ -384,6 +415,7 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
     scope = vocabulary(section.cues.scope_by, exact=True)
+    scope_only = _scope_only_headings(ctx, section, drawbacks, others)
 
     def weighable(part: Part) -> str:
         heading = part.heading
@@ -392,9 +424,7 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
         if scope.find(singulars(heading.text)) and not drawbacks.find(singulars(part.text)):
             return ""  # "Things I didn't get to try", naming no drawback
         if part.text.startswith(heading.text) and (
-            not drawbacks.find(singulars(heading.text))
-            or _answered_with_none(heading, section)
-            or _over_scope_only(heading, drawbacks, section, ctx, others)
+            not drawbacks.find(singulars(heading.text)) or heading.text in scope_only
         ):
             return part.text.partition("\n")[2]  # the heading names no drawback
         return part.text
