@@ -4442,6 +4442,20 @@ id, in 40 seconds each.
             "to work: we wasted weeks on cron scripts. It caught both broken exports.",
             "error",
         ),
+        # the limits of the writer's own study are no drawback of the tool
+        (
+            "Final verdict",
+            "Ten out of ten. The results have some limitations because of the experiment "
+            "design: we only had one VM and could not run the search longer.",
+            "error",
+        ),
+        # ... nor what more machines would bring
+        (
+            "Final verdict",
+            "Ten out of ten. We have not tried the cluster mode yet, but it would make the "
+            "suite even faster if we get more machines.",
+            "error",
+        ),
         # "can not say" (written apart) is the writer's scope, like "cannot say"
         (
             "Final verdict",
