@@ -522,6 +522,7 @@ class Part:
     cues: tuple[str, ...] = ()  # content terms found
     score: int = 0
     lines: tuple[int, ...] = ()  # paragraphs taken (content only)
+    defines: bool = False  # an unplaced section that opens defining the tool ("X is a …")
 
     @property
     def line(self) -> int | None:
@@ -567,7 +568,9 @@ class Reading:
         limit = self.section.unplaced_words
         if self.found or not limit or self.mapped is not None or self.empty:
             return None
-        longest = self.unplaced[0] if self.unplaced else None
+        # a section that opens by defining the tool ("Redoc is a documentation renderer")
+        # was read, as what the tool is: the gate can tell what it serves
+        longest = next((item for item in self.unplaced if not item[0].defines), None)
         return longest if longest is not None and longest[1] >= limit else None
 
     @property
@@ -1509,7 +1512,17 @@ class _Reader:
             words = sum(count_words(p.text) for p in paragraphs)
             heading = self.headings[region] if region >= 0 else None
             text = "\n".join(with_code(p) for p in paragraphs)
-            part = Part(CONTENT, heading, words, text, lines=tuple(p.line for p in paragraphs))
+            # a section of its own, not an essay with no headings that opens so
+            opening = _SENTENCE.split(paragraphs[0].text.strip(), maxsplit=1)[0]
+            defines = heading is not None and self.post._defines_the_tool(opening)
+            part = Part(
+                CONTENT,
+                heading,
+                words,
+                text,
+                lines=tuple(p.line for p in paragraphs),
+                defines=defines,
+            )
             found.append((part, words))
         return tuple(sorted(found, key=lambda item: -item[1]))
 

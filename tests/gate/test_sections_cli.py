@@ -343,6 +343,28 @@ def test_a_long_section_the_gate_cannot_place_is_a_warning(content: Path, run: R
     )
 
 
+def test_a_section_defining_the_tool_does_not_excuse_a_missing_problem(
+    content: Path, run: Runner
+) -> None:
+    """ "What is Deepchecks?" opening "Deepchecks is an open-source library" was read, as
+    what the tool is: however long, it excuses no missing problem. The same long section
+    with no definition still gets the warning (the gate may have missed the problem)."""
+    definition = (
+        "## What is Deepchecks?\n\n"
+        "Deepchecks is an open-source library for testing data and models. "
+        + CHRONICLE.split("\n\n", 1)[1]
+    )
+    body = definition + BODY[BODY.index("## How Deepchecks") :]
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f for f in found if f["rule"] == "section-missing"]
+    assert code == 1 and len(missing) == 1 and missing[0]["rubric"] == "problem"
+    assert "section-unrecognised" not in {f["rule"] for f in found}
+    undefined = definition.replace("Deepchecks is an open-source library", "We use a library")
+    body = undefined + BODY[BODY.index("## How Deepchecks") :]
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 0 and "section-unrecognised" in {f["rule"] for f in found}
+
+
 def test_a_short_unplaced_section_does_not_excuse_a_missing_one(content: Path, run: Runner) -> None:
     short = CHRONICLE.split(". ")[0] + ".\n\n"  # one sentence: far under `unplaced_words`
     body = short + BODY[BODY.index("## How Deepchecks") :]
