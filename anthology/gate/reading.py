@@ -722,11 +722,11 @@ class _Post:
         if not self.tool_stems:
             return text
         sentences = _SENTENCE.split(text)
-        kept = [sentence for sentence in sentences if not self._defines_the_tool(sentence)]
-        opens = len(kept) < len(sentences) and self._defines_the_tool(sentences[0])
+        kept = [sentence for sentence in sentences if not self.defines_the_tool(sentence)]
+        opens = len(kept) < len(sentences) and self.defines_the_tool(sentences[0])
         return "" if opens and not _WRITERS.search(text) else " ".join(kept)
 
-    def _defines_the_tool(self, sentence: str) -> bool:
+    def defines_the_tool(self, sentence: str) -> bool:
         found = _DEFINITION.match(sentence)
         return found is not None and stem(found.group(1).casefold()) in self.tool_stems
 
@@ -1514,7 +1514,7 @@ class _Reader:
             text = "\n".join(with_code(p) for p in paragraphs)
             # a section of its own, not an essay with no headings that opens so
             opening = _SENTENCE.split(paragraphs[0].text.strip(), maxsplit=1)[0]
-            defines = heading is not None and self.post._defines_the_tool(opening)
+            defines = heading is not None and self.post.defines_the_tool(opening)
             part = Part(
                 CONTENT,
                 heading,
