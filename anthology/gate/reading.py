@@ -727,6 +727,7 @@ class _Post:
         return "" if opens and not _WRITERS.search(text) else " ".join(kept)
 
     def defines_the_tool(self, sentence: str) -> bool:
+        """Whether `sentence` defines the tool by its name ("Redoc is a renderer …")."""
         found = _DEFINITION.match(sentence)
         return found is not None and stem(found.group(1).casefold()) in self.tool_stems
 
