@@ -38,10 +38,10 @@ MAX_BOLD_HEADING_WORDS = 12
 # A paragraph that opens with a bold phrase ("**Why I looked for this.** When our …"): in a
 # post with no headings, these lead-ins are its section titles.
 _LEAD_IN = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>[^*_]+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$")
-# a turn of a dialogue: a speaker's name or initial (one or two words, no number: "Part
-# 2: Results" is a title), a colon, then what is said
 # a question or prompt labelled as one ("Q: Show me the new code.", "Q3. Tell me more.")
 _PROMPT = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*\S", re.IGNORECASE)
+# a turn of a dialogue: a speaker's name or initial (one or two words, no number: "Part
+# 2: Results" is a title), a colon, then what is said
 _TURN = re.compile(r"^[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?: \S")
 _FAST_EXTENSIONS = ("markdown.extensions.codehilite", "markdown.extensions.toc")
 

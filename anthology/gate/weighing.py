@@ -215,7 +215,8 @@ def _clauses(
     tool ("the pain we had before Unit came from gunicorn"), up to the first clause naming
     the tool ("whereas SAM is maintained by AWS"); and a clause that goes on with "it"
     right after one that ended naming another product ("We first looked at UptimeRobot,
-    but its free plan is coarse")."""
+    but its free plan is coarse"), with the clauses that go on from it with "which" or
+    "and" ("…, which is too slow for us")."""
     another = bool(names) and (
         _led_by_another(sentence, names, tool) or _led_by_owner(sentence, tool)
     )

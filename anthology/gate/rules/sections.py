@@ -1035,7 +1035,7 @@ def _may_tell_a_use(
     planned = {
         line
         for part in imagining_parts
-        if any(hypotheticals(stems(line), reading.section) for line in part.text.split("\n")[1:])
+        if _plans(part, reading.section)
         for line in part.text.split("\n")[1:]
     }
     # the heading that imagines tells nothing itself ("Slide 5: What this could mean for
@@ -1050,6 +1050,11 @@ def _may_tell_a_use(
         and line not in imagining
         and (line not in imagined or (line not in planned and _told_under_imagining(line, reading)))
     ]
+
+
+def _plans(part: Part, section: Section) -> bool:
+    """Whether a line of a part's text, below its heading, has a hypothetical word."""
+    return any(hypotheticals(stems(line), section) for line in part.text.split("\n")[1:])
 
 
 def _told_under_imagining(line: str, reading: Reading) -> bool:
