@@ -1344,7 +1344,7 @@ class _Reader:
             used.update(best.members)
             claimed.update(best.paragraphs)
         self._by_content(chosen, used, claimed)
-        self._give_back(chosen)
+        self._give_back(chosen, claimed)
         self._misplaced_hints(chosen, used, claimed)
         self._release_hinted(chosen)
         while True:  # further sections that name a requirement outright join it
@@ -2416,7 +2416,7 @@ class _Reader:
             for _r, sc in picked:
                 taken.update(sc.used)
 
-    def _give_back(self, chosen: dict[int, list[Part]]) -> None:
+    def _give_back(self, chosen: dict[int, list[Part]], claimed: set[int]) -> None:
         """The paragraphs a generic heading of a requirement that must show the scenario
         left for one no heading names (`_keeps`) go back to it when that one did not take
         them: "Nine packages instead of 163, which I love … answered with 20 movies" reads
@@ -2447,6 +2447,7 @@ class _Reader:
                     lines=tuple(x.line for x in paragraphs),
                 )
                 taken.update(x.line for x in paragraphs)
+                claimed.update(own)  # taken again, no later step may give them elsewhere
 
     def _later_span(self, chosen: dict[int, list[Part]], s: int) -> tuple[int, int] | None:
         """For a requirement that opens a post (`position: start`), the lines the
