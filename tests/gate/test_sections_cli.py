@@ -4498,6 +4498,19 @@ id, in 40 seconds each.
             "suite even faster if we get more machines.",
             "error",
         ),
+        # "don't have something to complain" finds none, as non-native writers put it
+        (
+            "Drawbacks",
+            "Honestly, I don't really have something to complain about. It caught both "
+            "broken exports and saved us days.",
+            "error",
+        ),
+        # ... while having something to complain about names a drawback
+        (
+            "Drawbacks",
+            "I do have something to complain about: the report is slow to open.",
+            None,
+        ),
         # "can not say" (written apart) is the writer's scope, like "cannot say"
         (
             "Final verdict",
