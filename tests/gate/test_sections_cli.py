@@ -4570,16 +4570,23 @@ CLOSING_PRAISE = (
             "The one drawback: custom checks took me an afternoon each.\n\n",
             "section-unrecognised",
         ),
-        # praise that opens the post, before any heading, is left to the TA as before
-        ("", "", "section-unrecognised"),
+        # so is text with no heading over it, here opening the post (an essay with no
+        # headings is all such text): it may be the verdict as much as a closing section
+        ("", "", "section-one-sided"),
+        (
+            "",
+            "The one drawback: custom checks took me an afternoon each.\n\n",
+            "section-unrecognised",
+        ),
     ],
 )
 def test_a_closing_section_in_praise_only_lacks_the_limitations(
     content: Path, run: Runner, heading: str, extra: str, expected: str
 ) -> None:
     """When no section serves the verdict and the section the gate could not place closes
-    the post (or hints at the verdict: "Final thoughts"), praise only there and no drawback
-    named anywhere is the one-sided error, not the advice that the gate may have missed it."""
+    the post, hints at the verdict ("Final thoughts") or has no heading, praise only there
+    and no drawback named anywhere is the one-sided error, not the advice that the gate may
+    have missed it."""
     if heading:
         body = ONE_SIDED_POST.format(heading=heading, verdict=CLOSING_PRAISE)
     else:

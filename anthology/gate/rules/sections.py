@@ -579,7 +579,8 @@ def _scope_sentences(text: str, scope: Vocabulary) -> tuple[int, int]:
 def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
     """The error for a requirement no section serves when the section the gate could not
     place closes the post in praise only ("Final thoughts": ten out of ten, no
-    configuration): it may be meant as the verdict, yet nothing in the post names a
+    configuration), or is text under no heading (an essay without headings, the opening
+    before the first one): it may be meant as the verdict, yet nothing in the post names a
     drawback and no sentence of it weighs one, so the rubric's limitations are missing
     whichever way it is read. Only for requirements whose drawbacks block."""
     section = reading.section
@@ -590,7 +591,7 @@ def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
     last = max((h.line or 0 for h in ctx.reading_outline[0]), default=0)
     closing = part.heading is not None and (part.heading.line or 0) >= last
     hinted = part.heading is not None and vocabulary(section.hints).find(stems(part.heading.text))
-    if not (closing or hinted) or weighs(part.text, section, ctx.tool_words, ctx.product_names):
+    if not (closing or hinted or part.heading is None) or weighs(part.text, section, ctx.tool_words, ctx.product_names):
         return None
     if _names_a_drawback(ctx, section):
         return None
