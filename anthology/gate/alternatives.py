@@ -7,10 +7,12 @@ verdict whose only drawbacks are theirs only praises its own tool.
 
 An item is an alternative's when the list follows a lead-in naming alternatives (the
 section's `alternatives_by`: "other options", "the alternatives we considered"), as its
-first line or the paragraph right before it, and the item opens with a capitalised name
-that is neither the tool's nor a word standing for it (`tool_subjects`: "Setup took a
-day"), or with a label written as code ("`implicit` (what we had): fast ALS, but …"), and
-does not name the tool anywhere. Items of a list after "Compared with our old script:"
+first line, the paragraph right before it or the heading it opens the text under
+("Compared to what we did before"), and the item opens with a capitalised name that is
+neither the tool's nor a word standing for it (`tool_subjects`: "Setup took a day"), with
+a short label before a colon in any case ("jq: great for JSON, but …"), or with a label
+written as code ("`implicit` (what we had): fast ALS, but …"), and does not name the tool
+anywhere. Items of a list after "Compared with our old script:"
 are aspects of the tool ("Memory: higher"), so comparing words alone lead in nothing. An
 item of any list that opens by naming the alternatives ("The alternative we had before,
 a README of manual steps, was clearly worse") is theirs too.
@@ -26,7 +28,7 @@ from collections.abc import Sequence
 
 from ..course import Section
 from .reading import with_code
-from .sections import Paragraph
+from .sections import Heading, Paragraph
 from .vocabulary import Vocabulary, singulars, stems, vocabulary
 from .weighing import a_product
 
@@ -34,10 +36,16 @@ from .weighing import a_product
 # (self-hosted): needs a server"), or with what was code, now gone ("(what we had): …")
 _OPENING_NAME = re.compile(r"^\W*(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>[A-Z][\w.+-]*)")
 _CODE_LABEL = re.compile(r"^\s*[(:\u2013\u2014-]")
+# an item opening with a short label before a colon, in any case ("jq: great for JSON,
+# but …", "pandas notebooks: every analysis starts with loading code")
+_LABEL = re.compile(r"^\W*(?P<label>[\w.+-]+(?:\s+[\w.+-]+){0,2})\s*:")
 
 
 def alternatives_told(
-    paragraphs: Sequence[Paragraph], section: Section, tool: frozenset[str]
+    paragraphs: Sequence[Paragraph],
+    section: Section,
+    tool: frozenset[str],
+    headings: Sequence[Heading] = (),
 ) -> dict[str, str]:
     """For each paragraph that tells alternatives, or leads into a list of them, its text
     without them, keyed by its text and by its text with inline code (`with_code`): a
@@ -61,6 +69,12 @@ def alternatives_told(
                 and lead_ins.find(singulars(before.text))
             ):
                 lead = before
+            elif (
+                (before is None or before.region != paragraph.region)
+                and 0 <= paragraph.region < len(headings)
+                and lead_ins.find(singulars(headings[paragraph.region].text))
+            ):
+                pass  # the first text under "Compared to what we did before"
             else:
                 led = False
             kept = [
@@ -97,6 +111,9 @@ def _opens_with_a_name(item: str, tool: frozenset[str], subjects: Vocabulary) ->
     label that was code (see the module)."""
     if _CODE_LABEL.match(item):
         return True
+    label = _LABEL.match(item)
+    if label is not None and not subjects.find(singulars(label["label"])):
+        return not set(stems(label["label"])) & tool
     opening = _OPENING_NAME.match(item)
     if opening is None:
         return False

@@ -4792,6 +4792,44 @@ def test_the_alternatives_drawbacks_in_a_list_do_not_weigh_the_tool(
 
 
 @pytest.mark.parametrize(
+    ("subheading", "third", "expected"),
+    [
+        # a heading naming what the team had before leads in the list right under it, and
+        # a label before a colon names an alternative in any case (batch 728)
+        (
+            "Compared to what we did before",
+            "**grep and awk**: fast, but one typo in a field index gives wrong numbers.",
+            "error",
+        ),
+        # a label naming the tool weighs it
+        (
+            "Compared to what we did before",
+            "**Deepchecks itself**: slow to start on a cold cache.",
+            None,
+        ),
+        # a heading that only compares leads in nothing: the items are the tool's aspects
+        ("Compared with our old script", "**memory**: higher, and it is slow to start.", None),
+    ],
+)
+def test_a_heading_naming_the_old_way_leads_in_its_list(
+    content: Path, run: Runner, subheading: str, third: str, expected: str | None
+) -> None:
+    """A list that opens the text under "Compared to what we did before" tells the
+    alternatives as one after a lead-in paragraph does (`alternatives_by`); its items
+    labelled "jq:" or "pandas notebooks:" are theirs, their drawbacks too."""
+    verdict = (
+        "Ten out of ten: the suite needed no configuration and saved us days.\n\n"
+        f"### {subheading}\n\n"
+        "- **pandas notebooks**: twenty lines of loading code per question, and the kernel "
+        "kept eating memory.\n"
+        "- **jq**: great for JSON, but the syntax is hard to remember.\n"
+        f"- {third}\n"
+    )
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
+@pytest.mark.parametrize(
     ("last", "expected"),
     [
         # an item that opens by naming the alternative is the alternative's (batches 680

@@ -318,7 +318,7 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     told_text = "\n".join(part.text for part in told)
     told_headings = {id(part.heading) for part in told}
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
-    others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
+    others = alternatives_told(ctx.paragraphs, section, ctx.tool_words, ctx.headings)
     scope_only = _scope_only_headings(ctx, section, drawbacks, others)
     texts = [
         *(h.text for h in headings if id(h) not in told_headings and h.text not in scope_only),
@@ -413,7 +413,7 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     I didn't get to try") and name no drawback, and less its inline code (`deprecate`)."""
     section = reading.section
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)
-    others = alternatives_told(ctx.paragraphs, section, ctx.tool_words)
+    others = alternatives_told(ctx.paragraphs, section, ctx.tool_words, ctx.headings)
     scope = vocabulary(section.cues.scope_by, exact=True)
     scope_only = _scope_only_headings(ctx, section, drawbacks, others)
 
@@ -591,7 +591,9 @@ def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
     last = max((h.line or 0 for h in ctx.reading_outline[0]), default=0)
     closing = part.heading is not None and (part.heading.line or 0) >= last
     hinted = part.heading is not None and vocabulary(section.hints).find(stems(part.heading.text))
-    if not (closing or hinted or part.heading is None) or weighs(part.text, section, ctx.tool_words, ctx.product_names):
+    if not (closing or hinted or part.heading is None) or weighs(
+        part.text, section, ctx.tool_words, ctx.product_names
+    ):
         return None
     if _names_a_drawback(ctx, section):
         return None
