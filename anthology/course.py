@@ -81,6 +81,17 @@ class Cues:
     # ... but not a paragraph with one of these: it works on someone else's material ("the
     # tutorial's sample image"), and tells no use of the scenario either
     story_borrowed: tuple[str, ...] = ()
+    # ... and of these, a dataset of the scenario's own domain (MovieLens): its movies and
+    # ratings are its own, not the writer's, until a sentence names one of `story_system`,
+    # the writer's own system ("our Kafka stream", "the team's VM")
+    story_domain: tuple[str, ...] = ()
+    story_system: tuple[str, ...] = ()
+
+    @property
+    def borrowed(self) -> tuple[str, ...]:
+        """All the words that name someone else's material, `story_domain` among them."""
+        return (*self.story_borrowed, *self.story_domain)
+
     # Discussed along the way: when no part serves it, at least `spread_terms` distinct
     # terms of the `required` groups over `spread_sections` sections (outside the text of a
     # `start` requirement such as the problem), and a term of every other group, serve it.
@@ -324,7 +335,8 @@ _CUE_NUMBERS = (
     "story_topics", "story_topic_letters", "story_section_topics", "solved_gap", "denied_gap",
 )  # fmt: skip
 _CUE_WORDS = (
-    "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "closing", "weak",
+    "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "story_domain",
+    "story_system", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
     "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers",

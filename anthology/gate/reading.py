@@ -439,7 +439,7 @@ def goes_on_with(
     story = set().union(*names.values())
     kept = set().union(*owned.values())
     topics = set().union(*about.values())
-    borrowed = vocabulary(cues.story_borrowed, exact=True)
+    borrowed = vocabulary(cues.borrowed, exact=True)
     # the walkthrough as a whole: the words of its paragraphs, less speculation and
     # borrowed material, and the first of them in the writer's voice
     pooled: dict[str, str] = {}
@@ -1608,7 +1608,7 @@ class _Reader:
             return ""
         section = self.sections[s]
         cues = section.cues
-        borrowed = vocabulary(cues.story_borrowed, exact=True)
+        borrowed = vocabulary(cues.borrowed, exact=True)
         words = stems(
             "\n".join(
                 line

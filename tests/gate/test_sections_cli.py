@@ -640,6 +640,32 @@ def test_a_walkthrough_on_a_public_dataset_is_not_the_scenario(
     assert _scenario_shown(content, run, own)
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        # what the writer saw in the dataset, told in movies and genres (batch 800)
+        "The top ten movies by number of ratings were all 1990s dramas, and I charted "
+        "the average rating by genre in two more cells.",
+        # the code right under the line that loads it
+        "```sql\nCREATE TABLE ratings AS SELECT movie_id, rating FROM 'ml-1m/ratings.csv';"
+        "\n```\n\nThe top ten movies were all 1990s dramas.",
+    ],
+)
+def test_a_dataset_of_the_scenarios_domain_goes_on_until_the_writers_system(
+    content: Path, run: Runner, then: str
+) -> None:
+    """MovieLens speaks of movies and genres by nature (`story_domain`): what follows it
+    in those words is the dataset's, not the scenario tried, until a sentence names the
+    writer's own system (`story_system`: "our Kafka stream")."""
+    public = f"I downloaded the MovieLens 1M dataset and loaded it with the tool:\n\n{then}"
+    assert not _scenario_shown(content, run, public)
+    own = (
+        public + "\n\nThen I ran the same queries on a week of ratings from our Kafka "
+        "stream, and the top movies there were mostly this year's releases."
+    )
+    assert _scenario_shown(content, run, own)
+
+
 def test_under_a_heading_that_imagines_only_the_writers_voice_tells_a_use(
     content: Path, run: Runner
 ) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from typing import NamedTuple
 
 from ...course import Section
 from ...findings import Finding, Severity
@@ -679,8 +680,12 @@ def _scenario_named(
             for line in told
             if own.find(singulars(line)) or in_writers_voice(line, reading.section)
         ]
-    lent = _on_borrowed_material(reading, keywords, own) if own is not None else set()
-    told = [line for line in told if line not in lent]
+    lent = _on_borrowed_material(reading, keywords, own) if own is not None else Lent(set(), set())
+    told = [line for line in told if line not in lent.lines]
+    if own is not None and lent.in_domain and not imagined:
+        # the scenario's own words told only of a dataset of its domain ("the top movies
+        # in MovieLens"), or imagined: the use was tried on that dataset
+        imagined = _only_imagined(ctx, reading, own, lent=lent.in_domain)
     if _shows_use(ctx, reading, keywords, told, lent) and (
         own is None or _shows_use(ctx, reading, own, told, lent) or not imagined
     ):
@@ -688,7 +693,15 @@ def _scenario_named(
     return _continues_own_story(ctx, reading, keywords, named, own), named
 
 
-def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabulary) -> set[str]:
+class Lent(NamedTuple):
+    """The lines on someone else's material (`_on_borrowed_material`), and those of them
+    on a dataset of the scenario's own domain (`story_domain`)."""
+
+    lines: set[str]
+    in_domain: set[str]
+
+
+def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabulary) -> Lent:
     """The lines of the text taken that go on with someone else's material a line before
     them named (`story_borrowed`) in the scenario's words ("I used the official demo
     application, which has a recommendation service of its own"), naming only words other
@@ -696,32 +709,43 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
     catalog", until a sentence names the scenario's own words apart from that material;
     the lines naming the material in those words are lent too, and naming it again
     without them ("The demo includes a load generator") does not end it. A quickstart on
-    the iris flowers names none of the scenario: "ratings" after it are the writer's."""
-    borrowed = vocabulary(reading.section.cues.story_borrowed, exact=True)
-    lines: set[str] = set()
+    the iris flowers names none of the scenario: "ratings" after it are the writer's. A
+    dataset of the scenario's domain (`story_domain`: MovieLens) is told in its own words
+    by nature: its movies and genres go on with it until a sentence names the writer's
+    own system (`story_system`: "our Kafka stream")."""
+    cues = reading.section.cues
+    borrowed = vocabulary(cues.borrowed, exact=True)
+    found = Lent(set(), set())
     if not borrowed.find(singulars(reading.text)):
-        return lines
-    lent = False
+        return found
+    domain = vocabulary(cues.story_domain, exact=True)
+    system = vocabulary(cues.story_system, exact=True)
+    lent = in_domain = False
     for line in reading.text.split("\n"):
         words = singulars(line)
         names_material = bool(borrowed.find(words))
         if not (lent or names_material):
             continue
+        if names_material and domain.find(words):
+            lent = in_domain = True
+        ending = system if in_domain else own
         # the writer's own scenario told apart from the material ("… where our watch
         # events arrive" beside "we copied it from an older tutorial") ends it
         if any(
-            own.find(said) and not borrowed.find(said)
+            ending.find(said) and not borrowed.find(said)
             for said in map(singulars, sentences_of(line))
         ):
-            lent = False
-        elif names_material:
+            lent = in_domain = False
+            continue
+        if names_material:
             # named again, the material goes on ("The demo includes a load generator")
             lent = lent or bool(keywords.find(words))
-            if lent:  # itself too: "The demo answers `GET /api/recommendations`"
-                lines.add(line)
-        else:
-            lines.add(line)
-    return lines
+            if not lent:
+                continue  # itself too: "The demo answers `GET /api/recommendations`"
+        found.lines.add(line)
+        if in_domain:
+            found.in_domain.add(line)
+    return found
 
 
 def scenario(ctx: PostContext) -> Iterator[Finding]:
@@ -786,12 +810,13 @@ def _shows_use(
     reading: Reading,
     keywords: Vocabulary,
     told: list[str],
-    lent: Collection[str] = (),
+    lent: Lent | None = None,
 ) -> bool:
     """Whether the lines that may tell a use (`told`) show the tool tried on what
     `keywords` name: a line in the writer's voice or of things done, its inline code, or
     the code under the headings taken (`movie_id`, "movie-recommender"); not the code
     under or after the lines on someone else's material (`lent`)."""
+    lent = lent or Lent(set(), set())
     if any(keywords.find(singulars(line)) and _tried_on(line, reading, keywords) for line in told):
         return True
     if any(
@@ -802,7 +827,7 @@ def _shows_use(
         for p in ctx.paragraphs
     ):
         return True
-    if _fenced_names_scenario(ctx, reading, keywords, lent):
+    if _fenced_names_scenario(ctx, reading, keywords, lent.lines):
         return True
     return _code_names_scenario(ctx, reading, keywords, lent)
 
@@ -851,7 +876,11 @@ def _continues_own_story(
 
 
 def _only_imagined(
-    ctx: PostContext, reading: Reading, own: Vocabulary, plans_tell: bool = True
+    ctx: PostContext,
+    reading: Reading,
+    own: Vocabulary,
+    plans_tell: bool = True,
+    lent: Collection[str] = (),
 ) -> bool:
     """Whether the post names the scenario's own words (`own`: movies, viewers, …), in a
     heading or a paragraph, and only ever as speculation or outside the writer's voice ("a
@@ -870,6 +899,9 @@ def _only_imagined(
     ]
     for text, parts in statements:
         if not own.find(singulars(text)):
+            continue
+        if text in lent:  # told of someone else's material: "the movies in MovieLens"
+            named = True
             continue
         if not plans_tell:
             parts = tuple(without_course_plans(part, reading.section) for part in parts)
@@ -903,7 +935,7 @@ CODE_READ = 20_000  # characters of a section's code read for the scenario's wor
 
 
 def _code_names_scenario(
-    ctx: PostContext, reading: Reading, keywords: Vocabulary, lent: Collection[str] = ()
+    ctx: PostContext, reading: Reading, keywords: Vocabulary, lent: Lent
 ) -> bool:
     """Whether the fenced code under the headings taken names the scenario: code that
     loads `ratings` or serves "movie-recommender" shows the tool used on it, as inline code
@@ -918,7 +950,7 @@ def _code_names_scenario(
         if p.heading
         and p.heading.line
         and not hypotheticals(stems(p.heading.text), section)
-        and p.heading.text not in lent  # "What it shows" after "I used the demo app"
+        and p.heading.text not in lent.lines  # "What it shows" after "I used the demo app"
     ]
     # paragraphs taken before the first heading of a post with headings: the code from
     # the first of them to that heading (in a post without any, code anywhere is too far)
@@ -931,7 +963,15 @@ def _code_names_scenario(
     lines = sorted(
         {h.line for h in headings if h.line is not None} | {body.file_line(len(body.lines))}
     )
-    code_lines = sorted(body.code)
+    # the code right under a line on a dataset of the scenario's domain is the dataset's
+    # ("I downloaded MovieLens and loaded it:" over `CREATE TABLE ratings`)
+    theirs = {
+        line
+        for p in ctx.paragraphs
+        if p.fenced and (with_code(p) in lent.in_domain or p.text in lent.in_domain)
+        for line in p.fenced.split("\n")
+    }
+    code_lines = [i for i in sorted(body.code) if body.lines[i] not in theirs]
     for start in starts:
         end = next((line for line in lines if line > start), start)
         code = "\n".join(body.lines[i] for i in code_lines if start < body.file_line(i) < end)
@@ -952,7 +992,7 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     section = reading.section
     if not section.scenario_voice:
         return True
-    if vocabulary(section.cues.story_borrowed, exact=True).find(singulars(paragraph)):
+    if vocabulary(section.cues.borrowed, exact=True).find(singulars(paragraph)):
         return False  # "I worked through the vendor's tutorial notebook on its sample data"
     words = stems(paragraph)
     voiced = in_writers_voice(paragraph, reading.section)
