@@ -2254,7 +2254,8 @@ class _Reader:
         walkthrough) and that a heading serves also takes the other sections with text
         between those neighbours that serve nothing else ("3. Track the data",
         "4. A pipeline" between "2. Install" and "5. Gotchas"), subsections too ("Our
-        config, rewritten" under "What tyro does"): a TA reads what lies between the
+        config, rewritten" under "What tyro does"), and sections of code alone ("Install
+        on the VM" over its commands, with no words): a TA reads what lies between the
         problem and the assessment as the examples. Without a problem, what lies between
         its own first part and the assessment."""
         for s, section in enumerate(self.sections):
@@ -2288,7 +2289,11 @@ class _Reader:
                 low = max(earlier, default=low)
             for h, heading in enumerate(self.headings):
                 line = heading.line
-                if h in used or not heading.own_words or line is None or not low < line < high:
+                if h in used or line is None or not low < line < high:
+                    continue
+                # a section of code alone ("Install on the VM" over the commands) is a
+                # step of the walkthrough too, with no words of its own
+                if not heading.own_words and self.post.end[h] != h + 1:
                     continue
                 if self.serves_other(h, s):
                     continue

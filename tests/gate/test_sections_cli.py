@@ -5344,3 +5344,47 @@ def test_a_verdict_hinted_at_by_the_last_day_does_not_reach_back_over_the_diary(
     _code, out, _err = run("--content", str(content), "check", "--explain", str(path))
     verdict = next(line for line in out.splitlines() if "[assessment]:" in line)
     assert "‘Day 14, wrap-up’" in verdict and "‘Day 0 (Mon)’" not in verdict, out
+
+
+CODE_ONLY_STEPS = """
+**why we looked**
+
+Our deploys were a wiki page of shell commands. Twice a teammate skipped a step at night
+and the service answered with the previous model for a day before anybody noticed it.
+
+**what the tool is**
+
+The tool runs the shell blocks of a Markdown file as commands, one per heading, so the
+runbook and the commands are the same file and cannot drift apart.
+
+**our runbook file**
+
+```markdown
+## retrain
+python pipeline/train.py --data kafka-dump/movie-ratings.csv
+```
+
+**using it**
+
+Cron now calls the retrain command every night, and a new teammate shipped a canary on
+his first day by reading the rendered runbook only. The existence check in the deploy
+command refused a missing model twice this month.
+
+**not so good**
+
+Every code block is a fresh shell, and there is no dependency between commands, so the
+nightly job still needs its own glue around it.
+"""
+
+
+def test_a_step_of_code_alone_is_part_of_the_walkthrough(content: Path, run: Runner) -> None:
+    """A section with code and no words of its own ("our runbook file" over the commands
+    that train on the movie ratings) between the walkthrough's parts is one of its steps
+    (batch 808): the scenario its code names counts."""
+    code, found, _err = check(run, content, str(write(content, CODE_ONLY_STEPS)))
+    assert "scenario-missing" not in [f["rule"] for f in found], found
+    assert code == 0
+    # without that code the walkthrough names no scenario at all
+    body = CODE_ONLY_STEPS.replace("kafka-dump/movie-ratings.csv", "data.csv")
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert "scenario-missing" in [f["rule"] for f in found]
