@@ -5070,13 +5070,17 @@ def test_the_old_way_and_the_alternatives_weigh_nothing(
     "limits",
     [
         # limits said outright name a drawback (batches 728 to 735)
-        "There are real limits, though.",
-        "Still, it has limits.",
+        "There are real limits, though. From the guest network the tunnel simply does not connect.",
+        "Still, it has limits. From the guest network the tunnel simply does not connect.",
+        # ... and so do the limits the writer hit (batch 814)
+        "Limits I hit:\n\n- **Memory**: it reads the whole file at once, so I split the "
+        "2 GB watch log first.\n- **SQL**: window functions are out of reach.",
     ],
 )
 def test_limits_said_outright_name_a_drawback(content: Path, run: Runner, limits: str) -> None:
-    """Saying "there are real limits" names a drawback, whatever words tell them."""
-    verdict = f"{limits} From the guest network the tunnel simply does not connect."
+    """Saying "there are real limits" or "Limits I hit:" names a drawback, whatever words
+    tell them."""
+    verdict = limits
     body = ONE_SIDED_POST.format(heading="Final verdict", verdict=verdict)
     _assert_one_sided(run, content, body, None)
 
