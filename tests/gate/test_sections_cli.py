@@ -666,6 +666,20 @@ def test_a_dataset_of_the_scenarios_domain_goes_on_until_the_writers_system(
     assert _scenario_shown(content, run, own)
 
 
+def test_a_proposal_is_no_use_of_the_tool(content: Path, run: Runner) -> None:
+    """ "How it fits the service (proposal)" over steps with no one doing them imagines the
+    use, as "How it would fit" does (batch 804); told as done, the steps show the scenario."""
+    proposal = (
+        "### How it fits the service ({word})\n\n"
+        "1. Nightly: join the rating events from the stream with the movie metadata.\n"
+        "2. Train the model next to ALS and score the top 500 movies for new viewers.\n"
+    )
+    assert not _scenario_shown(content, run, proposal.format(word="proposal"))
+    assert not _scenario_shown(content, run, proposal.format(word="as proposed"))
+    done = proposal.format(word="what we did").replace("Nightly: join", "Every night we joined")
+    assert _scenario_shown(content, run, done)
+
+
 def test_under_a_heading_that_imagines_only_the_writers_voice_tells_a_use(
     content: Path, run: Runner
 ) -> None:
