@@ -5081,6 +5081,32 @@ def test_the_old_way_and_the_alternatives_weigh_nothing(
 
 
 @pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # a "Cons:" label over what the writer did not measure or try names no drawback, nor
+        # does the heading over it (batch 804)
+        ("We didn't try the newer drafts, so we can't say how well they work.", "error"),
+        # ... but a real drawback in its list does
+        ("Its error messages are cryptic and hard to map back to a row.", None),
+    ],
+)
+def test_a_label_over_the_writers_scope_names_no_drawback(
+    content: Path, run: Runner, last: str, expected: str | None
+) -> None:
+    """A short line naming drawbacks that leads into a list ("Cons / things to keep in
+    mind:") is read as a heading over it: over the writer's own scope only ("We did not
+    benchmark it"), it names none, and neither does "Pros and cons" above it."""
+    verdict = (
+        "Pros:\n\n- It needed no configuration.\n- It caught both broken exports.\n\n"
+        "Cons / things to keep in mind:\n\n"
+        "- We did not benchmark it on a heavier load than ours.\n"
+        f"- {last}\n"
+    )
+    body = ONE_SIDED_POST.format(heading="Pros and cons", verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
+@pytest.mark.parametrize(
     "limits",
     [
         # limits said outright name a drawback (batches 728 to 735)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from itertools import pairwise
 from typing import NamedTuple
 
 from ...course import Section
@@ -378,15 +379,46 @@ def _scope_only_headings(
         for h in headings
         if _answered_with_none(h, section) or _over_scope_only(h, drawbacks, section, ctx, others)
     }
-    return scope_only | _over_scope_only_parts(headings, scope_only, drawbacks)
+    labels = _labels(ctx, drawbacks)
+    scope_only |= {
+        label
+        for label, listed in labels.items()
+        if _scope_only_text(listed.text, [listed.text], drawbacks, section, ctx, others)
+    }
+    return scope_only | _over_scope_only_parts(ctx, headings, scope_only, drawbacks, labels)
+
+
+# how many words a line leading into a list may have and still be its label ("Cons / things
+# to keep in mind:")
+_LABEL_WORDS = 8
+
+
+def _labels(ctx: PostContext, drawbacks: Vocabulary) -> dict[str, Paragraph]:
+    """The short lines naming a drawback that lead into the list right after them ("Cons /
+    things to keep in mind:"), each with that list: a label, read as a heading over it."""
+    paragraphs = ctx.paragraphs
+    return {
+        line.text: listed
+        for line, listed in pairwise(paragraphs)
+        if listed.items
+        and not line.items
+        and line.region == listed.region
+        and line.text.rstrip().endswith(":")
+        and count_words(line.text) <= _LABEL_WORDS
+        and drawbacks.find(singulars(line.text))
+    }
 
 
 def _over_scope_only_parts(
-    headings: list[Heading], scope_only: set[str], drawbacks: Vocabulary
+    ctx: PostContext,
+    headings: list[Heading],
+    scope_only: set[str],
+    drawbacks: Vocabulary,
+    labels: dict[str, Paragraph],
 ) -> set[str]:
-    """The headings naming a drawback ("Pros / cons") whose subsections that name one
-    ("Cons") all stand over scope-only text or answer with none: such a heading names
-    no drawback either."""
+    """The headings naming a drawback ("Pros / cons") whose subsections and list labels
+    that name one ("Cons", "Cons:") all stand over scope-only text or answer with none:
+    such a heading names no drawback either."""
     found: set[str] = set()
     for at, heading in enumerate(headings):
         if heading.text in scope_only or not drawbacks.find(singulars(heading.text)):
@@ -397,6 +429,8 @@ def _over_scope_only_parts(
                 break
             if drawbacks.find(singulars(sub.text)):
                 below.append(sub.text)
+        if labels:
+            below += [p.text for p in _paragraphs_under(ctx, heading) if p.text in labels]
         if below and all(text in scope_only for text in below):
             found.add(heading.text)
     return found
@@ -433,8 +467,12 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     text = "\n".join(weighable(part) for part in reading.parts)
     # a paragraph's inline code names things (`deprecate`, `--limit`); it weighs nothing
     prose = {with_code(p): p.text for p in ctx.paragraphs if p.code}
-    # nor do the alternatives a list tells ("LightFM: nice, but slow to build")
-    return "\n".join(others.get(line, prose.get(line, line)) for line in text.split("\n"))
+    # nor do the alternatives a list tells ("LightFM: nice, but slow to build"), nor a
+    # label over the writer's scope ("Cons:" over "We did not benchmark it")
+    return "\n".join(
+        "" if line in scope_only else others.get(line, prose.get(line, line))
+        for line in text.split("\n")
+    )
 
 
 # how many sentences under a heading may answer it with no drawback ("What about
@@ -514,11 +552,26 @@ def _over_scope_only(
     `alternatives_told`: "LaunchDarkly: the pricing is aimed at companies") in at least a
     third of its sentences, and nothing else under it weighs the tool or names a
     drawback."""
-    scope = vocabulary(section.cues.scope_by, exact=True)
-    text = heading.section_text
-    if not scope or not drawbacks.find(singulars(heading.text)):
+    if not drawbacks.find(singulars(heading.text)):
         return False
     under = [p.text for p in _paragraphs_under(ctx, heading)] if others else []
+    return _scope_only_text(heading.section_text, under, drawbacks, section, ctx, others)
+
+
+def _scope_only_text(
+    text: str,
+    under: list[str],
+    drawbacks: Vocabulary,
+    section: Section,
+    ctx: PostContext,
+    others: dict[str, str],
+) -> bool:
+    """Whether `text` (its paragraphs: `under`) tells the writer's own scope or the
+    alternatives in at least a third of its sentences, and nothing else in it weighs the
+    tool or names a drawback (see `_over_scope_only`)."""
+    scope = vocabulary(section.cues.scope_by, exact=True)
+    if not scope:
+        return False
     kept = [others.get(line, line) for line in under]
     if kept == under and not scope.find(singulars(text)):  # nothing to count: no splitting
         return False
