@@ -4511,6 +4511,12 @@ id, in 40 seconds each.
             "Ten out of ten. I wish I had a way to run it on one column.",
             None,
         ),
+        # the guide the writer wishes they had had at the start praises (batch 804)
+        (
+            "Final verdict",
+            "Ten out of ten. This is the guide I wish I had when our team started.",
+            "error",
+        ),
         # "could not ask for more" praises, like "couldn't ask for"
         (
             "Final verdict",
