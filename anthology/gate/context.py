@@ -284,7 +284,13 @@ class PostContext:
     def product_names(self) -> NamesIn:
         """The capitalised names the post's prose uses inside its sentences: the products
         it speaks of ("than the Serverless Framework"), for `weighing.weighs`."""
-        return NamesIn("\n".join(paragraph.text for paragraph in self.paragraphs))
+        # each list item on its own line: "… no distro packages" then "Not 100% compatible"
+        # is no name inside a sentence
+        return NamesIn(
+            "\n".join(
+                "\n".join(paragraph.item_texts) or paragraph.text for paragraph in self.paragraphs
+            )
+        )
 
     @cached_property
     def first_text_line(self) -> int:

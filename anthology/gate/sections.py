@@ -189,6 +189,8 @@ class Paragraph:
     # a list of two items or more: each item's text and inline code, each a statement of
     # its own (the "I" of one bullet tells nothing of the "watch" of another)
     items: tuple[str, ...] = ()
+    # ... and each item's text alone, without its code: where a sentence of it starts
+    item_texts: tuple[str, ...] = ()
 
 
 FENCED_READ = 4_000
@@ -210,15 +212,20 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
             text = strip_inline(" ".join(chunk))
             if text:
                 start, end = body.file_line(first), body.file_line(first) + len(chunk) - 1
-                listed = (
-                    tuple(
-                        " ".join((strip_inline(" ".join(lines)), *code)).strip()
-                        for lines, code in items
-                    )
+                texts = (
+                    tuple(strip_inline(" ".join(lines)) for lines, _code in items)
                     if len(items) > 1
                     else ()
                 )
-                found.append(Paragraph(region, start, text, " ".join(spans), end, items=listed))
+                listed = tuple(
+                    " ".join((alone, *code)).strip()
+                    for alone, (_lines, code) in zip(texts, items, strict=False)
+                )
+                found.append(
+                    Paragraph(
+                        region, start, text, " ".join(spans), end, items=listed, item_texts=texts
+                    )
+                )
             chunk.clear()
         spans.clear()
         items.clear()

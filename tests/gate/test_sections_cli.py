@@ -5468,3 +5468,15 @@ def test_what_is_weak_is_the_verdict_not_the_problem(content: Path, run: Runner)
     code, found, _err = check(run, content, str(write(content, WEAK_AND_GOOD)))
     missing = [f["message"] for f in found if f["rule"] == "section-missing"]
     assert code == 1 and len(missing) == 1 and "problem" in missing[0], found
+
+
+def test_a_list_items_first_word_is_no_name_inside_a_sentence(content: Path, run: Runner) -> None:
+    """Each item of a list opens a statement of its own: "Not 100% compatible" after "no
+    distro packages" is no product named inside a sentence (batch 819), so "Not so good"
+    over the list still names the tool's drawbacks."""
+    verdict = (
+        "- Install needs a nightly toolchain; no distro packages\n"
+        "- Not 100% compatible with the old scripts; one function we used is missing\n"
+    )
+    body = ONE_SIDED_POST.format(heading="Slide 8: Not so good", verdict=verdict)
+    _assert_one_sided(run, content, body, None)
