@@ -5008,6 +5008,13 @@ def test_a_heading_answered_with_no_drawback_names_none(
             "Not really. The suite needed no configuration and saved us days.",
             "error",
         ),
+        # a bare "Cons?" asks yes or no too (batch 818)
+        (
+            "Verdict",
+            "Cons? Not really any from my side. The suite needed no configuration and saved "
+            "us days.",
+            "error",
+        ),
         # ... unless the answer names one, or the question asks what they are
         (
             "Verdict",

@@ -498,18 +498,22 @@ def _answered_with_none(heading: Heading, section: Section) -> bool:
 _AUXILIARIES = frozenset(singulars("are is was were did do does has have had can could will would"))
 _ANY = frozenset(singulars("any anything"))
 _LEAD_INS = frozenset(singulars("q question so and but ok okay well now"))
+_WH = frozenset(singulars("what which where when how why who whose whom"))
+# a question this short with no question word is answered yes or no ("Cons?", "Downsides?")
+_BARE_QUESTION_WORDS = 2
 # the clauses of a reply set apart by its punctuation ("Honestly, not really.")
 _REPLY_CLAUSE = re.compile(r"\s*[,;:\u2013\u2014]\s*")
 
 
 def _asks_yes_or_no(text: str) -> bool:
     """Whether `text` is a question answered yes or no ("Any downsides?", "Q: Were
-    there limitations?"), not one asking what ("What are the limitations?")."""
+    there limitations?", "Cons?"), not one asking what ("What are the limitations?")."""
     if not text.rstrip(" *_").endswith("?"):
         return False
     words = singulars(text)
     words = words[1:] if words[:1] and words[0] in _LEAD_INS else words
-    return bool(words) and (words[0] in _AUXILIARIES or bool(_ANY.intersection(words[:2])))
+    bare = len(words) <= _BARE_QUESTION_WORDS and not _WH.intersection(words)
+    return bool(words) and (bare or words[0] in _AUXILIARIES or bool(_ANY.intersection(words[:2])))
 
 
 def _answers_none(reply: str, section: Section) -> bool:
