@@ -4968,6 +4968,13 @@ def test_a_section_on_what_was_not_tried_weighs_nothing(
             "list of downsides.",
             "error",
         ),
+        # "can't name real ones" (batch 819)
+        (
+            "Cons",
+            "Honestly I can't name real ones from our two weeks. The suite needed no "
+            "configuration and saved us days.",
+            "error",
+        ),
         # ... unless the text names one
         (
             "Any downsides?",
