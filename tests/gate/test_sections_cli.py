@@ -5505,3 +5505,15 @@ def test_what_was_hurting_opens_the_problem(content: Path, run: Runner) -> None:
     code, found, _err = check(run, content, str(write(content, body)))
     assert [f for f in found if f["rule"].startswith("section-") and f["severity"] == "error"] == []
     assert code == 0
+
+
+def test_likes_and_gripes_is_the_verdict(content: Path, run: Runner) -> None:
+    """ "Likes and gripes" heads the strengths and limitations (batch 814)."""
+    verdict = (
+        "The suite needed no configuration and caught both broken exports. On the other "
+        "side, it is slow on tables over a million rows, and its report cannot be exported."
+    )
+    body = ONE_SIDED_POST.format(heading="Likes and gripes", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    rules = [f["rule"] for f in found]
+    assert code == 0 and "section-heading-unclear" not in rules, found
