@@ -5496,10 +5496,12 @@ def test_a_list_items_first_word_is_no_name_inside_a_sentence(content: Path, run
     _assert_one_sided(run, content, body, None)
 
 
-def test_what_was_hurting_opens_the_problem(content: Path, run: Runner) -> None:
-    """ "What was hurting" as the post's first heading tells the problem (batch 803), though
-    "what hurt" after the walkthrough names the verdict's limitations."""
-    body = ONE_SIDED_POST.replace("## The problem", "**What was hurting**").format(
+@pytest.mark.parametrize("opening", ["What was hurting", "Monday — the annoyance"])
+def test_what_was_hurting_opens_the_problem(content: Path, run: Runner, opening: str) -> None:
+    """ "What was hurting" or "the annoyance" as the post's first heading tells the problem
+    (batches 803 and 840), though "what hurt" after the walkthrough names the verdict's
+    limitations."""
+    body = ONE_SIDED_POST.replace("## The problem", f"**{opening}**").format(
         heading="What hurt", verdict="It is slow on tables over a million rows."
     )
     code, found, _err = check(run, content, str(write(content, body)))
