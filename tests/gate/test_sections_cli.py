@@ -5535,3 +5535,46 @@ def test_things_you_should_know_heads_the_verdict(content: Path, run: Runner) ->
     rules = [f["rule"] for f in found]
     assert code == 0 and "section-heading-unclear" not in rules, found
     assert "section-unrecognised" not in rules and "section-missing" not in rules
+
+
+HONEST_LETTER = """
+Dear teammates,
+
+Every night our movie recommender retrains on the ratings from the stream, and twice this
+month a broken export went unnoticed: nobody knew until viewers complained that every
+recommendation was the same five films. We needed a check that runs before training.
+
+I added the tool's integrity suite to our nightly job. I wrote a small script that runs
+it on each export of our ratings, and I replayed the last ten exports through it: it
+flagged both broken nights in 40 seconds each. I also scheduled it with cron, deployed it
+on the VM, and logged every report next to the model it guarded.
+
+{lead}
+
+- **It is still cron.** It manages the file; it does not run anything better. No retries,
+  no alert when training fails. We still had to add a message at the end of `train.py`.
+- **Optional features need extra packages.** Without them you get an error at runtime,
+  not at install.
+- **User matters.** One of us ran the deploy script with `sudo` once and the jobs went
+  into root's crontab. Both copies then ran at 02:30 and fought over the same model file.
+
+See you on Monday,
+Ana
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Now the parts I'm less happy about, because I don't want to sell it as perfect:",
+        "Now the honest part, because you should know what you are getting:",
+    ],
+)
+def test_a_lead_in_turns_a_letter_to_its_verdict(content: Path, run: Runner, lead: str) -> None:
+    """In a letter with no headings, "Now the parts I'm less happy about:" over a list turns
+    to the verdict (batches 822 and 834): the list is its limitations, not more of the
+    walkthrough before it."""
+    body = HONEST_LETTER.format(lead=lead)
+    code, found, _err = check(run, content, str(write(content, body)))
+    rules = [f["rule"] for f in found if f["severity"] == "error"]
+    assert "section-missing" not in rules and "section-one-sided" not in rules, found
