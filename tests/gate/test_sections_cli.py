@@ -5578,3 +5578,4 @@ def test_a_lead_in_turns_a_letter_to_its_verdict(content: Path, run: Runner, lea
     code, found, _err = check(run, content, str(write(content, body)))
     rules = [f["rule"] for f in found if f["severity"] == "error"]
     assert "section-missing" not in rules and "section-one-sided" not in rules, found
+    assert code == 0
