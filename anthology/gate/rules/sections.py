@@ -645,6 +645,8 @@ def _praise_only_close(ctx: PostContext, reading: Reading) -> Finding | None:
     unplaced = reading.unrecognised
     if unplaced is None or not section.cues.drawbacks or not section.drawbacks_blocking:
         return None
+    if ctx.shape:  # refused anyway, and read coarsely: its text may be one endless clause
+        return None
     part, words = unplaced
     last = max((h.line or 0 for h in ctx.reading_outline[0]), default=0)
     closing = part.heading is not None and (part.heading.line or 0) >= last
