@@ -81,17 +81,11 @@ class Cues:
     # ... but not a paragraph with one of these: it works on someone else's material ("the
     # tutorial's sample image"), and tells no use of the scenario either
     story_borrowed: tuple[str, ...] = ()
-    # ... and of these, a dataset of the scenario's own domain (MovieLens): its movies and
+    # ... and so is a dataset of the scenario's own domain (MovieLens): its movies and
     # ratings are its own, not the writer's, until a sentence names one of `story_system`,
     # the writer's own system ("our Kafka stream", "the team's VM")
     story_domain: tuple[str, ...] = ()
     story_system: tuple[str, ...] = ()
-
-    @property
-    def borrowed(self) -> tuple[str, ...]:
-        """All the words that name someone else's material, `story_domain` among them."""
-        return (*self.story_borrowed, *self.story_domain)
-
     # Discussed along the way: when no part serves it, at least `spread_terms` distinct
     # terms of the `required` groups over `spread_sections` sections (outside the text of a
     # `start` requirement such as the problem), and a term of every other group, serve it.
@@ -167,6 +161,11 @@ class Cues:
     # drawbacks ("Any downsides? Honestly, not really."): that question names no drawback.
     # Only read there: "not really" elsewhere weighs ("it is not really fast").
     none_answers: tuple[str, ...] = ()
+
+    @property
+    def borrowed(self) -> tuple[str, ...]:
+        """All the words that name someone else's material, `story_domain` among them."""
+        return (*self.story_borrowed, *self.story_domain)
 
 
 @dataclass(frozen=True)

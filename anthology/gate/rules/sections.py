@@ -1026,7 +1026,7 @@ def _code_names_scenario(
     # ("I downloaded MovieLens and loaded it:" over `CREATE TABLE ratings`)
     theirs = {
         line
-        for p in ctx.paragraphs
+        for p in (ctx.paragraphs if lent.in_domain else ())
         if p.fenced and (with_code(p) in lent.in_domain or p.text in lent.in_domain)
         for line in p.fenced.split("\n")
     }
