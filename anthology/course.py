@@ -227,6 +227,9 @@ class Option:
     # scenario keywords other domains share ("recommendations", "ratings"): a use told only
     # in these shows the scenario unless the post names the others only as imagined
     scenario_shared: tuple[str, ...] = ()
+    # the team's own system in the scenario ("our Kafka stream", "/recommend"): scenario
+    # words (shared ones) in a post that names none of `scenario_keywords`
+    scenario_system: tuple[str, ...] = ()
     needs_tool: bool = True
     supplementary: tuple[str, ...] = ()  # headings that never name a required section
 
@@ -316,6 +319,7 @@ _OPTION_KEYS = frozenset(
         "required_sections",
         "scenario_keywords",
         "scenario_shared",
+        "scenario_system",
         "needs_tool",
         "supplementary",
     }
@@ -544,6 +548,7 @@ def parse_course(text: str, path: str = "content/course.yaml") -> Course:
                 sections=sections,
                 scenario_keywords=_folded(reader.words(item, where, "scenario_keywords", owner)),
                 scenario_shared=_folded(reader.words(item, where, "scenario_shared", owner)),
+                scenario_system=_folded(reader.words(item, where, "scenario_system", owner)),
                 needs_tool=reader.flag(item, where, "needs_tool", owner)
                 if "needs_tool" in item
                 else True,

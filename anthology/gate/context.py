@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +22,7 @@ from .reading import Reading, read_sections
 from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
 from .shape import Excess, excesses, limits_of, line_outline
-from .vocabulary import stems
+from .vocabulary import singulars, stems, vocabulary
 from .weighing import NamesIn
 
 SHAPE_PARAGRAPHS = 1_000
@@ -213,8 +213,29 @@ class PostContext:
 
     @cached_property
     def option(self) -> Option | None:
+        """The post's option, as this post reads it: a post that names none of the
+        scenario's words but the team's own system ("our Kafka stream", "the
+        `/recommend` handler") tells the scenario in those (`scenario_system`)."""
         post = self.post
-        return self.course.find_option(post.option) if post and post.option else None
+        option = self.course.find_option(post.option) if post and post.option else None
+        if option is None or not option.scenario_system or self._names_scenario(option):
+            return option
+        system = tuple(w for w in option.scenario_system if w not in option.scenario_keywords)
+        return replace(
+            option,
+            scenario_keywords=(*option.scenario_keywords, *system),
+            scenario_shared=(*option.scenario_shared, *system),
+        )
+
+    def _names_scenario(self, option: Option) -> bool:
+        """Whether the post's title, headings or paragraphs name a scenario keyword."""
+        keywords = vocabulary(option.scenario_keywords, exact=True)
+        texts = (
+            self.post.title if self.post else "",
+            *(heading.text for heading in self.headings),
+            *(f"{paragraph.text} {paragraph.code}" for paragraph in self.paragraphs),
+        )
+        return any(keywords.find(singulars(text)) for text in texts)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:

@@ -5578,3 +5578,62 @@ def test_a_lead_in_turns_a_letter_to_its_verdict(content: Path, run: Runner, lea
     rules = [f["rule"] for f in found if f["severity"] == "error"]
     assert "section-missing" not in rules and "section-one-sided" not in rules, found
     assert code == 0
+
+
+INFRA_ONLY = """
+## What kept breaking
+
+Our nightly retraining calls the course's user info API once for every user seen on the
+Kafka stream that day, about twenty thousand calls. Twice last month the API answered 503
+for a few minutes, the first error killed the job, and nobody noticed for two days that the
+service still ran an old model.
+
+## The fix
+
+I installed the tool with pip and put its decorator on the function that fetches one user:
+
+```python
+@retry(max_attempts=5)
+def fetch_user(uid):
+    return session.get(f"{API}/user/{uid}", timeout=2).json()
+```
+
+To try it I replayed that night against a local server that answers 503 for ninety
+seconds: the fetch logged 41 retries and all users came through. Since then WHERE has
+logged 212 retries in a week and every run finished, and I added the same decorator to
+HANDLER with two attempts at most.
+
+## Pros and cons
+
+The defaults are sensible and it is one line of code. But it only sees exceptions, so a
+forgotten status check retries nothing, and its backoff can wait seconds, which our latency
+budget cannot afford.
+"""
+
+
+def test_a_post_on_the_teams_own_system_alone_shows_the_scenario(
+    content: Path, run: Runner
+) -> None:
+    """A post that never says "movie" but tells its work on the team's own system ("the
+    nightly job", "the `/recommend` handler") is on the course's scenario (batch 850): its
+    walkthrough shows the tool used there (`scenario_system`)."""
+    front = FRONT.replace(
+        "Catching bad training data for a movie recommender with Deepchecks",
+        "Retries for a flaky API",
+    )
+    path = content / "posts" / "F2026" / "post.md"
+    told = {"WHERE": "the nightly job", "HANDLER": "the `/recommend` handler"}
+    path.write_text(front + _filled(INFRA_ONLY, told), encoding="utf-8")
+    code, found, _err = check(run, content, str(path))
+    assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
+    # told of nothing of the team's own, the same walkthrough names no scenario
+    untold = {"WHERE": "the script", "HANDLER": "a web handler", "on the\nKafka stream": "in logs"}
+    path.write_text(front + _filled(INFRA_ONLY, untold), encoding="utf-8")
+    code, found, _err = check(run, content, str(path))
+    assert code == 1 and "examples" in str(found), found
+
+
+def _filled(text: str, replacements: dict[str, str]) -> str:
+    for old, new in replacements.items():
+        text = text.replace(old, new)
+    return text
