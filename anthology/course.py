@@ -228,7 +228,7 @@ class Option:
     # in these shows the scenario unless the post names the others only as imagined
     scenario_shared: tuple[str, ...] = ()
     # the team's own system in the scenario ("our Kafka stream", "/recommend"): scenario
-    # words (shared ones) in a post that names none of `scenario_keywords`
+    # words (shared ones) in a post that names none of the others' own (not shared) words
     scenario_system: tuple[str, ...] = ()
     needs_tool: bool = True
     supplementary: tuple[str, ...] = ()  # headings that never name a required section

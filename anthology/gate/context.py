@@ -214,7 +214,8 @@ class PostContext:
     @cached_property
     def option(self) -> Option | None:
         """The post's option, as this post reads it: a post that names none of the
-        scenario's words but the team's own system ("our Kafka stream", "the
+        scenario's own words (those other domains do not share: "movie", not "watch out"
+        or "recommendation") but the team's own system ("our Kafka stream", "the
         `/recommend` handler") tells the scenario in those (`scenario_system`)."""
         post = self.post
         option = self.course.find_option(post.option) if post and post.option else None
@@ -228,8 +229,11 @@ class PostContext:
         )
 
     def _names_scenario(self, option: Option) -> bool:
-        """Whether the post's title, headings or paragraphs name a scenario keyword."""
-        keywords = vocabulary(option.scenario_keywords, exact=True)
+        """Whether the post's title, headings or paragraphs name a scenario keyword that
+        other domains do not share (`scenario_shared`)."""
+        shared = set(option.scenario_shared)
+        own = tuple(word for word in option.scenario_keywords if word not in shared)
+        keywords = vocabulary(own, exact=True)
         texts = (
             self.post.title if self.post else "",
             *(heading.text for heading in self.headings),

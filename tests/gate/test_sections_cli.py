@@ -5605,9 +5605,9 @@ HANDLER with two attempts at most.
 
 ## Pros and cons
 
-The defaults are sensible and it is one line of code. But it only sees exceptions, so a
-forgotten status check retries nothing, and its backoff can wait seconds, which our latency
-budget cannot afford.
+The defaults are sensible and it is one line of code. But watch out: it only sees
+exceptions, so a forgotten status check retries nothing, and its backoff can wait seconds,
+which our latency budget cannot afford.
 """
 
 
@@ -5616,7 +5616,8 @@ def test_a_post_on_the_teams_own_system_alone_shows_the_scenario(
 ) -> None:
     """A post that never says "movie" but tells its work on the team's own system ("the
     nightly job", "the `/recommend` handler") is on the course's scenario (batch 850): its
-    walkthrough shows the tool used there (`scenario_system`)."""
+    walkthrough shows the tool used there (`scenario_system`). Words other domains share
+    ("watch out") do not name the scenario."""
     front = FRONT.replace(
         "Catching bad training data for a movie recommender with Deepchecks",
         "Retries for a flaky API",
