@@ -5656,7 +5656,10 @@ def test_a_data_catalog_in_the_code_is_not_the_movie_catalogue(content: Path, ru
     """dbt writes `catalog.json`, and data tools have catalogs of tables: "catalog" in the
     code of a demo names no scenario (batch 852); the scenario's "catalogue" of movies in
     the writer's own words still does."""
-    demo = "I built the demo project's docs with the tool:\n\n```bash\ndbt docs generate  # writes catalog.json\n```"
+    demo = (
+        "I built the demo project's docs with the tool:\n\n"
+        "```bash\ndbt docs generate  # writes catalog.json\n```"
+    )
     assert not _scenario_shown(content, run, demo)
     own = "We scored all our users against the catalogue every night, in half the time."
     assert _scenario_shown(content, run, own)
