@@ -233,6 +233,12 @@ class Option:
     needs_tool: bool = True
     supplementary: tuple[str, ...] = ()  # headings that never name a required section
 
+    @property
+    def scenario_own(self) -> tuple[str, ...]:
+        """The scenario keywords other domains do not share ("movie", not "ratings")."""
+        shared = set(self.scenario_shared)
+        return tuple(word for word in self.scenario_keywords if word not in shared)
+
 
 @dataclass(frozen=True)
 class RubricLine:

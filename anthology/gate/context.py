@@ -231,9 +231,7 @@ class PostContext:
     def _names_scenario(self, option: Option) -> bool:
         """Whether the post's title, headings or paragraphs name a scenario keyword that
         other domains do not share (`scenario_shared`)."""
-        shared = set(option.scenario_shared)
-        own = tuple(word for word in option.scenario_keywords if word not in shared)
-        keywords = vocabulary(own, exact=True)
+        keywords = vocabulary(option.scenario_own, exact=True)
         texts = (
             self.post.title if self.post else "",
             *(heading.text for heading in self.headings),

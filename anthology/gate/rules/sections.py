@@ -715,9 +715,8 @@ def _scenario_vocabularies(ctx: PostContext) -> tuple[Vocabulary, Vocabulary | N
     if option is None or not option.scenario_keywords:
         return None
     keywords = vocabulary(option.scenario_keywords, exact=True)
-    shared = set(option.scenario_shared)
-    own_words = tuple(w for w in option.scenario_keywords if w not in shared)
-    own = vocabulary(own_words, exact=True) if shared and own_words else None
+    own_words = option.scenario_own
+    own = vocabulary(own_words, exact=True) if option.scenario_shared and own_words else None
     return keywords, own
 
 
