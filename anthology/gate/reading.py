@@ -2154,6 +2154,8 @@ class _Reader:
             ]
         else:
             series = [p for p in parts if p.how == how and p.heading is not None]
+            if how == SERIES and section.cues.position == "start":
+                series = self._with_dated_head(parts, series)
         if not series or len(series) == len(parts):
             return False
         if o < s:  # an earlier requirement keeps what comes before the heading that named it
@@ -2210,6 +2212,23 @@ class _Reader:
             )
             return True
         return False
+
+    @staticmethod
+    def _with_dated_head(parts: list[Part], series: list[Part]) -> list[Part]:
+        """A diary's days with the day they go on from, when a heading took that one
+        ("Monday — The ghost in the pipeline" before "Tuesday", "Wednesday"): the first
+        day may tell the backstory that what opens a post needs."""
+        if not series or series[0] not in parts:
+            return series
+        at = parts.index(series[0])
+        head = parts[at - 1] if at > 0 else None
+        first = _place(series[0].heading.text) if series[0].heading is not None else None
+        if head is None or head.heading is None or head.how not in (HEADING, HINT):
+            return series
+        place = _place(head.heading.text)
+        if first is None or place is None or place.kind != first.kind or place.kind not in _DATED:
+            return series
+        return [head, *series]
 
     def _index(self, part: Part) -> int:
         """The index of the heading a part was taken under (-1 for the opening text)."""

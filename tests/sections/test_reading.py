@@ -147,6 +147,8 @@ def test_strengths_and_limitations_in_two_sections_add_up() -> None:
         "Pandera in our pipeline",
         "Hands-on",
         "Replaying the incident",
+        "What I changed",
+        "What we changed",
     ],
 )
 def test_examples_headings_that_name_it(heading: str) -> None:
@@ -1801,6 +1803,61 @@ def test_a_retrospective_s_went_well_and_didn_t_are_the_verdict(good: str, bad: 
     )
     got = read(text)
     assert taken(got["assessment"]) == [(HEADING, good), (HEADING, bad)]
+
+
+@pytest.mark.parametrize("heading", ["What was broken", "What is broken"])
+def test_what_was_broken_heads_the_problem(heading: str) -> None:
+    """A letter to a teammate opens on "What was broken" (batch 875 of the evaluation set):
+    the state before the tool, its problem."""
+    got = read(post(f"## {heading}\n\n{PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
+    assert taken(got["problem"]) == [(HEADING, heading)]
+
+
+def test_what_broke_during_the_walkthrough_is_not_the_problem() -> None:
+    """ "What broke first" after two attempts with the tool (batch 804 of the evaluation
+    set) tells a step of the walkthrough, not the problem the post opened with."""
+    text = (REPO / "tests/sections/corpus/zww04-comparison-pgcopydb.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert "What broke first" not in [label for _how, label in taken(got["problem"])]
+    assert got["examples"].found
+
+
+@pytest.mark.parametrize("days", [WEEKDAYS, tuple(f"Day {n}" for n in range(1, 6))])
+def test_a_diary_s_first_day_named_for_the_walkthrough_may_tell_the_problem(
+    days: tuple[str, ...],
+) -> None:
+    """ "Monday — The ghost in the pipeline" opens a diary (batch 876 of the evaluation set):
+    "in the pipeline" names the walkthrough, and the days after it go on with it, but that
+    day tells only what went wrong before the tool. Nothing else tells the problem, so
+    the first day goes to it and the days after it stay the walkthrough."""
+    text = (REPO / "tests/sections/corpus/ztq03-diary-scriptexporter.md").read_text(
+        encoding="utf-8"
+    )
+    body = text.split("\n---\n", 1)[1]
+    for weekday, day in zip(WEEKDAYS, days, strict=True):
+        body = body.replace(f"**{weekday} —", f"**{day} —")
+    got = read(body)
+    assert [label for _how, label in taken(got["problem"])] == [
+        f"{days[0]} — The ghost in the pipeline"
+    ]
+    assert f"{days[1]} — Meeting the translator" in [
+        label for _how, label in taken(got["examples"])
+    ]
+
+
+@pytest.mark.parametrize(("heading", "how"), [("Summary", HINT), ("Sunday", CONTENT)])
+def test_requests_that_timed_out_and_a_slower_endpoint_tell_the_problem(
+    heading: str, how: str
+) -> None:
+    """A postmortem's summary of requests that "timed out" and an endpoint each model made
+    "slower" (batch 809 of the evaluation set) tells the problem, under a heading that only
+    hints at it or under none that does."""
+    text = (
+        f"## {heading}\n\nOn Sunday evening 31,000 recommendation requests timed out. Each "
+        "model we shipped that month made the endpoint slower than the one before it, and "
+        f"we had to restart it.\n\n{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    )
+    assert taken(read(text)["problem"]) == [(how, heading)]
 
 
 def test_a_diary_s_first_day_tells_a_loss_as_the_problem() -> None:
