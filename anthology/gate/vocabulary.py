@@ -81,8 +81,9 @@ def singular(word: str) -> str:
 
 
 _THUMBS_DOWN = "\N{THUMBS DOWN SIGN}"
-# where it opens a text, a line or a table cell (not "clicking 👎 flags a movie")
-_OPENING_THUMBS_DOWN = re.compile(r"(?:^|(?<=[\n|]))[\s*_#>|-]*\N{THUMBS DOWN SIGN}")
+# where it opens a text, a line, a table cell or what follows a label ("Slide 10 — 👎"),
+# not inside a sentence ("clicking 👎 flags a movie")
+_OPENING_THUMBS_DOWN = re.compile(r"(?:^|(?<=[\n|—–:]))[\s*_#>|-]*\N{THUMBS DOWN SIGN}")
 
 
 def _tokens(text: str) -> list[str]:

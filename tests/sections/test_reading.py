@@ -1860,6 +1860,24 @@ def test_requests_that_timed_out_and_a_slower_endpoint_tell_the_problem(
     assert taken(read(text)["problem"]) == [(how, heading)]
 
 
+@pytest.mark.parametrize("label", ["Slide 10 — ", "Slide 10 – ", "Slide 10: ", ""])
+def test_a_thumbs_down_after_a_label_heads_the_limitations(label: str) -> None:
+    """A slide deck's "Slide 10 — 👎" (batch 880 of the evaluation set) lists the tool's
+    drawbacks, as "👎" opening a heading does."""
+    text = (
+        f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n## {label}👍\n\n{STRENGTHS}\n\n"
+        f"## {label}👎\n\n{LIMITS}\n"
+    )
+    assert (HEADING, f"{label}👎") in taken(read(text)["assessment"])
+
+
+def test_a_thumbs_down_inside_a_heading_s_phrase_names_no_drawback() -> None:
+    """ "Slide 4 — readers click 👎 on a movie card" tells a use of the site, not cons."""
+    heading = "Slide 4 — readers click 👎 on a movie card"
+    text = f"{STANDARD_PROBLEM}\n\n## {heading}\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    assert (HEADING, heading) not in taken(read(text)["assessment"])
+
+
 def test_a_diary_s_first_day_tells_a_loss_as_the_problem() -> None:
     """Ratings that "never arrived", a batch that "was gone", tests that "did not catch it"
     tell the problem (batch 602 of the evaluation set): the diary's Monday is the problem,
