@@ -979,9 +979,12 @@ class _Reader:
         backstory, "What was hard" after the walkthrough; "Our serving path, before" over
         the old setup, "Results" after. The first tells what came before the tool. For a
         walkthrough the text under the heading must end before the tool too: "Installation"
-        over `pip install` shows it."""
+        over `pip install` shows it. A diary's first day comes before the tool whatever its
+        opening says of it (`_opens_a_diary`)."""
         shown = self.post.tool_shown
         line = self.headings[h].line
+        if line is not None and self._opens_a_diary(h):
+            shown = max(shown or 0, line + 1)  # its first day tells what came before
         if shown is None or line is None or line >= shown:
             return False
         cues = self.sections[s].cues
@@ -995,6 +998,20 @@ class _Reader:
         return any(
             (later.line or 0) > shown and self.named(o, s) for o, later in enumerate(self.headings)
         )
+
+    def _opens_a_diary(self, h: int) -> bool:
+        """Whether heading `h` is the first day of a diary with two or more days after it
+        ("Monday — the annoyance" before "Tuesday — install", "Wednesday"): its day tells
+        what came before the days of trying the tool."""
+        place = _place(self.headings[h].text)
+        if place is None or place.kind not in _DATED:
+            return False
+        days = [
+            other
+            for other in (_place(heading.text) for heading in self.headings[h + 1 :])
+            if other is not None and other.kind == place.kind
+        ]
+        return len(days) >= 2 and all(day.number > place.number for day in days)
 
     def _hint_spans(self, h: int, s: int) -> dict[str, tuple[int, int]]:
         section = self.sections[s]

@@ -1805,10 +1805,12 @@ def test_a_retrospective_s_went_well_and_didn_t_are_the_verdict(good: str, bad: 
     assert taken(got["assessment"]) == [(HEADING, good), (HEADING, bad)]
 
 
-@pytest.mark.parametrize("heading", ["What was broken", "What is broken"])
-def test_what_was_broken_heads_the_problem(heading: str) -> None:
-    """A letter to a teammate opens on "What was broken" (batch 875 of the evaluation set):
-    the state before the tool, its problem."""
+@pytest.mark.parametrize(
+    "heading", ["What was broken", "What is broken", "The itch", "The itch it scratches"]
+)
+def test_headings_that_name_the_problem(heading: str) -> None:
+    """A letter to a teammate opens on "What was broken" (batch 875 of the evaluation set),
+    a short review on "The itch" (batch 880): the state before the tool, its problem."""
     got = read(post(f"## {heading}\n\n{PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
     assert taken(got["problem"]) == [(HEADING, heading)]
 
@@ -1876,6 +1878,26 @@ def test_a_thumbs_down_inside_a_heading_s_phrase_names_no_drawback() -> None:
     heading = "Slide 4 — readers click 👎 on a movie card"
     text = f"{STANDARD_PROBLEM}\n\n## {heading}\n\n{EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
     assert (HEADING, heading) not in taken(read(text)["assessment"])
+
+
+@pytest.mark.parametrize("days", [WEEKDAYS, tuple(f"Day {n}" for n in range(1, 6))])
+def test_a_diary_s_first_day_naming_a_verdict_word_tells_what_came_before(
+    days: tuple[str, ...],
+) -> None:
+    """ "Monday — the annoyance" opens a diary whose "Friday — the limits" and "Verdict
+    after a week" weigh the tool (batch 840 of the evaluation set): "annoyances" names the
+    verdict, but the first day, before the days of trying the tool, tells the problem."""
+    text = (REPO / "tests/sections/corpus/zug06-diary-sqlitebiter.md").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    for weekday, day in zip(WEEKDAYS, days, strict=True):
+        body = body.replace(f"**{weekday} —", f"**{day} —")
+    got = read_naming_the_tool(body, "sqlitebiter")
+    first = f"{days[0]} — the annoyance"
+    assert (CONTENT, first) in taken(got["problem"])
+    assert taken(got["assessment"]) == [
+        (HEADING, f"{days[4]} — the limits"),
+        (HEADING, "Verdict after a week"),
+    ]
 
 
 def test_a_diary_s_first_day_tells_a_loss_as_the_problem() -> None:
