@@ -857,6 +857,32 @@ def test_a_heading_that_imagines_the_scenario_tells_no_use(content: Path, run: R
     _assert_shown(run, content, text.split("\n---\n", 1)[1], False)
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "- Started `nightly.sh` by hand, then ran the same `run-one` line again",
+        "- Launched `nightly.sh` by hand, then ran the same `run-one` line again",
+    ],
+)
+def test_a_note_opening_with_a_step_done_tells_a_use(content: Path, run: Runner, note: str) -> None:
+    """Terse notes on run-one (batch 891 of the evaluation set) test the team's nightly
+    job in list items with no "we": "Started `nightly.sh` by hand, then ran …" tells a step
+    done on it, though only its code names the job."""
+    text = (HERE.parent / "sections/corpus/zsf05-notes-runone.md").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    body = body.replace(
+        "- Started `nightly.sh` by hand, then ran the same `run-one` line again", note
+    )
+    front = FRONT.replace(
+        "Catching bad training data for a movie recommender with Deepchecks",
+        "Notes on run-one, or how we stopped two trainings from running at once",
+    ).replace("tool: Deepchecks", "tool: runone")
+    path = content / "posts" / "F2026" / "post.md"
+    path.write_text(front + body, encoding="utf-8")
+    code, found, _err = check(run, content, str(path))
+    assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
+
+
 def _assert_shown(run: Runner, content: Path, body: str, shown: bool) -> None:
     """That `anthology check` reads a post of `body` as meeting every requirement (no
     section or scenario missing) exactly when `shown`."""

@@ -1660,6 +1660,13 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
             True,
         ),
         ("We never tried it on our own ratings stream.", True),
+        # a plan told as the next step, or waited for (batch 891 of the evaluation set)
+        (
+            "For our endpoint, the next step is to point the same script at our VM with "
+            "real user ids from the movie stream.",
+            True,
+        ),
+        ("We're waiting for our VM rebuild before we replay the movie ratings.", True),
         # a clause set against it tells a use that was made
         (
             "I didn't get to the drift suite, but we ran the integrity suite on our movie ratings.",

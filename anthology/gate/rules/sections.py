@@ -1114,16 +1114,21 @@ def _may_tell_a_use(
     """The paragraphs naming the scenario (`named`) that may tell the writer's use of the
     tool, leaving out three ways of only imagining or illustrating it: a list introduced
     by a possibility ("could be extended like this:"), a name only in the code of a
-    description ("a logical service, e.g. `recommender`"), and, under a heading that
+    description ("a logical service, e.g. `recommender`", not a note that opens with a
+    step done: "Started `nightly.sh` by hand"), and, under a heading that
     imagines ("How this would apply to a streaming service"), text not in the writer's
     voice or that imagines too (`_told_under_imagining`), and all of its text when a line
     of it plans as well ("For our service the plan is:", then the steps)."""
+    done = _done_in_past(reading.section)
     in_code_only = {
         with_code(p)
         for p in ctx.paragraphs
         if p.code
         and not keywords.find(singulars(p.text))
         and not in_writers_voice(p.text, reading.section)
+        # a note that opens with what was done ("Started `nightly.sh` by hand, then …")
+        # tells a step of the walkthrough, not a description
+        and 0 not in done.where(singulars(p.text)).values()
     }
     imagining_parts = [
         part
