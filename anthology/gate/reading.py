@@ -2235,14 +2235,12 @@ class _Reader:
         """A diary's days with the day they go on from, when a heading took that one
         ("Monday — The ghost in the pipeline" before "Tuesday", "Wednesday"): the first
         day may tell the backstory that what opens a post needs."""
-        if not series or series[0] not in parts:
-            return series
-        at = parts.index(series[0])
+        at = parts.index(series[0]) if series else 0  # the series is taken from `parts`
         head = parts[at - 1] if at > 0 else None
-        first = _place(series[0].heading.text) if series[0].heading is not None else None
         if head is None or head.heading is None or head.how not in (HEADING, HINT):
             return series
-        place = _place(head.heading.text)
+        assert series[0].heading is not None  # series members are taken under headings
+        first, place = _place(series[0].heading.text), _place(head.heading.text)
         if first is None or place is None or place.kind != first.kind or place.kind not in _DATED:
             return series
         return [head, *series]

@@ -22,9 +22,9 @@ def _section(body: str, heading: str) -> str:
     return body[start : end if end != -1 else len(body)]
 
 
-def write(content: Path, body: str, name: str = "post.md") -> Path:
+def write(content: Path, body: str, name: str = "post.md", front: str = FRONT) -> Path:
     path = content / "posts" / "F2026" / name
-    path.write_text(FRONT + body, encoding="utf-8")
+    path.write_text(front + body, encoding="utf-8")
     return path
 
 
@@ -877,9 +877,7 @@ def test_a_note_opening_with_a_step_done_tells_a_use(content: Path, run: Runner,
         "Catching bad training data for a movie recommender with Deepchecks",
         "Notes on run-one, or how we stopped two trainings from running at once",
     ).replace("tool: Deepchecks", "tool: runone")
-    path = content / "posts" / "F2026" / "post.md"
-    path.write_text(front + body, encoding="utf-8")
-    code, found, _err = check(run, content, str(path))
+    code, found, _err = check(run, content, str(write(content, body, front=front)))
     assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
 
 
@@ -5336,9 +5334,7 @@ def test_a_mapped_requirement_is_not_filled_by_a_late_section(content: Path, run
     "Challenges" that would serve the verdict otherwise does not stand in for the map."""
     body = LATE_CHALLENGES_PAIR[0].values[0]
     front = FRONT[: -len("---\n")] + 'sections: {assessment: "Verdict"}\n---\n'
-    path = content / "posts" / "F2026" / "post.md"
-    path.write_text(front + body, encoding="utf-8")
-    code, found, _err = check(run, content, str(path))
+    code, found, _err = check(run, content, str(write(content, body, front=front)))
     missing = [f["message"] for f in found if f["rule"] == "section-missing"]
     assert code == 1 and len(missing) == 1, missing
     assert "maps `assessment` to the heading “Verdict”" in missing[0]
@@ -5660,15 +5656,15 @@ def test_a_post_on_the_teams_own_system_alone_shows_the_scenario(
         "Catching bad training data for a movie recommender with Deepchecks",
         "Retries for a flaky API",
     )
-    path = content / "posts" / "F2026" / "post.md"
     told = {"WHERE": "the nightly job", "HANDLER": "the `/recommend` handler"}
-    path.write_text(front + _filled(INFRA_ONLY, told), encoding="utf-8")
+    path = write(content, _filled(INFRA_ONLY, told), front=front)
     code, found, _err = check(run, content, str(path))
     assert code == 0, [f["message"] for f in found if f["severity"] == "error"]
     # told of nothing of the team's own, the same walkthrough names no scenario
     untold = {"WHERE": "the script", "HANDLER": "a web handler", "on the\nKafka stream": "in logs"}
-    path.write_text(front + _filled(INFRA_ONLY, untold), encoding="utf-8")
-    code, found, _err = check(run, content, str(path))
+    code, found, _err = check(
+        run, content, str(write(content, _filled(INFRA_ONLY, untold), front=front))
+    )
     assert code == 1 and "examples" in str(found), found
 
 
