@@ -211,10 +211,11 @@ def _core(text: str) -> str:
 
 
 def placeholder_alt(alt: str, target: str, phrases: frozenset[str]) -> bool:
-    """Whether `alt` is a stand-in (an editor's default, a file name) rather than a description."""
+    """Whether `alt` is a stand-in (an editor's default, a file name) rather than a
+    description; `phrases` are the stand-ins' cores (`_cores`)."""
     words = _WORDS.findall(alt.casefold())
     core = _core(alt)
-    if not core or core in {_core(p) for p in phrases} or _FILE_NAME.fullmatch(alt.strip()):
+    if not core or core in phrases or _FILE_NAME.fullmatch(alt.strip()):
         return True
     name = PurePosixPath(unquote(urlsplit(target.strip()).path)).name.casefold()
     named = _WORDS.findall(name)
@@ -224,7 +225,12 @@ def placeholder_alt(alt: str, target: str, phrases: frozenset[str]) -> bool:
 def _phrases(ctx: PostContext) -> frozenset[str]:
     listed = ctx.course.setting("images", "placeholder_alt", default=DEFAULT_PLACEHOLDER_ALT)
     items = listed if isinstance(listed, list | tuple) else DEFAULT_PLACEHOLDER_ALT
-    return frozenset(_core(str(item)) for item in items)
+    return _cores(tuple(str(item) for item in items))
+
+
+@lru_cache(maxsize=8)  # one list per course: not folded again for every post
+def _cores(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_core(phrase) for phrase in phrases)
 
 
 def source_problems(ctx: PostContext, url: str, line: int, column: int | None) -> Iterator[Finding]:
