@@ -1391,6 +1391,7 @@ class _Reader:
         # what `_opened_late` left unserved may share the heading that opened the
         # walkthrough ("The setup, and what was wrong with it")
         self._shared_heading(chosen)
+        self._went_well(chosen)
         self._note_scene(chosen)
         readings = []
         missing = any(not chosen.get(s) for s in range(len(self.sections)))
@@ -2128,6 +2129,52 @@ class _Reader:
                         f"‘{part.label}’ names “{section.name}” too, which nothing else serves"
                     )
                     break
+                if chosen.get(s):
+                    break
+
+    def _went_well(self, chosen: dict[int, list[Part]]) -> None:
+        """A walkthrough nothing serves takes the half of a verdict split into what went
+        well and what did not ("What went well" + "What didn't go well" in a retrospective)
+        whose heading names no drawback, when its own text reads like the walkthrough
+        there: in a retrospective, what went well is what the team did."""
+        for s, section in enumerate(self.sections):
+            if chosen.get(s) or "scenario" not in section.cues.required:
+                continue
+            for o, parts in chosen.items():
+                drawbacks = vocabulary(self.sections[o].cues.drawbacks, exact=True)
+                headed = [p for p in parts if p.how == HEADING and p.heading and p.words]
+                against = [p for p in headed if drawbacks.find(singulars(p.label))]
+                if o == s or not drawbacks or not against:
+                    continue
+                for part in (p for p in headed if p not in against):
+                    h = self.headings.index(part.heading)
+                    if self.headings[h + 1 : self.post.end[h]]:
+                        continue  # a half with subsections of its own stays as it is
+                    parts.remove(part)
+                    own = self.content_of([h])
+                    window = self._window(chosen, s)
+                    score = _score(self.post, section.cues, own, self.post.heading_stems[h], window)
+                    # its own words show the scenario: a "Pros" tied to it only by a story
+                    # is the strengths of a post that shows none
+                    if score.firm and score.in_place and self._enough(section.cues, score):
+                        lines = tuple(self.post.paragraphs[p].line for p in score.used)
+                        chosen[s] = [
+                            replace(
+                                part,
+                                how=CONTENT,
+                                terms=(),
+                                cues=score.cues,
+                                score=score.score,
+                                lines=lines,
+                            )
+                        ]
+                        self.considered[o].append(
+                            f"‘{part.label}’ tells what was done ({', '.join(score.cues)}), "
+                            f"beside {against[0].shown}: it is “{section.name}”"
+                        )
+                        break
+                    parts.append(part)
+                    parts.sort(key=lambda p: p.line or 0)
                 if chosen.get(s):
                     break
 

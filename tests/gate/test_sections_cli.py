@@ -5685,3 +5685,30 @@ def test_a_data_catalog_in_the_code_is_not_the_movie_catalogue(content: Path, ru
     assert not _scenario_shown(content, run, demo)
     own = "We scored all our users against the catalogue every night, in half the time."
     assert _scenario_shown(content, run, own)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # the label finds none: the "cons" in the question names none either
+        ("Honestly we did not run into anything. Compared to Redis it is much lighter.", 1),
+        ("Honestly, we never ran into anything worth writing down.", 1),
+        # the label over a real drawback still names one
+        ("It has no built-in metrics, so we count evictions ourselves.", 0),
+    ],
+)
+def test_a_cons_label_answered_with_none_names_no_drawback(
+    content: Path, run: Runner, answer: str, expected: int
+) -> None:
+    """An FAQ's "Q: So, pros and cons?" over "Pros:" items and a "Cons:" label whose one
+    item finds nothing (batch 896 of the evaluation set) only praises the tool; the same
+    label over a drawback weighs it."""
+    verdict = (
+        "Pros:\n\n- Big latency win from one decorator.\n- Thread-safe, and no extra "
+        f"server to run.\n\nCons:\n- {answer}"
+    )
+    body = ONE_SIDED_POST.format(heading="Q: So, pros and cons?", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert code == expected
+    assert errors == (["section-one-sided"] if expected else [])

@@ -2413,3 +2413,52 @@ def test_what_bothers_us_names_the_verdict() -> None:
     readings = read_naming_the_tool(BOTHERS, "Backupbox")
     labels = [part.label for part in readings["assessment"].parts]
     assert labels == ["What we liked", "What bothers us"]
+
+
+RETRO_WENT_WELL = (
+    "We put the tool in front of the nightly job that trains on our movie ratings. The first "
+    "run flagged 3,100 ratings with no movie id from the TV app, and we fixed the mapping in "
+    "the consumer the same day. Then we replayed two weeks of logs through it: it took 40 "
+    "seconds per night and caught the two broken exports we had missed."
+)
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        ("☀️ What went well", "🌧️ What didn't go well"),
+        ("What went well", "What did not go well"),
+        ("Went well", "Didn't go well"),
+    ],
+)
+def test_what_went_well_in_a_retrospective_may_tell_the_walkthrough(good: str, bad: str) -> None:
+    """A retrospective tells what the team did under "What went well", beside "What didn't
+    go well" (batches 860 and 902 of the evaluation set): with no other walkthrough, that
+    half is the walkthrough, and the other half still weighs the tool."""
+    text = f"{STANDARD_PROBLEM}\n\n## {good}\n\n{RETRO_WENT_WELL}\n\n## {bad}\n\n{LIMITS}\n"
+    got = read(text)
+    assert taken(got["examples"]) == [(CONTENT, good)]
+    assert taken(got["assessment"]) == [(HEADING, bad)]
+
+
+def test_what_went_well_that_only_praises_stays_the_verdict() -> None:
+    """A "What went well" that only praises shows no use: the walkthrough stays missing."""
+    text = (
+        f"{STANDARD_PROBLEM}\n\n## What went well\n\n{STRENGTHS}\n\n"
+        f"## What didn't go well\n\n{LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["examples"]) == []
+    assert (HEADING, "What went well") in taken(got["assessment"])
+
+
+@pytest.mark.parametrize("heading", ["What worries me", "What worried us", "Our worries"])
+def test_headings_that_name_what_worries_the_writer_weigh_the_tool(heading: str) -> None:
+    """ "What I liked" followed by "What worries me" (batch 902 of the evaluation set):
+    the worries are the limitations."""
+    text = (
+        f"{STANDARD_PROBLEM}\n\n{STANDARD_EXAMPLES}\n\n## What I liked\n\n{STRENGTHS}\n\n"
+        f"## {heading}\n\nIt is another server to run and back up, and lots of small files "
+        "will be slow through it.\n"
+    )
+    assert taken(read(text)["assessment"]) == [(HEADING, "What I liked"), (HEADING, heading)]

@@ -385,7 +385,24 @@ def _scope_only_headings(
         for label, listed in labels.items()
         if _scope_only_text(listed.text, [listed.text], drawbacks, section, ctx, others)
     }
-    return scope_only | _over_scope_only_parts(ctx, headings, scope_only, drawbacks, labels)
+    answered = {
+        p.text: p for p in ctx.paragraphs if _label_answered_with_none(p.text, drawbacks, section)
+    }
+    scope_only |= set(answered)
+    return scope_only | _over_scope_only_parts(
+        ctx, headings, scope_only, drawbacks, labels | answered
+    )
+
+
+def _label_answered_with_none(text: str, drawbacks: Vocabulary, section: Section) -> bool:
+    """Whether a paragraph opens with a short label naming a drawback that the rest
+    answers by finding none (`none_found`: "Cons: Honestly we did not run into
+    anything."): the label names none then."""
+    label, colon, rest = text.partition(":")
+    if not colon or count_words(label) > _LABEL_WORDS or not drawbacks.find(singulars(label)):
+        return False
+    none = vocabulary(section.cues.none_found, exact=True)
+    return any(none.find(singulars(s)) for s in first_sentences(rest, _ANSWER_SENTENCES))
 
 
 # how many words a line leading into a list may have and still be its label ("Cons / things
