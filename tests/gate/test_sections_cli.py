@@ -5693,6 +5693,7 @@ def test_a_data_catalog_in_the_code_is_not_the_movie_catalogue(content: Path, ru
         # the label finds none: the "cons" in the question names none either
         ("Honestly we did not run into anything. Compared to Redis it is much lighter.", 1),
         ("Honestly, we never ran into anything worth writing down.", 1),
+        ("Honestly, for what we used it for we did not hit anything.", 1),
         # the label over a real drawback still names one
         ("It has no built-in metrics, so we count evictions ourselves.", 0),
     ],
@@ -5712,3 +5713,23 @@ def test_a_cons_label_answered_with_none_names_no_drawback(
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert code == expected
     assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "cons",
+    [
+        "Nothing that bothered us in practice.",
+        'The only real "con" we can name is about what we had before: hand-written '
+        "health views that tell you nothing.",
+    ],
+)
+def test_cons_that_find_nothing_or_speak_of_the_old_way_name_no_drawback(
+    content: Path, run: Runner, cons: str
+) -> None:
+    """A review card's "Cons" that finds nothing, or whose only "con" is about what the
+    team had before (batch 907 of the evaluation set), names no drawback of the tool."""
+    verdict = f"Ten out of ten, it saved us days.\n\n**Cons**\n\n- {cons}\n"
+    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert [f["rule"] for f in found if f["severity"] == "error"] == ["section-one-sided"]
+    assert code == 1
