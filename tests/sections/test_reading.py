@@ -2464,15 +2464,15 @@ def test_headings_that_name_what_worries_the_writer_weigh_the_tool(heading: str)
     assert taken(read(text)["assessment"]) == [(HEADING, "What I liked"), (HEADING, heading)]
 
 
-def test_the_reason_over_a_silent_bug_tells_the_problem() -> None:
+def test_the_reason_over_numbers_not_comparable_tells_the_problem() -> None:
     """ "1. The reason: four people, four NDCGs" opens a listicle (batch 904 of the
-    evaluation set): teammates argued over numbers that were not comparable, and a silent
-    bug there ships a bad model. "The reason" hints at the problem and the text agrees."""
+    evaluation set): teammates had their own metric, the numbers were not comparable, and
+    a bug there ships a bad model. "The reason" hints at the problem and the text agrees."""
     heading = "1. The reason: four people, four NDCGs"
     text = (
-        f"## {heading}\n\nEach teammate had an own NDCG function in a notebook. We argued "
-        "for an hour about which model was better, and neither number was comparable. A "
-        "silent bug there means a bad model on the endpoint for a day.\n\n"
+        f"## {heading}\n\nThe four of us had their own NDCG function in a notebook. We spent "
+        "an hour on which model was better, and neither number was comparable. A bug "
+        "there means a bad model on the endpoint for a day.\n\n"
         f"{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
     )
     assert taken(read(text)["problem"]) == [(HINT, heading)]
