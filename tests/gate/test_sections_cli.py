@@ -5694,8 +5694,14 @@ def test_a_data_catalog_in_the_code_is_not_the_movie_catalogue(content: Path, ru
         ("Honestly we did not run into anything. Compared to Redis it is much lighter.", 1),
         ("Honestly, we never ran into anything worth writing down.", 1),
         ("Honestly, for what we used it for we did not hit anything.", 1),
-        # the label over a real drawback still names one
+        # the label over a real drawback still names one, and so does the text after a
+        # label answered with none
         ("It has no built-in metrics, so we count evictions ourselves.", 0),
+        (
+            "We never ran into anything serious. It has no built-in metrics, so we count "
+            "evictions ourselves.",
+            0,
+        ),
     ],
 )
 def test_a_cons_label_answered_with_none_names_no_drawback(

@@ -327,7 +327,9 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
         # list says of the alternatives is theirs ("LightFM: nice, but slow to build")
         *(
-            others[p.text] if p.text in others else _unanswered(p.text, drawbacks, section)
+            others[p.text]
+            if p.text in others
+            else _unanswered(_without_label_of_none(p.text, drawbacks, section), drawbacks, section)
             for p in ctx.paragraphs
             if p.text not in told_text and p.text not in scope_only
         ),
@@ -385,13 +387,22 @@ def _scope_only_headings(
         for label, listed in labels.items()
         if _scope_only_text(listed.text, [listed.text], drawbacks, section, ctx, others)
     }
+    # a paragraph opening with a label answered with none: the label names no drawback,
+    # for the heading over it too, but what follows may still name one
     answered = {
         p.text: p for p in ctx.paragraphs if _label_answered_with_none(p.text, drawbacks, section)
     }
-    scope_only |= set(answered)
     return scope_only | _over_scope_only_parts(
-        ctx, headings, scope_only, drawbacks, labels | answered
+        ctx, headings, scope_only | set(answered), drawbacks, labels | answered
     )
+
+
+def _without_label_of_none(text: str, drawbacks: Vocabulary, section: Section) -> str:
+    """`text` less its opening label when the label is answered with none ("Cons:" before
+    "Honestly we did not run into anything"): what follows it still speaks for itself."""
+    if _label_answered_with_none(text, drawbacks, section):
+        return text.partition(":")[2].strip()
+    return text
 
 
 def _label_answered_with_none(text: str, drawbacks: Vocabulary, section: Section) -> bool:
