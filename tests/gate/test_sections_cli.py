@@ -5739,3 +5739,27 @@ def test_cons_that_find_nothing_or_speak_of_the_old_way_name_no_drawback(
     code, found, _err = check(run, content, str(write(content, body)))
     assert [f["rule"] for f in found if f["severity"] == "error"] == ["section-one-sided"]
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        ("so the endpoint and the pipeline can't disagree", 1),
+        ("so our two copies of the schema cannot get out of sync", 1),
+        # a "can't" that tells what the tool cannot do still weighs it
+        ("but it can't read the Avro files our consumer writes", 0),
+    ],
+)
+def test_a_disagreement_the_tool_rules_out_is_praise(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    """ "The same checks over HTTP and as a command, so the endpoint and the pipeline can't
+    disagree" (batch 907 of the evaluation set) praises what the tool rules out: a verdict
+    of such praise only is one-sided."""
+    body = ONE_SIDED_POST.format(
+        heading="Final verdict", verdict=f"Ten out of ten. One config for both, {verdict}."
+    )
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == expected
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert errors == (["section-one-sided"] if expected else [])

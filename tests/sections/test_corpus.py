@@ -153,6 +153,8 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # the 5,745 posts before them the code catches as many and misses none it caught).
     # Batches 912 to 919, written after the last change and measured once on the final
     # code, let through 7 of their 16: with them the set is at 0.779, so the floor is 0.775.
+    # A disagreement the tool rules out read as praise ("can't disagree") then takes it to
+    # 0.780 (two more caught, none lost).
     assert figures["recall"] >= 0.775
 
 
