@@ -2141,15 +2141,19 @@ class _Reader:
             if chosen.get(s) or "scenario" not in section.cues.required:
                 continue
             for o, parts in chosen.items():
+                if o == s:
+                    continue
                 drawbacks = vocabulary(self.sections[o].cues.drawbacks, exact=True)
                 headed = [p for p in parts if p.how == HEADING and p.heading and p.words]
                 against = [p for p in headed if drawbacks.find(singulars(p.label))]
-                if o == s or not drawbacks or not against:
+                if not drawbacks or not against:
                     continue
                 for part in (p for p in headed if p not in against):
                     h = self.headings.index(part.heading)
                     if self.headings[h + 1 : self.post.end[h]]:
                         continue  # a half with subsections of its own stays as it is
+                    # out of the verdict while it is weighed: the walkthrough's window is
+                    # drawn from the verdict's other parts; put back if it does not read so
                     parts.remove(part)
                     own = self.content_of([h])
                     window = self._window(chosen, s)

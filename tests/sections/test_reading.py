@@ -2464,11 +2464,14 @@ def test_headings_that_name_what_worries_the_writer_weigh_the_tool(heading: str)
     assert taken(read(text)["assessment"]) == [(HEADING, "What I liked"), (HEADING, heading)]
 
 
-def test_the_reason_over_numbers_not_comparable_tells_the_problem() -> None:
+@pytest.mark.parametrize(
+    "heading",
+    ["1. The reason: four people, four NDCGs", "The reasons we looked", "2. The reason, in short"],
+)
+def test_the_reason_over_numbers_not_comparable_tells_the_problem(heading: str) -> None:
     """ "1. The reason: four people, four NDCGs" opens a listicle (batch 904 of the
     evaluation set): teammates had their own metric, the numbers were not comparable, and
     a bug there ships a bad model. "The reason" hints at the problem and the text agrees."""
-    heading = "1. The reason: four people, four NDCGs"
     text = (
         f"## {heading}\n\nThe four of us had their own NDCG function in a notebook. We spent "
         "an hour on which model was better, and neither number was comparable. A bug "
