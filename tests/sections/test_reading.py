@@ -2479,3 +2479,55 @@ def test_the_reason_over_numbers_not_comparable_tells_the_problem(heading: str) 
         f"{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
     )
     assert taken(read(text)["problem"]) == [(HINT, heading)]
+
+
+ESSAY_PROBLEM = (
+    "Our nightly job that builds viewer features ran on one core of the team VM for 50 "
+    "minutes, so the new model reached the endpoint after the morning traffic had started, "
+    "and when a run failed there was no time to run it again before viewers arrived."
+)
+ESSAY_CODE = (
+    "Switching was a three-line change:\n\n```python\nfrom quickpool import Pool\n"
+    "features = Pool(workers=4).map(user_features, watch_events)\n```"
+)
+ESSAY_RESULTS = (
+    "Four workers get four chunks each, so one slow chunk does not hold up the end. The "
+    "progress bar is handy, and surprisingly useful when you watch a job at night. The "
+    "result: the feature step went from 50 minutes to 16. Not four times faster, because "
+    "reading the files is still single-core and the chunks must be pickled first. I "
+    "compared the output with last week's table for every movie and user: identical. A "
+    "smaller win: the quantiles over movies went from 40 s to 15 s."
+)
+ESSAY_LIMITS = (
+    "Now the less pleasant part. Memory doubled, because each worker holds its own chunk, "
+    "and we had to lower the workers on busy nights. Errors inside a worker come back as a "
+    "long traceback that is harder to read, and for cheap functions the overhead makes it "
+    "slower than plain code."
+)
+
+
+def test_an_essay_whose_results_open_its_verdict_shows_the_walkthrough() -> None:
+    """An essay with no headings shows its code, then what came of it ("went from 50
+    minutes to 16", "compared the output"), then "Now the less pleasant part" (batches 921
+    and 925 of the evaluation set). The paragraph of results reads a little like a verdict
+    too ("useful", "still", "a smaller win"): it is the walkthrough, and the verdict is what
+    follows it."""
+    text = f"{ESSAY_PROBLEM}\n\n{ESSAY_CODE}\n\n{ESSAY_RESULTS}\n\n{ESSAY_LIMITS}\n"
+    got = read(text)
+    assert [p.lines for p in got["examples"].parts] == [(3, 10)]
+    assert [p.lines for p in got["assessment"].parts] == [(12,)]
+
+
+def test_a_verdict_that_opens_with_a_vendor_demo_keeps_the_walkthrough_missing() -> None:
+    """The same essay whose results come from the vendor's toy data shows no use of the
+    scenario: the walkthrough stays missing and the verdict keeps its paragraphs."""
+    demo = (
+        ESSAY_RESULTS.replace("when you watch a job at night", "when you wait for a job")
+        .replace("last week's table for every movie and user", "a serial run on the toy rows")
+        .replace("the quantiles over movies", "the quantiles over the toy rows")
+    )
+    code = ESSAY_CODE.replace("user_features, watch_events", "row_total, toy_rows")
+    text = f"{ESSAY_PROBLEM}\n\n{code}\n\n{demo}\n\n{ESSAY_LIMITS}\n"
+    got = read(text)
+    assert got["examples"].parts == ()
+    assert len(got["assessment"].text) > len(ESSAY_LIMITS)
