@@ -1115,6 +1115,12 @@ class _Reader:
                     "the post, far from where such text usually is"
                 )
                 return None
+            if not score.in_place and section.cues.position == "start" and self._late(h):
+                self.considered[s].append(
+                    f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but stands "
+                    "late in the post, far from where such text usually is"
+                )
+                return None
             rival = None if score.in_place else self._rival(h, s)
             if rival is None:
                 return HINT, hinted, score
@@ -1128,6 +1134,11 @@ class _Reader:
             + _shortfall(section.cues, score, section.cues.confirm_score, placed=False)
         )
         return None
+
+    def _late(self, h: int) -> bool:
+        """Whether heading `h` stands in the second half of the post."""
+        line = self.headings[h].line
+        return line is not None and self.post.position(line) >= 0.5
 
     def _confirmed(self, h: int, cues: Cues, score: _Score) -> bool:
         """Whether the text under heading `h` confirms what the heading hints at: enough

@@ -2531,3 +2531,42 @@ def test_a_verdict_that_opens_with_a_vendor_demo_keeps_the_walkthrough_missing()
     got = read(text)
     assert got["examples"].parts == ()
     assert len(got["assessment"].text) > len(ESSAY_LIMITS)
+
+
+@pytest.mark.parametrize(
+    "heading", ["Three complaints", "Fri. (thinking about it)", "4 complaints"]
+)
+def test_a_heading_late_in_the_post_that_hints_at_the_problem_is_not_its_problem(
+    heading: str,
+) -> None:
+    """A post that never says what goes wrong without its tool ends with "3 complaints" or
+    a diary's "Fri. (thinking about it)" (five posts of the evaluation set). The heading
+    hints at the problem and the text has problem words ("missing", "wrong", "had to"),
+    but it stands late in the post, where the problem a post opens with is not: the
+    problem is reported missing."""
+    late = (
+        "The history page keeps growing until it is slow to open, the export is missing the "
+        "genre column, and twice the diff showed the wrong run, so I had to check by hand "
+        "and lost an hour each time."
+    )
+    text = (
+        f"## 27,000 movies, one week of ratings\n\n{EXAMPLES}\n\n"
+        f"## What I liked\n\n{STRENGTHS}\n\n## {heading}\n\n{late}\n"
+    )
+    got = read(text)
+    assert got["problem"].parts == ()
+    assert any("late in the post" in note for note in got["problem"].considered)
+
+
+def test_a_heading_that_hints_at_the_problem_early_in_the_post_still_tells_it() -> None:
+    """The same heading and text opening the post tell its problem."""
+    opening = (
+        "The history page of our old tracker kept growing until it was slow to open, the "
+        "export was missing the genre column, and twice it showed the wrong run, so we had "
+        "to check by hand."
+    )
+    text = (
+        f"## Three complaints\n\n{opening}\n\n## 27,000 movies, one week of ratings\n\n"
+        f"{EXAMPLES}\n\n## What I liked\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    assert taken(read(text)["problem"]) == [(HINT, "Three complaints")]
