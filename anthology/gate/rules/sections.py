@@ -766,7 +766,11 @@ def _scenario_named(
             for line in told
             if own.find(singulars(line)) or in_writers_voice(line, reading.section)
         ]
-    lent = _on_borrowed_material(reading, keywords, own) if own is not None else Lent(set(), set())
+    lent = (
+        _on_borrowed_material(reading, keywords, own, _domain_before(ctx, reading))
+        if own is not None
+        else Lent(set(), set(), set())
+    )
     told = [line for line in told if line not in lent.lines]
     if own is not None and lent.in_domain and not imagined:
         # the scenario's own words told only of a dataset of its domain ("the top movies
@@ -776,7 +780,7 @@ def _scenario_named(
         own is None or _shows_use(ctx, reading, own, told, lent) or not imagined
     ):
         return True, named  # tried on the scenario, or on "our ratings" of one told as real
-    return _continues_own_story(ctx, reading, keywords, named, own), named
+    return _continues_own_story(ctx, reading, keywords, named, own, lent.opened_on), named
 
 
 class Lent(NamedTuple):
@@ -785,9 +789,37 @@ class Lent(NamedTuple):
 
     lines: set[str]
     in_domain: set[str]
+    # those on a dataset the post named before the text taken, up to the first line that
+    # names the writer's own system ("Step 6: copy the grid to a teammate")
+    opened_on: set[str]
 
 
-def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabulary) -> Lent:
+def _domain_before(ctx: PostContext, reading: Reading) -> bool:
+    """Whether the post, before the text taken, last names a dataset of the scenario's
+    domain (`story_domain`) as its material rather than the writer's own system
+    (`story_system`): "I used the MovieLens 100K dataset so that anyone can follow along",
+    after the problem told on "our Kafka topic", sets the walkthrough on MovieLens."""
+    first = reading.line
+    if first is None:
+        return False
+    cues = reading.section.cues
+    domain = vocabulary(cues.story_domain, exact=True)
+    system = vocabulary(cues.story_system, exact=True)
+    on_domain = False
+    for paragraph in ctx.paragraphs:
+        if paragraph.line >= first:
+            break
+        for said in map(singulars, sentences_of(paragraph.text)):
+            if system.find(said):  # "Before our data, I tried it on MovieLens 100K"
+                on_domain = False
+            elif domain.find(said):
+                on_domain = True
+    return on_domain
+
+
+def _on_borrowed_material(
+    reading: Reading, keywords: Vocabulary, own: Vocabulary, on_domain: bool = False
+) -> Lent:
     """The lines of the text taken that go on with someone else's material a line before
     them named (`story_borrowed`) in the scenario's words ("I used the official demo
     application, which has a recommendation service of its own"), naming only words other
@@ -798,15 +830,16 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
     the iris flowers names none of the scenario: "ratings" after it are the writer's. A
     dataset of the scenario's domain (`story_domain`: MovieLens) is told in its own words
     by nature: its movies and genres go on with it until a sentence names the writer's
-    own system (`story_system`: "our Kafka stream")."""
+    own system (`story_system`: "our Kafka stream"). With `on_domain` the text goes on
+    with such a dataset the post named before it (`_domain_before`)."""
     cues = reading.section.cues
     borrowed = vocabulary(cues.borrowed, exact=True)
-    found = Lent(set(), set())
-    if not borrowed.find(singulars(reading.text)):
+    found = Lent(set(), set(), set())
+    if not on_domain and not borrowed.find(singulars(reading.text)):
         return found
     domain = vocabulary(cues.story_domain, exact=True)
     system = vocabulary(cues.story_system, exact=True)
-    lent = in_domain = False
+    lent = in_domain = opening = on_domain
     for line in reading.text.split("\n"):
         words = singulars(line)
         names_material = bool(borrowed.find(words))
@@ -821,7 +854,7 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
             ending.find(said) and not borrowed.find(said)
             for said in map(singulars, sentences_of(line))
         ):
-            lent = in_domain = False
+            lent = in_domain = opening = False
             continue
         if names_material:
             # named again, the material goes on ("The demo includes a load generator")
@@ -831,6 +864,8 @@ def _on_borrowed_material(reading: Reading, keywords: Vocabulary, own: Vocabular
         found.lines.add(line)
         if in_domain:
             found.in_domain.add(line)
+        if opening:
+            found.opened_on.add(line)
     return found
 
 
@@ -902,7 +937,7 @@ def _shows_use(
     `keywords` name: a line in the writer's voice or of things done, its inline code, or
     the code under the headings taken (`movie_id`, "movie-recommender"); not the code
     under or after the lines on someone else's material (`lent`)."""
-    lent = lent or Lent(set(), set())
+    lent = lent or Lent(set(), set(), set())
     if any(keywords.find(singulars(line)) and _tried_on(line, reading, keywords) for line in told):
         return True
     if any(
@@ -924,12 +959,16 @@ def _continues_own_story(
     keywords: Vocabulary,
     named: list[str],
     own: Vocabulary | None = None,
+    opened_on: Collection[str] = (),
 ) -> bool:
     """Whether the examples go on with a story the post began as the writer's own (see
     `goes_on_with`), and imagine nothing of the scenario, in speculation or in a heading
     ("How this would fit our movie service"). A line that names only words other domains
     share (not `own`), outside the writer's voice, describes the tool ("it connects the
-    way a client would, and each rating comes with a reason"): it imagines nothing."""
+    way a client would, and each rating comes with a reason"): it imagines nothing. Lines
+    on a dataset of the scenario's domain the post named before them (`opened_on`: "I used
+    the MovieLens 100K dataset so that anyone can follow along") go on with no story of the
+    writer's own."""
     first = reading.line
     if first is None:
         return False
@@ -957,7 +996,11 @@ def _continues_own_story(
     title = ctx.post.title if ctx.post is not None else ""
     told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others, title)
     lines = set(reading.text.split("\n"))
-    taken = [p for p in ctx.paragraphs if p.line >= first and with_code(p) in lines]
+    taken = [
+        p
+        for p in ctx.paragraphs
+        if p.line >= first and with_code(p) in lines and with_code(p) not in opened_on
+    ]
     return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
 
 
