@@ -5771,7 +5771,8 @@ def test_a_walkthrough_on_a_dataset_the_post_named_before_it_is_not_the_scenario
     """A tutorial says once, before its steps, "I used the public MovieLens 100K dataset so
     anyone can follow along" (batch 922 of the evaluation set): its steps on movies and
     ratings are that dataset's, even where they share words with the problem the post told
-    on its own service. Without that sentence, or when it names the writer's own data too
+    on its own service (a web server the tool starts is not the writer's). Without that
+    sentence, or when it names the writer's own data too
     ("Before our own data, I tried it on MovieLens"), the steps go on with the post's story."""
     section = _section(BODY, "How Deepchecks helps with our movie ratings")
     steps = (
@@ -5779,7 +5780,8 @@ def test_a_walkthrough_on_a_dataset_the_post_named_before_it_is_not_the_scenario
         "Step one loads the ratings into two tables, one week each. Step two runs the "
         "comparison suite on them: it reported 212 ratings above five and a jump in the "
         "average rating of new movies. Step three writes the report as a web page, which "
-        "took about four seconds for 100,000 ratings.\n\n"
+        "took about four seconds for 100,000 ratings; the tool starts a small web server "
+        "on port 8000 to show it.\n\n"
     )
     walkthrough = BODY.replace(section, steps)
     named = walkthrough.replace(
@@ -5796,3 +5798,26 @@ def test_a_walkthrough_on_a_dataset_the_post_named_before_it_is_not_the_scenario
     before = named.replace("For this post I used", "Before our own data, I tried it on")
     code, found, _err = check(run, content, str(write(content, before)))
     assert "scenario-missing" not in {f["rule"] for f in found}
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        ("The only downside is that we should have done this in week one.", 1),
+        ("The only thing I'd call a downside is that we didn't know about it in week 2.", 1),
+        ("My only complaint: we did not adopt it sooner.", 1),
+        # a downside of the tool itself still weighs it
+        ("The only downside is that it needs a second copy of every table.", 0),
+    ],
+)
+def test_regret_at_not_having_the_tool_sooner_is_praise(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    """ "Honestly, the only downside is that we should have done this in week one" (batches
+    922 and 923 of the evaluation set) names no drawback of the tool: a verdict of such
+    praise only is one-sided."""
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == expected
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert errors == (["section-one-sided"] if expected else [])
