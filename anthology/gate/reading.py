@@ -2200,10 +2200,12 @@ class _Reader:
         when those read like the walkthrough by themselves and the rest still serves the
         later one: an essay with no headings shows its code, then what came of it ("the
         groupby went from 47 minutes to 14"), then "Now the part which is less nice"."""
-        claimed = {i for parts in chosen.values() for part in parts for i in self._indexes(part)}
+        claimed: set[int] | None = None
         for s, section in enumerate(self.sections):
             if chosen.get(s) or "scenario" not in section.cues.required:
                 continue
+            if claimed is None:
+                claimed = {i for ps in chosen.values() for part in ps for i in self._indexes(part)}
             for o in range(s + 1, len(self.sections)):
                 parts = chosen.get(o) or []
                 first = min(parts, key=lambda p: p.line or 0, default=None)
