@@ -2212,6 +2212,8 @@ class _Reader:
                 if first is None or first.how != CONTENT:
                     continue
                 own = self._indexes(first)
+                if not own:
+                    continue
                 region = self.post.paragraphs[own[0]].region
                 lead: list[int] = []
                 for p in range(own[0] - 1, -1, -1):  # the code the verdict's text explains

@@ -807,7 +807,7 @@ def _domain_before(ctx: PostContext, reading: Reading) -> bool:
     # most posts name no such dataset: a look for the first word of each, as written,
     # spares folding every paragraph's words
     folded = " ".join(p.text for p in before).casefold()
-    if not any(term.split()[0] in folded for term in cues.story_domain):
+    if not any(word in folded for term in cues.story_domain for word in term.split()[:1]):
         return False
     domain = vocabulary(cues.story_domain, exact=True)
     system = vocabulary(cues.story_system, exact=True)
