@@ -5821,3 +5821,25 @@ def test_regret_at_not_having_the_tool_sooner_is_praise(
     assert code == expected
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        ("I didn't try the clustering features, so I can't rate those.", 1),
+        ("We only used the joins, so I cannot judge the rest.", 1),
+        # a limit the writer did meet still weighs the tool
+        ("I can't rate the clustering. Its limitation: it needs a second copy of every table.", 0),
+    ],
+)
+def test_what_the_writer_cannot_rate_is_their_scope(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    """ "I didn't try the KNN features, so I can't rate those" under "Cons" (batch 921 of the
+    evaluation set) says what the writer did not try, not what the tool lacks: a verdict of
+    such scope and praise only is one-sided."""
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == expected
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert errors == (["section-one-sided"] if expected else [])
