@@ -2195,10 +2195,10 @@ class _Reader:
                     break
 
     def _verdict_opens_with_use(self, chosen: dict[int, list[Part]]) -> None:
-        """A walkthrough nothing serves takes the paragraphs that open a later
-        requirement's text taken by its words, with the free paragraphs right before them,
-        when those read like the walkthrough by themselves and the rest still serves the
-        later one: an essay with no headings shows its code, then what came of it ("the
+        """A walkthrough nothing serves takes the paragraphs that open the text of the next
+        requirement served, when that was taken by its words, with the free paragraphs right
+        before them, when those read like the walkthrough by themselves and the rest still
+        serves that one: an essay with no headings shows its code, then what came of it ("the
         groupby went from 47 minutes to 14"), then "Now the part which is less nice"."""
         claimed: set[int] | None = None
         for s, section in enumerate(self.sections):
@@ -2206,38 +2206,38 @@ class _Reader:
                 continue
             if claimed is None:
                 claimed = {i for ps in chosen.values() for part in ps for i in self._indexes(part)}
-            for o in range(s + 1, len(self.sections)):
-                parts = chosen.get(o) or []
-                first = min(parts, key=lambda p: p.line or 0, default=None)
-                if first is None or first.how != CONTENT:
-                    continue
-                own = self._indexes(first)
-                if not own:
-                    continue
-                region = self.post.paragraphs[own[0]].region
-                lead: list[int] = []
-                for p in range(own[0] - 1, -1, -1):  # the code the verdict's text explains
-                    if p in claimed or self.post.paragraphs[p].region != region:
-                        break
-                    lead.insert(0, p)
-                later = self.sections[o].cues
-                for k in range(1, len(own)):
-                    rest = self._content_part(region, _score(self.post, later, own[k:]))
-                    window = self._window({**chosen, o: [rest, *parts[1:]]}, s)
-                    score = _score(self.post, section.cues, lead + own[:k], (), window)
-                    if not (score.firm and score.in_place):
-                        break
-                    if score.score < section.cues.min_score:
-                        continue
-                    left = _score(self.post, later, own[k:])
-                    if left.firm and left.score >= later.min_score:
-                        chosen[s] = [self._content_part(region, score)]
-                        chosen[o] = [self._content_part(region, left), *parts[1:]]
-                        self.considered[o].append(
-                            f"{self._region_label(region)} opens with what was done "
-                            f"({', '.join(score.cues)}): it is “{section.name}”"
-                        )
+            # the next requirement served, when its first part was read from its text
+            o = next((o for o in range(s + 1, len(self.sections)) if chosen.get(o)), None)
+            if o is None:
+                continue
+            parts = chosen[o]
+            first = min(parts, key=lambda p: p.line or 0)
+            own = self._indexes(first)
+            if first.how != CONTENT or not own:
+                continue
+            region = self.post.paragraphs[own[0]].region
+            lead: list[int] = []
+            for p in range(own[0] - 1, -1, -1):  # the code the verdict's text explains
+                if p in claimed or self.post.paragraphs[p].region != region:
                     break
+                lead.insert(0, p)
+            later = self.sections[o].cues
+            for k in range(1, len(own)):
+                left = _score(self.post, later, own[k:])
+                rest = self._content_part(region, left)
+                window = self._window({**chosen, o: [rest, *parts[1:]]}, s)
+                score = _score(self.post, section.cues, lead + own[:k], (), window)
+                if not (score.firm and score.in_place):
+                    break
+                if score.score < section.cues.min_score:
+                    continue
+                if left.firm and left.score >= later.min_score:
+                    chosen[s] = [self._content_part(region, score)]
+                    chosen[o] = [rest, *parts[1:]]
+                    self.considered[o].append(
+                        f"{self._region_label(region)} opens with what was done "
+                        f"({', '.join(score.cues)}): it is “{section.name}”"
+                    )
                 break
 
     def _also_named(self, h: int, s: int) -> list[str]:
