@@ -967,6 +967,13 @@ class _Reader:
             ]
             first = min((min(f.values()) for f in found if f), default=-1)
             self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
+            if sum(map(bool, self._named[h])) > 1 and self._late(h):
+                # named by words that close a post as well as open it ("Pain points"): in
+                # its second half it closes it
+                self._named[h] = [
+                    [] if sec.cues.position == "start" else terms
+                    for sec, terms in zip(self.sections, self._named[h], strict=True)
+                ]
             for o, terms in enumerate(self._named[h]):
                 if terms and self._before_the_tool(h, o):
                     self._named[h][o] = []

@@ -2570,3 +2570,27 @@ def test_a_heading_that_hints_at_the_problem_early_in_the_post_still_tells_it() 
         f"{EXAMPLES}\n\n## What I liked\n\n{STRENGTHS} {LIMITS}\n"
     )
     assert taken(read(text)["problem"]) == [(HINT, "Three complaints")]
+
+
+@pytest.mark.parametrize("heading", ["Pain points", "[8] Pain points", "Pain point #1: backfill"])
+def test_pain_points_after_the_walkthrough_are_the_tools(heading: str) -> None:
+    """"Pain points" names the problem a post opens with as well as what hurt in the tool.
+    In the second half of a post, after the walkthrough, the heading closes the post: its
+    drawbacks are the tool's, and the problem is read from the opening text."""
+    text = (
+        f"{PROBLEM}\n\n## Setting it up on our VM\n\n{EXAMPLES}\n\n## What I liked\n\n"
+        f"{STRENGTHS}\n\n## {heading}\n\n{LIMITS}\n"
+    )
+    got = read(text)
+    assert (HEADING, heading) in taken(got["assessment"])
+    assert heading not in [label for _how, label in taken(got["problem"])]
+    assert got["problem"].parts
+
+
+def test_pain_points_opening_the_post_are_its_problem() -> None:
+    """The same heading over the opening text names the problem."""
+    text = (
+        f"## Pain points\n\n{PROBLEM}\n\n## Setting it up on our VM\n\n{EXAMPLES}\n\n"
+        f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    assert taken(read(text)["problem"]) == [(HEADING, "Pain points")]
