@@ -967,11 +967,13 @@ class _Reader:
             ]
             first = min((min(f.values()) for f in found if f), default=-1)
             self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
-            if sum(map(bool, self._named[h])) > 1 and self._late(h):
-                # named by words that close a post as well as open it ("Pain points"): in
-                # its second half it closes it
+            if sum(map(bool, self._named[h])) > 1:
+                # named by words that open a post as well as close it ("Pain points",
+                # "What hurt before"): in its first half it opens it, in its second half
+                # it closes it
+                away = "start" if self._late(h) else "end"
                 self._named[h] = [
-                    [] if sec.cues.position == "start" else terms
+                    [] if sec.cues.position == away else terms
                     for sec, terms in zip(self.sections, self._named[h], strict=True)
                 ]
             for o, terms in enumerate(self._named[h]):

@@ -2594,3 +2594,19 @@ def test_pain_points_opening_the_post_are_its_problem() -> None:
         f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}\n"
     )
     assert taken(read(text)["problem"]) == [(HEADING, "Pain points")]
+
+
+@pytest.mark.parametrize(
+    "heading", ["## What hurt before", "**What hurt before**", "### What hurts before"]
+)
+def test_what_hurt_before_the_tool_is_the_problem(heading: str) -> None:
+    """A review card opens with "What hurt before": "what hurt" names drawbacks, but
+    before the tool it is the problem the tool addresses, and the verdict is read from the
+    pros and cons."""
+    text = (
+        f"{heading}\n\n{PROBLEM}\n\n## Setting it up on our VM\n\n{EXAMPLES}\n\n"
+        f"## Pros and cons\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert [label for _how, label in taken(got["problem"])] == [heading.strip("#* ")]
+    assert taken(got["assessment"]) == [(HEADING, "Pros and cons")]
