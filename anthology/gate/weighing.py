@@ -30,12 +30,13 @@ Words a verdict mostly uses for what the tool found or a setting it met (`found_
 `weak` ones, unless said of the tool: its name or a `tool_subjects` word just before,
 with only linking words between ("it is slow", "the free tier is limited"). Nor does a
 clause of the writer's own scope (`scope_by`: "I ran out of time to try the cluster
-mode"), nor one about another product's part, named in the possessive, that does not
-name the tool ("Spring Boot's test context is slow to start"), nor the clauses of a
-sentence, or of its part after a colon or a short opening phrase ("Compared to what we
-had before, Docker Hub was slow"), that opens with another product the text names
-inside its sentences, up to one naming the tool ("The Serverless Framework does the same,
-but it needs a Node.js toolchain").
+mode"), nor the contrast that turns from it without naming a part of the tool ("I haven't
+tried those, but they look easy if we need them"), nor one about another product's part,
+named in the possessive, that does not name the tool ("Spring Boot's test context is slow
+to start"), nor the clauses of a sentence, or of its part after a colon or a short
+opening phrase ("Compared to what we had before, Docker Hub was slow"), that opens with
+another product the text names inside its sentences, up to one naming the tool ("The
+Serverless Framework does the same, but it needs a Node.js toolchain").
 
 Each clause is read on its own, so "It caught two bugs, but the setup was slow" and "It
 found the bug, and the docs were confusing" still weigh the tool.
@@ -64,6 +65,10 @@ _PIECE = re.compile(r"[,:\u2013\u2014]")
 _SUBJECT_REACH = 3
 # ... unless a person is it ("but I think it deserves a post", "but we moved on") (English)
 _PERSONS = frozenset(stems("I we you they he she") + singulars("I we you they he she"))
+# ... and words that may stand for anything said before them ("but it looks easy") (English)
+_PRONOUNS = _PERSONS | frozenset(
+    stems("it its it's this that these those") + singulars("it its it's this that these those")
+)
 # between the tool and what is said of it ("it is slow", "the UI felt a bit slow", "it
 # does have limits") (English)
 _LINKING = frozenset(
@@ -460,12 +465,18 @@ def unexplained(
         if _asks(sentence):
             continue  # a question asks ("Were there any drawbacks?"); its answer tells
         open_situation = False  # a situation goes on to its comma, across clauses
+        after_scope = False  # the clause before told the writer's own scope
         for clause, another in _clauses(sentence, names, tool, alternatives):
             if another:
+                after_scope = False
                 continue  # "The Serverless Framework …, but it needs a Node.js toolchain"
             words, open_situation = _outside_situations(clause, fold, situations, open_situation)
             if scope and scope.find(words):
+                after_scope = True
                 continue  # the writer's own scope ("I had no time to try the cluster mode")
+            turned, after_scope = after_scope, False
+            if turned and _contrast_of_scope(words, terms, cues, exact, tool):
+                continue  # "I haven't tried those, but they look easy": turns from the scope
             if none_found and none_found.find(words):
                 continue  # none found ("there isn't much to complain about")
             if solved_clause.find(words):
@@ -491,6 +502,24 @@ def unexplained(
             ):
                 return True
     return False
+
+
+def _contrast_of_scope(
+    words: list[str], terms: Vocabulary, cues: Cues, exact: bool, tool: frozenset[str]
+) -> bool:
+    """Whether the clause `words`, right after one telling the writer's own scope, has no
+    cue but its contrast word and does not turn to a part of the tool: "I haven't tried
+    the Portuguese output, but it looks easy if we need it" turns from what was not tried,
+    not against the tool; "…, but the docs say it needs ZooKeeper" still weighs."""
+    spans = terms.spans(words)
+    contrast = vocabulary(cues.contrast, exact)
+    if not spans or not all(contrast.find(words[start:end]) for start, end in spans):
+        return False
+    after = [word for word in words[spans[0][1] : spans[0][1] + _SUBJECT_REACH] if word]
+    parts = [word for word in after if word not in _PRONOUNS]
+    return not any(word in tool for word in parts) and not vocabulary(
+        cues.tool_subjects, exact
+    ).find(parts)
 
 
 def _of_another(clause: str, tool: frozenset[str]) -> bool:

@@ -62,6 +62,8 @@ def verdict() -> Section:
         "Small, but powerful.",
         "The report looks plain, but what impressed me is how far the hooks go.",
         "We don't need four brokers, but it's good to know that scaling is a one-line change.",
+        "We only wired up the ratings topic, but the plugin API looks simple enough.",
+        "There are dozens of options, but the config is easy to read.",
         # the story goes on past a contrast word: no hedge, not about the tool
         "The hit rate was 9% for new users, but 41% for everyone else.",
         "Latency stayed at 80 ms during the day but jumped to 200 ms every night.",
@@ -121,6 +123,7 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "We found it slow on our full history.",
         "It reads small tables well, but only fast ones under a million rows.",
         "Dashboards look nice, but not better than what Grafana gives for free.",
+        "The model format is open, but the setup is not simple on a VM without Docker.",
         "I would use it again, with a close eye on the missing Postgres features.",
     ],
 )
@@ -331,3 +334,31 @@ def test_a_missing_feature_beside_a_counterfactual_still_weighs(verdict: Section
         verdict,
         frozenset(stems("SAM")),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I haven't tried those, but they look easy if our teammates want the README in Portuguese.",
+        "We didn't test the cluster mode, though it should work if we ever need a second node.",
+        "I did not try the GPU build, but it looks like a one-line change when we get a GPU.",
+    ],
+)
+def test_a_contrast_that_turns_from_the_writers_scope_does_not_weigh(
+    text: str, verdict: Section
+) -> None:
+    """After a clause on what the writer did not try, a "but" that only hedges ("if we ever
+    need it") turns from that scope, not against the tool."""
+    assert not weighs(text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I didn't try the cluster mode, but the docs say it needs ZooKeeper.",
+        "We didn't test the Avro reader, but the setup was painful and the docs are thin.",
+        "I haven't tried the web UI, but the CLI's error messages are confusing.",
+    ],
+)
+def test_a_limitation_after_the_writers_scope_still_weighs(text: str, verdict: Section) -> None:
+    assert weighs(text, verdict)

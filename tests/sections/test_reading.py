@@ -2574,9 +2574,9 @@ def test_a_heading_that_hints_at_the_problem_early_in_the_post_still_tells_it() 
 
 @pytest.mark.parametrize("heading", ["Pain points", "[8] Pain points", "Pain point #1: backfill"])
 def test_pain_points_after_the_walkthrough_are_the_tools(heading: str) -> None:
-    """"Pain points" names the problem a post opens with as well as what hurt in the tool.
-    In the second half of a post, after the walkthrough, the heading closes the post: its
-    drawbacks are the tool's, and the problem is read from the opening text."""
+    """A "Pain points" heading names the problem a post opens with as well as what hurt in
+    the tool. In the second half of a post, after the walkthrough, the heading closes the
+    post: its drawbacks are the tool's, and the problem is read from the opening text."""
     text = (
         f"{PROBLEM}\n\n## Setting it up on our VM\n\n{EXAMPLES}\n\n## What I liked\n\n"
         f"{STRENGTHS}\n\n## {heading}\n\n{LIMITS}\n"
