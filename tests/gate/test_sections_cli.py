@@ -5058,10 +5058,28 @@ def test_a_heading_answered_with_no_drawback_names_none(
             "us days.",
             "error",
         ),
+        # ... or answered in a sentence that finds none (`none_found`, batch 939)
+        (
+            "Verdict",
+            "Downsides? For our setup we honestly didn't find any. The suite needed no "
+            "configuration and saved us days.",
+            "error",
+        ),
+        (
+            "Verdict",
+            "Any limitations? After two weeks on the stream I have not found any. The suite "
+            "needed no configuration and saved us days.",
+            "error",
+        ),
         # ... unless the answer names one, or the question asks what they are
         (
             "Verdict",
             "Were there any drawbacks? Yes: it is slow on tables over a million rows.",
+            None,
+        ),
+        (
+            "Verdict",
+            "Downsides? We didn't find any way to export the model, so we keep both copies.",
             None,
         ),
         (
@@ -5081,7 +5099,8 @@ def test_a_question_on_drawbacks_answered_no_names_none(
     content: Path, run: Runner, heading: str, verdict: str, expected: str | None
 ) -> None:
     """A yes-or-no question on drawbacks whose answer opens with none (`none_answers` in
-    course.yaml: "Not really.") names none, whether it is a sentence or the heading."""
+    course.yaml: "Not really.") or finds none (`none_found`: "we didn't find any.") names
+    none, whether it is a sentence or the heading."""
     body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
     _assert_one_sided(run, content, body, expected)
 

@@ -554,18 +554,20 @@ def _answers_none(reply: str, section: Section) -> bool:
 
 def _unanswered(text: str, drawbacks: Vocabulary, section: Section) -> str:
     """`text` less its yes-or-no questions on drawbacks that the next sentence answers
-    with none ("Were there any drawbacks? Honestly, not really."): such a question names
-    none. A question answered otherwise still does (an FAQ's "Any downsides?")."""
+    with none ("Were there any drawbacks? Honestly, not really.", "Downsides? For our
+    setup we didn't find any."): such a question names none. A question answered
+    otherwise still does (an FAQ's "Any downsides?")."""
     if "?" not in text:
         return text
     sentences = sentences_of(text)
+    none = vocabulary(section.cues.none_found, exact=True)
     kept = [
         sentence
         for sentence, reply in zip(sentences, [*sentences[1:], ""], strict=True)
         if not (
             _asks_yes_or_no(sentence)
             and drawbacks.find(singulars(sentence))
-            and _answers_none(reply, section)
+            and (_answers_none(reply, section) or bool(none.find(singulars(reply))))
         )
     ]
     return text if len(kept) == len(sentences) else " ".join(kept)
