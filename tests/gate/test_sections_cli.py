@@ -5862,3 +5862,27 @@ def test_what_the_writer_cannot_rate_is_their_scope(
     assert code == expected
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        ("For one VM, a whole cluster would be total overkill; this fits in one process.", 1),
+        ("A full feature store would have been overkill for four event types.", 1),
+        ("A batch size of 512 was the best trade-off for our nightly job.", 1),
+        # overkill said of the tool itself still names a drawback
+        ("For a single table it is overkill: it needs a second copy of every table.", 0),
+    ],
+)
+def test_what_the_alternatives_would_have_been_is_no_drawback(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    """ "Spark would be total overkill for one VM" (two posts of the evaluation set) tells
+    why the alternatives were not chosen, and "the best trade-off" a setting the writer
+    found: neither names a drawback of the tool, so a verdict of such praise only is
+    one-sided."""
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == expected
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert errors == (["section-one-sided"] if expected else [])
