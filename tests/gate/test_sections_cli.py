@@ -5886,3 +5886,25 @@ def test_what_the_alternatives_would_have_been_is_no_drawback(
     assert code == expected
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        ("Teammates who don't like writing pandas could change the grouping themselves.", 1),
+        ("Two teammates who don't like terminals now read the report on the web page.", 1),
+        # what the writer does not like in the tool still names a drawback
+        ("I don't like how it stores every run twice, which filled our disk.", 0),
+    ],
+)
+def test_whom_the_tool_suits_is_no_drawback(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    """ "My teammates who don't like pandas could change the grouping themselves" (four
+    posts of the evaluation set) says whom the tool suits, not what the writer dislikes
+    in it: a verdict of such praise only is one-sided."""
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == expected
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert errors == (["section-one-sided"] if expected else [])
