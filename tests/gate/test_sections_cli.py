@@ -5908,3 +5908,23 @@ def test_whom_the_tool_suits_is_no_drawback(
     assert code == expected
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "dataset", ["CIFAR-10 example", "MNIST dataset", "California housing data"]
+)
+def test_a_walkthrough_on_a_well_known_public_dataset_is_not_the_scenario(
+    content: Path, run: Runner, dataset: str
+) -> None:
+    """CIFAR-10, MNIST and the California housing data are the public datasets of many
+    tools' tutorials (`story_borrowed`): a run on them, even told next to the writer's
+    recommender, is someone else's material; the same run on the writer's own watch
+    events shows the scenario."""
+    public = (
+        f"I converted the {dataset} to shards and trained on it for two epochs, the way our "
+        "recommender's nightly job would read movie ratings. Each epoch took 41 seconds."
+    )
+    assert not _scenario_shown(content, run, public)
+    own = public.replace(f"the {dataset}", "a week of our watch events")
+    assert own != public
+    assert _scenario_shown(content, run, own)
