@@ -5928,3 +5928,26 @@ def test_a_walkthrough_on_a_well_known_public_dataset_is_not_the_scenario(
     own = public.replace(f"the {dataset}", "a week of our watch events")
     assert own != public
     assert _scenario_shown(content, run, own)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Me: And on our movie ratings from the stream?",
+        "**Q: Did you try it on our movie ratings?**",
+        "So what about our recommendation service? Did it work there?",
+    ],
+)
+def test_a_question_on_the_scenario_is_no_use_of_it(
+    content: Path, run: Runner, question: str
+) -> None:
+    """An interviewer's "And on our movie data?" asks about the scenario (batch 937 and
+    batch 935 of the evaluation set); only the answer can tell a use of it. An answer
+    that tells one shows the scenario."""
+    answer = "Dana: Not yet. So far I have only run it on a spreadsheet of customer churn."
+    assert not _scenario_shown(content, run, f"{question}\n\n{answer}")
+    used = (
+        "Dana: Yes. I ran it on a week of our movie ratings from the stream, and it "
+        "flagged 312 duplicated ratings."
+    )
+    assert _scenario_shown(content, run, f"{question}\n\n{used}")

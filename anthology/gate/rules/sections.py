@@ -1126,13 +1126,15 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     with one hypothetical word must be both, one with two or more ("the first thing I
     would do … we could") is speculation; one that works on someone else's material
     (`story_borrowed`: "the tutorial notebook", "a small sample of the Open Bandit
-    Dataset") tells no use of the writer's own. A section without `scenario_voice` takes
-    any mention of the scenario."""
+    Dataset") tells no use of the writer's own, nor does one that only asks ("And on our
+    movie data?"). A section without `scenario_voice` takes any mention of the scenario."""
     section = reading.section
     if not section.scenario_voice:
         return True
     if vocabulary(section.cues.borrowed, exact=True).find(singulars(paragraph)):
         return False  # "I worked through the vendor's tutorial notebook on its sample data"
+    if _only_asks(paragraph):
+        return False  # "Me: And on our movie data?": a question asks, its answer tells
     words = stems(paragraph)
     voiced = in_writers_voice(paragraph, reading.section)
     done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
@@ -1144,6 +1146,13 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     if maybe:  # two make it speculation, unless a sentence of it tells what was done
         return any(_done_on(sentence, reading, keywords) for sentence in sentences_of(paragraph))
     return voiced or concrete
+
+
+def _only_asks(paragraph: str) -> bool:
+    """Whether every sentence of a paragraph is a question ("Me: And on our movie
+    data?")."""
+    asked = sentences_of(paragraph.strip().rstrip("*_ "))
+    return bool(asked) and all(sentence.rstrip("*_ )").endswith("?") for sentence in asked)
 
 
 def _done_on(sentence: str, reading: Reading, keywords: Vocabulary) -> bool:
