@@ -118,6 +118,8 @@ def _common_stems() -> frozenset[str]:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# the reader addressed ("you have probably met it") (English)
+_READER = frozenset(singulars("you your yours you're you've you'd you'll"))
 _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 
@@ -2875,6 +2877,7 @@ class _Reader:
             and self._early(cues, score.used)
             and self._words(score.used) >= cues.evidence_words
             and self._voiced(cues, score.used)
+            and self._told_to_no_reader(cues, score)
         )
 
     def _early(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
@@ -2897,6 +2900,22 @@ class _Reader:
             voice.find(singulars(_without_definitions(without_asides(text, cues.aside))))
             for text in (self.post.paragraphs[p].text for p in paragraphs)
         )
+
+    def _told_to_no_reader(self, cues: Cues, score: _Score) -> bool:
+        """Whether a cue of weaker evidence stands in a sentence not addressed to the
+        reader alone: "you have used it without knowing it" and "tools you have met
+        without choosing them" describe the reader, not a problem anyone had."""
+        voice = vocabulary(cues.evidence_voice, exact=True)
+        terms = vocabulary(score.cues)
+        for index in score.used:
+            text = without_asides(self.post.paragraphs[index].text, cues.aside)
+            for sentence in _SENTENCE.split(text):
+                words = singulars(sentence)
+                if _READER.intersection(words) and not voice.find(words):
+                    continue
+                if terms.find(stems(sentence)):
+                    return True
+        return False
 
     def _words(self, paragraphs: Iterable[int]) -> int:
         return sum(count_words(self.post.paragraphs[p].text) for p in paragraphs)

@@ -2610,3 +2610,37 @@ def test_what_hurt_before_the_tool_is_the_problem(heading: str) -> None:
     got = read(text)
     assert [label for _how, label in taken(got["problem"])] == [heading.strip("#* ")]
     assert taken(got["assessment"]) == [(HEADING, "Pros and cons")]
+
+
+READER_OPENING = (
+    "simpervisor is a small Python library for starting and watching child processes from "
+    "asyncio code. If you have opened a dashboard inside JupyterHub, you have used it "
+    "without knowing it. I used it for the deploy tooling of our recommender this "
+    "milestone, and here is what I learned, in list form."
+)
+
+
+def test_a_cue_that_describes_the_reader_is_no_problem() -> None:
+    """ "You have used it without knowing it" opens a feature tour: its one problem word
+    speaks of the reader, so the opening is no weaker evidence of a problem, and a post
+    that never says what goes wrong without its tool lacks the problem."""
+    text = (
+        f"{READER_OPENING}\n\n## Setting it up on our VM\n\n{EXAMPLES}\n\n"
+        f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    assert read(text)["problem"].parts == ()
+
+
+def test_the_same_cue_told_of_the_team_is_weaker_evidence_of_the_problem() -> None:
+    """The same opening, its problem word told of the team ("we restarted it by hand
+    without knowing why it died"), still tells the problem on weaker evidence."""
+    opening = READER_OPENING.replace(
+        "If you have opened a dashboard inside JupyterHub, you have used it without knowing it.",
+        "Our API kept dying at night and we restarted it by hand without knowing why.",
+    )
+    assert opening != READER_OPENING
+    text = (
+        f"{opening}\n\n## Setting it up on our VM\n\n{EXAMPLES}\n\n"
+        f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    assert read(text)["problem"].parts
