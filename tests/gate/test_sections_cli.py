@@ -5951,3 +5951,24 @@ def test_a_question_on_the_scenario_is_no_use_of_it(
         "flagged 312 duplicated ratings."
     )
     assert _scenario_shown(content, run, f"{question}\n\n{used}")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Slide 6: How I'd plug it into our recommender", "What we'd change in our movie pipeline"],
+)
+def test_a_heading_that_says_what_would_be_done_imagines_the_walkthrough(
+    content: Path, run: Runner, heading: str
+) -> None:
+    """ "How I'd plug it into our recommender" over the steps of a plan (a slide deck of
+    batch 940) imagines them: "I'd" in a heading is "I would". The same steps under a
+    heading that tells what was done show the scenario."""
+    steps = (
+        "- Training job: write the movie factors and id maps to one file per night\n"
+        "- Serving: load that file at startup and on each model reload of our API\n\n"
+        "**Notes:** this is the plan for next milestone. Our current pipeline pickles the "
+        "whole model object, and the idea is to export only the arrays."
+    )
+    assert not _scenario_shown(content, run, f"### {heading}\n\n{steps}")
+    done = "Slide 6: How I plugged it into our recommender"
+    assert _scenario_shown(content, run, f"### {done}\n\n{steps}")

@@ -925,12 +925,22 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
         )
 
 
+# "'d" in a heading is "would" ("How I'd plug it into our pipeline"); in text it may be
+# "had" too ("we'd already deployed it") (English)
+_WOULD = re.compile(r"\b(i|we|you|they|it)['’]d\b", re.IGNORECASE)
+
+
+def _heading_stems(text: str) -> tuple[str, ...]:
+    """The stemmed words of a heading, its "I'd" read as "I would"."""
+    return stems(_WOULD.sub(r"\1 would", text))
+
+
 def heading_imagines(reading: Reading) -> bool:
     """Whether a heading taken because it names the requirement imagines it ("How it
     would map onto our pipeline"): the walkthrough was planned, not done. A heading only
     hinting at it ("What I think after five days") is not the walkthrough's title."""
     return any(
-        hypotheticals(stems(part.heading.text), reading.section)
+        hypotheticals(_heading_stems(part.heading.text), reading.section)
         for part in reading.parts
         if part.heading is not None and part.how == HEADING
     )
@@ -990,7 +1000,8 @@ def _continues_own_story(
     ):
         return False
     if any(
-        part.heading.text in named and hypotheticals(stems(part.heading.text), reading.section)
+        part.heading.text in named
+        and hypotheticals(_heading_stems(part.heading.text), reading.section)
         for part in reading.parts
         if part.heading is not None
     ):
@@ -1223,7 +1234,8 @@ def _may_tell_a_use(
     imagining_parts = [
         part
         for part in reading.parts
-        if part.heading is not None and hypotheticals(stems(part.heading.text), reading.section)
+        if part.heading is not None
+        and hypotheticals(_heading_stems(part.heading.text), reading.section)
     ]
     imagined = {line for part in imagining_parts for line in part.text.split("\n")[1:]}
     # ... all of it, when its text says so too ("the plan is:", "This is the plan for
