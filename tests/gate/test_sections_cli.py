@@ -4814,6 +4814,16 @@ def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | Non
     assert code == (1 if expected == "error" else 0)
 
 
+def _assert_praise_only_verdict(content: Path, run: Runner, verdict: str, expected: int) -> None:
+    """A "Final verdict" of "Ten out of ten." and `verdict`: the check exits with `expected`,
+    and its only error, if any, is the one-sided verdict."""
+    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == expected
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert errors == (["section-one-sided"] if expected else [])
+
+
 ALTERNATIVES_LIST = (
     "Ten out of ten for our team. {lead}\n\n"
     "- **LightFM**: a nice hybrid model, but we fought with its build for an afternoon.\n"
@@ -5835,11 +5845,7 @@ def test_regret_at_not_having_the_tool_sooner_is_praise(
     """ "Honestly, the only downside is that we should have done this in week one" (batches
     922 and 923 of the evaluation set) names no drawback of the tool: a verdict of such
     praise only is one-sided."""
-    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
-    code, found, _err = check(run, content, str(write(content, body)))
-    assert code == expected
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_praise_only_verdict(content, run, verdict, expected)
 
 
 @pytest.mark.parametrize(
@@ -5857,11 +5863,7 @@ def test_what_the_writer_cannot_rate_is_their_scope(
     """ "I didn't try the KNN features, so I can't rate those" under "Cons" (batch 921 of the
     evaluation set) says what the writer did not try, not what the tool lacks: a verdict of
     such scope and praise only is one-sided."""
-    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
-    code, found, _err = check(run, content, str(write(content, body)))
-    assert code == expected
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_praise_only_verdict(content, run, verdict, expected)
 
 
 @pytest.mark.parametrize(
@@ -5881,11 +5883,7 @@ def test_what_the_alternatives_would_have_been_is_no_drawback(
     why the alternatives were not chosen, and "the best trade-off" a setting the writer
     found: neither names a drawback of the tool, so a verdict of such praise only is
     one-sided."""
-    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
-    code, found, _err = check(run, content, str(write(content, body)))
-    assert code == expected
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_praise_only_verdict(content, run, verdict, expected)
 
 
 @pytest.mark.parametrize(
@@ -5903,11 +5901,7 @@ def test_whom_the_tool_suits_is_no_drawback(
     """ "My teammates who don't like pandas could change the grouping themselves" (four
     posts of the evaluation set) says whom the tool suits, not what the writer dislikes
     in it: a verdict of such praise only is one-sided."""
-    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
-    code, found, _err = check(run, content, str(write(content, body)))
-    assert code == expected
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_praise_only_verdict(content, run, verdict, expected)
 
 
 @pytest.mark.parametrize(
