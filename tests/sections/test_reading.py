@@ -2158,6 +2158,50 @@ def test_a_listicle_s_first_learning_may_tell_the_problem() -> None:
     ]
 
 
+# A listicle whose first learning says why the team needed the tool ("We needed …
+# because …"), whose walkthrough takes the numbered steps after it and whose verdict is
+# told in the closing items without naming itself.
+LISTICLE_OF_NEEDS = """Snapdiff compares JSON outputs and explains every difference. I used \
+it for two weeks on our recommender. Here is what I learned.
+
+### 1. {first}
+
+Our tests only checked that the endpoint returned 20 ids, none twice. When I refactored \
+the filter for watched movies, every test stayed green, but the service started to \
+recommend movies the user had just finished. We only noticed when the share of watched \
+recommendations dropped from 11% to 7% over two days.
+
+### 2. Golden files make a regression test in 20 lines
+
+I saved the answers of model v14 for 200 users and wrote a test that replays those users \
+against the service and compares the lists with Snapdiff. Run against my broken refactor, \
+31 of the 200 users failed, and the diff named the missing movie for each of them.
+
+### 3. Ignore rules keep timestamps out
+
+Latency and timestamps change on every call, so I listed them in the rules and the test \
+stopped flagging them. We replayed the users again after the fix and all 200 passed.
+
+### 4. One catch: lists are compared as sets
+
+However, the order of a ranking is ignored, which is a real gap for a recommender, and we \
+had to turn each list into a dict keyed by rank as a workaround. Floats are also rounded \
+by default, which hid a change in scores.
+"""
+
+
+def test_a_listicle_s_first_learning_may_say_why_it_was_needed() -> None:
+    text = LISTICLE_OF_NEEDS.format(
+        first="We needed real diffs because our tests only checked shapes"
+    )
+    readings = read_naming_the_tool(text, "Snapdiff")
+    problem = [p.label for p in readings["problem"].parts]
+    assert "1. We needed real diffs because our tests only checked shapes" in problem
+    for heading in ("Because our tests only checked shapes", "What we needed: real diffs"):
+        readings = read_naming_the_tool(LISTICLE_OF_NEEDS.format(first=heading), "Snapdiff")
+        assert f"1. {heading}" in [p.label for p in readings["problem"].parts]
+
+
 # A diary whose Monday tells the trouble before the days that use the tool: "the numbers
 # looked weird, we could not tell whether …" is the problem.
 DIARY_WITH_TROUBLE = """I am keeping this as a diary, because that is how the week went. \
