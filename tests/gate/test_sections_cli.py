@@ -5081,10 +5081,28 @@ def test_a_heading_answered_with_no_drawback_names_none(
             "needed no configuration and saved us days.",
             "error",
         ),
+        # ... or answered that there are none for the writer's use (batch 950)
+        (
+            "Q: Any downsides?",
+            "Honestly, not for what we used it for. The suite needed no configuration and "
+            "saved us days.",
+            "error",
+        ),
+        (
+            "Verdict",
+            "Any drawbacks? Not for our nightly job. The suite needed no configuration and "
+            "saved us days.",
+            "error",
+        ),
         # ... unless the answer names one, or the question asks what they are
         (
             "Verdict",
             "Were there any drawbacks? Yes: it is slow on tables over a million rows.",
+            None,
+        ),
+        (
+            "Any downsides?",
+            "Not for small tables, but it is slow on tables over a million rows.",
             None,
         ),
         (
