@@ -77,8 +77,9 @@ _LINKING = frozenset(
     + stems("turned out to be has have had does do did")
 )
 _LINK_REACH = 5
-# words whose possessive is no product's ("It's", "That's", "Today's") (English)
-_FUNCTION = frozenset(stems("it that there here what this let who he she today yesterday"))
+# words whose possessive is no product's ("It's", "That's", "Today's"), nor a name that opens a
+# sentence ("The setup is slow" where a title says "The Matrix") (English)
+_FUNCTION = frozenset(stems("the it that there here what this let who he she today yesterday"))
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 # another product's own part, by a capitalised name in the possessive ("Python's unittest
 # is much more verbose", "Spring Boot's test context is slow to start")

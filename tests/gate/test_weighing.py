@@ -281,6 +281,9 @@ def test_drawback_words_in_praise_name_no_drawback(
         ("OWASP ZAP's active scan is powerful, but it has a steep learning curve.", False),
         ("SAM's template language has a steep learning curve.", True),
         ("That's a steep learning curve.", True),
+        # "The" opening a sentence is no product, even where a title carries it inside a
+        # sentence ("we don't recommend The Matrix", batch 963)
+        ("We no longer recommend The Matrix twice. The setup has a steep learning curve.", True),
     ],
 )
 def test_a_sentence_about_another_product_does_not_weigh_the_tool(
