@@ -156,6 +156,42 @@ def test_examples_headings_that_name_it(heading: str) -> None:
     assert taken(got["examples"]) == [(HEADING, heading)]
 
 
+# A letter to a teammate titled by bold lead-ins: "What it did for us" tells what the
+# tool did on the team's own system (batch 955).
+LETTER_OF_USE = """Hi Mara,
+
+you asked why the retrain log looks different now. That was me: it's Snaptrace, my tool for \
+the blog post, and there are two things you should know before you touch the alerts.
+
+**Why I tried it.** Last Tuesday the feature job crashed at 03:10 with a division by zero, \
+and the traceback told us the line but not which user. You spent the morning re-running the \
+job with print statements until you found a movie with a runtime of zero in the catalog.
+
+**What it is.** A small package that replaces the default traceback output. One import at \
+the top of the script turns it on.
+
+**{heading}.** I replayed Tuesday's input from the saved parquet file, and the crash now \
+shows the row with the user id, the movie id and the zero runtime in our retrain log. That \
+would have been a five-minute fix. Since then the real logs had one crash, a timeout on the \
+movie API, and the locals showed the bad movie id right away.
+
+**Two warnings.** The locals can print user ids into a log that the whole team can read, \
+so I turned them off for the consumer. And it slows the crash path down by a second, which \
+does not matter for a nightly job but would for the endpoint.
+
+See you Monday,
+Ana
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["What it did for us", "What it has done for us", "What it did"]
+)
+def test_what_the_tool_did_for_the_team_hints_at_the_examples(heading: str) -> None:
+    got = read(LETTER_OF_USE.format(heading=heading))
+    assert (HINT, heading) in taken(got["examples"])
+
+
 def test_an_incident_heading_tells_the_problem_when_its_text_does() -> None:
     """A weekly status report: "Incident: the night the export was late" hints at the
     problem, and its text tells one, so it is the problem ("Replaying the incident" names
