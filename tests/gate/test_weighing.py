@@ -86,6 +86,10 @@ def verdict() -> Section:
         # a limit is mostly a setting or a resource the story meets
         "After adding a 4 GB limit to the training job, the pods stayed up.",
         "It read 212 MB/s from disk and pushed memory close to the 8 GB limit.",
+        # what the tool spares the team ("without forcing a heavy platform", batch 953)
+        "Overall it gave us structure without forcing a heavy platform on our single VM.",
+        "It fit into the nightly job without needing a separate scheduler.",
+        "The export runs without any slow startup.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -103,6 +107,8 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "However, the documentation is thin.",
         "The free tier is limited to three users.",
         "Debugging a failed check is hard without the web report.",
+        # what the team does without something is no praise
+        "Without a GPU it is slow.",
         'The docs call the streaming mode "experimental", and it crashed twice on our data.',
         "Just don't expect it to be a scheduler.",
         "For anything long-lived I'd rather export to ONNX.",
