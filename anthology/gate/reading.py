@@ -624,6 +624,23 @@ def _as_the_tool(words: tuple[str, ...], names: Collection[tuple[str, ...]]) -> 
     return _Owner(tuple(out), tuple(at))
 
 
+_IT = stems("it")
+
+
+def _as_it(owner: _Owner) -> tuple[str, ...]:
+    """A heading's words with the tool's name read as "it" ("where it hurts")."""
+    out: list[str] = []
+    index = 0
+    while index < len(owner.words):
+        if owner.words[index : index + len(_THE_TOOL)] == _THE_TOOL:
+            out += _IT
+            index += len(_THE_TOOL)
+        else:
+            out.append(owner.words[index])
+            index += 1
+    return tuple(out)
+
+
 @dataclass
 class _Post:
     """The outline and paragraphs of one post, with lazily computed scores."""
@@ -967,6 +984,14 @@ class _Reader:
                 _affirmed(vocabulary(sec.keywords).where(words), words, sec, owner)
                 for sec in self.sections
             ]
+            if not any(found) and owner.words != words:
+                # the tool's name where a heading says "it" ("Where TensorRec hurts" is
+                # "Where it hurts")
+                words = _as_it(owner)
+                found = [
+                    _affirmed(vocabulary(sec.keywords).where(words), words, sec, owner)
+                    for sec in self.sections
+                ]
             first = min((min(f.values()) for f in found if f), default=-1)
             self._named[h] = [list(f) if f and min(f.values()) == first else [] for f in found]
             if sum(map(bool, self._named[h])) > 1:

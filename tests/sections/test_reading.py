@@ -2194,6 +2194,18 @@ def test_a_listicle_s_first_learning_may_tell_the_problem() -> None:
     ]
 
 
+@pytest.mark.parametrize("name", ["Quillstore", "Great Expectations"])
+def test_a_heading_that_says_the_tools_name_for_it_names_the_verdict(name: str) -> None:
+    """ "Where TensorRec hurts" is "Where it hurts" (batch 955): the tool's name stands
+    where the heading would say "it"; another name there does not make it the verdict."""
+    verdict = f"## Where {name} hurts\n\n{LIMITS}\n\n## Verdict\n\n{STRENGTHS}"
+    text = post(STANDARD_PROBLEM, STANDARD_EXAMPLES, verdict)
+    readings = read_naming_the_tool(text, name)
+    assert (HEADING, f"Where {name} hurts") in taken(readings["assessment"])
+    readings = read_naming_the_tool(text.replace(f"Where {name}", "Where Kafka"), name)
+    assert (HEADING, "Where Kafka hurts") not in taken(readings["assessment"])
+
+
 # A listicle whose first learning says why the team needed the tool ("We needed …
 # because …"), whose walkthrough takes the numbered steps after it and whose verdict is
 # told in the closing items without naming itself.

@@ -782,7 +782,9 @@ def _scenario_named(
         own is None or _shows_use(ctx, reading, own, told, lent) or not imagined
     ):
         return True, named  # tried on the scenario, or on "our ratings" of one told as real
-    return _continues_own_story(ctx, reading, keywords, named, own, lent.opened_on), named
+    return _continues_own_story(
+        ctx, reading, keywords, named, own, lent.opened_on | lent.in_domain
+    ), named
 
 
 class Lent(NamedTuple):
