@@ -4784,6 +4784,12 @@ def test_a_product_named_after_a_colon_is_named_in_the_prose(
             "I did not try the cloud version. I have not tested the SQL integration yet.",
             "error",
         ),
+        # ... or could not try, and has no opinion on (batch 955)
+        (
+            "There are big features I simply could not try on one CPU VM, so I have no "
+            "opinion on them yet. I did not test the other backends.",
+            "error",
+        ),
         # a real drawback under "Cons" is still one
         ("The report is slow to open, and custom checks take an afternoon each.", None),
     ],
