@@ -56,6 +56,7 @@ from .vocabulary import (
     stems,
     vocabulary,
 )
+from .weighing import only_asks
 from .words import count_words
 
 HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
@@ -1679,7 +1680,9 @@ class _Reader:
             "\n".join(
                 line
                 for line in text.split("\n")
-                if not borrowed.find(singulars(line)) and not speculation(line, section)
+                if not borrowed.find(singulars(line))
+                and not speculation(line, section)
+                and not only_asks(line)  # "Q: And for our tasks?" asks; its answer tells
             )
         )
         ours = [i for i, word in enumerate(words) if word == "our"]

@@ -378,6 +378,13 @@ def sentences_of(text: str) -> list[str]:
     return [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]
 
 
+def only_asks(paragraph: str) -> bool:
+    """Whether every sentence of a paragraph is a question ("Me: And on our movie
+    data?")."""
+    asked = sentences_of(paragraph.strip().rstrip("*_ "))
+    return bool(asked) and all(sentence.rstrip("*_ )").endswith("?") for sentence in asked)
+
+
 def first_sentences(text: str, count: int) -> list[str]:
     """`sentences_of(text)[:count]`, without splitting the rest of a long text."""
     found: list[str] = []

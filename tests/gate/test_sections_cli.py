@@ -620,6 +620,26 @@ def test_a_name_in_the_code_of_a_description_illustrates_the_tool(
     assert _scenario_shown(content, run, own)
 
 
+def test_a_question_on_the_writers_own_system_refers_to_nothing(content: Path, run: Runner) -> None:
+    """An FAQ's "Q: And for our training job?" after a vendor demo (batch 958 of the
+    evaluation set) asks about the job the problem told; its answer, a plan that ends
+    "That's the next step.", uses nothing. Answered with what was done, it shows the
+    scenario."""
+    planned = (
+        "**Q: And for our training job?**\n\n"
+        "The library supports it: you pass your own tables to the suite. For us that means "
+        "exporting one week of data per table and failing the run on a red check. "
+        "That's the next step."
+    )
+    assert not _scenario_shown(content, run, planned)
+    done = (
+        "**Q: And for our training job?**\n\n"
+        "We passed it one week of our own movie ratings per table, and it flagged the "
+        "night the export sent every rating twice."
+    )
+    assert _scenario_shown(content, run, done)
+
+
 @pytest.mark.parametrize("dataset", ["public MovieLens 100k dataset", "Chinook sample database"])
 def test_a_walkthrough_on_a_public_dataset_is_not_the_scenario(
     content: Path, run: Runner, dataset: str

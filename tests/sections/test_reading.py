@@ -1703,6 +1703,11 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
             True,
         ),
         ("We're waiting for our VM rebuild before we replay the movie ratings.", True),
+        (
+            "For us that means mounting our tasks file and pinning the broker to Redis. "
+            "That's the next step.",
+            True,
+        ),
         # a clause set against it tells a use that was made
         (
             "I didn't get to the drift suite, but we ran the integrity suite on our movie ratings.",

@@ -38,6 +38,7 @@ from ..weighing import (
     clauses_of_another,
     first_sentences,
     of_another,
+    only_asks,
     sentences_of,
     unexplained,
     unquoted,
@@ -1146,7 +1147,7 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
         return True
     if vocabulary(section.cues.borrowed, exact=True).find(singulars(paragraph)):
         return False  # "I worked through the vendor's tutorial notebook on its sample data"
-    if _only_asks(paragraph):
+    if only_asks(paragraph):
         return False  # "Me: And on our movie data?": a question asks, its answer tells
     words = stems(paragraph)
     voiced = in_writers_voice(paragraph, reading.section)
@@ -1159,13 +1160,6 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     if maybe:  # two make it speculation, unless a sentence of it tells what was done
         return any(_done_on(sentence, reading, keywords) for sentence in sentences_of(paragraph))
     return voiced or concrete
-
-
-def _only_asks(paragraph: str) -> bool:
-    """Whether every sentence of a paragraph is a question ("Me: And on our movie
-    data?")."""
-    asked = sentences_of(paragraph.strip().rstrip("*_ "))
-    return bool(asked) and all(sentence.rstrip("*_ )").endswith("?") for sentence in asked)
 
 
 def _done_on(sentence: str, reading: Reading, keywords: Vocabulary) -> bool:
