@@ -970,6 +970,7 @@ class _Reader:
         self._named: dict[int, list[list[str]]] = {}
         self._free_candidates: dict[tuple[int, int], _Candidate | None] = {}
         self._ratios: dict[int, list[float]] = {}
+        self._announces: dict[int, set[int]] = {}
         self._names_of: dict[int, set[int]] = {}
 
     # --- heading matches ---------------------------------------------------------------
@@ -2961,6 +2962,8 @@ class _Reader:
             tuple(p.line for p in paragraphs),
         )
 
+    ANNOUNCE_WORDS = 16  # a line that announces what follows it, not a paragraph
+
     def prefers(self, index: int, among: Iterable[int]) -> set[int]:
         """The requirements (of `among`) paragraph `index` reads most like, by cue score
         over `min_score`; all of them when it has no cue. Scenario words are left out:
@@ -2968,8 +2971,32 @@ class _Reader:
         if index not in self._ratios:
             self._ratios[index] = self._likeness([index])
         ratios = {s: self._ratios[index][s] for s in among}
+        announced = self._announced(index) & set(ratios)
+        if len(announced) == 1:
+            return announced  # "Things you should know before you trust it:", then a list
         top = max(ratios.values(), default=0)
         return {s for s, ratio in ratios.items() if ratio == top}
+
+    def _announced(self, index: int) -> set[int]:
+        """The requirements whose heading words name the line that leads into paragraph
+        `index` (a short paragraph ending in a colon right above it, most often over a
+        list): "A few caveats before you adopt it:" announces the verdict."""
+        if index not in self._announces:
+            found: set[int] = set()
+            lead = self.post.paragraphs[index - 1] if index else None
+            if (
+                lead is not None
+                and count_words(lead.text) <= self.ANNOUNCE_WORDS
+                and _leads_into(lead, self.post.paragraphs[index])
+            ):
+                words = stems(lead.text)
+                found = {
+                    s
+                    for s, section in enumerate(self.sections)
+                    if vocabulary(section.keywords).find(words)
+                }
+            self._announces[index] = found
+        return self._announces[index]
 
     def _likeness(self, paragraphs: Sequence[int], scene: bool = True) -> list[float]:
         """How much `paragraphs` read like each requirement: cue score over `min_score`,

@@ -2211,6 +2211,52 @@ def test_a_heading_that_says_the_tools_name_for_it_names_the_verdict(name: str) 
     assert (HEADING, "Where Kafka hurts") not in taken(readings["assessment"])
 
 
+# A letter with no headings whose drawbacks come as a list under a line that announces
+# them ("Now the things you should know before you trust it:", batch 956); its items tell
+# what the writer did about each, so alone they read like the walkthrough.
+LETTER_WITH_CAVEATS = """Hi Sam,
+
+you asked why the stats table stopped double counting. Our old script kept its last \\
+position in a state file, and when it crashed between the insert and the file write, the \\
+next run counted the same ratings twice. It was hard to see and we lost a week to it.
+
+I replaced the script with Ripple, a Postgres extension that runs a query over each new \\
+range of rows. I set up a pipeline on our ratings table that adds new rows to the movie \\
+stats every minute, and I replayed an hour of ratings from Kafka while killing the backend \\
+three times. The stats matched a full recount every time, for all 27k movies.
+
+I also moved the nightly export for training to a daily pipeline, so the training job \\
+reads fixed files instead of a moving table.
+
+{lead}
+
+- It depends on pg_cron, and I scheduled it every minute, but that is not streaming.
+- Exact distinct counts are missing; for those I wrote a second pipeline that needs a \\
+full day of data before it runs.
+- Failed runs only land in a table; I added that table to our dashboard, otherwise we \\
+would miss them.
+- I wrote the reset steps into our README, because they are easy to get wrong.
+
+Overall it replaced 150 lines of Python with 20 lines of SQL.
+
+Ana
+"""
+
+
+@pytest.mark.parametrize(
+    ("lead", "found"),
+    [
+        ("Now the things you should know before you trust it:", True),
+        ("Two things to watch out for:", True),
+        # a line that announces no requirement leaves the list to its words
+        ("Here is what I changed next:", False),
+    ],
+)
+def test_a_line_that_announces_the_verdict_gives_it_the_list_below(lead: str, found: bool) -> None:
+    assessment = read(LETTER_WITH_CAVEATS.format(lead=lead))["assessment"]
+    assert assessment.found is found
+
+
 # A listicle whose first learning says why the team needed the tool ("We needed …
 # because …"), whose walkthrough takes the numbered steps after it and whose verdict is
 # told in the closing items without naming itself.
