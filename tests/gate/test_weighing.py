@@ -107,6 +107,7 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "However, the documentation is thin.",
         "The free tier is limited to three users.",
         "Debugging a failed check is hard without the web report.",
+        "It did not need a restart, but it is slow on large tables.",
         # what the team does without something is no praise
         "Without a GPU it is slow.",
         'The docs call the streaming mode "experimental", and it crashed twice on our data.',
@@ -310,6 +311,8 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         # no drawback found, or none the writer could judge (batches 592 and 594)
         "Honestly, I struggled to come up with real ones.",
         "I haven't tried the cluster mode, so I can't say anything about it.",
+        # ... or what the team did not need (batch 954)
+        "The snapshots and compaction options were missing features we did not need.",
         # the limits of the writer's own study, and a change kept small (batch 593)
         "Limitations of our study: we did not compare the storage options.",
         # an overhead too small to measure is praise (batch 602)
