@@ -5920,6 +5920,39 @@ def test_a_walkthrough_that_names_its_dataset_of_the_domain_is_not_the_scenario(
     assert "scenario-missing" not in {f["rule"] for f in found}
 
 
+def test_a_walkthrough_on_a_dataset_of_the_domain_in_a_post_that_tells_no_movie_of_its_own(
+    content: Path, run: Runner
+) -> None:
+    """When the only movies of a post are the public dataset's (batch 955: MovieLens-1M on a
+    university cluster, the team's own sweeps told without a movie) and no line tells a use
+    of the writer's own, a sentence that refers back to the problem ("what fixes our
+    fallback problem") does not make the walkthrough the team's: it stays the dataset's."""
+    problem = (
+        "New users of our recommender get a popularity fallback until they have five "
+        "ratings, and the fallback is bad: cold users click far fewer of the recommendations "
+        "than warm users do. Our nightly job cannot use the age and occupation new users "
+        "give at sign-up."
+    )
+    start = BAKE_OFF.index("New viewers")
+    body = BAKE_OFF[:start] + problem + BAKE_OFF[BAKE_OFF.index("\n\n## The bake-off") :]
+    refers = (
+        "\n\nThe feature graphs are what fixes our fallback problem: the age and occupation "
+        "of a new user reach the model on the first request, before any interaction."
+    )
+    front = FRONT.replace("movie recommender", "recommender")
+    path = write(content, body.format(own=refers), front=front)
+    code, found, _err = check(run, content, str(path))
+    assert code == 1 and "scenario-missing" in {f["rule"] for f in found}
+    # the same post with a line on the writer's own movies shows the scenario
+    own = (
+        " Then I served it to new viewers of our movie site from our VM for two days, and "
+        "they watched more of the movies it recommended."
+    )
+    path = write(content, body.format(own=refers + own), front=front)
+    code, found, _err = check(run, content, str(path))
+    assert "scenario-missing" not in {f["rule"] for f in found}
+
+
 @pytest.mark.parametrize(
     ("verdict", "expected"),
     [

@@ -779,10 +779,13 @@ def _scenario_named(
         # the scenario's own words told only of a dataset of its domain ("the top movies
         # in MovieLens"), or imagined: the use was tried on that dataset
         imagined = _only_imagined(ctx, reading, own, lent=lent.in_domain)
-    if _shows_use(ctx, reading, keywords, told, lent) and (
-        own is None or _shows_use(ctx, reading, own, told, lent) or not imagined
-    ):
+    shown = _shows_use(ctx, reading, keywords, told, lent)
+    if shown and (own is None or _shows_use(ctx, reading, own, told, lent) or not imagined):
         return True, named  # tried on the scenario, or on "our ratings" of one told as real
+    if imagined and lent.in_domain and not shown:
+        # nothing told of the writer's own, and the only movies are a public dataset's
+        # (MovieLens on a university cluster): the walkthrough's story is that dataset's
+        return False, named
     return _continues_own_story(
         ctx, reading, keywords, named, own, lent.opened_on | lent.in_domain
     ), named
