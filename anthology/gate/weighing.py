@@ -350,6 +350,8 @@ def _split_clauses(sentence: str) -> list[str]:
 
 # the words that may stand before those naming the alternatives ("the", "our old setup")
 _DETERMINERS = frozenset(singulars("the our my their these those all"))
+_COPULAS = frozenset(singulars("is was are were"))
+_BELONGS = frozenset(singulars("of about with"))
 
 
 def _led_by_alternatives(text: str, alternatives: Vocabulary) -> bool:
@@ -360,7 +362,14 @@ def _led_by_alternatives(text: str, alternatives: Vocabulary) -> bool:
     lead = next((at for at, word in enumerate(words) if word not in _DETERMINERS), len(words))
     # after a determiner, one word may qualify them: "The raw alternative, diffing by hand"
     reach = lead + 1 if lead else lead
-    return any(start <= reach for start, _end in alternatives.spans(words))
+    spans = alternatives.spans(words)
+    if any(start <= reach for start, _end in spans):
+        return True
+    # ... or the subject is said to be theirs: "The biggest downside is of the old approach"
+    return any(
+        start >= 2 and words[start - 1] in _BELONGS and words[start - 2] in _COPULAS
+        for start, _end in spans
+    )
 
 
 def unquoted(text: str) -> str:

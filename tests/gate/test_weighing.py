@@ -282,6 +282,11 @@ def test_drawback_words_in_praise_name_no_drawback(
             False,
         ),
         ("Other tools we considered have a steep learning curve.", False),
+        ("The previous approach had a steep learning curve.", False),
+        # ... or says its subject is theirs (batch 962)
+        ("The biggest downside is of the old setup: it had a steep learning curve.", False),
+        ("The only cons were about the old approach, which had a steep learning curve.", False),
+        ("The biggest downside is the setup: it has a steep learning curve.", True),
         ("Compared to the old setup, SAM has a steep learning curve.", True),
         ("Other tools are simpler, but SAM has a steep learning curve.", True),
         # ... or with another product's part, its name in the possessive
