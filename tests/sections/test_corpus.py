@@ -161,6 +161,10 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # to 951 (96 posts) let through 21 of their 32 as first measured, 15 on the final code
     # (batches 948 to 951, measured only on it, 5 of their 8); the final code catches 11
     # more of the 5,985 before them and misses none it caught: the set is at 0.780.
+    # Batches 952 to 975 (144 posts) let through 27 of their 48 as first measured, 21 on
+    # the final code (batches 964 to 975, measured only on it, 13 of their 24); the final
+    # code catches 4 more of the 6,081 before them and misses none it caught: the set is
+    # at 0.777, and the floor stays 0.775.
     assert figures["recall"] >= 0.775
 
 
