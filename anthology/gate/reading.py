@@ -611,35 +611,25 @@ class _Owner(NamedTuple):
     at: tuple[int, ...]
 
 
-def _as_the_tool(words: tuple[str, ...], names: Collection[tuple[str, ...]]) -> _Owner:
-    """`words` with the tool's `names` read as "the tool" ("problems with the tool")."""
+# ... and as "it", where a heading would say it ("Where TensorRec hurts")
+_IT = stems("it")
+
+
+def _as_the_tool(
+    words: tuple[str, ...], names: Collection[tuple[str, ...]], read_as: tuple[str, ...] = _THE_TOOL
+) -> _Owner:
+    """`words` with the tool's `names` read as "the tool" ("problems with the tool"), or
+    as `read_as`."""
     out: list[str] = []
     at: list[int] = []
     index = 0
     while index < len(words):
         name = next((n for n in names if words[index : index + len(n)] == n), None)
-        taken = _THE_TOOL if name else words[index : index + 1]
+        taken = read_as if name else words[index : index + 1]
         out += taken
         at += [index] * len(taken)
         index += len(name) if name else 1
     return _Owner(tuple(out), tuple(at))
-
-
-_IT = stems("it")
-
-
-def _as_it(owner: _Owner) -> tuple[str, ...]:
-    """A heading's words with the tool's name read as "it" ("where it hurts")."""
-    out: list[str] = []
-    index = 0
-    while index < len(owner.words):
-        if owner.words[index : index + len(_THE_TOOL)] == _THE_TOOL:
-            out += _IT
-            index += len(_THE_TOOL)
-        else:
-            out.append(owner.words[index])
-            index += 1
-    return tuple(out)
 
 
 @dataclass
@@ -691,10 +681,19 @@ class _Post:
         return out
 
     @cached_property
+    def _tool_name_stems(self) -> set[tuple[str, ...]]:
+        return {name for name in (stems(n) for n in self.tool_names) if name}
+
+    @cached_property
     def owner_stems(self) -> list[_Owner]:
         """`heading_stems` with the tool's name read as "the tool", for `owned_by`."""
-        names = {name for name in (stems(n) for n in self.tool_names) if name}
-        return [_as_the_tool(words, names) for words in self.heading_stems]
+        return [_as_the_tool(words, self._tool_name_stems) for words in self.heading_stems]
+
+    @cached_property
+    def it_stems(self) -> list[tuple[str, ...]]:
+        """`heading_stems` with the tool's name read as "it" ("where it hurts")."""
+        names = self._tool_name_stems
+        return [_as_the_tool(words, names, _IT).words for words in self.heading_stems]
 
     @cached_property
     def is_title(self) -> bool:
@@ -986,10 +985,10 @@ class _Reader:
                 _affirmed(vocabulary(sec.keywords).where(words), words, sec, owner)
                 for sec in self.sections
             ]
-            if not any(found) and owner.words != words:
+            if not any(found) and self.post.it_stems[h] != words:
                 # the tool's name where a heading says "it" ("Where TensorRec hurts" is
                 # "Where it hurts")
-                words = _as_it(owner)
+                words = self.post.it_stems[h]
                 found = [
                     _affirmed(vocabulary(sec.keywords).where(words), words, sec, owner)
                     for sec in self.sections
