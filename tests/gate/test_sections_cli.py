@@ -748,6 +748,46 @@ def test_a_plan_under_a_heading_that_imagines_is_no_use_even_in_the_writers_voic
     assert _scenario_shown(content, run, done)
 
 
+@pytest.mark.parametrize(
+    "heading", ["How we will use it in our service", "How we'll use it in our service"]
+)
+def test_a_heading_that_says_what_the_writer_will_do_plans_the_walkthrough(
+    content: Path, run: Runner, heading: str
+) -> None:
+    """ "How we will use this in our recommender" (batch 965) over "Our plan for the next
+    milestone is to …" plans the use, as "How we would use it" does: the writer's "will"
+    in a heading reads as "would". Told as done under "How we used it", it shows the
+    scenario."""
+    planned = (
+        f"## {heading}\n\n"
+        "Our plan for the next milestone is to replace our three settings files with one. "
+        "The nightly training job and the ratings service both read it, so the top-20 "
+        "mismatch from last month cannot happen again."
+    )
+    assert not _scenario_shown(content, run, planned)
+    done = planned.replace(heading, "How we used it in our service").replace(
+        "Our plan for the next milestone is to replace", "Last week we replaced"
+    )
+    assert _scenario_shown(content, run, done)
+
+
+@pytest.mark.parametrize(
+    "source", ["from the documentation", "from the docs", "of the toy they ship"]
+)
+def test_an_example_from_the_documentation_is_someone_elses_material(
+    content: Path, run: Runner, source: str
+) -> None:
+    """A run of an example "from the documentation" (batch 968: "This is the toy from the
+    documentation") is the library's material, however much it speaks of ratings: no use
+    on the scenario. The writer's own ratings are."""
+    paragraph = (
+        f"I also ran the ratings example {source}, which loads a small table of movie "
+        "ratings, and its report flagged 12 duplicated rows."
+    )
+    assert not _scenario_shown(content, run, paragraph)
+    assert _scenario_shown(content, run, paragraph.replace(source, "on our own data"))
+
+
 SHARED_WORDS_POST = """
 ## The problem
 

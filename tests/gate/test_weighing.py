@@ -90,6 +90,10 @@ def verdict() -> Section:
         "Overall it gave us structure without forcing a heavy platform on our single VM.",
         "It fit into the nightly job without needing a separate scheduler.",
         "The export runs without any slow startup.",
+        # none found, next to the old way's flaw (batch 970)
+        "Compared to what we had before, the timestamp names, it's hard to find anything bad.",
+        # no reservation: done without a second thought
+        "You add a log line without thinking twice.",
     ],
 )
 def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) -> None:
@@ -132,6 +136,9 @@ def test_praise_in_limitation_words_does_not_weigh(text: str, verdict: Section) 
         "Dashboards look nice, but not better than what Grafana gives for free.",
         "The model format is open, but the setup is not simple on a VM without Docker.",
         "I would use it again, with a close eye on the missing Postgres features.",
+        # a reservation, and a format closed to other tools (batch 966)
+        "I would think twice before betting a long-lived system on a library this quiet.",
+        "Its shards are opaque to ad-hoc analytics.",
     ],
 )
 def test_a_limitation_of_the_tool_weighs_it(text: str, verdict: Section) -> None:

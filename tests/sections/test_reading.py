@@ -2211,6 +2211,54 @@ def test_a_heading_that_says_the_tools_name_for_it_names_the_verdict(name: str) 
     assert (HEADING, "Where Kafka hurts") not in taken(readings["assessment"])
 
 
+@pytest.mark.parametrize("name", ["Quillstore", "Great Expectations"])
+def test_what_the_tool_did_well_and_badly_names_the_verdict(name: str) -> None:
+    """ "What ambiorix did well" and "What ambiorix did badly, or made easy to get wrong"
+    (batch 972) are "What it did well" and "What it did badly": both the verdict."""
+    verdict = (
+        f"## What {name} did well\n\n{STRENGTHS}\n\n"
+        f"## What {name} did badly, or made easy to get wrong\n\n{LIMITS}"
+    )
+    readings = read_naming_the_tool(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, verdict), name)
+    assert taken(readings["assessment"]) == [
+        (HEADING, f"What {name} did well"),
+        (HEADING, f"What {name} did badly, or made easy to get wrong"),
+    ]
+
+
+# A retrospective that opens with the incident that led to the tool ("What happened (the
+# trigger)", batch 975), then what the team did.
+RETRO = """## What happened (the trigger)
+
+Two weeks ago our nightly training script failed at step 3 because the VM ran out of \
+memory, and the deploy step, a separate cron entry, shipped the previous night's model. \
+Nobody noticed for two days, until our offline comparison showed the new model was the \
+old one. So we had three problems: no dependency between the steps, no resuming, and no \
+record of which step did what on which night.
+
+## What we did
+
+We replaced the script with a pipeline of five steps. I wrote each step as a class with \
+its inputs and outputs, and the run on our watch events now skips what is done: a re-run \
+after a failed training took 6 minutes instead of 40, and a failed evaluation stops the \
+deploy.
+
+## What went well
+
+{strengths}
+
+## What didn't go well
+
+{limits}
+"""
+
+
+def test_the_trigger_of_a_retrospective_is_its_problem() -> None:
+    readings = read(RETRO.format(strengths=STRENGTHS, limits=LIMITS))
+    assert taken(readings["problem"]) == [(HINT, "What happened (the trigger)")]
+    assert (HINT, "What happened (the trigger)") not in taken(readings["examples"])
+
+
 # A letter with no headings whose drawbacks come as a list under a line that announces
 # them ("Now the things you should know before you trust it:", batch 956); its items tell
 # what the writer did about each, so alone they read like the walkthrough.

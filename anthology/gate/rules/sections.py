@@ -934,11 +934,16 @@ def scenario(ctx: PostContext) -> Iterator[Finding]:
 # "'d" in a heading is "would" ("How I'd plug it into our pipeline"); in text it may be
 # "had" too ("we'd already deployed it") (English)
 _WOULD = re.compile(r"\b(i|we|you|they|it)['’]d\b", re.IGNORECASE)
+# the writer's "will" in a heading is a plan ("How we will use this in our recommender",
+# "What I'll wire up next"); in text it is as often what the tool does or a promise kept
+# a line later ("I will come back to this"), and "you will see" describes (English)
+_WILL = re.compile(r"\b(i|we)(?:\s+will|['’]ll)\b", re.IGNORECASE)
 
 
 def _heading_stems(text: str) -> tuple[str, ...]:
-    """The stemmed words of a heading, its "I'd" read as "I would"."""
-    return stems(_WOULD.sub(r"\1 would", text))
+    """The stemmed words of a heading, its "I'd" and "we'll" read as "I would", "we
+    would"."""
+    return stems(_WILL.sub(r"\1 would", _WOULD.sub(r"\1 would", text)))
 
 
 def heading_imagines(reading: Reading) -> bool:
