@@ -86,6 +86,10 @@ class Cues:
     # the writer's own system ("our Kafka stream", "the team's VM")
     story_domain: tuple[str, ...] = ()
     story_system: tuple[str, ...] = ()
+    # A part under a heading that describes the tool ("What ElasticJob is", "What is it?",
+    # the tool's name read as "it") goes on with no story: the tool's description shares
+    # the words of the problem it solves ("a scheduler that coordinates machines")
+    story_describes: tuple[str, ...] = ()
     # Discussed along the way: when no part serves it, at least `spread_terms` distinct
     # terms of the `required` groups over `spread_sections` sections (outside the text of a
     # `start` requirement such as the problem), and a term of every other group, serve it.
@@ -345,7 +349,7 @@ _CUE_NUMBERS = (
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "story_domain",
-    "story_system", "closing", "weak",
+    "story_system", "story_describes", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
     "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers",

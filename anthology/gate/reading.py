@@ -414,7 +414,11 @@ def _distinct(roots: Iterable[str]) -> set[str]:
 
 
 def goes_on_with(
-    told: Sequence[Paragraph], paragraphs: Sequence[Paragraph], section: Section, own: set[str]
+    told: Sequence[Paragraph],
+    paragraphs: Sequence[Paragraph],
+    section: Section,
+    own: set[str],
+    described: Collection[int] = (),
 ) -> StoryTie | None:
     """The first of `paragraphs` that goes on with the story `told`: in the writer's
     voice, not speculation, and naming a thing the story named (`named_things`), a thing
@@ -424,7 +428,9 @@ def goes_on_with(
     voice. The tool's and the title's words, `own`, tie nothing, and neither does a
     paragraph on someone else's material (`story_borrowed`: "Rather than instrumenting
     our own service, I used the demo application") nor the topics of those after it,
-    which go on with that material. "I ran it on the
+    which go on with that material. The paragraphs at lines `described` describe the
+    tool, which shares the topics of the problem it solves ("a scheduler that coordinates
+    machines"): alone, they tie only by what they name. "I ran it on the
     `reco-api` Deployment" after "our movie recommender: the `reco-api` Deployment and a
     Kafka consumer" tells the tool used on the scenario without naming it again, and so
     do "the first run on our repo" after "our movie recommender repo" and "the nightly
@@ -485,7 +491,7 @@ def goes_on_with(
         if lent:
             continue  # what follows someone else's material is about it, topics and all
         written = _topics(text, talk, letters)
-        if voice:
+        if voice and paragraph.line not in described:
             common = _distinct(written.keys() & topics)
             if cues.story_topics and len(common) >= cues.story_topics:
                 where = max(told, key=lambda p: len(about[p.line] & common))
@@ -630,6 +636,12 @@ def _as_the_tool(
         at += [index] * len(taken)
         index += len(name) if name else 1
     return _Owner(tuple(out), tuple(at))
+
+
+def as_it(text: str, names: Iterable[str]) -> tuple[str, ...]:
+    """The stemmed words of `text` with the tool's `names` read as "it" ("What ElasticJob
+    is" is "what it is")."""
+    return _as_the_tool(stems(text), {n for n in map(stems, names) if n}, _IT).words
 
 
 @dataclass
@@ -1645,7 +1657,13 @@ class _Reader:
             self._others(section, chosen),
             self.title,
         )
-        tie = goes_on_with(told, paragraphs, section, self.own)
+        describes = vocabulary(section.cues.story_describes)
+        described = {
+            p.line
+            for p in paragraphs
+            if describes and p.region >= 0 and describes.find(self.post.it_stems[p.region])
+        }
+        tie = goes_on_with(told, paragraphs, section, self.own, described)
         if tie is None:
             return ""
         # the story begins where the scenario is told as the writer's own; the paragraph

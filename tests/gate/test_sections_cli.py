@@ -788,6 +788,39 @@ def test_an_example_from_the_documentation_is_someone_elses_material(
     assert _scenario_shown(content, run, paragraph.replace(source, "on our own data"))
 
 
+DESCRIBED_TOOL = """## {heading}
+
+Deepchecks compares each new version of a table with the last one before a model \
+retrains, and flags the changes that matter clearly, with a simple note per check, long \
+before the offline score or the suggestions show them. There is also a paid platform with \
+dashboards, which I skipped.
+
+## Trying it out
+
+I installed the package and ran the quickstart on my laptop, which uses the iris flowers \
+dataset. The suite wrote a report page with eleven checks in 40 seconds, and two of them \
+failed on purpose to show what a failure looks like.
+
+"""
+
+
+@pytest.mark.parametrize("heading", ["What Deepchecks is", "What is Deepchecks?"])
+def test_the_tools_description_alone_does_not_go_on_with_the_story(
+    content: Path, run: Runner, heading: str
+) -> None:
+    """ "What ElasticJob is" (batch 978) describes the tool in the words of the problem it
+    solves ("a scheduler that coordinates machines"), then the walkthrough runs only the
+    bundled demos: the description's shared topics do not make the walkthrough the team's.
+    The same paragraph under a heading that does not describe the tool still ties."""
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+    body = BODY.replace(section, DESCRIBED_TOOL.format(heading=heading))
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 1 and "scenario-missing" in {f["rule"] for f in found}
+    body = BODY.replace(section, DESCRIBED_TOOL.format(heading="How we set it up"))
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert "scenario-missing" not in {f["rule"] for f in found}
+
+
 SHARED_WORDS_POST = """
 ## The problem
 

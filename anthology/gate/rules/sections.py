@@ -21,6 +21,7 @@ from ..reading import (
     HEADING,
     Part,
     Reading,
+    as_it,
     goes_on_with,
     hypotheticals,
     in_writers_voice,
@@ -1033,7 +1034,23 @@ def _continues_own_story(
         for p in ctx.paragraphs
         if p.line >= first and with_code(p) in lines and with_code(p) not in opened_on
     ]
-    return goes_on_with(told, taken, reading.section, ctx.own_words) is not None
+    described = _described(reading, ctx.tool_names)
+    about = {p.line for p in taken if with_code(p) in described}
+    return goes_on_with(told, taken, reading.section, ctx.own_words, about) is not None
+
+
+def _described(reading: Reading, tool_names: tuple[str, ...]) -> set[str]:
+    """The lines under the headings taken that describe the tool (`story_describes`, the
+    tool's name read as "it": "What ElasticJob is")."""
+    describes = vocabulary(reading.section.cues.story_describes)
+    if not describes:
+        return set()
+    return {
+        line
+        for part in reading.parts
+        if part.heading is not None and describes.find(as_it(part.heading.text, tool_names))
+        for line in part.text.split("\n")[1:]
+    }
 
 
 def _only_imagined(
