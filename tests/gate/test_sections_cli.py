@@ -821,6 +821,47 @@ def test_the_tools_description_alone_does_not_go_on_with_the_story(
     assert "scenario-missing" not in {f["rule"] for f in found}
 
 
+@pytest.mark.parametrize(
+    ("lead", "items"),
+    [
+        # the lead's last sentence plans (batch 986)
+        (
+            "Our team runs a recommendation API that returns 20 movies per user. This is how "
+            "I plan to use it on our service:",
+            ["Write a schema for our ratings table.", "Run the suite before each training."],
+        ),
+        # the list imagines what the tool's model would do for the service (batch 982)
+        (
+            "The course project is a streaming site whose API returns 20 movies per request. "
+            "The tool fits that site well:",
+            [
+                "A check on the ratings would stop a bad week before training.",
+                "A second suite could compare two models on the same viewers.",
+            ],
+        ),
+    ],
+)
+def test_a_line_that_leads_into_a_plan_shows_no_use(
+    content: Path, run: Runner, lead: str, items: list[str]
+) -> None:
+    """A paragraph telling the team's service in the present ("Our team runs a
+    recommendation API that returns 20 movies") that leads into a planned or imagined list
+    sets the scene for the plan: neither it, nor the list, nor the heading over them
+    ("Applying it to our movie service") shows the tool used. The same list told as done
+    does."""
+    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+    planned = f"## Applying it to our movie service\n\n{lead}\n\n{listed}"
+    assert not _scenario_shown(content, run, planned)
+    done = (
+        "## Applying it to our movie service\n\n"
+        "Our team runs a recommendation API that returns 20 movies per user. This is how I "
+        "used it on our service:\n\n"
+        "1. I wrote a schema for our ratings table.\n"
+        "2. I ran the suite before each training for two weeks."
+    )
+    assert _scenario_shown(content, run, done)
+
+
 SHARED_WORDS_POST = """
 ## The problem
 

@@ -1271,14 +1271,30 @@ def _may_tell_a_use(
     # our recommender")
     imagining = {part.heading.text for part in imagining_parts if part.heading is not None}
     lines = reading.text.split("\n")
-    return [
+    # a paragraph's inline code follows its text (`with_code`): its colon is the text's
+    leads = {with_code(p) for p in ctx.paragraphs if p.text.rstrip().endswith(":")}
+    listed = {with_code(p) for p in ctx.paragraphs if p.items}
+    told = [
         line
-        for line in _outside_lead_ins(lines, reading)
+        for line in _outside_lead_ins(lines, reading, leads, listed)
         if line in named
         and line not in in_code_only
         and line not in imagining
         and (line not in imagined or (line not in planned and _told_under_imagining(line, reading)))
     ]
+    # a heading titles its text: "Applying RESTest to our movie service" over a plan that
+    # names the scenario tells no use by itself
+    titles = {
+        part.heading.text
+        for part in reading.parts
+        if part.heading is not None
+        and any(line in named for line in part.text.split("\n")[1:])
+        and not any(
+            line in told and _tried_on(line, reading, keywords)
+            for line in part.text.split("\n")[1:]
+        )
+    }
+    return [line for line in told if line not in titles]
 
 
 def _plans(part: Part, section: Section) -> bool:
@@ -1295,14 +1311,38 @@ def _told_under_imagining(line: str, reading: Reading) -> bool:
     return in_writers_voice(line, section) and not hypotheticals(stems(line), section)
 
 
-def _outside_lead_ins(lines: list[str], reading: Reading) -> list[str]:
+def _outside_lead_ins(
+    lines: list[str], reading: Reading, leads: Collection[str], listed: Collection[str]
+) -> list[str]:
     """The lines not introduced by speculation: a list after "the same pipeline could be
-    extended like this:" tells what could be done, however concrete its items."""
+    extended like this:" or "This is how I plan to use it on our service:" tells what
+    could be done, however concrete its items; and the line that leads into such a list,
+    or into one that imagines ("Its model fits our service well:" over "a flag would let
+    us …"), sets the scene for it. `leads` are the lines whose text ends in a colon,
+    `listed` those of lists."""
+    section = reading.section
     kept = []
-    for before, line in zip(["", *lines], lines, strict=False):
-        if not (before.rstrip().endswith(":") and speculation(before, reading.section)):
-            kept.append(line)
+    for index, (before, line) in enumerate(zip(["", *lines], lines, strict=False)):
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        if before in leads and _introduces_a_plan(before, section):
+            continue
+        if (
+            line in leads
+            and after in listed
+            and (_introduces_a_plan(line, section) or speculation(after, section))
+        ):
+            continue
+        kept.append(line)
     return kept
+
+
+def _introduces_a_plan(lead: str, section: Section) -> bool:
+    """Whether a line leading into what follows it speculates, or its last sentence has a
+    hypothetical word ("This is how I plan to use RESTest on it:")."""
+    if speculation(lead, section):
+        return True
+    said = sentences_of(lead)
+    return bool(said) and hypotheticals(stems(said[-1]), section) > 0
 
 
 def _opening(paragraph: str, words: int = 8) -> str:
