@@ -233,16 +233,21 @@ def speculation(text: str, section: Section) -> bool:
     voice, or a sentence that says the use was not made (`scenario_not_made`)."""
     if not section.scenario_voice:
         return False
-    sentences = [(sentence, stems(sentence)) for sentence in _SENTENCE.split(text)]
-    not_made = vocabulary(section.scenario_not_made)
-    if not_made and any(
-        not_made.find(words) and _not_made(sentence, section, not_made)
-        for sentence, words in sentences
-    ):
+    if says_not_made(text, section):
         return True  # "I didn't get to connect it to our recommender"
     # counted sentence by sentence: "could" in each of five bullets is five, not one
-    maybe = sum(hypotheticals(words, section) for _sentence, words in sentences)
+    maybe = sum(hypotheticals(stems(sentence), section) for sentence in _SENTENCE.split(text))
     return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
+
+
+def says_not_made(text: str, section: Section) -> bool:
+    """Whether a sentence of `text` says the use was not made (`scenario_not_made`: "I
+    didn't finish the conversion today")."""
+    not_made = vocabulary(section.scenario_not_made)
+    return bool(not_made) and any(
+        not_made.find(stems(sentence)) and _not_made(sentence, section, not_made)
+        for sentence in _SENTENCE.split(text)
+    )
 
 
 # clauses a sentence sets against each other: "I didn't get to the drift suite, but we ran

@@ -862,6 +862,35 @@ def test_a_line_that_leads_into_a_plan_shows_no_use(
     assert _scenario_shown(content, run, done)
 
 
+@pytest.mark.parametrize(
+    ("unfinished", "finished"),
+    [
+        (
+            "I read the wiki on adding datasets. I didn't finish the conversion today: our "
+            "ratings export is about 2.3 million rows and I wanted to sample it first.",
+            "I read the wiki on adding datasets. I finished the conversion today: our ratings "
+            "export is about 2.3 million rows and I sampled it first.",
+        ),
+        (
+            "Then I thought about our own service. The plan:\n\n"
+            "1. Export our ratings table every night.\n"
+            "2. Register it as a dataset next to the sample.",
+            "Then I moved on to our own service:\n\n"
+            "1. I exported our ratings table every night.\n"
+            "2. I registered it as a dataset next to the sample.",
+        ),
+    ],
+)
+def test_a_use_the_writer_did_not_finish_or_only_planned_is_not_shown(
+    content: Path, run: Runner, unfinished: str, finished: str
+) -> None:
+    """A diary's last day (batch 977): "I didn't finish the conversion today", what the
+    writer only "wanted" to do, and the steps after "The plan:" tell no use of the team's
+    ratings, in a sentence or as the story going on; told as done, they do."""
+    assert not _scenario_shown(content, run, unfinished)
+    assert _scenario_shown(content, run, finished)
+
+
 SHARED_WORDS_POST = """
 ## The problem
 

@@ -1708,6 +1708,10 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
             "That's the next step.",
             True,
         ),
+        # unfinished, or put off past the deadline (batch 977)
+        ("I didn't finish the conversion of our ratings today.", True),
+        ("Next step (after the deadline): run it on our own ratings.", True),
+        ("We finished the conversion of our ratings on Friday.", False),
         # a clause set against it tells a use that was made
         (
             "I didn't get to the drift suite, but we ran the integrity suite on our movie ratings.",

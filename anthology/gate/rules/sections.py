@@ -25,6 +25,7 @@ from ..reading import (
     goes_on_with,
     hypotheticals,
     in_writers_voice,
+    says_not_made,
     speculation,
     story_parts,
     tells_as_real,
@@ -1028,7 +1029,8 @@ def _continues_own_story(
     others = {p.line for p in ctx.paragraphs if with_code(p) in theirs}
     title = ctx.post.title if ctx.post is not None else ""
     told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others, title)
-    lines = set(reading.text.split("\n"))
+    # a plan led into ("The plan:", then the steps) goes on with no story: it is to come
+    lines = set(_outside_lead_ins(ctx, reading))
     taken = [
         p
         for p in ctx.paragraphs
@@ -1180,6 +1182,13 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     # a number measured, not the number of a heading or list item ("5. Application to …")
     concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
     maybe = hypotheticals(words, reading.section)
+    # the writer saying the use was not made ("I didn't finish the conversion today")
+    # leaves only the sentences that tell what was done
+    if any(
+        says_not_made(sentence, section) and in_writers_voice(sentence, section)
+        for sentence in sentences_of(paragraph)
+    ):
+        maybe += 2
     if maybe == 1:  # one "could" in a story of what was done
         return voiced and concrete
     if maybe:  # two make it speculation, unless a sentence of it tells what was done
@@ -1210,6 +1219,8 @@ def _done_on(sentence: str, reading: Reading, keywords: Vocabulary) -> bool:
 # course setting.
 _FIRST_PERSON_PAST = re.compile(
     r"\b(?:i|we)\s+(?:(?:also|then|first|finally|actually|just|later|eventually)\s+)?"
+    # not what was only wished or meant ("I wanted to sample it first")
+    r"(?!(?:wanted|needed|hoped|planned|intended|wished|expected)\b)"
     r"[a-z]{2,}(?<!e)ed\b",
     re.IGNORECASE,
 )
@@ -1270,13 +1281,9 @@ def _may_tell_a_use(
     # the heading that imagines tells nothing itself ("Slide 5: What this could mean for
     # our recommender")
     imagining = {part.heading.text for part in imagining_parts if part.heading is not None}
-    lines = reading.text.split("\n")
-    # a paragraph's inline code follows its text (`with_code`): its colon is the text's
-    leads = {with_code(p) for p in ctx.paragraphs if p.text.rstrip().endswith(":")}
-    listed = {with_code(p) for p in ctx.paragraphs if p.items}
     told = [
         line
-        for line in _outside_lead_ins(lines, reading, leads, listed)
+        for line in _outside_lead_ins(ctx, reading)
         if line in named
         and line not in in_code_only
         and line not in imagining
@@ -1311,16 +1318,17 @@ def _told_under_imagining(line: str, reading: Reading) -> bool:
     return in_writers_voice(line, section) and not hypotheticals(stems(line), section)
 
 
-def _outside_lead_ins(
-    lines: list[str], reading: Reading, leads: Collection[str], listed: Collection[str]
-) -> list[str]:
+def _outside_lead_ins(ctx: PostContext, reading: Reading) -> list[str]:
     """The lines not introduced by speculation: a list after "the same pipeline could be
     extended like this:" or "This is how I plan to use it on our service:" tells what
     could be done, however concrete its items; and the line that leads into such a list,
     or into one that imagines ("Its model fits our service well:" over "a flag would let
-    us …"), sets the scene for it. `leads` are the lines whose text ends in a colon,
-    `listed` those of lists."""
+    us …"), sets the scene for it."""
     section = reading.section
+    lines = reading.text.split("\n")
+    # a paragraph's inline code follows its text (`with_code`): its colon is the text's
+    leads = {with_code(p) for p in ctx.paragraphs if p.text.rstrip().endswith(":")}
+    listed = {with_code(p) for p in ctx.paragraphs if p.items}
     kept = []
     for index, (before, line) in enumerate(zip(["", *lines], lines, strict=False)):
         after = lines[index + 1] if index + 1 < len(lines) else ""
@@ -1337,12 +1345,17 @@ def _outside_lead_ins(
 
 
 def _introduces_a_plan(lead: str, section: Section) -> bool:
-    """Whether a line leading into what follows it speculates, or its last sentence has a
-    hypothetical word ("This is how I plan to use RESTest on it:")."""
-    if speculation(lead, section):
+    """Whether a line leading into what follows it imagines ("the same pipeline could be
+    extended like this:"), or its last sentence has a hypothetical word ("This is how I
+    plan to use RESTest on it:"); a use it says was not made does not make what follows a
+    plan ("I didn't get as far as our own pipeline. What I did:")."""
+    said = sentences_of(lead) or [lead]
+    maybe = sum(hypotheticals(stems(sentence), section) for sentence in said)
+    if maybe >= 2 or (maybe == 1 and not in_writers_voice(lead, section)):
         return True
-    said = sentences_of(lead)
-    return bool(said) and hypotheticals(stems(said[-1]), section) > 0
+    # ... not "that nobody's service would suffer from, so we used two targets:"
+    last = said[-1]
+    return hypotheticals(stems(last), section) > 0 and not _FIRST_PERSON_PAST.search(last)
 
 
 def _opening(paragraph: str, words: int = 8) -> str:
