@@ -4953,6 +4953,12 @@ def test_a_product_named_after_a_colon_is_named_in_the_prose(
             "opinion on them yet. I did not test the other backends.",
             "error",
         ),
+        # ... or what the team got wrong itself (batch 984)
+        (
+            "Honestly, nothing serious for a team our size. Our history of decisions was "
+            "thin before the tool, but that's on us, not the tool.",
+            "error",
+        ),
         # a real drawback under "Cons" is still one
         ("The report is slow to open, and custom checks take an afternoon each.", None),
     ],

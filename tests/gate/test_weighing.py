@@ -92,6 +92,8 @@ def verdict() -> Section:
         "The export runs without any slow startup.",
         # none found, next to the old way's flaw (batch 970)
         "Compared to what we had before, the timestamp names, it's hard to find anything bad.",
+        # the team's own doing, not the tool's (batch 984)
+        "Our history of decisions was thin before the tool, but that's on us, not the tool.",
         # no reservation: done without a second thought
         "You add a log line without thinking twice.",
     ],
