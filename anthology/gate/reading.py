@@ -227,13 +227,14 @@ def _without_counterfactuals(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def speculation(text: str, section: Section) -> bool:
+def speculation(text: str, section: Section, not_made: bool = True) -> bool:
     """Whether text tells what could be done rather than what was ("a team could train a
     recommender … the API would …"): two hypothetical words, or one without the writer's
-    voice, or a sentence that says the use was not made (`scenario_not_made`)."""
+    voice, or (unless `not_made` is False) a sentence that says the use was not made
+    (`scenario_not_made`)."""
     if not section.scenario_voice:
         return False
-    if says_not_made(text, section):
+    if not_made and says_not_made(text, section):
         return True  # "I didn't get to connect it to our recommender"
     # counted sentence by sentence: "could" in each of five bullets is five, not one
     maybe = sum(hypotheticals(stems(sentence), section) for sentence in _SENTENCE.split(text))

@@ -1349,12 +1349,10 @@ def _introduces_a_plan(lead: str, section: Section) -> bool:
     extended like this:"), or its last sentence has a hypothetical word ("This is how I
     plan to use RESTest on it:"); a use it says was not made does not make what follows a
     plan ("I didn't get as far as our own pipeline. What I did:")."""
-    said = sentences_of(lead) or [lead]
-    maybe = sum(hypotheticals(stems(sentence), section) for sentence in said)
-    if maybe >= 2 or (maybe == 1 and not in_writers_voice(lead, section)):
+    if speculation(lead, section, not_made=False):
         return True
     # ... not "that nobody's service would suffer from, so we used two targets:"
-    last = said[-1]
+    last = (sentences_of(lead) or [lead])[-1]
     return hypotheticals(stems(last), section) > 0 and not _FIRST_PERSON_PAST.search(last)
 
 
