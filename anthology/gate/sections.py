@@ -353,6 +353,40 @@ def _lead_ins(body: Body) -> list[Heading]:
     return titles if sum(h.run_in for h in titles) > 1 else []
 
 
+# a line a note-taker uses as a title: short, alone, with no sentence's end ("why even",
+# "not good", "Setup (Docker)"); markup, tables and quotes are something else
+_LABEL_LINE = re.compile(
+    r"^(?![ \t]*(?:[-*+>#|<!\[`~]|\d+[.)]))[ \t]{0,3}(?P<text>[^\s.!,;:][^\n]*?)[ \t]*$"
+)
+MAX_LABEL_WORDS = 6
+
+
+def _label_lines(body: Body) -> list[Heading]:
+    """Short plain lines standing alone between blank lines or above a list or code, as
+    headings of a post that has no headings, bold lines or lead-ins ("why even", then a
+    list; "setup"; "not good"), when there are at least two that each appear once."""
+    found: list[Heading] = []
+    lines = body.lines
+    for index, line in enumerate(lines):
+        if not line.strip() or index in body.code or (index and lines[index - 1].strip()):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if following.strip() and not (_LIST_ITEM.match(following) or index + 1 in body.code):
+            continue
+        match = _LABEL_LINE.match(line)
+        if match is None or match.group("text")[-1] in ".!,;:":
+            continue
+        text = clean(match.group("text")).strip()
+        if text and 0 < count_words(text) <= MAX_LABEL_WORDS:
+            found.append(Heading(2, text, body.file_line(index), 0, "", 0, bold=True))
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+    if found and found[-1].line == body.file_line(last):
+        found.pop()  # a closing line ("Thanks for reading") titles nothing
+    seen = Counter(h.text.casefold() for h in found)
+    titles = [h for h in found if seen[h.text.casefold()] == 1]
+    return titles if len(titles) > 1 else []
+
+
 def reading_outline(
     body: Body, headings: list[Heading], under_headings: list[Paragraph] | None = None
 ) -> tuple[list[Heading], list[Paragraph]]:
@@ -362,7 +396,7 @@ def reading_outline(
     `paragraphs(body, headings)` already read."""
     extra = _bold_lines(body, headings) if all(h.line is not None for h in headings) else []
     if not headings and not extra:
-        extra = _lead_ins(body)
+        extra = _lead_ins(body) or _label_lines(body)
     if not extra:
         return headings, (paragraphs(body, headings) if under_headings is None else under_headings)
     merged = sorted([*headings, *extra], key=lambda h: h.line or 0)

@@ -1683,6 +1683,45 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
     assert reading_outline(body, outline(body))[0] == []
 
 
+def test_short_plain_lines_title_the_sections_of_notes_without_headings() -> None:
+    notes = (
+        "quick notes on the tool, cleaned up.\n\n"
+        "why even\n\n"
+        "- our ratings export for the movie recommender broke the nightly retrain twice\n"
+        "- checking it by hand took an hour each time and we still missed bad rows\n\n"
+        "setup (docker)\n"
+        "```bash\ndocker run tool\n```\n\n"
+        "what I ran\n\n"
+        f"{EXAMPLES}\n\n"
+        "not good\n\n"
+        f"- {LIMITS}\n\n"
+        "Thanks for reading\n"
+    )
+    body = Body(notes, 1)
+    headings, _ = reading_outline(body, outline(body))
+    # the closing line titles nothing; a line above code or a list is a title too
+    assert [(h.text, h.line) for h in headings] == [
+        ("why even", 3),
+        ("setup (docker)", 8),
+        ("what I ran", 13),
+        ("not good", 17),
+    ]
+    readings = read(notes)
+    assert [p.label for p in readings["problem"].parts] == ["why even"]
+    assert [p.label for p in readings["assessment"].parts] == ["not good"]
+    # short lines that end a sentence, go on with text, or come once are prose
+    for prose in (
+        "Then it broke.\n\nSo we rolled back.\n\nIt held.\n",
+        "Our ratings export\nbroke twice.\n\nWhy even\ncare about it?\n",
+        "why even\n\n- a list\n\nNothing else here is short: just one long closing line.\n",
+    ):
+        body = Body(prose, 1)
+        assert reading_outline(body, outline(body))[0] == [], prose
+    # with a real heading, short lines stay prose
+    body = Body("## Notes\n\n" + notes, 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Notes"]
+
+
 @pytest.mark.parametrize(
     ("text", "speculates"),
     [
@@ -2839,3 +2878,13 @@ def test_the_same_cue_told_of_the_team_is_weaker_evidence_of_the_problem() -> No
         f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}\n"
     )
     assert read(text)["problem"].parts
+
+
+@pytest.mark.parametrize("edges", ["The sharp edges", "Sharp edges we hit"])
+def test_sharp_edges_are_limitations(edges: str) -> None:
+    """ "The sharp edges" (batch 987) between the walkthrough and a praising "Verdict" is
+    where the limitations are, not more of the walkthrough."""
+    verdict = f"## {edges}\n\n- {LIMITS}\n\n## Verdict\n\n{STRENGTHS}"
+    readings = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, verdict))
+    assert taken(readings["assessment"]) == [(HEADING, edges), (HEADING, "Verdict")]
+    assert taken(readings["examples"]) == [(HEADING, "How it helps with our movie ratings")]
