@@ -103,6 +103,8 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "Meh",
         "Where it is weak, at least for us",
         "Where Pandera is strong",
+        "Good points and difficult points",
+        "Strong points",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
@@ -137,6 +139,14 @@ def test_strengths_and_limitations_in_two_sections_add_up() -> None:
     assert taken(got) == [(HEADING, "What worked well"), (HEADING, "Where it falls short")]
     assert got.words == len(STRENGTHS.split()) + len(LIMITS.split())
     assert got.names == "‘What worked well’ + ‘Where it falls short’"
+    # "Good points" and "Difficult points" (batch 1010) are the verdict, not more steps
+    text = post(
+        STANDARD_PROBLEM,
+        STANDARD_EXAMPLES,
+        f"## Good points\n\n{STRENGTHS}\n\n## Difficult points\n\n{LIMITS}",
+    )
+    got = read(text)["assessment"]
+    assert taken(got) == [(HEADING, "Good points"), (HEADING, "Difficult points")]
 
 
 @pytest.mark.parametrize(
