@@ -346,10 +346,23 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         "The first question became: did the estimated performance drop, and was it slow?",
         # what the writer would like to try next (batches 688 to 703)
         "I'd also like to try the audience claim so staging tokens can't be used on production.",
+        # regret at starting late, and a teammate's habit, are no drawback (batch 1007)
+        "The only downside is that I wish I had set it up at the beginning of the semester.",
+        "Rui still posts updates in chat out of habit, but that's a people problem and not "
+        "the tool.",
     ],
 )
 def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Section) -> None:
     assert not weighs(text, verdict, frozenset(stems("SAM")))
+
+
+def test_a_drawback_said_with_regret_still_weighs(verdict: Section) -> None:
+    """Regret at starting late is praise; a wish for what the tool lacks is a drawback."""
+    for text in (
+        "The only downside is that I wish it had a Python client.",
+        "The only downside is that the sync is slow at the beginning of each run.",
+    ):
+        assert weighs(text, verdict, frozenset(stems("SAM"))), text
 
 
 def test_the_answer_to_a_question_weighs(verdict: Section) -> None:
