@@ -175,6 +175,9 @@ _SUBJECTS_AND_ARTICLES = (
 # both folds of each word: heading terms are matched stemmed, `exact` lists as singulars
 _QUESTION_WORDS = frozenset(stems(_QUESTION) + singulars(_QUESTION))
 _NO_GAP_WORDS = frozenset(stems(_SUBJECTS_AND_ARTICLES) + singulars(_SUBJECTS_AND_ARTICLES))
+# A two-word phrase ending in "to" ("have to", "had to", "need to") is one verb: nothing
+# comes between ("I have wanted to", "we had nothing to", "had time to" are no obligation).
+_TO = "to"
 
 
 def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> int:
@@ -188,6 +191,8 @@ def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> int:
         skipped = window.index(wanted)
         if skipped and question and words[position] in _NO_GAP_WORDS:
             return -1
+        if skipped and wanted == _TO and len(rest) == 1:
+            return -1  # "I have wanted to" is no "have to"
         position += skipped + 1
         question = False
     return position

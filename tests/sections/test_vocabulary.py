@@ -54,6 +54,17 @@ def test_after_a_question_word_the_word_inside_brings_no_subject() -> None:
     assert bad.find(singulars("the test set doesn't know what a bad one looks like")) == []
 
 
+def test_a_verb_with_to_takes_no_word_inside() -> None:
+    """ "have to" and "had to" are one verb: "I have wanted to" and "we had time to" are
+    no obligation (batch 998), while a longer phrase may still have a word inside."""
+    must = vocabulary(("have to", "had to", "still have to"), exact=True)
+    assert must.find(singulars("We have to restart it by hand.")) == ["have to"]
+    assert must.find(singulars("I have wanted to learn operators for a year.")) == []
+    assert must.find(singulars("We had time to try both.")) == []
+    found = must.find(singulars("We still really have to restart it."))
+    assert sorted(found) == ["have to", "still have to"]
+
+
 def test_spans_are_every_occurrence_of_every_term() -> None:
     terms = vocabulary(("bug", "had to"))
     words = stems("We had to fix one bug, then another bug, and I had to rest.")
