@@ -2730,7 +2730,10 @@ class _Reader:
                 for p in parts
             ) or all(p.how == NESTED for p in parts):
                 continue
-            named = [p for p in chosen.get(s + 1, []) if p.how in (HEADING, MAPPED) and p.line]
+            after = chosen.get(s + 1, [])
+            # the post's opening scene ("Slide 1: Our setup") begins no walkthrough
+            scene = self._scene(s + 1, after)
+            named = [p for p in after if p.how in (HEADING, MAPPED) and p.line and p not in scene]
             if not named:
                 continue
             opener = min(named, key=lambda p: p.line or 0)

@@ -2922,3 +2922,19 @@ def test_why_over_the_writers_own_reason_names_no_problem() -> None:
     both = f"{STANDARD_PROBLEM}\n\n## Why Concordion and not Cucumber\n\n{REASON}"
     readings = read(post(both, examples, STANDARD_ASSESSMENT))
     assert (HEADING, "The problem") in taken(readings["problem"])
+
+
+def test_the_opening_scene_begins_no_walkthrough() -> None:
+    """ "Slide 1: Our setup" over the team's service, then "Slide 2: The incident"
+    (batch 590): the setup sets the scene, so the incident after it is the problem."""
+    scene = (
+        "## Slide 1: Our setup\n\n- Movie recommender, 20 movie ids per request\n"
+        "- Team VM: Flask service, Kafka consumer, a metrics store and Grafana"
+    )
+    incident = f"## Slide 2: The incident\n\n{PROBLEM}"
+    readings = read(post(f"{scene}\n\n{incident}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
+    assert taken(readings["problem"]) == [(HINT, "Slide 2: The incident")]
+    # a setup with code in it is the walkthrough's first step: trouble after it is its own
+    step = f"{scene}\n\n```bash\ndocker compose up\n```"
+    readings = read(post(f"{step}\n\n{incident}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
+    assert not readings["problem"].found
