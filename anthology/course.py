@@ -208,10 +208,6 @@ class Section:
     # a heading with one of these anywhere praises the tool ("Why I like it", "Why it was a
     # great fit"): its words neither name nor hint at the section
     praised_by: tuple[str, ...] = ()
-    # heading words that ask for a reason ("Why Dataedo?"): a heading named only by them,
-    # over the writer's choice (an `aside`) and text that reads nothing like the section,
-    # names nothing when no other heading tells it
-    reason_words: tuple[str, ...] = ()
     # heading words anywhere before one of these ("Problems with the tool", "What went wrong
     # with the fix") are the tool's own, not what it addresses; its name reads as "the tool"
     owned_by: tuple[str, ...] = ()
@@ -344,7 +340,6 @@ _SECTION_KEYS = frozenset(
         "min_words_blocking", "drawbacks_blocking", "unplaced_words", "rubric",
         "scenario_required", "scenario_voice", "scenario_hypothetical", "scenario_not_made",
         "scenario_aside", "negated_by", "remedied_by", "praised_by", "owned_by", "scene_headings",
-        "reason_words",
     }
 )  # fmt: skip
 _CUE_NUMBERS = (
@@ -461,7 +456,6 @@ def _section(item: dict[str, Any], reader: SettingsReader, where: KeyPath) -> Se
         negated_by=words("negated_by"),
         remedied_by=words("remedied_by"),
         praised_by=words("praised_by"),
-        reason_words=words("reason_words"),
         owned_by=words("owned_by"),
         scene_headings=words("scene_headings"),
         unplaced_words=_words_setting(reader, item, where, "unplaced_words"),

@@ -1155,8 +1155,8 @@ class _Reader:
     def _qualify(self, h: int, s: int) -> tuple[str, list[str], _Score] | None:
         section = self.sections[s]
         named = self.named(h, s)
-        if named and not self._only_a_reason(h, s, named):
-            return HEADING, named, _Score(0, (), True, ())  # the heading decides
+        if named:  # the heading decides; the text is not read
+            return HEADING, named, _Score(0, (), True, ())
         hinted = self.hinted(h, s)
         if not hinted or self.names_other(h, s):
             return None
@@ -1189,39 +1189,6 @@ class _Reader:
             + _shortfall(section.cues, score, section.cues.confirm_score, placed=False)
         )
         return None
-
-    def _only_a_reason(self, h: int, s: int, named: list[str]) -> bool:
-        """Whether heading `h` names requirement `s` only by `reason_words` ("Why
-        Dataedo?"), while its text tells the writer's choice (an `aside`: "when this
-        assignment asked us to pick a tool") and, without it, reads nothing like `s`."""
-        section = self.sections[s]
-        cues = section.cues
-        if not cues.aside or not set(named) <= set(section.reason_words):
-            return False
-        members = self.members(h, s)
-        indexes = self.content_of(members)
-        aside = vocabulary(cues.aside)
-        if not any(aside.find(self.post.para_stems(i)) for i in indexes):
-            return False
-        score = _score(self.post, cues, indexes)
-        if score.score - score.bonus >= cues.confirm_score:
-            return False
-        # ... and only when no other heading tells it: then "Why Muffin and not FastAPI"
-        # beside "The situation before" costs nothing, and the reading stays as it was
-        return not any(self._tells_otherwise(o, s) for o in range(len(self.headings)) if o != h)
-
-    def _tells_otherwise(self, o: int, s: int) -> bool:
-        """Whether heading `o` names requirement `s` by more than a reason's word, or hints
-        at it with text that confirms it."""
-        named = self.named(o, s)
-        if named:
-            return not set(named) <= set(self.sections[s].reason_words)
-        if not self.hinted(o, s) or self.names_other(o, s):
-            return False
-        cues = self.sections[s].cues
-        own = self.post.heading_stems[o]
-        score = _score(self.post, cues, self.content_of(self.members(o, s)), own)
-        return self._confirmed(o, cues, score)
 
     def _late(self, h: int) -> bool:
         """Whether heading `h` stands in the second half of the post."""

@@ -23,7 +23,6 @@ BROKEN = [
     ("scenario_required: true", "scenario_required: yes please", ["`scenario_required`"]),
     ("spread_terms: 5", "spread_trems: 5", ["unknown setting `spread_trems`", "`spread_terms`?"]),
     ("        praised_by: [", "        praise_by: [", ["unknown setting `praise_by`"]),
-    ("        reason_words: [why]", "        reason_words: why not", ["`reason_words`", "why not"]),
     ("required: [limitation]", "required: [limitations]", ["the group 'limitations'"]),
     ("points: 30", "points: thirty", ["`points` must be a whole number", "'thirty'"]),
     (

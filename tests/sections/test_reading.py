@@ -2900,29 +2900,6 @@ def test_sharp_edges_are_limitations(edges: str) -> None:
     assert taken(readings["examples"]) == [(HEADING, "How it helps with our movie ratings")]
 
 
-REASON = (
-    "When this assignment asked us to pick a tool, I wanted something from the testing "
-    "area, because my role in the team is testing and I had only used pytest. Its "
-    "specifications are plain Markdown files, which I thought was a cool idea."
-)
-
-
-def test_why_over_the_writers_own_reason_names_no_problem() -> None:
-    """ "Why Concordion?" over the writer's reasons for the choice (batch 1005) tells no
-    problem; over a real pain it does, and beside another heading that tells the problem
-    it changes nothing."""
-    examples = f"## Using it on our movie ratings\n\n{EXAMPLES}"
-    chosen = read(post(f"## Why Concordion?\n\n{REASON}", examples, STANDARD_ASSESSMENT))
-    assert not chosen["problem"].found
-    assert any("Why Concordion?" in note for note in chosen["problem"].considered)
-    # the same heading over the pain the tool addresses
-    pain = read(post(f"## Why Concordion?\n\n{PROBLEM}", examples, STANDARD_ASSESSMENT))
-    assert taken(pain["problem"]) == [(HEADING, "Why Concordion?")]
-    # beside a heading that tells the problem, the reason is no matter
-    both = f"{STANDARD_PROBLEM}\n\n## Why Concordion and not Cucumber\n\n{REASON}"
-    readings = read(post(both, examples, STANDARD_ASSESSMENT))
-    assert (HEADING, "The problem") in taken(readings["problem"])
-
 
 def test_the_opening_scene_begins_no_walkthrough() -> None:
     """ "Slide 1: Our setup" over the team's service, then "Slide 2: The incident"
