@@ -2900,7 +2900,6 @@ def test_sharp_edges_are_limitations(edges: str) -> None:
     assert taken(readings["examples"]) == [(HEADING, "How it helps with our movie ratings")]
 
 
-
 def test_the_opening_scene_begins_no_walkthrough() -> None:
     """ "Slide 1: Our setup" over the team's service, then "Slide 2: The incident"
     (batch 590): the setup sets the scene, so the incident after it is the problem."""
