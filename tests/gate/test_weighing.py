@@ -231,7 +231,7 @@ def test_each_clause_is_read_on_its_own(verdict: Section) -> None:
         # a "but" inside a noun phrase sets nothing against the praise (batches 696 to 703)
         ("It solved a small but very real annoyance in our workflow.", False),
         ("It solved the builds, but the annoyance of slow deploys stayed.", True),
-        # "not so" names a drawback before a good quality only (batch 1005)
+        # "not so" names a drawback before a good quality only (batch 1003)
         ("In other countries not so many people know it yet.", False),
         ("Setting it up was not so hard after all.", False),
         ("The error messages are not so helpful.", True),

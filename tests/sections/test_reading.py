@@ -2892,7 +2892,7 @@ def test_the_same_cue_told_of_the_team_is_weaker_evidence_of_the_problem() -> No
 
 @pytest.mark.parametrize("edges", ["The sharp edges", "Sharp edges we hit"])
 def test_sharp_edges_are_limitations(edges: str) -> None:
-    """ "The sharp edges" (batch 987) between the walkthrough and a praising "Verdict" is
+    """ "The sharp edges" (batch 993) between the walkthrough and a praising "Verdict" is
     where the limitations are, not more of the walkthrough."""
     verdict = f"## {edges}\n\n- {LIMITS}\n\n## Verdict\n\n{STRENGTHS}"
     readings = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, verdict))

@@ -56,7 +56,7 @@ def test_after_a_question_word_the_word_inside_brings_no_subject() -> None:
 
 def test_a_verb_with_to_takes_no_word_inside() -> None:
     """ "have to" and "had to" are one verb: "I have wanted to" and "we had time to" are
-    no obligation (batch 998), while a longer phrase may still have a word inside."""
+    no obligation (batch 1001), while a longer phrase may still have a word inside."""
     must = vocabulary(("have to", "had to", "still have to"), exact=True)
     assert must.find(singulars("We have to restart it by hand.")) == ["have to"]
     assert must.find(singulars("I have wanted to learn operators for a year.")) == []
