@@ -77,4 +77,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "short-paragraphs": _repeat("x\n\n"),
     "punctuation-paragraphs": _repeat("_{#\n\n"),
     "one-long-word": _repeat("a"),
+    # lines that stand alone, each one long run of spaces between two letters: a post with
+    # no heading reads such lines as possible titles
+    "spaced-lines": lambda size: ("a" + " " * max(1, size // 3 - 4) + "b\n\n") * 3,
 }

@@ -355,10 +355,9 @@ def _lead_ins(body: Body) -> list[Heading]:
 
 # a line a note-taker uses as a title: short, alone, with no sentence's end ("why even",
 # "not good", "Setup (Docker)"); markup, tables and quotes are something else
-_LABEL_LINE = re.compile(
-    r"^(?![ \t]*(?:[-*+>#|<!\[`~]|\d+[.)]))[ \t]{0,3}(?P<text>[^\s.!,;:][^\n]*?)[ \t]*$"
-)
+_LABEL_LINE = re.compile(r"^(?![ \t]*(?:[-*+>#|<!\[`~]|\d+[.)]))[ \t]{0,3}(?P<text>[^\s.!,;:].*)")
 MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 120  # six words; a longer line is prose, and is not matched at all
 
 
 def _label_lines(body: Body) -> list[Heading]:
@@ -373,8 +372,8 @@ def _label_lines(body: Body) -> list[Heading]:
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if following.strip() and not (_LIST_ITEM.match(following) or index + 1 in body.code):
             continue
-        match = _LABEL_LINE.match(line)
-        if match is None or match.group("text")[-1] in ".!,;:":
+        match = _LABEL_LINE.match(line) if len(line) <= MAX_LABEL_CHARS else None
+        if match is None or match.group("text").rstrip()[-1] in ".!,;:":
             continue
         text = clean(match.group("text")).strip()
         if text and 0 < count_words(text) <= MAX_LABEL_WORDS:
