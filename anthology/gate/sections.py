@@ -56,7 +56,9 @@ class Heading:
     words: int  # the whole section, subsections included
     section_text: str
     own_words: int = 0  # up to the next heading of any level
-    bold: bool = False  # a bold line standing alone, read as a heading (never rendered as one)
+    # a line read as a heading but never rendered as one: a bold line standing alone, a
+    # bold lead-in, or a short plain label in notes without headings
+    bold: bool = False
     run_in: bool = False  # a paragraph's bold lead-in: its line goes on with the text
 
 
@@ -327,6 +329,12 @@ def _speakers(body: Body) -> set[str]:
     return {label for label, times in labels.items() if times > 1}
 
 
+def _said_once(found: list[Heading]) -> list[Heading]:
+    """The headings whose text appears once: a label said again is a tag or a speaker."""
+    seen = Counter(h.text.casefold() for h in found)
+    return [h for h in found if seen[h.text.casefold()] == 1]
+
+
 def _lead_ins(body: Body) -> list[Heading]:
     """Bold phrases that open paragraphs ("**Setup.** It's a single binary …"), as
     headings, when there are at least two that each appear once."""
@@ -348,8 +356,7 @@ def _lead_ins(body: Body) -> list[Heading]:
             number = body.file_line(index)
             found.append(Heading(2, text, number, 0, "", 0, bold=True, run_in=run_in))
     # a label said again ("**Jonas:** …", "**Me:** …", "**Nice:** …") is no section title
-    seen = Counter(h.text.casefold() for h in found)
-    titles = [h for h in found if seen[h.text.casefold()] == 1]
+    titles = _said_once(found)
     return titles if sum(h.run_in for h in titles) > 1 else []
 
 
@@ -381,8 +388,7 @@ def _label_lines(body: Body) -> list[Heading]:
     last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
     if found and found[-1].line == body.file_line(last):
         found.pop()  # a closing line ("Thanks for reading") titles nothing
-    seen = Counter(h.text.casefold() for h in found)
-    titles = [h for h in found if seen[h.text.casefold()] == 1]
+    titles = _said_once(found)
     return titles if len(titles) > 1 else []
 
 

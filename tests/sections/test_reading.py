@@ -21,7 +21,7 @@ from anthology.gate.reading import (
     speculation,
 )
 from anthology.gate.scan import Body
-from anthology.gate.sections import outline, paragraphs, reading_outline
+from anthology.gate.sections import Heading, outline, paragraphs, reading_outline
 
 REPO = Path(__file__).resolve().parents[2]
 OPTION = load_course(REPO / "content" / "course.yaml").find_option("tool")
@@ -1693,6 +1693,12 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
     assert reading_outline(body, outline(body))[0] == []
 
 
+def titles_read(text: str) -> list[Heading]:
+    """The headings the gate reads in `text`, bold and plain labels among them."""
+    body = Body(text, 1)
+    return reading_outline(body, outline(body))[0]
+
+
 def test_short_plain_lines_title_the_sections_of_notes_without_headings() -> None:
     notes = (
         "quick notes on the tool, cleaned up.\n\n"
@@ -1707,10 +1713,8 @@ def test_short_plain_lines_title_the_sections_of_notes_without_headings() -> Non
         f"- {LIMITS}\n\n"
         "Thanks for reading\n"
     )
-    body = Body(notes, 1)
-    headings, _ = reading_outline(body, outline(body))
     # the closing line titles nothing; a line above code or a list is a title too
-    assert [(h.text, h.line) for h in headings] == [
+    assert [(h.text, h.line) for h in titles_read(notes)] == [
         ("why even", 3),
         ("setup (docker)", 8),
         ("what I ran", 13),
@@ -1725,11 +1729,9 @@ def test_short_plain_lines_title_the_sections_of_notes_without_headings() -> Non
         "Our ratings export\nbroke twice.\n\nWhy even\ncare about it?\n",
         "why even\n\n- a list\n\nNothing else here is short: just one long closing line.\n",
     ):
-        body = Body(prose, 1)
-        assert reading_outline(body, outline(body))[0] == [], prose
+        assert titles_read(prose) == [], prose
     # with a real heading, short lines stay prose
-    body = Body("## Notes\n\n" + notes, 1)
-    assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Notes"]
+    assert [h.text for h in titles_read("## Notes\n\n" + notes)] == ["Notes"]
 
 
 @pytest.mark.parametrize(
