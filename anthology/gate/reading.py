@@ -164,10 +164,13 @@ def in_writers_voice(text: str, section: Section) -> bool:
     """Whether text is in the writer's voice (`Section.scenario_voice`: "we", "our", "I"),
     leaving out its words about the course (`scenario_aside`: "like the one in our course
     scenario")."""
+    voice = vocabulary(section.scenario_voice, exact=True)
+    # as written: stemmed, "us" would be "use", "used" and "using"
+    if not voice.may_find(singulars(text)):
+        return False  # leaving words out finds none
     told = _aside_phrases(section.scenario_aside).sub(" ", text)
     told = _SOMEONES_TEAM.sub(" ", told)
-    # as written: stemmed, "us" would be "use", "used" and "using"
-    return bool(vocabulary(section.scenario_voice, exact=True).find(singulars(told)))
+    return bool(voice.find(singulars(told)))
 
 
 # A team named with an indefinite word ("a streaming team could", "any ML team") is
@@ -245,7 +248,7 @@ def says_not_made(text: str, section: Section) -> bool:
     """Whether a sentence of `text` says the use was not made (`scenario_not_made`: "I
     didn't finish the conversion today")."""
     not_made = vocabulary(section.scenario_not_made)
-    return bool(not_made) and any(
+    return not_made.may_find(stems(text)) and any(
         not_made.find(stems(sentence)) and _not_made(sentence, section, not_made)
         for sentence in _SENTENCE.split(text)
     )

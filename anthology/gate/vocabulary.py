@@ -87,7 +87,10 @@ _OPENING_THUMBS_DOWN = re.compile(r"(?:^|(?<=[\n|—–:]))[\s*_#>|-]*\N{THUMBS 
 
 
 def _tokens(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    if text.isascii():  # the usual case: nothing to normalise, fold or translate
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     if "%" in folded:  # "61%" reads "61 percent": results are told in numbers
         folded = folded.replace("%", " percent ")
     if _THUMBS_DOWN in folded:  # a "👎" heading, list item or column lists the cons
@@ -137,6 +140,20 @@ class Vocabulary:
         for shown, start, _end in self._matches(words, found):
             found[shown] = start
         return found
+
+    def may_find(self, words: Sequence[str]) -> bool:
+        """Whether some term has every word in `words`, in any order: what `find` needs
+        to find anything in `words` or in any run of them (a sentence of a paragraph)."""
+        by_first = self.by_first
+        present = by_first.keys() & set(words)
+        if not present:
+            return False
+        have = set(words)
+        return any(
+            all(word in have for word in rest)
+            for first in present
+            for _shown, rest, _anchored, _ends in by_first[first]
+        )
 
     def spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Where each occurrence of any term starts and ends (`words[start:end]`)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z0-9\u00c0-\uffff]+(?:['’.\-][A-Za-z0-9\u00c0-\uffff]+)*")
 # Each inner part stops at the next opening delimiter (`[`, `(`, `<`, `{`), so a failed
@@ -16,6 +17,8 @@ _ATTRS = re.compile(r"\{[:#.][^{}]*\}")
 _MARKS = re.compile(r"[*_~`]+")
 
 
+# A line is made plain by several readers of a post (prose, outline, paragraphs): once.
+@lru_cache(maxsize=1 << 13)
 def strip_inline(text: str) -> str:
     """Inline Markdown to plain text: images dropped, links kept as their text, no markup."""
     if "[" in text:

@@ -1177,23 +1177,22 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     if only_asks(paragraph):
         return False  # "Me: And on our movie data?": a question asks, its answer tells
     words = stems(paragraph)
-    voiced = in_writers_voice(paragraph, reading.section)
-    done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
-    # a number measured, not the number of a heading or list item ("5. Application to …")
-    concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
     maybe = hypotheticals(words, reading.section)
     # the writer saying the use was not made ("I didn't finish the conversion today")
     # leaves only the sentences that tell what was done
-    if any(
+    if vocabulary(section.scenario_not_made).may_find(words) and any(
         says_not_made(sentence, section) and in_writers_voice(sentence, section)
         for sentence in sentences_of(paragraph)
     ):
         maybe += 2
-    if maybe == 1:  # one "could" in a story of what was done
-        return voiced and concrete
-    if maybe:  # two make it speculation, unless a sentence of it tells what was done
+    if maybe > 1:  # two make it speculation, unless a sentence of it tells what was done
         return any(_done_on(sentence, reading, keywords) for sentence in sentences_of(paragraph))
-    return voiced or concrete
+    done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
+    # a number measured, not the number of a heading or list item ("5. Application to …")
+    concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
+    if maybe == 1:  # one "could" in a story of what was done
+        return concrete and in_writers_voice(paragraph, section)
+    return concrete or in_writers_voice(paragraph, section)
 
 
 def _done_on(sentence: str, reading: Reading, keywords: Vocabulary) -> bool:
@@ -1290,11 +1289,13 @@ def _may_tell_a_use(
         and (line not in imagined or (line not in planned and _told_under_imagining(line, reading)))
     ]
     # a heading titles its text: "Applying RESTest to our movie service" over a plan that
-    # names the scenario tells no use by itself
+    # names the scenario tells no use by itself (only a heading among `told` is asked)
+    told_lines = set(told)
     titles = {
         part.heading.text
         for part in reading.parts
         if part.heading is not None
+        and part.heading.text in told_lines
         and any(line in named for line in part.text.split("\n")[1:])
         and not any(
             line in told and _tried_on(line, reading, keywords)
