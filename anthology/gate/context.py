@@ -18,7 +18,7 @@ from ..tools import ToolRegistry
 from . import git
 from .index import title_key
 from .naming import first_shown
-from .reading import Reading, read_sections
+from .reading import Reading, read_sections, with_code
 from .scan import Body
 from .sections import Heading, Paragraph, outline, paragraphs, reading_outline
 from .shape import Excess, excesses, limits_of, line_outline
@@ -235,7 +235,7 @@ class PostContext:
         texts = (
             self.post.title if self.post else "",
             *(heading.text for heading in self.headings),
-            *(f"{paragraph.text} {paragraph.code}" for paragraph in self.paragraphs),
+            *(with_code(paragraph) for paragraph in self.paragraphs),
         )
         return any(keywords.find(singulars(text)) for text in texts)
 

@@ -48,7 +48,7 @@ def fork_map(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         return [job(item) for item in items]
-    step = max(1, len(items) // (count * 4))
+    step = max(1, len(items) // (count * 8))
     bounds = [(start, start + step) for start in range(0, len(items), step)]
     _job, _items = job, items
     try:

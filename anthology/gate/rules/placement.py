@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
 from ...findings import Finding
 from ..context import PostContext
+
+
+@lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    """The posts folder, resolved once per run instead of once per post."""
+    return folder.resolve()
 
 
 def semester_folder(ctx: PostContext) -> Iterator[Finding]:
@@ -14,7 +21,7 @@ def semester_folder(ctx: PostContext) -> Iterator[Finding]:
     course = ctx.course
     current = course.semester
     try:
-        rel = PurePosixPath(ctx.file.relative_to(ctx.gate.paths.posts.resolve()).as_posix())
+        rel = PurePosixPath(ctx.file.relative_to(_resolved(ctx.gate.paths.posts)).as_posix())
     except ValueError:
         return
     known = [semester.id for semester in course.semesters]

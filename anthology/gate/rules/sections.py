@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -1187,7 +1188,7 @@ def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
         maybe += 2
     if maybe > 1:  # two make it speculation, unless a sentence of it tells what was done
         return any(_done_on(sentence, reading, keywords) for sentence in sentences_of(paragraph))
-    done = vocabulary(tuple(t for _name, terms in section.cues.groups for t in terms))
+    done = _cue_terms(section.cues.groups)
     # a number measured, not the number of a heading or list item ("5. Application to …")
     concrete = bool(done.find(words)) or any(c.isdigit() for c in _ENUMERATION.sub("", paragraph))
     if maybe == 1:  # one "could" in a story of what was done
@@ -1228,7 +1229,20 @@ _FIRST_PERSON_PAST = re.compile(
 def _done_in_past(section: Section) -> Vocabulary:
     """The section's cue terms that tell something done in the past, matched as written:
     those in "-ed" and those the writer says ("we ran", "I set up")."""
-    terms = (t for _name, group in section.cues.groups for t in group)
+    return _past_terms(section.cues.groups)
+
+
+# Both are asked for every paragraph naming the scenario: compiled once per cue list.
+@lru_cache(maxsize=64)
+def _cue_terms(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    """Every cue term of the groups, stemmed."""
+    return vocabulary(tuple(t for _name, terms in groups for t in terms))
+
+
+@lru_cache(maxsize=64)
+def _past_terms(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    """The cue terms in "-ed" and those the writer says, matched as written."""
+    terms = (t for _name, group in groups for t in group)
     return vocabulary(
         tuple(t for t in terms if t.endswith("ed") or t.split()[0] in ("we", "i")), exact=True
     )
