@@ -105,6 +105,7 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "Where Pandera is strong",
         "Good points and difficult points",
         "Strong points",
+        "Slide 9 · What I'd warn you about",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
@@ -2916,3 +2917,16 @@ def test_the_opening_scene_begins_no_walkthrough() -> None:
     step = f"{scene}\n\n```bash\ndocker compose up\n```"
     readings = read(post(f"{step}\n\n{incident}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
     assert not readings["problem"].found
+
+
+def test_terse_incident_notes_tell_the_problem() -> None:
+    """Notes under "context" (batch 1030) tell the problem in a few words: a consumer in a
+    crash loop for hours, a hole in the training data."""
+    notes = (
+        "## context\n\n- ingest consumer: raw Kafka line, then a dict, then Postgres\n"
+        "- 03:12 it hit a bad line, restarted at the same offset: a crash loop for ~4h, "
+        "nobody awake\n- result: a 4h hole in the training data\n"
+        "- want: one written shape for events, reject the bad ones"
+    )
+    readings = read(post(notes, STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
+    assert taken(readings["problem"]) == [(HINT, "context")]
