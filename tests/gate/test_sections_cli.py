@@ -5957,6 +5957,28 @@ def test_a_cons_label_answered_with_none_names_no_drawback(
 
 
 @pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("cons? honestly nothing big. only that we should have started in week one", 1),
+        # a real drawback after the question still weighs the tool
+        ("cons? honestly nothing big. the designer does not support versioning", 0),
+    ],
+)
+def test_a_cons_question_in_a_list_item_answered_with_none_names_no_drawback(
+    content: Path, run: Runner, item: str, expected: int
+) -> None:
+    """Terse notes ask "cons?" inside a list item and answer "honestly nothing big"
+    (batch 1031): the item is read apart from the one before it, which ends with no full
+    stop, so the question finds no drawback; the same item naming one still weighs it."""
+    verdict = f"- 10/10, would do again. setup took two hours\n- {item}\n- run history is great"
+    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert code == expected, found
+    assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize(
     "cons",
     [
         "Nothing that bothered us in practice.",

@@ -331,9 +331,7 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
         # list says of the alternatives is theirs ("LightFM: nice, but slow to build")
         *(
-            others[p.text]
-            if p.text in others
-            else _unanswered(_without_label_of_none(p.text, drawbacks, section), drawbacks, section)
+            others[p.text] if p.text in others else _as_said(p, drawbacks, section)
             for p in ctx.paragraphs
             if p.text not in told_text and p.text not in scope_only
         ),
@@ -399,6 +397,19 @@ def _scope_only_headings(
     return scope_only | _over_scope_only_parts(
         ctx, headings, scope_only | set(answered), drawbacks, labels | answered
     )
+
+
+def _as_said(paragraph: Paragraph, drawbacks: Vocabulary, section: Section) -> str:
+    """A paragraph's text less its labels and questions on drawbacks answered with none,
+    a list's items each read apart first: the item "cons? honestly nothing big" names
+    none, whatever the item before it ends with."""
+    items = paragraph.item_texts
+    kept = [
+        _unanswered(_without_label_of_none(i, drawbacks, section), drawbacks, section)
+        for i in items
+    ]
+    text = " ".join(kept) if kept != list(items) else paragraph.text
+    return _unanswered(_without_label_of_none(text, drawbacks, section), drawbacks, section)
 
 
 def _without_label_of_none(text: str, drawbacks: Vocabulary, section: Section) -> str:
