@@ -215,10 +215,27 @@ def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> int:
     return position
 
 
-@lru_cache(maxsize=512)
+# A course's term lists are the same tuple objects for every post, asked for about a
+# hundred times per post: found by identity first, without hashing hundreds of terms.
+_BY_IDENTITY: dict[tuple[int, bool], tuple[tuple[str, ...], Vocabulary]] = {}
+_BY_IDENTITY_MAX = 1024
+
+
 def vocabulary(terms: tuple[str, ...], exact: bool = False) -> Vocabulary:
     """Compile terms (words or phrases, any case) once per distinct list; `exact` ones
     are matched against `singulars` of a text instead of its `stems`."""
+    known = _BY_IDENTITY.get((id(terms), exact))
+    if known is not None and known[0] is terms:  # the entry holds `terms`: no id reuse
+        return known[1]
+    compiled = _compiled(terms, exact)
+    if len(_BY_IDENTITY) >= _BY_IDENTITY_MAX:  # lists built on the fly: start afresh
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(terms), exact] = (terms, compiled)
+    return compiled
+
+
+@lru_cache(maxsize=512)
+def _compiled(terms: tuple[str, ...], exact: bool) -> Vocabulary:
     fold = singulars if exact else stems
     compiled: list[tuple[str, tuple[str, ...]]] = []
     seen: set[tuple[object, ...]] = set()

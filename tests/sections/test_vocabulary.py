@@ -143,3 +143,13 @@ SCENARIO = vocabulary(("movie", "movies", "rating", "ratings", "series", "watch"
 def test_exact_terms_match_their_forms_and_plurals_only(text: str, found: list[str]) -> None:
     assert SCENARIO.find(singulars(text)) == found
     assert vocabulary(("rating",)).find(stems("learning rate")) == ["rating"]  # stemmed
+
+
+def test_term_lists_built_on_the_fly_each_compile_to_their_own_terms() -> None:
+    """Lists are found by identity first: many short-lived lists (more than that memory
+    holds, and whose ids the interpreter reuses) each still match their own terms."""
+    for number in range(1500):
+        terms = (f"term{number}", "falls short")  # a new tuple each time
+        assert vocabulary(terms).find(stems(f"term{number} falls short")) == list(terms)
+        assert vocabulary(terms, exact=True).find(singulars(f"term{number + 1}")) == []
+    assert vocabulary(tuple(["limits", "cons"])) is vocabulary(tuple(["limits", "cons"]))
