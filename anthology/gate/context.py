@@ -89,6 +89,9 @@ class GateContext:
     in_pull_request: frozenset[Path] = frozenset()
     placed: frozenset[Path] = frozenset()  # posts a student's pull request puts in a folder
     today: date = field(default_factory=date.today)  # the check date, for future dates
+    # where each link target of a folder's posts leads, read once per check: the files do
+    # not change while it runs, and every post of a folder links the same images
+    link_targets: dict[tuple[Path, str], object] = field(default_factory=dict)
 
     @cached_property
     def semester_rank(self) -> dict[str, int]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # the same, on lower-case ASCII
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 MAX_GAP = 1  # other words allowed between two words of a phrase
 
@@ -89,9 +90,11 @@ _OPENING_THUMBS_DOWN = re.compile(r"(?:^|(?<=[\n|—–:]))[\s*_#>|-]*\N{THUMBS 
 def _tokens(text: str) -> list[str]:
     if text.isascii():  # the usual case: nothing to normalise, fold or translate
         folded = text.lower()
-    else:
-        folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-    if "%" in folded:  # "61%" reads "61 percent": results are told in numbers
+        if "%" in folded:  # "61%" reads "61 percent": results are told in numbers
+            folded = folded.replace("%", " percent ")
+        return _ASCII_TOKEN.findall(folded)
+    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    if "%" in folded:
         folded = folded.replace("%", " percent ")
     if _THUMBS_DOWN in folded:  # a "👎" heading, list item or column lists the cons
         folded = _OPENING_THUMBS_DOWN.sub(" cons ", folded)

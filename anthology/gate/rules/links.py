@@ -35,6 +35,14 @@ class Target:
 
 def classify(ctx: PostContext, target: str) -> Target:
     """Classify a link target; relative paths resolve against the post's folder."""
+    key = (ctx.file.parent, target)
+    known = ctx.gate.link_targets.get(key)
+    if not isinstance(known, Target):
+        known = ctx.gate.link_targets[key] = _classify(ctx, target)
+    return known
+
+
+def _classify(ctx: PostContext, target: str) -> Target:
     text = target.strip()
     if text.startswith("#"):
         return Target("fragment")

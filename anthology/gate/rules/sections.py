@@ -1172,7 +1172,27 @@ def _code_names_scenario(
     return False
 
 
+# `_tried_on` is asked about the same paragraphs by the titles check and the use check,
+# and depends only on the paragraph, the section and the words: remembered by identity.
+_TRIED: dict[tuple[str, int, int], tuple[Section, Vocabulary, bool]] = {}
+_TRIED_MAX = 4096
+
+
 def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
+    """`_tells_own_use`, remembered."""
+    section = reading.section
+    key = (paragraph, id(section), id(keywords))
+    known = _TRIED.get(key)
+    if known is not None and known[0] is section and known[1] is keywords:
+        return known[2]
+    told = _tells_own_use(paragraph, reading, keywords)
+    if len(_TRIED) >= _TRIED_MAX:
+        _TRIED.clear()
+    _TRIED[key] = (section, keywords, told)
+    return told
+
+
+def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     """Whether a paragraph naming the scenario tells the writer's own use of the tool: in
     their voice ("our ratings", "I replayed…") or as something done or measured (a cue of
     the section, a number), and not as a possibility ("a recommender could…"): a paragraph
