@@ -21,6 +21,8 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .memo import IdentityMemo
+
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # the same, on lower-case ASCII
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -148,10 +150,10 @@ class Vocabulary:
         """Whether some term has every word in `words`, in any order: what `find` needs
         to find anything in `words` or in any run of them (a sentence of a paragraph)."""
         by_first = self.by_first
-        present = by_first.keys() & set(words)
+        have = set(words)
+        present = by_first.keys() & have
         if not present:
             return False
-        have = set(words)
         return any(
             all(word in have for word in rest)
             for first in present
@@ -220,21 +222,13 @@ def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> int:
 
 # A course's term lists are the same tuple objects for every post, asked for about a
 # hundred times per post: found by identity first, without hashing hundreds of terms.
-_BY_IDENTITY: dict[tuple[int, bool], tuple[tuple[str, ...], Vocabulary]] = {}
-_BY_IDENTITY_MAX = 1024
+_VOCABULARIES: IdentityMemo[Vocabulary] = IdentityMemo(1024)
 
 
 def vocabulary(terms: tuple[str, ...], exact: bool = False) -> Vocabulary:
     """Compile terms (words or phrases, any case) once per distinct list; `exact` ones
     are matched against `singulars` of a text instead of its `stems`."""
-    known = _BY_IDENTITY.get((id(terms), exact))
-    if known is not None and known[0] is terms:  # the entry holds `terms`: no id reuse
-        return known[1]
-    compiled = _compiled(terms, exact)
-    if len(_BY_IDENTITY) >= _BY_IDENTITY_MAX:  # lists built on the fly: start afresh
-        _BY_IDENTITY.clear()
-    _BY_IDENTITY[id(terms), exact] = (terms, compiled)
-    return compiled
+    return _VOCABULARIES.remembered(exact, (terms,), lambda: _compiled(terms, exact))
 
 
 @lru_cache(maxsize=512)

@@ -17,6 +17,7 @@ from ...findings import Finding, Severity
 from ..alternatives import alternatives_told
 from ..context import PostContext
 from ..drafts import DEFAULT_DRAFT_MARKERS, draft_marker, may_hold_marker
+from ..memo import IdentityMemo
 from ..reading import (
     CONTENT,
     HEADING,
@@ -1174,22 +1175,16 @@ def _code_names_scenario(
 
 # `_tried_on` is asked about the same paragraphs by the titles check and the use check,
 # and depends only on the paragraph, the section and the words: remembered by identity.
-_TRIED: dict[tuple[str, int, int], tuple[Section, Vocabulary, bool]] = {}
-_TRIED_MAX = 4096
+_TRIED: IdentityMemo[bool] = IdentityMemo(4096)
 
 
 def _tried_on(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
     """`_tells_own_use`, remembered."""
-    section = reading.section
-    key = (paragraph, id(section), id(keywords))
-    known = _TRIED.get(key)
-    if known is not None and known[0] is section and known[1] is keywords:
-        return known[2]
-    told = _tells_own_use(paragraph, reading, keywords)
-    if len(_TRIED) >= _TRIED_MAX:
-        _TRIED.clear()
-    _TRIED[key] = (section, keywords, told)
-    return told
+    return _TRIED.remembered(
+        paragraph,
+        (reading.section, keywords),
+        lambda: _tells_own_use(paragraph, reading, keywords),
+    )
 
 
 def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bool:
