@@ -5890,14 +5890,15 @@ def test_a_post_on_the_teams_own_system_alone_shows_the_scenario(
     assert code == 1 and "examples" in str(found), found
 
 
-def test_the_rec_api_is_the_teams_own_system(content: Path, run: Runner) -> None:
+@pytest.mark.parametrize("service", ["the rec API", "our rec service", "the recs endpoint"])
+def test_the_rec_api_is_the_teams_own_system(content: Path, run: Runner, service: str) -> None:
     """Notes shorten the team's recommendation service to "the rec API" (batch 1031): a
     walkthrough on it shows the scenario as "the `/recommend` handler" does."""
     front = FRONT.replace(
         "Catching bad training data for a movie recommender with Deepchecks",
         "Retries for a flaky API",
     )
-    told = {"WHERE": "the script", "HANDLER": "the rec API", "on the\nKafka stream": "in logs"}
+    told = {"WHERE": "the script", "HANDLER": service, "on the\nKafka stream": "in logs"}
     path = write(content, _filled(INFRA_ONLY, told), front=front)
     code, found, _err = check(run, content, str(path))
     assert code == 0, [f["message"] for f in found if f["severity"] == "error"]

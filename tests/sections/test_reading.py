@@ -106,6 +106,7 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "Good points and difficult points",
         "Strong points",
         "Slide 9 · What I'd warn you about",
+        "Things I would warn a teammate about",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
@@ -130,24 +131,20 @@ def test_a_hinting_heading_without_limitations_is_not_the_assessment(heading: st
     assert any(heading in note for note in got["assessment"].considered)
 
 
-def test_strengths_and_limitations_in_two_sections_add_up() -> None:
-    text = post(
-        STANDARD_PROBLEM,
-        STANDARD_EXAMPLES,
-        f"## What worked well\n\n{STRENGTHS}\n\n## Where it falls short\n\n{LIMITS}",
-    )
-    got = read(text)["assessment"]
-    assert taken(got) == [(HEADING, "What worked well"), (HEADING, "Where it falls short")]
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        ("What worked well", "Where it falls short"),
+        # "Good points" and "Difficult points" (batch 1010) are the verdict, not more steps
+        ("Good points", "Difficult points"),
+    ],
+)
+def test_strengths_and_limitations_in_two_sections_add_up(good: str, bad: str) -> None:
+    verdict = f"## {good}\n\n{STRENGTHS}\n\n## {bad}\n\n{LIMITS}"
+    got = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, verdict))["assessment"]
+    assert taken(got) == [(HEADING, good), (HEADING, bad)]
     assert got.words == len(STRENGTHS.split()) + len(LIMITS.split())
-    assert got.names == "‘What worked well’ + ‘Where it falls short’"
-    # "Good points" and "Difficult points" (batch 1010) are the verdict, not more steps
-    text = post(
-        STANDARD_PROBLEM,
-        STANDARD_EXAMPLES,
-        f"## Good points\n\n{STRENGTHS}\n\n## Difficult points\n\n{LIMITS}",
-    )
-    got = read(text)["assessment"]
-    assert taken(got) == [(HEADING, "Good points"), (HEADING, "Difficult points")]
+    assert got.names == f"‘{good}’ + ‘{bad}’"
 
 
 @pytest.mark.parametrize(
