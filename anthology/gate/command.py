@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from ..collection import fewer_collections
 from ..comments import COMMENTS_DIR, comment_files
 from ..contentfiles import symlink_finding, symlinks
 from ..corpus import ContentPaths, load_config, post_files
@@ -174,7 +175,8 @@ def _print_content_error(exc: ContentError) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Run `anthology check` with parsed arguments; return the exit code."""
     try:
-        return _run(args)
+        with fewer_collections():
+            return _run(args)
     except UsageError as exc:
         print(f"anthology check: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

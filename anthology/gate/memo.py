@@ -24,7 +24,7 @@ class IdentityMemo(Generic[V]):
     def remembered(self, plain: Hashable, objects: tuple[object, ...], make: Callable[[], V]) -> V:
         key = (plain, *map(id, objects))
         known = self._entries.get(key)
-        if known is not None and all(a is b for a, b in zip(known[0], objects, strict=True)):
+        if known is not None:  # the entry keeps its objects alive: same ids, same objects
             return known[1]
         value = make()
         if len(self._entries) >= self._size:
