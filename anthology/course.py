@@ -165,6 +165,10 @@ class Cues:
     # drawbacks ("Any downsides? Honestly, not really."): that question names no drawback.
     # Only read there: "not really" elsewhere weighs ("it is not really fast").
     none_answers: tuple[str, ...] = ()
+    # Words that take back the drawback just named, in their sentence or the one before
+    # ("That is more of a me problem", "Then again, that is exactly the point",
+    # "…, but honestly that is good practice anyway"): neither sentence weighs the tool.
+    retracted_by: tuple[str, ...] = ()
 
     @property
     def borrowed(self) -> tuple[str, ...]:
@@ -352,7 +356,7 @@ _CUE_WORDS = (
     "story_system", "story_describes", "closing", "weak",
     "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
-    "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers",
+    "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers", "retracted_by",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

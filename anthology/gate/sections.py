@@ -193,6 +193,9 @@ class Paragraph:
     items: tuple[str, ...] = ()
     # ... and each item's text alone, without its code: where a sentence of it starts
     item_texts: tuple[str, ...] = ()
+    # whether its first line leads into the list rather than being an item ("**Cons**"
+    # right above "- …"): then `item_texts[0]` is that line
+    led_in: bool = False
 
 
 FENCED_READ = 4_000
@@ -225,7 +228,14 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
                 )
                 found.append(
                     Paragraph(
-                        region, start, text, " ".join(spans), end, items=listed, item_texts=texts
+                        region,
+                        start,
+                        text,
+                        " ".join(spans),
+                        end,
+                        items=listed,
+                        item_texts=texts,
+                        led_in=bool(texts) and not _LIST_ITEM.match(body.plain[first]),
                     )
                 )
             chunk.clear()

@@ -107,6 +107,8 @@ _LEADING_NAMES = re.compile(
 )
 _NAME = re.compile(r"[A-Z][\w+.-]*")
 _AFTER_COLON = re.compile(r"(?<=\S):\s+")
+# how many words a label before a colon may have ("Less good:", "The one real downside:")
+_LABEL_WORDS = 4
 # a sentence's opening phrase, up to its first comma ("Compared to what we had before, ")
 _OPENING_PHRASE = re.compile(r"^[^,:;.!?]{1,60},\s+")
 _WORD = re.compile(r"[A-Za-z][\w'.+-]*")
@@ -211,11 +213,13 @@ def _clauses(
     names: Container[str],
     tool: frozenset[str],
     alternatives: Vocabulary | None = None,
+    label: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[str, bool]]:
     """The clauses of `sentence`, each with whether it speaks of another product than the
     tool: from where the sentence, its part after a short opening phrase ("Compared to
     what we had before, Docker Hub was slow"), or its part after a colon ("the difference
-    is clear: GitHub PRs review a whole branch at once"), opens with another product's name
+    is clear: GitHub PRs review a whole branch at once", but not after a `label` that
+    weighs the tool: "Less good: Docker is required"), opens with another product's name
     (`_led_by_another`), with words naming the alternatives (`alternatives`: "Looking
     back, the old setup's drawbacks were serious") or with what the team had before the
     tool ("the pain we had before Unit came from gunicorn"), up to the first clause naming
@@ -242,8 +246,10 @@ def _clauses(
     another = another or old_way
     for clause in clauses:
         if names and not another:
-            after = _AFTER_COLON.split(clause)[1:]
-            another = bool(after) and _led_by_another(after[-1], names, tool)
+            parts = _AFTER_COLON.split(clause)
+            another = len(parts) > 1 and _led_by_another(parts[-1], names, tool)
+            if another and label is not None and label(parts[-2]):
+                another = False  # "Less good: Docker is required" is the tool's drawback
         named = set(stems(clause)) - _named_after_before(clause, tool)
         another = another and not named & tool
         # "We first looked at UptimeRobot, but its free plan is coarse": "its" is the
@@ -387,6 +393,30 @@ def sentences_of(text: str) -> list[str]:
     return [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]
 
 
+def taken_back(
+    sentences: list[str], retracted_by: Vocabulary, fold: Callable[[str], tuple[str, ...]]
+) -> set[int]:
+    """The indices of the sentences a `retracted_by` phrase takes back: its own, and the
+    one before when it opens by pointing back to it ("I had to learn some Go. That is
+    more of a me problem.", "Then again, that is exactly the point")."""
+    if not retracted_by.terms:
+        return set()
+    taken: set[int] = set()
+    for index, sentence in enumerate(sentences):
+        words = fold(sentence)
+        if retracted_by.find(words):
+            taken.add(index)
+            if index and _POINTING_BACK.intersection(words[:_POINTING_REACH]):
+                taken.add(index - 1)
+    return taken
+
+
+# words that point back to the sentence before, among the first few of a sentence
+# ("That is…", "Then again, this is…") (English)
+_POINTING_BACK = frozenset({*singulars("that this which"), *stems("that this which")})
+_POINTING_REACH = 4
+
+
 def only_asks(paragraph: str) -> bool:
     """Whether every sentence of a paragraph is a question ("Me: And on our movie
     data?")."""
@@ -478,12 +508,26 @@ def unexplained(
     # quoted words are someone's question or a symptom ("is the database slow?"); a
     # drawback phrase as written names one even in quotes ('Things it can't do')
     names = (NamesIn(text) if names is None else names) if tool else frozenset[str]()
-    for sentence in _SENTENCE.split(text if exact else _QUOTED.sub(" ", text)):
+
+    def labelled(text: str) -> bool:
+        """A short label weighing the tool ("Less good:"), not one naming the
+        alternatives ("Why not the alternatives:")."""
+        return (
+            len(text.split()) <= _LABEL_WORDS
+            and bool(terms.find(fold(text)))
+            and not (alternatives is not None and alternatives.find(singulars(text)))
+        )
+
+    written = sentences_of(text if exact else _QUOTED.sub(" ", text))
+    retracted = taken_back(written, vocabulary(cues.retracted_by, exact), fold)
+    for index, sentence in enumerate(written):
+        if index in retracted:
+            continue  # "I had to learn some Go. That is more of a me problem."
         if _asks(sentence):
             continue  # a question asks ("Were there any drawbacks?"); its answer tells
         open_situation = False  # a situation goes on to its comma, across clauses
         after_scope = False  # the clause before told the writer's own scope
-        for clause, another in _clauses(sentence, names, tool, alternatives):
+        for clause, another in _clauses(sentence, names, tool, alternatives, labelled):
             if another:
                 after_scope = False
                 continue  # "The Serverless Framework …, but it needs a Node.js toolchain"

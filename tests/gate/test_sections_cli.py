@@ -5985,6 +5985,8 @@ def test_a_cons_question_in_a_list_item_answered_with_none_names_no_drawback(
         "Nothing that bothered us in practice.",
         'The only real "con" we can name is about what we had before: hand-written '
         "health views that tell you nothing.",
+        "The biggest downside is really with our old process: mailing a plaintext CSV "
+        "was never a good idea.",
     ],
 )
 def test_cons_that_find_nothing_or_speak_of_the_old_way_name_no_drawback(
@@ -6275,3 +6277,93 @@ def test_a_heading_that_says_what_would_be_done_imagines_the_walkthrough(
     assert not _scenario_shown(content, run, f"### {heading}\n\n{steps}")
     done = "Slide 6: How I plugged it into our recommender"
     assert _scenario_shown(content, run, f"### {done}\n\n{steps}")
+
+
+@pytest.mark.parametrize(
+    ("cons", "expected"),
+    [
+        # each con is taken back by the writer: none is a drawback of the tool
+        (
+            "- I had to learn some Go along the way. That is more of a me problem.\n"
+            "- Ciphertexts are opaque, so you can't peek at them while debugging. Then "
+            "again, that is exactly the point of encryption.\n"
+            "- You have to sample your data yourself, but honestly that is good practice "
+            "anyway.",
+            1,
+        ),
+        # the same list with one con left standing still weighs the tool
+        (
+            "- I had to learn some Go along the way. That is more of a me problem.\n"
+            "- Ciphertexts are opaque, so you can't peek at them while debugging.\n"
+            "- You have to sample your data yourself, but honestly that is good practice "
+            "anyway.",
+            0,
+        ),
+    ],
+)
+@pytest.mark.parametrize("label", ["**Cons**\n", "Cons:\n\n"])
+def test_cons_the_writer_takes_back_name_no_drawback(
+    content: Path, run: Runner, cons: str, expected: int, label: str
+) -> None:
+    """A "Cons" list whose every item the writer takes back ("That is more of a me
+    problem", "that is exactly the point", "good practice anyway": batches 1050 and 1051
+    of the evaluation set) names no drawback, whether its label sits on the line right
+    above the list or stands apart; one con not taken back still weighs the tool."""
+    verdict = f"Ten out of ten, it saved us days.\n\n{label}{cons}\n"
+    body = ONE_SIDED_POST.format(heading="Pros and cons", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert code == expected, found
+    assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Less good", 0),
+        ("Downside", 0),
+        # a label naming the alternatives leaves the product after it their own
+        ("Why not the alternatives", 1),
+    ],
+)
+def test_a_drawback_label_makes_the_product_after_it_the_tools_drawback(
+    content: Path, run: Runner, label: str, expected: int
+) -> None:
+    """ "Less good: Docker is basically required" (batch 1058 of the evaluation set)
+    weighs the tool: after a label naming a drawback, the product that opens the rest is
+    what the tool needs, not the subject of the sentence."""
+    verdict = (
+        "Good: it compares detectors the same way on our own data.\n\n"
+        f"{label}: Docker is basically required, and pulling its images took longer than "
+        "the experiments."
+    )
+    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert code == expected, found
+    assert errors == (["section-one-sided"] if expected else [])
+
+
+@pytest.mark.parametrize("headings", [("plus", "minus"), ("Pluses", "Minuses")])
+def test_plus_and_minus_headings_are_the_strengths_and_limitations(
+    content: Path, run: Runner, headings: tuple[str, str]
+) -> None:
+    """Terse notes headed "plus" and "minus" (batch 1049 of the evaluation set) give
+    their strengths and limitations: the verdict after them does not stand alone."""
+    plus, minus = headings
+    verdict = (
+        "- turns cron jobs into pods with history, logs and a UI\n"
+        "- works on our single-node cluster\n\n"
+        f"## {minus}\n\n"
+        "- heavy: 4 to 6 GB of memory for the platform alone on our team VM\n"
+        "- config lives in its database first; getting job definitions into git took a "
+        "manual export\n\n"
+        "## verdict\n\n"
+        "Keep it for the nightly jobs and revisit if the VM gets any smaller."
+    )
+    post = write(content, ONE_SIDED_POST.format(heading=plus, verdict=verdict))
+    code, found, _err = check(run, content, str(post))
+    assert [f["rule"] for f in found if f["severity"] == "error"] == [], found
+    assert code == 0
+    _code, out, _err = run("--content", str(content), "check", "--explain", str(post))
+    assert f"‘{plus}’ + ‘{minus}’ + ‘verdict’" in out

@@ -44,6 +44,7 @@ from ..weighing import (
     of_another,
     only_asks,
     sentences_of,
+    taken_back,
     unexplained,
     unquoted,
     weighs,
@@ -390,6 +391,15 @@ def _scope_only_headings(
         for label, listed in labels.items()
         if _scope_only_text(listed.text, [listed.text], drawbacks, section, ctx, others)
     }
+    # a label whose list follows on the next line ("**Cons**" then "- …") is one
+    # paragraph: its items decide, read without the label
+    glued = _glued_labels(ctx, drawbacks)
+    scope_only |= {
+        paragraph.text
+        for paragraph, listed in glued
+        if _scope_only_text(listed, listed.split("\n"), drawbacks, section, ctx, others)
+    }
+    labels = labels | {paragraph.text: paragraph for paragraph, _listed in glued}
     # a paragraph opening with a label answered with none: the label names no drawback,
     # for the heading over it too, but what follows may still name one
     answered = {
@@ -451,6 +461,19 @@ def _labels(ctx: PostContext, drawbacks: Vocabulary) -> dict[str, Paragraph]:
         and count_words(line.text) <= _LABEL_WORDS
         and drawbacks.find(singulars(line.text))
     }
+
+
+def _glued_labels(ctx: PostContext, drawbacks: Vocabulary) -> list[tuple[Paragraph, str]]:
+    """The lists led by a short line naming a drawback with no blank line between ("**Cons**"
+    then "- …"), each with its items' text, one item a line."""
+    return [
+        (paragraph, "\n".join(paragraph.item_texts[1:]))
+        for paragraph in ctx.paragraphs
+        if paragraph.led_in
+        and len(paragraph.item_texts) > 2
+        and count_words(paragraph.item_texts[0]) <= _LABEL_WORDS
+        and drawbacks.find(singulars(paragraph.item_texts[0]))
+    ]
 
 
 def _over_scope_only_parts(
@@ -616,21 +639,24 @@ def _scope_only_text(
     ctx: PostContext,
     others: dict[str, str],
 ) -> bool:
-    """Whether `text` (its paragraphs: `under`) tells the writer's own scope or the
-    alternatives in at least a third of its sentences, and nothing else in it weighs the
-    tool or names a drawback (see `_over_scope_only`)."""
+    """Whether `text` (its paragraphs: `under`) tells the writer's own scope, the
+    alternatives or drawbacks taken back (`retracted_by`) in at least a third of its
+    sentences, and nothing else in it weighs the tool or names a drawback (see
+    `_over_scope_only`)."""
     scope = vocabulary(section.cues.scope_by, exact=True)
     if not scope:
         return False
+    retracted = vocabulary(section.cues.retracted_by, exact=True)
     kept = [others.get(line, line) for line in under]
-    if kept == under and not scope.find(singulars(text)):  # nothing to count: no splitting
-        return False
+    words = singulars(text)
+    if kept == under and not scope.find(words) and not retracted.find(words):
+        return False  # nothing to count: no splitting
     if kept == under:
-        told, sentences = _scope_sentences(text, scope)
+        told, sentences = _scope_sentences(text, scope, retracted)
     else:  # the alternatives' sentences tell no drawback of the tool either
         _, sentences = _scope_sentences("\n".join(under), scope)
         text = "\n".join(kept)
-        told, left = _scope_sentences(text, scope)
+        told, left = _scope_sentences(text, scope, retracted)
         told += sentences - left
     names = ctx.product_names
     if told and told * _SCOPE_SHARE < sentences:
@@ -643,9 +669,12 @@ def _scope_only_text(
         )
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
+    said = sentences_of(text)
+    taken = [said[index] for index in taken_back(said, retracted, singulars)]
     return not weighs(text, section, ctx.tool_words, names) and not any(
         drawbacks.find(singulars(part))
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
+        and not any(part.strip() in sentence for sentence in taken)
         for part in _CLAUSE.split(text)
     )
 
@@ -665,16 +694,21 @@ def _paragraphs_under(ctx: PostContext, heading: Heading) -> list[Paragraph]:
     return [p for p in ctx.paragraphs if p.line > start and (end is None or p.line < end)]
 
 
-def _scope_sentences(text: str, scope: Vocabulary) -> tuple[int, int]:
+def _scope_sentences(
+    text: str, scope: Vocabulary, retracted_by: Vocabulary | None = None
+) -> tuple[int, int]:
     """How many sentences of `text` tell the writer's own scope, of how many: one with a
     `scope_by` phrase, and each line after one that leads into a list ("Things I didn't
-    get to:", then the features)."""
+    get to:", then the features); with `retracted_by`, the sentences it takes back too
+    ("I had to learn some Go. That is more of a me problem.")."""
     told = count = 0
     listing = False
     for line in text.splitlines():
-        for sentence in sentences_of(line):
+        said = sentences_of(line)
+        retracted = taken_back(said, retracted_by, singulars) if retracted_by else set()
+        for index, sentence in enumerate(said):
             count += 1
-            if listing or scope.find(singulars(sentence)):
+            if listing or index in retracted or scope.find(singulars(sentence)):
                 told += 1
                 listing = listing or sentence.rstrip().endswith(":")
     return told, count
