@@ -328,18 +328,16 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words, ctx.headings)
     scope_only = _scope_only_headings(ctx, section, drawbacks, others)
-    texts = [
-        *(h.text for h in headings if id(h) not in told_headings and h.text not in scope_only),
+
+    def texts() -> Iterator[str]:
+        yield from (
+            h.text for h in headings if id(h) not in told_headings and h.text not in scope_only
+        )
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
         # list says of the alternatives is theirs ("LightFM: nice, but slow to build")
-        *(
-            others[p.text] if p.text in others else _as_said(p, drawbacks, section)
-            for p in ctx.paragraphs
-            if p.text not in told_text and p.text not in scope_only
-        ),
-    ]
-    # each whole text, and each clause but the last for the phrases that end one (`$`)
-    pieces = [(clause, text) for text in texts for clause in _CLAUSE.split(text)[:-1]]
+        for p in ctx.paragraphs:
+            if p.text not in told_text and p.text not in scope_only:
+                yield others[p.text] if p.text in others else _as_said(p, drawbacks, section)
 
     def names_one(text: str) -> bool:
         return bool(drawbacks.find(singulars(text))) and unexplained(
@@ -347,12 +345,19 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         )
 
     # a "memory limit" is no drawback; most posts name one early: the search stops at the
-    # first. A clause read apart from its sentence still says what it says there:
-    # "…, so everyone writes their own boilerplate" after "Jupyter has no database
-    # connections" is Jupyter's
-    return any(names_one(text) for text in texts) or any(
+    # first, and reads no further text
+    read: list[str] = []
+    for text in texts():
+        if names_one(text):
+            return True
+        read.append(text)
+    # then each clause but the last, for the phrases that end one (`$`). A clause read
+    # apart from its sentence still says what it says there: "…, so everyone writes their
+    # own boilerplate" after "Jupyter has no database connections" is Jupyter's
+    return any(
         names_one(clause) and not _said_otherwise(clause, text, ctx, section)
-        for clause, text in pieces
+        for text in read
+        for clause in _CLAUSE.split(text)[:-1]
     )
 
 
