@@ -6367,3 +6367,24 @@ def test_plus_and_minus_headings_are_the_strengths_and_limitations(
     assert code == 0
     _code, out, _err = run("--content", str(content), "check", "--explain", str(post))
     assert f"‘{plus}’ + ‘{minus}’ + ‘verdict’" in out
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "It runs every night now. It is deeply tied to Google Cloud, though: on a plain VM "
+        "most of its value is gone.",
+        "It runs every night now. The community is small, so most questions go unanswered.",
+        "It runs every night now. There is no first-class Python client, and it is another "
+        "service to run next to our database.",
+        "It runs every night now. The managed tier isn't free: about twelve dollars a day.",
+    ],
+)
+def test_drawbacks_told_plainly_weigh_the_tool(content: Path, run: Runner, verdict: str) -> None:
+    """Drawbacks told in plain words (batches 1044 and 1048 of the evaluation set: "deeply
+    tied to Google Cloud", "the community is small", "no first-class Python support",
+    "another service to run") name a drawback: the verdict does not only praise."""
+    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert [f["rule"] for f in found if f["severity"] == "error"] == [], found
+    assert code == 0
