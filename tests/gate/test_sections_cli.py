@@ -4990,11 +4990,16 @@ def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | Non
 
 
 def _assert_praise_only_verdict(content: Path, run: Runner, verdict: str, expected: int) -> None:
-    """A "Final verdict" of "Ten out of ten." and `verdict`: the check exits with `expected`,
-    and its only error, if any, is the one-sided verdict."""
-    body = ONE_SIDED_POST.format(heading="Final verdict", verdict=f"Ten out of ten. {verdict}")
+    """A "Final verdict" of "Ten out of ten." and `verdict`: see `_assert_verdict`."""
+    _assert_verdict(run, content, "Final verdict", f"Ten out of ten. {verdict}", expected)
+
+
+def _assert_verdict(run: Runner, content: Path, heading: str, verdict: str, expected: int) -> None:
+    """`ONE_SIDED_POST` with `verdict` under `heading`: the check exits with `expected`, and
+    its only error, if any, is the one-sided verdict."""
+    body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
     code, found, _err = check(run, content, str(write(content, body)))
-    assert code == expected
+    assert code == expected, found
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert errors == (["section-one-sided"] if expected else [])
 
@@ -5950,11 +5955,7 @@ def test_a_cons_label_answered_with_none_names_no_drawback(
         "Pros:\n\n- Big latency win from one decorator.\n- Thread-safe, and no extra "
         f"server to run.\n\nCons:\n- {answer}"
     )
-    body = ONE_SIDED_POST.format(heading="Q: So, pros and cons?", verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert code == expected
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_verdict(run, content, "Q: So, pros and cons?", verdict, expected)
 
 
 @pytest.mark.parametrize(
@@ -5972,11 +5973,7 @@ def test_a_cons_question_in_a_list_item_answered_with_none_names_no_drawback(
     (batch 1031): the item is read apart from the one before it, which ends with no full
     stop, so the question finds no drawback; the same item naming one still weighs it."""
     verdict = f"- 10/10, would do again. setup took two hours\n- {item}\n- run history is great"
-    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert code == expected, found
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_verdict(run, content, "Verdict", verdict, expected)
 
 
 @pytest.mark.parametrize(
@@ -6016,13 +6013,7 @@ def test_a_disagreement_the_tool_rules_out_is_praise(
     """ "The same checks over HTTP and as a command, so the endpoint and the pipeline can't
     disagree" (batch 907 of the evaluation set) praises what the tool rules out: a verdict
     of such praise only is one-sided."""
-    body = ONE_SIDED_POST.format(
-        heading="Final verdict", verdict=f"Ten out of ten. One config for both, {verdict}."
-    )
-    code, found, _err = check(run, content, str(write(content, body)))
-    assert code == expected
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_praise_only_verdict(content, run, f"One config for both, {verdict}.", expected)
 
 
 def test_a_walkthrough_on_a_dataset_the_post_named_before_it_is_not_the_scenario(
@@ -6310,11 +6301,7 @@ def test_cons_the_writer_takes_back_name_no_drawback(
     of the evaluation set) names no drawback, whether its label sits on the line right
     above the list or stands apart; one con not taken back still weighs the tool."""
     verdict = f"Ten out of ten, it saved us days.\n\n{label}{cons}\n"
-    body = ONE_SIDED_POST.format(heading="Pros and cons", verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert code == expected, found
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_verdict(run, content, "Pros and cons", verdict, expected)
 
 
 @pytest.mark.parametrize(
@@ -6337,11 +6324,7 @@ def test_a_drawback_label_makes_the_product_after_it_the_tools_drawback(
         f"{label}: Docker is basically required, and pulling its images took longer than "
         "the experiments."
     )
-    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    errors = [f["rule"] for f in found if f["severity"] == "error"]
-    assert code == expected, found
-    assert errors == (["section-one-sided"] if expected else [])
+    _assert_verdict(run, content, "Verdict", verdict, expected)
 
 
 @pytest.mark.parametrize("headings", [("plus", "minus"), ("Pluses", "Minuses")])
@@ -6384,7 +6367,4 @@ def test_drawbacks_told_plainly_weigh_the_tool(content: Path, run: Runner, verdi
     """Drawbacks told in plain words (batches 1044 and 1048 of the evaluation set: "deeply
     tied to Google Cloud", "the community is small", "no first-class Python support",
     "another service to run") name a drawback: the verdict does not only praise."""
-    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
-    code, found, _err = check(run, content, str(write(content, body)))
-    assert [f["rule"] for f in found if f["severity"] == "error"] == [], found
-    assert code == 0
+    _assert_verdict(run, content, "Verdict", verdict, 0)
