@@ -6368,3 +6368,21 @@ def test_drawbacks_told_plainly_weigh_the_tool(content: Path, run: Runner, verdi
     tied to Google Cloud", "the community is small", "no first-class Python support",
     "another service to run") name a drawback: the verdict does not only praise."""
     _assert_verdict(run, content, "Verdict", verdict, 0)
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        ("which is not its fault", 1),
+        # not taken back: the drawback stands
+        ("and our whole team writes Python", 0),
+    ],
+)
+def test_a_clause_of_a_taken_back_sentence_names_no_drawback(
+    content: Path, run: Runner, rest: str, expected: int
+) -> None:
+    """A drawback phrase that ends a clause ("The catch:") is read apart from its sentence,
+    yet still belongs to it: when the sentence takes the drawback back ("which is not its
+    fault"), the clause names none either."""
+    verdict = f"Ten out of ten, it saved us days. The catch: it is written in Go, {rest}."
+    _assert_verdict(run, content, "Verdict", verdict, expected)

@@ -364,13 +364,18 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
 def _said_otherwise(clause: str, text: str, ctx: PostContext, section: Section) -> bool:
     """Whether the clause of `text` read apart is, in its sentence, no drawback of the
     tool: the sentence finds none (`none_found`: "If I have to name downsides, they are
-    really about how we used to work"), or the clause lies in clauses that speak of
+    really about how we used to work"), is taken back (`retracted_by`: "…, so this
+    might turn out to be an advantage"), or the clause lies in clauses that speak of
     another product or the old way (`clauses_of_another`)."""
     clause = clause.strip()
-    sentence = next((s for s in sentences_of(text) if clause in s), None)
-    if sentence is None or not clause:
+    said = sentences_of(text)
+    at = next((index for index, s in enumerate(said) if clause in s), None)
+    if at is None or not clause:
         return False
+    sentence = said[at]
     if vocabulary(section.cues.none_found, exact=True).find(singulars(sentence)):
+        return True
+    if at in taken_back(said, vocabulary(section.cues.retracted_by, exact=True), singulars):
         return True
     alternatives = vocabulary(section.cues.alternatives_by, exact=True)
     start = sentence.index(clause)
@@ -674,9 +679,11 @@ def _scope_only_text(
         )
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
+    if weighs(text, section, ctx.tool_words, names):
+        return False
     said = sentences_of(text)
     taken = [said[index] for index in taken_back(said, retracted, singulars)]
-    return not weighs(text, section, ctx.tool_words, names) and not any(
+    return not any(
         drawbacks.find(singulars(part))
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
         and not any(part.strip() in sentence for sentence in taken)
