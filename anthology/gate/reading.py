@@ -1601,9 +1601,11 @@ class _Reader:
             words = sum(count_words(p.text) for p in paragraphs)
             heading = self.headings[region] if region >= 0 else None
             text = "\n".join(with_code(p) for p in paragraphs)
-            # a section of its own, not an essay with no headings that opens so
+            # a section of its own, or the text before the first heading of a post that
+            # has headings; not an essay with no headings that opens so
             opening = _SENTENCE.split(paragraphs[0].text.strip(), maxsplit=1)[0]
-            defines = heading is not None and self.post.defines_the_tool(opening)
+            own_part = heading is not None or bool(self.headings)
+            defines = own_part and self.post.defines_the_tool(opening)
             part = Part(
                 CONTENT,
                 heading,
