@@ -404,15 +404,17 @@ def taken_back(
     taken: set[int] = set()
     for index, sentence in enumerate(sentences):
         words = fold(sentence)
-        if retracted_by.find(words):
+        found = retracted_by.where(words)
+        if found:
             taken.add(index)
-            if index and _POINTING_BACK.intersection(words[:_POINTING_REACH]):
+            opening = min(found.values()) < _POINTING_REACH  # "Totally my fault; …"
+            if index and (opening or _POINTING_BACK.intersection(words[:_POINTING_REACH])):
                 taken.add(index - 1)
     return taken
 
 
 # words that point back to the sentence before, among the first few of a sentence
-# ("That is…", "Then again, this is…") (English)
+# ("That is…", "Then again, this is…"), as does a retraction among them (English)
 _POINTING_BACK = frozenset({*singulars("that this which"), *stems("that this which")})
 _POINTING_REACH = 4
 

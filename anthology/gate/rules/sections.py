@@ -393,7 +393,9 @@ def _scope_only_headings(
     scope_only = {
         h.text
         for h in headings
-        if _answered_with_none(h, section) or _over_scope_only(h, drawbacks, section, ctx, others)
+        if _answered_with_none(h, section)
+        or _found_none_under(h, drawbacks, section, ctx)
+        or _over_scope_only(h, drawbacks, section, ctx, others)
     }
     labels = _labels(ctx, drawbacks)
     scope_only |= {
@@ -568,6 +570,29 @@ def _answered_with_none(heading: Heading, section: Section) -> bool:
     if opening and _asks_yes_or_no(heading.text) and _answers_none(opening[0], section):
         return True
     return bool(none) and any(none.find(singulars(sentence)) for sentence in opening)
+
+
+def _found_none_under(
+    heading: Heading, drawbacks: Vocabulary, section: Section, ctx: PostContext
+) -> bool:
+    """Whether the text under a heading naming a drawback ends up finding none
+    (`none_found`, anywhere in it: "Weak points", a list of the old way's faults, then
+    "Honestly, I did not find a real weak point") and no other sentence of it names a
+    drawback of the tool."""
+    none = vocabulary(section.cues.none_found, exact=True)
+    if not none or not drawbacks.find(singulars(heading.text)):
+        return False
+    said = sentences_of(heading.section_text)
+    found_none = [bool(none.find(singulars(sentence))) for sentence in said]
+    if not any(found_none):
+        return False
+    names = ctx.product_names
+    return not any(
+        drawbacks.find(singulars(sentence))
+        and unexplained(sentence, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
+        for sentence, none_here in zip(said, found_none, strict=True)
+        if not none_here
+    )
 
 
 # a question answered yes or no opens with an auxiliary, or asks for "any", maybe after a
