@@ -417,6 +417,14 @@ def _scope_only_headings(
     answered = {
         p.text: p for p in ctx.paragraphs if _label_answered_with_none(p.text, drawbacks, section)
     }
+    # a paragraph led by a label whose text ends up finding none ("Cons: I didn't get to
+    # try the multi-cluster view. … Honestly, nothing serious.") names none at all
+    scope_only |= {
+        p.text
+        for p in ctx.paragraphs
+        if _short_label(p.text, drawbacks)
+        and _finds_none(p.text.partition(":")[2], drawbacks, section, ctx)
+    }
     return scope_only | _over_scope_only_parts(
         ctx, headings, scope_only | set(answered), drawbacks, labels | answered
     )
@@ -447,11 +455,21 @@ def _label_answered_with_none(text: str, drawbacks: Vocabulary, section: Section
     """Whether a paragraph opens with a short label naming a drawback that the rest
     answers by finding none (`none_found`: "Cons: Honestly we did not run into
     anything."): the label names none then."""
-    label, colon, rest = text.partition(":")
-    if not colon or count_words(label) > _LABEL_WORDS or not drawbacks.find(singulars(label)):
+    if not _short_label(text, drawbacks):
         return False
+    rest = text.partition(":")[2]
     none = vocabulary(section.cues.none_found, exact=True)
     return any(none.find(singulars(s)) for s in first_sentences(rest, _ANSWER_SENTENCES))
+
+
+def _short_label(text: str, drawbacks: Vocabulary) -> bool:
+    """Whether `text` opens with a label of a few words naming a drawback ("Cons:")."""
+    label, colon, _rest = text.partition(":")
+    return (
+        bool(colon)
+        and count_words(label) <= _LABEL_WORDS
+        and bool(drawbacks.find(singulars(label)))
+    )
 
 
 # how many words a line leading into a list may have and still be its label ("Cons / things
@@ -579,10 +597,18 @@ def _found_none_under(
     (`none_found`, anywhere in it: "Weak points", a list of the old way's faults, then
     "Honestly, I did not find a real weak point") and no other sentence of it names a
     drawback of the tool."""
-    none = vocabulary(section.cues.none_found, exact=True)
-    if not none or not drawbacks.find(singulars(heading.text)):
+    if not drawbacks.find(singulars(heading.text)):
         return False
-    said = sentences_of(heading.section_text)
+    return _finds_none(heading.section_text, drawbacks, section, ctx)
+
+
+def _finds_none(text: str, drawbacks: Vocabulary, section: Section, ctx: PostContext) -> bool:
+    """Whether a sentence of `text` finds no drawback (`none_found`) and no other names
+    one of the tool."""
+    none = vocabulary(section.cues.none_found, exact=True)
+    if not none:
+        return False
+    said = sentences_of(text)
     found_none = [bool(none.find(singulars(sentence))) for sentence in said]
     if not any(found_none):
         return False
