@@ -365,6 +365,57 @@ def test_a_section_defining_the_tool_does_not_excuse_a_missing_problem(
     assert code == 0 and "section-unrecognised" in {f["rule"] for f in found}
 
 
+def test_an_opening_defining_the_tool_does_not_excuse_a_missing_problem(
+    content: Path, run: Runner
+) -> None:
+    """In a post with headings, the text before the first one is a section of its own: when
+    it opens by defining the tool and tells no problem, however long, the problem is
+    missing (batch 1060: a history of the tool and the writer's curiosity)."""
+    opening = (
+        "Deepchecks is an open-source library for testing data and models. "
+        + (CHRONICLE.split("\n\n", 1)[1])
+    )
+    body = opening + BODY[BODY.index("## How Deepchecks") :]
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f for f in found if f["rule"] == "section-missing"]
+    assert code == 1 and len(missing) == 1 and missing[0]["rubric"] == "problem"
+    assert "section-unrecognised" not in {f["rule"] for f in found}
+    # the same opening without the definition may tell the problem in words the gate
+    # does not know: a warning
+    body = body.replace("Deepchecks is an open-source library", "We use a library", 1)
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 0 and "section-unrecognised" in {f["rule"] for f in found}
+
+
+CURIOUS_OPENING = (
+    "I have always been curious about how data gets tested. When our class asked us to "
+    "pick a tool nobody had claimed, I went for Deepchecks, since I never had to write a "
+    "single data test myself. {problem}This post is my account of a few weeks with it.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("problem", "missing"),
+    [
+        # curiosity and the choice of a tool: no need of the team's ("had to" is no pain)
+        ("", True),
+        # the team's pain, told in one sentence, is the problem
+        (
+            "Twice a broken ratings export went unnoticed for days, and viewers got the "
+            "same five films until somebody complained. ",
+            False,
+        ),
+    ],
+)
+def test_curiosity_and_picking_a_tool_tell_no_problem(
+    content: Path, run: Runner, problem: str, missing: bool
+) -> None:
+    body = CURIOUS_OPENING.format(problem=problem) + BODY[BODY.index("## How Deepchecks") :]
+    code, found, _err = check(run, content, str(write(content, body)))
+    rubrics = [f["rubric"] for f in found if f["rule"] == "section-missing"]
+    assert (code, rubrics) == ((1, ["problem"]) if missing else (0, [])), found
+
+
 def test_a_short_unplaced_section_does_not_excuse_a_missing_one(content: Path, run: Runner) -> None:
     short = CHRONICLE.split(". ")[0] + ".\n\n"  # one sentence: far under `unplaced_words`
     body = short + BODY[BODY.index("## How Deepchecks") :]
@@ -6386,3 +6437,65 @@ def test_a_clause_of_a_taken_back_sentence_names_no_drawback(
     fault"), the clause names none either."""
     verdict = f"Ten out of ten, it saved us days. The catch: it is written in Go, {rest}."
     _assert_verdict(run, content, "Verdict", verdict, expected)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # the list gives the old way's faults and the writer's scope, then finds none
+        ("Honestly, I did not find a real weak point.", 1),
+        # a real drawback after them
+        ("Apart from that, the report is slow to open.", 0),
+    ],
+)
+def test_a_drawback_heading_whose_text_finds_none_names_none(
+    content: Path, run: Runner, last: str, expected: int
+) -> None:
+    """ "Weak points" over a list of what was wrong before the tool and what the writer had
+    no time for, closed by "I did not find a real weak point" (batch 1067), names none."""
+    verdict = (
+        "- Before Deepchecks, our weak point was that we checked the exports by hand.\n"
+        "- I did not have time to try the model evaluation suite.\n\n" + last
+    )
+    _assert_verdict(run, content, "Weak points", verdict, expected)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        # "(this bit me)" about the writer's own slip, taken back by the next sentence
+        (
+            "Ten out of ten. (this bit me) I forgot to pass the label column the first "
+            "time. Totally my fault; the error message said so.",
+            1,
+        ),
+        # ... and left standing
+        ("Ten out of ten. (this bit me) The report is one huge HTML file.", 0),
+        # a label whose text ends up finding none
+        (
+            "Cons: I didn't get to try the vision checks. I'd have liked more time with "
+            "the custom checks. Honestly, nothing serious.",
+            1,
+        ),
+        ("Cons: the report is slow to open. Honestly, nothing serious beyond that.", 0),
+        # what others say, taken back in its own sentence
+        (
+            "Ten out of ten. Some people say Deepchecks is complicated to run, but I did "
+            "not find it so.",
+            1,
+        ),
+    ],
+)
+def test_drawbacks_taken_back_or_answered_with_none(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    _assert_verdict(run, content, "Verdict", verdict, expected)
+
+
+def test_what_bit_you_heads_the_limitations(content: Path, run: Runner) -> None:
+    """An FAQ's "What bit you?" lists the limitations (batch 1066)."""
+    verdict = (
+        "- **Coupling.** If the export server is down, the nightly check fails: a new "
+        "failure mode.\n- **Secrets.** The token sits in a plain config file."
+    )
+    _assert_verdict(run, content, "Q5. What bit you?", verdict, 0)

@@ -604,7 +604,7 @@ def _found_none_under(
 
 def _finds_none(text: str, drawbacks: Vocabulary, section: Section, ctx: PostContext) -> bool:
     """Whether a sentence of `text` finds no drawback (`none_found`) and no other names
-    one of the tool."""
+    one of the tool or weighs it ("the report is slow to open")."""
     none = vocabulary(section.cues.none_found, exact=True)
     if not none:
         return False
@@ -612,10 +612,13 @@ def _finds_none(text: str, drawbacks: Vocabulary, section: Section, ctx: PostCon
     found_none = [bool(none.find(singulars(sentence))) for sentence in said]
     if not any(found_none):
         return False
-    names = ctx.product_names
+    names, tool = ctx.product_names, ctx.tool_words
     return not any(
-        drawbacks.find(singulars(sentence))
-        and unexplained(sentence, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
+        (
+            drawbacks.find(singulars(sentence))
+            and unexplained(sentence, drawbacks, section, exact=True, tool=tool, names=names)
+        )
+        or weighs(sentence, section, tool, names)
         for sentence, none_here in zip(said, found_none, strict=True)
         if not none_here
     )
