@@ -399,6 +399,13 @@ CURIOUS_OPENING = (
     [
         # curiosity and the choice of a tool: no need of the team's ("had to" is no pain)
         ("", True),
+        # ... nor is what the tool is, in words of pain ("without")
+        (
+            "It is a drop-in replacement for hand-written asserts that checks a table "
+            "without loading it twice, which is what made me pick it, and I wanted to "
+            "understand how. ",
+            True,
+        ),
         # the team's pain, told in one sentence, is the problem
         (
             "Twice a broken ratings export went unnoticed for days, and viewers got the "
