@@ -40,6 +40,8 @@ MAX_BOLD_HEADING_WORDS = 12
 _LEAD_IN = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>[^*_]+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$")
 # a question or prompt labelled as one ("Q: Show me the new code.", "Q3. Tell me more.")
 _PROMPT = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*\S", re.IGNORECASE)
+# ... and so is a numbered item's title ("**6. The rough edges are real.**"), full stop and all
+_NUMBERED = re.compile(r"^(?:#\s*)?\d{1,2}[.):]\s+\S")
 # a turn of a dialogue: a speaker's name or initial (one or two words, no number: "Part
 # 2: Results" is a title), a colon, then what is said
 _TURN = re.compile(r"^[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?: \S")
@@ -308,8 +310,14 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
         if match is None or (index and lines[index - 1].strip() and not after_heading):
             continue
         text = clean(match.group("text")).rstrip(":").strip()
-        # ... but an interviewer's prompt labelled as one is ("**Q: Show me the code.**")
-        emphasis = bool(text) and text[-1] in ".!," and not _PROMPT.match(text)
+        # ... but an interviewer's prompt labelled as one is ("**Q: Show me the code.**"), as
+        # is a numbered item's title
+        emphasis = (
+            bool(text)
+            and text[-1] in ".!,"
+            and not _PROMPT.match(text)
+            and not _NUMBERED.match(text)
+        )
         if not text or emphasis or not 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
             continue
         found.append(Heading(min(level + 1, 6), text, number, 0, "", 0, bold=True))

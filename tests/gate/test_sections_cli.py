@@ -6506,3 +6506,41 @@ def test_what_bit_you_heads_the_limitations(content: Path, run: Runner) -> None:
         "failure mode.\n- **Secrets.** The token sits in a plain config file."
     )
     _assert_verdict(run, content, "Q5. What bit you?", verdict, 0)
+
+
+NUMBERED_BOLD_POST = """**1. Broken exports reached the model quietly.**
+Our movie recommender retrained every night on a Kafka export, and twice a broken export
+went unnoticed for days: half the ratings had no movie id, and nobody knew until viewers
+complained that every recommendation was the same five films.
+
+**2. Installing took one command.**
+I installed Deepchecks on the team VM with pip and added its data integrity suite to the
+nightly job, right after the export and before training.
+
+**3. It caught both broken nights.**
+I replayed the last ten exports of our ratings through it: it flagged both broken nights,
+31 percent of rows without a movie id, in 40 seconds each, and the job now stops before
+training on such an export.
+
+**4. The rough edges are real.**
+- The HTML report is one large file that takes a while to open on a laptop.
+- Custom checks need a class each, and the documentation for them is thin.
+
+**5. Worth it anyway.**
+It already saved us one bad model this month.
+"""
+
+
+def test_numbered_bold_lines_title_their_items(content: Path, run: Runner) -> None:
+    """A listicle's items titled by numbered bold lines that end in a full stop ("**4. The
+    rough edges are real.**") are read as headings, not as emphasis (batch 1068)."""
+    _code, found, _err = check(run, content, str(write(content, NUMBERED_BOLD_POST)))
+    assert [f["rubric"] for f in found if f["rule"] == "section-missing"] == [], found
+    _code, out, _err = run(
+        "--content",
+        str(content),
+        "check",
+        "--explain",
+        str(content / "posts" / "F2026" / "post.md"),
+    )
+    assert "‘4. The rough edges are real.’" in out
