@@ -467,6 +467,7 @@ def _short_label(text: str, drawbacks: Vocabulary) -> bool:
     label, colon, _rest = text.partition(":")
     return (
         bool(colon)
+        and len(label) <= _LABEL_CHARS
         and count_words(label) <= _LABEL_WORDS
         and bool(drawbacks.find(singulars(label)))
     )
@@ -475,6 +476,8 @@ def _short_label(text: str, drawbacks: Vocabulary) -> bool:
 # how many words a line leading into a list may have and still be its label ("Cons / things
 # to keep in mind:")
 _LABEL_WORDS = 8
+# ... and characters: a longer text before the colon is a sentence, not counted
+_LABEL_CHARS = 80
 
 
 def _labels(ctx: PostContext, drawbacks: Vocabulary) -> dict[str, Paragraph]:
@@ -606,7 +609,7 @@ def _finds_none(text: str, drawbacks: Vocabulary, section: Section, ctx: PostCon
     """Whether a sentence of `text` finds no drawback (`none_found`) and no other names
     one of the tool or weighs it ("the report is slow to open")."""
     none = vocabulary(section.cues.none_found, exact=True)
-    if not none:
+    if not none or not none.may_find(singulars(text)):  # most texts: no sentence to split
         return False
     said = sentences_of(text)
     found_none = [bool(none.find(singulars(sentence))) for sentence in said]
