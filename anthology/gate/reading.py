@@ -695,7 +695,10 @@ class _Post:
         supplementary = vocabulary(self.supplementary)
         out = []
         for index, h in enumerate(self.headings):
-            words = tuple(dropwhile(str.isdigit, stems(_ROMAN.sub("", h.text, count=1))))
+            text = h.text
+            if _step_key(h) is not None:  # the step's own title, not its aside
+                text = _STEP_ASIDE.sub("", text)
+            words = tuple(dropwhile(str.isdigit, stems(_ROMAN.sub("", text, count=1))))
             found = supplementary.where(words) if supplementary else {}
             title = index == 0 and self.is_title
             out.append(() if title or (found and min(found.values()) == 0) else words)
@@ -900,6 +903,11 @@ _NUMBERED = re.compile(r"^\s*\d+\s*[.):]")
 
 # a diary's days and weeks tell its backstory too ("Day 0: The itch"): no steps
 _DATED = frozenset({"day", "week", "round"})
+
+
+# what a step's heading adds in brackets ("Step 2: Describe the API (and the first
+# annoyance)"): the step stays the walkthrough's, its aside names no section (English)
+_STEP_ASIDE = re.compile(r"\s*\((?:and|plus|with|&)\s[^()]*\)\s*$", re.IGNORECASE)
 
 
 def _step_key(heading: Heading) -> tuple[str, int] | None:
