@@ -420,6 +420,16 @@ def reading_outline(
     extra = _bold_lines(body, headings) if all(h.line is not None for h in headings) else []
     if not headings and not extra:
         extra = _lead_ins(body) or _label_lines(body)
+    elif not headings:
+        # a post that opens with a bold lead-in ("**Problem.** Our API …") titles its parts
+        # with them as well as with bold lines ("**Config**" over a code block)
+        lead_ins = _lead_ins(body)
+        opening = next((i for i, line in enumerate(body.lines) if line.strip()), None)
+        if lead_ins and opening is not None and lead_ins[0].line == body.file_line(opening):
+            lines = {h.line for h in extra}
+            extra = sorted(
+                [*extra, *(h for h in lead_ins if h.line not in lines)], key=lambda h: h.line or 0
+            )
     if not extra:
         return headings, (paragraphs(body, headings) if under_headings is None else under_headings)
     merged = sorted([*headings, *extra], key=lambda h: h.line or 0)
