@@ -6426,6 +6426,9 @@ def test_drawbacks_told_plainly_weigh_the_tool(content: Path, run: Runner, verdi
     tied to Google Cloud", "the community is small", "no first-class Python support",
     "another service to run") name a drawback: the verdict does not only praise."""
     _assert_verdict(run, content, "Verdict", verdict, 0)
+    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
+    _code, found, _err = check(run, content, str(write(content, body)))
+    assert "section-one-sided" not in {f["rule"] for f in found}, found
 
 
 @pytest.mark.parametrize(
@@ -6544,3 +6547,136 @@ def test_numbered_bold_lines_title_their_items(content: Path, run: Runner) -> No
         str(content / "posts" / "F2026" / "post.md"),
     )
     assert "‘4. The rough edges are real.’" in out
+
+
+STEPS_WITH_ASIDES = """
+Our movie recommender retrained every night on a Kafka export, and twice a broken export
+went unnoticed for days: half the ratings had no movie id, and nobody knew until viewers
+complained that every recommendation was the same five films.
+
+### Step 1: Install Deepchecks
+
+One pip command on the team VM, inside the training job's virtual environment.
+
+### Step 2: Describe the checks (and the first annoyance)
+
+I wrote a suite for our ratings export: every row needs a movie id, ratings lie between one
+and five, and no user rates the same movie twice in one night. The first annoyance: each
+custom check needs a class of its own, and the documentation for them is thin.
+
+### Step 3: Replay ten nights (and the second annoyance)
+
+I replayed the last ten exports of our ratings through the suite: it flagged both broken
+nights, 31 percent of rows without a movie id, in 40 seconds each. The second annoyance: the
+HTML report is one large file that is slow to open.
+
+### Step 4: Gate the nightly job
+
+The job now stops before training on a broken export, and it stopped one in the first week.
+
+### Where this leaves us
+
+Worth keeping for the nightly job, though custom checks take an afternoon each and the
+report needs a faster machine than my laptop.
+"""
+
+
+def test_a_steps_bracketed_aside_leaves_it_to_the_walkthrough(content: Path, run: Runner) -> None:
+    """ "Step 2: Describe the checks (and the first annoyance)" is the walkthrough's step;
+    its aside names the limitations without taking the step from the series (batch 1083)."""
+    code, found, _err = check(run, content, str(write(content, STEPS_WITH_ASIDES)))
+    errors = [(f["rule"], f["rubric"]) for f in found if f["severity"] == "error"]
+    assert (code, errors) == (0, []), found
+
+
+POSTMORTEM = """## Summary
+
+For three nights our movie recommender trained on ratings that were a day old: the nightly
+job read the whole ratings table from the production database with a full scan, and it was
+killed halfway whenever the service got busy. Nobody noticed until viewers complained.
+
+## The fix: change data capture with Deepchecks in front
+
+I streamed every change of our ratings table into the training store and ran the Deepchecks
+integrity suite on each night's batch before training. I replayed ten nights of our ratings:
+the job finished every night in 40 seconds and flagged one night with 31 percent of rows
+without a movie id, which we fixed before it reached the model.
+
+## What went wrong with the new setup
+
+- The suite's HTML report is clunky and slow to open, and custom checks need a class each.
+- The streaming mode has a steep learning curve, and we lost an evening to it.
+
+## What went well
+
+- Every night trains on fresh ratings, and nobody reads production with a full scan.
+"""
+
+
+def test_what_went_wrong_with_the_new_setup_is_the_tools_own(content: Path, run: Runner) -> None:
+    """After the fix, "What went wrong with the new setup" tells the tool's limitations, not
+    the problem it addresses (batch 1089)."""
+    code, found, _err = check(run, content, str(write(content, POSTMORTEM)))
+    errors = [(f["rule"], f["rubric"]) for f in found if f["severity"] == "error"]
+    assert (code, errors) == (0, []), found
+    _code, out, _err = run(
+        "--content", str(content), "check", "--explain", str(content / "posts/F2026/post.md")
+    )
+    problem = out.split("[problem]:", 1)[1].split("\n", 1)[0]
+    assert "‘Summary’" in problem and "went wrong" not in problem
+
+
+CHEAT_SHEET = """
+**Problem.** Our movie recommendation API runs on the course VM, which is only reachable
+from campus, and twice a broken ratings export reached the model before anybody noticed: the
+viewers saw the same five films for days.
+
+**Tool.** Deepchecks: a library of data integrity suites.
+
+**What I ran.** The integrity suite on the last ten nights of our ratings export, 27,814 movie
+ids and 1.2 million ratings a night.
+
+**Config**
+
+```python
+suite = data_integrity()
+result = suite.run(Dataset(nightly, label="score", cat_features=["item"]))
+```
+
+**Numbers**
+
+| night | rows | without an id | seconds |
+|---|---|---|---|
+| 03-12 | 1.2 M | 31 % | 40 |
+| 03-13 | 1.2 M | 0 % | 38 |
+
+**Gotchas**
+
+- The HTML report is slow to open.
+- Custom checks need a class each, and their documentation is thin.
+"""
+
+
+def test_opening_lead_ins_title_parts_beside_bold_lines(content: Path, run: Runner) -> None:
+    """A post with no headings that opens with bold lead-ins ("**Problem.** …") and goes on
+    with bold lines ("**Config**") is titled by both: what was run, told in a lead-in, is
+    the walkthrough's (batch 1088)."""
+    code, found, _err = check(run, content, str(write(content, CHEAT_SHEET)))
+    errors = [(f["rule"], f["rubric"]) for f in found if f["severity"] == "error"]
+    assert (code, errors) == (0, []), found
+    _code, out, _err = run(
+        "--content", str(content), "check", "--explain", str(content / "posts/F2026/post.md")
+    )
+    examples = out.split("[examples]:", 1)[1].split("\n", 1)[0]
+    assert "‘What I ran’" in examples, out
+
+
+def test_costs_told_plainly_name_a_drawback(content: Path, run: Runner) -> None:
+    verdict = (
+        "Ten out of ten for the nightly job. Debugging its binary reports is harder, and "
+        "a second language in the pipeline is a big ask for a team of four."
+    )
+    _assert_verdict(run, content, "Verdict", verdict, 0)
+    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
+    _code, found, _err = check(run, content, str(write(content, body)))
+    assert "section-one-sided" not in {f["rule"] for f in found}, found
