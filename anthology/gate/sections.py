@@ -423,9 +423,11 @@ def reading_outline(
     elif not headings:
         # a post that opens with a bold lead-in ("**Problem.** Our API …") titles its parts
         # with them as well as with bold lines ("**Config**" over a code block)
-        lead_ins = _lead_ins(body)
         opening = next((i for i, line in enumerate(body.lines) if line.strip()), None)
-        if lead_ins and opening is not None and lead_ins[0].line == body.file_line(opening):
+        first = body.lines[opening] if opening is not None else ""
+        # most posts open otherwise: no need to look for lead-ins
+        lead_ins = _lead_ins(body) if _LEAD_IN.match(first) or _BOLD_LINE.match(first) else []
+        if lead_ins and lead_ins[0].line == body.file_line(opening or 0):
             lines = {h.line for h in extra}
             extra = sorted(
                 [*extra, *(h for h in lead_ins if h.line not in lines)], key=lambda h: h.line or 0

@@ -414,16 +414,12 @@ def _scope_only_headings(
     labels = labels | {paragraph.text: paragraph for paragraph, _listed in glued}
     # a paragraph opening with a label answered with none: the label names no drawback,
     # for the heading over it too, but what follows may still name one
-    answered = {
-        p.text: p for p in ctx.paragraphs if _label_answered_with_none(p.text, drawbacks, section)
-    }
+    led = [p for p in ctx.paragraphs if _short_label(p.text, drawbacks)]
+    answered = {p.text: p for p in led if _label_answered_with_none(p.text, drawbacks, section)}
     # a paragraph led by a label whose text ends up finding none ("Cons: I didn't get to
     # try the multi-cluster view. … Honestly, nothing serious.") names none at all
     scope_only |= {
-        p.text
-        for p in ctx.paragraphs
-        if _short_label(p.text, drawbacks)
-        and _finds_none(p.text.partition(":")[2], drawbacks, section, ctx)
+        p.text for p in led if _finds_none(p.text.partition(":")[2], drawbacks, section, ctx)
     }
     return scope_only | _over_scope_only_parts(
         ctx, headings, scope_only | set(answered), drawbacks, labels | answered
@@ -465,12 +461,12 @@ def _label_answered_with_none(text: str, drawbacks: Vocabulary, section: Section
 def _short_label(text: str, drawbacks: Vocabulary) -> bool:
     """Whether `text` opens with a label of a few words naming a drawback ("Cons:")."""
     label, colon, _rest = text.partition(":")
-    return (
-        bool(colon)
-        and len(label) <= _LABEL_CHARS
-        and count_words(label) <= _LABEL_WORDS
-        and bool(drawbacks.find(singulars(label)))
-    )
+    return bool(colon) and len(label) <= _LABEL_CHARS and _drawback_label(label, drawbacks)
+
+
+def _drawback_label(label: str, drawbacks: Vocabulary) -> bool:
+    """Whether `label` is a few words naming a drawback ("Cons", "Things to watch")."""
+    return count_words(label) <= _LABEL_WORDS and bool(drawbacks.find(singulars(label)))
 
 
 # how many words a line leading into a list may have and still be its label ("Cons / things
@@ -504,8 +500,7 @@ def _glued_labels(ctx: PostContext, drawbacks: Vocabulary) -> list[tuple[Paragra
         for paragraph in ctx.paragraphs
         if paragraph.led_in
         and len(paragraph.item_texts) > 2
-        and count_words(paragraph.item_texts[0]) <= _LABEL_WORDS
-        and drawbacks.find(singulars(paragraph.item_texts[0]))
+        and _drawback_label(paragraph.item_texts[0], drawbacks)
     ]
 
 
