@@ -1180,26 +1180,54 @@ def _only_imagined(
     tried on something else. Without `plans_tell`, a sentence of the post or the course
     that says what could be (`without_course_plans`) does not tell the scenario as real."""
     named = False
+    section = reading.section
     headings, _ = ctx.reading_outline
     # a heading too: "How this would help a movie streaming team" imagines the scenario
-    statements = [(h.text, (h.text,)) for h in headings] + [
+    statements: list[tuple[str, tuple[str, ...], Paragraph | None]] = [
+        (h.text, (h.text,), None) for h in headings
+    ] + [
         # a list's items each on its own: "I spent an evening on the concepts" in one
         # bullet tells nothing of "what the user watched" in the next
-        (with_code(p), p.items or (with_code(p),))
+        (with_code(p), p.items or (with_code(p),), p)
         for p in ctx.paragraphs
     ]
-    for text, parts in statements:
+    for text, parts, paragraph in statements:
         if not own.find(singulars(text)):
             continue
         if text in lent:  # told of someone else's material: "the movies in MovieLens"
             named = True
             continue
         if not plans_tell:
-            parts = tuple(without_course_plans(part, reading.section) for part in parts)
-        if any(tells_as_real(part, reading.section, own) for part in parts):
+            parts = tuple(without_course_plans(part, section) for part in parts)
+        if any(tells_as_real(part, section, own) for part in parts):
+            return False
+        # a terse note under a heading in the writer's voice is theirs: "Slide 3 — Our
+        # capsule" over "`/data`: 14 days of Kafka events + `movies.csv`"
+        if (
+            paragraph is not None
+            and _under_own_heading(paragraph, headings, section)
+            and any(
+                own.find(singulars(part))
+                and any(c.isdigit() for c in part)
+                and not hypotheticals(stems(part), section)
+                for part in parts
+            )
+        ):
             return False
         named = True
     return named
+
+
+def _under_own_heading(paragraph: Paragraph, headings: list[Heading], section: Section) -> bool:
+    """Whether the heading right above a paragraph is in the writer's voice and imagines
+    nothing ("Our capsule", not "How our service could use it")."""
+    above = [h.text for h in headings if h.line is not None and h.line < paragraph.line]
+    if not above:
+        return False
+    heading = above[-1]
+    return in_writers_voice(heading, section) and not hypotheticals(
+        _heading_stems(heading), section
+    )
 
 
 def _fenced_names_scenario(
