@@ -2503,9 +2503,11 @@ class _Reader:
             else:
                 # a part of the requirement before it that lies after its own first part
                 # ("The window size problem" after "Trying the streaming version") does not
-                # move its start: what lies between the problem's opening and it is still its
+                # move its start: what lies between the problem's opening and it is still its;
+                # one told only after its first part ("The quieter risk" after "The setup")
+                # leaves it to start there, as if nothing before it served
                 earlier = [p.line for p in chosen[s - 1] if p.line is not None and p.line < first]
-                low = max(earlier, default=low)
+                low = max(earlier, default=first)
             for h, heading in enumerate(self.headings):
                 line = heading.line
                 if h in used or line is None or not low < line < high:
