@@ -6912,3 +6912,49 @@ def test_why_i_picked_it_tells_the_choice_and_its_text_decides(
     _code, found, _err = check(run, content, str(write(content, body)))
     problem = [f["severity"] for f in found if f["rule"] == "section-missing"]
     assert problem == ([expected] if expected else []), found
+
+
+PLAN_UNDER_A_LABEL = """## Why labels
+
+Our movie recommender has no labels for whether a recommendation was relevant: we only see
+clicks, and nobody on the team could say whether last week's model was better or worse.
+
+## Trying it
+
+I tried it on my laptop with 60 reviews from a public sentiment dataset:
+
+```python
+labels = annotate(reviews[:60], options=["positive", "negative", "mixed"])
+```
+
+- the widget shows "0 examples annotated, 60 examples left" under the cell
+- about 4 seconds per review, so 60 took five minutes
+- 51 of my 60 labels agree with the dataset's own
+
+**{label}** (next milestone)
+
+- examples would be pairs of a user and a recommended movie from our API responses
+- the display function would show the user's last ten watched titles and the movie
+- two teammates label the same 150 pairs, then precision at 20 on a sample
+
+## Pros and cons
+
+- Zero setup and ten lines of code, but the labels live only in the notebook kernel: a
+  restart before saving loses them.
+- One person, one notebook: no assignment of items and no agreement statistics.
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("plan for the movie project", 1), ("what we ran on the movie project", 0)],
+)
+def test_a_short_label_that_plans_makes_its_list_a_plan(
+    content: Path, run: Runner, label: str, expected: int
+) -> None:
+    """A bold label over a list ("**plan for the movie project** (next milestone)", batch
+    1106) introduces it as a colon would: its items say what would be done."""
+    body = PLAN_UNDER_A_LABEL.format(label=label)
+    code, found, _err = check(run, content, str(write(content, body)))
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert (code, errors) == (expected, ["scenario-missing"] if expected else []), found

@@ -1496,13 +1496,20 @@ def _outside_lead_ins(ctx: PostContext, reading: Reading) -> list[str]:
     # a paragraph's inline code follows its text (`with_code`): its colon is the text's
     leads = {with_code(p) for p in ctx.paragraphs if p.text.rstrip().endswith(":")}
     listed = {with_code(p) for p in ctx.paragraphs if p.items}
+    # ... or a short label right above a list ("**plan for the movie project** (next
+    # milestone)" over "- examples would be pairs sampled from our API responses")
+    labels = {
+        with_code(p) for p in ctx.paragraphs if not p.items and count_words(p.text) <= _LABEL_WORDS
+    }
     kept = []
     for index, (before, line) in enumerate(zip(["", *lines], lines, strict=False)):
         after = lines[index + 1] if index + 1 < len(lines) else ""
-        if before in leads and _introduces_a_plan(before, section):
+        if (before in leads or (before in labels and line in listed)) and _introduces_a_plan(
+            before, section
+        ):
             continue
         if (
-            line in leads
+            (line in leads or line in labels)
             and after in listed
             and (_introduces_a_plan(line, section) or speculation(after, section))
         ):
