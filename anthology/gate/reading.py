@@ -1166,6 +1166,14 @@ class _Reader:
     def _qualify(self, h: int, s: int) -> tuple[str, list[str], _Score] | None:
         section = self.sections[s]
         named = self.named(h, s)
+        if named and self._only_asides(h, s):
+            # "Motivation" over "this assignment seemed a good chance to learn …": the
+            # writer's reasons for the choice, not what the heading names
+            self.considered[s].append(
+                f"‘{self.headings[h].text}’ names it ({', '.join(named)}) but its text only "
+                "speaks of the post or the writer's choice"
+            )
+            return None
         if named:  # the heading decides; the text is not read
             return HEADING, named, _Score(0, (), True, ())
         hinted = self.hinted(h, s)
@@ -1200,6 +1208,15 @@ class _Reader:
             + _shortfall(section.cues, score, section.cues.confirm_score, placed=False)
         )
         return None
+
+    def _only_asides(self, h: int, s: int) -> bool:
+        """Whether the text of a heading's section has words, all in sentences that speak
+        of the post, the assignment or the writer's choice (`aside`)."""
+        aside = self.sections[s].cues.aside
+        if not aside:
+            return False
+        texts = [self.post.paragraphs[p].text for p in self.content_of(self.members(h, s))]
+        return any(texts) and not any(without_asides(text, aside).strip() for text in texts)
 
     def _late(self, h: int) -> bool:
         """Whether heading `h` stands in the second half of the post."""
