@@ -6958,3 +6958,57 @@ def test_a_short_label_that_plans_makes_its_list_a_plan(
     code, found, _err = check(run, content, str(write(content, body)))
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert (code, errors) == (expected, ["scenario-missing"] if expected else []), found
+
+
+@pytest.mark.parametrize(
+    ("motivation", "expected"),
+    [
+        # the writer's reasons for the choice, all of it (batch 1117)
+        (
+            "This assignment seemed a good chance to learn how data tests work. I also "
+            "wanted to know how much of our existing code could be reused.",
+            "error",
+        ),
+        # ... and a need beside them
+        (
+            "This assignment seemed a good chance to learn how data tests work. Twice a "
+            "broken ratings export reached our movie recommender, and nobody noticed for "
+            "days until viewers complained about the same five films.",
+            None,
+        ),
+    ],
+)
+def test_a_motivation_over_the_writers_choice_alone_names_no_problem(
+    content: Path, run: Runner, motivation: str, expected: str | None
+) -> None:
+    rest = BODY[BODY.index("## How Deepchecks helps") :]
+    body = f"This post is about Deepchecks.\n\n## Motivation\n\n{motivation}\n\n{rest}"
+    _code, found, _err = check(run, content, str(write(content, body)))
+    problem = [f["severity"] for f in found if f["rule"] == "section-missing"]
+    assert problem == ([expected] if expected else []), found
+
+
+def test_where_it_strains_heads_the_limitations(content: Path, run: Runner) -> None:
+    """ "Where it strains for an ML system" (batch 1129) lists the limitations."""
+    verdict = (
+        "Nothing in it is specific to machine learning, and keeping the checks current is "
+        "tedious: nothing warns you when they drift from the real pipeline."
+    )
+    _assert_verdict(run, content, "Where it strains for an ML system", verdict, 0)
+
+
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [("", 1), ("- The editor is clunky and slow on queries over a thousand lines.\n", 0)],
+)
+def test_praise_asked_as_a_question_is_taken_back(
+    content: Path, run: Runner, third: str, expected: int
+) -> None:
+    """ "Is that a con? Probably not." and "A good problem to have." take back what they
+    follow (batches 1123, 1125)."""
+    cons = (
+        "- Sharing is so easy that our folder of checks grew from 6 to 11 in a week. A good "
+        "problem to have.\n- It made my teammates lazy: nobody writes the queries by hand "
+        "anymore. Is that a con? Probably not.\n" + third
+    )
+    _assert_verdict(run, content, "Any downsides?", cons, expected)
