@@ -115,6 +115,9 @@ class Cues:
     # under the section's `drawbacks_blocking` when its text does not weigh the tool either
     # (see `gate/weighing.py`).
     drawbacks: tuple[str, ...] = ()
+    # Words that name a drawback only as a short label leading into a list or a sentence
+    # ("Limits:" over the tool's limits); elsewhere they are common words ("rate limits").
+    drawback_labels: tuple[str, ...] = ()
     # Praise told in limitation words (see `gate/weighing.py`): a cue inside one of
     # `praise_phrases` ("paid off", "turned … into"), at most `solved_gap` words after a
     # `solved_by` verb ("caught a stale-data incident and a bug") or `denied_gap` words
@@ -353,8 +356,8 @@ _CUE_NUMBERS = (
 )  # fmt: skip
 _CUE_WORDS = (
     "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "story_domain",
-    "story_system", "story_describes", "closing", "weak",
-    "drawbacks", "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
+    "story_system", "story_describes", "closing", "weak", "drawbacks", "drawback_labels",
+    "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
     "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers", "retracted_by",
 )  # fmt: skip

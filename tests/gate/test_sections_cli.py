@@ -7012,3 +7012,25 @@ def test_praise_asked_as_a_question_is_taken_back(
         "anymore. Is that a con? Probably not.\n" + third
     )
     _assert_verdict(run, content, "Any downsides?", cons, expected)
+
+
+@pytest.mark.parametrize(
+    ("limits", "expected"),
+    [
+        # a bare "Limits:" over the tool's own limits (batch 1117)
+        (
+            "Limits:\n- static: it only draws what you paste, with no link to the running "
+            "app\n- every redraw is a manual copy and paste\n",
+            0,
+        ),
+        # ... and "limits" among settings names none
+        ("Every change (weights, limits, plugins) is live at once.\n", 1),
+    ],
+)
+def test_a_limits_label_lists_the_limitations(
+    content: Path, run: Runner, limits: str, expected: int
+) -> None:
+    verdict = (
+        f"Good:\n- zero install, works in the browser\n- makes repartitions obvious\n\n{limits}"
+    )
+    _assert_verdict(run, content, "Verdict", verdict, expected)

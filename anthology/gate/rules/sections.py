@@ -328,6 +328,12 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words, ctx.headings)
     scope_only = _scope_only_headings(ctx, section, drawbacks, others)
+    # a label in `drawback_labels` alone ("Limits:") over text not scope-only names one
+    only_labels = vocabulary(section.cues.drawback_labels, exact=True)
+    if only_labels and any(
+        label not in scope_only and label not in told_text for label in _labelled(ctx, only_labels)
+    ):
+        return True
 
     def texts() -> Iterator[str]:
         yield from (
@@ -397,7 +403,9 @@ def _scope_only_headings(
         or _found_none_under(h, drawbacks, section, ctx)
         or _over_scope_only(h, drawbacks, section, ctx, others)
     }
-    labels = _labels(ctx, drawbacks)
+    # labels are found with the words that name a drawback only as a label ("Limits:")
+    label_words = _label_words(section)
+    labels = _labels(ctx, label_words)
     scope_only |= {
         label
         for label, listed in labels.items()
@@ -405,7 +413,7 @@ def _scope_only_headings(
     }
     # a label whose list follows on the next line ("**Cons**" then "- …") is one
     # paragraph: its items decide, read without the label
-    glued = _glued_labels(ctx, drawbacks)
+    glued = _glued_labels(ctx, label_words)
     scope_only |= {
         paragraph.text
         for paragraph, listed in glued
@@ -414,7 +422,7 @@ def _scope_only_headings(
     labels = labels | {paragraph.text: paragraph for paragraph, _listed in glued}
     # a paragraph opening with a label answered with none: the label names no drawback,
     # for the heading over it too, but what follows may still name one
-    led = [p for p in ctx.paragraphs if _short_label(p.text, drawbacks)]
+    led = [p for p in ctx.paragraphs if _short_label(p.text, label_words)]
     answered = {p.text: p for p in led if _label_answered_with_none(p.text, drawbacks, section)}
     # a paragraph led by a label whose text ends up finding none ("Cons: I didn't get to
     # try the multi-cluster view. … Honestly, nothing serious.") names none at all
@@ -456,6 +464,22 @@ def _label_answered_with_none(text: str, drawbacks: Vocabulary, section: Section
     rest = text.partition(":")[2]
     none = vocabulary(section.cues.none_found, exact=True)
     return any(none.find(singulars(s)) for s in first_sentences(rest, _ANSWER_SENTENCES))
+
+
+def _label_words(section: Section) -> Vocabulary:
+    """The words a label names a drawback with: `drawbacks` and `drawback_labels`."""
+    cues = section.cues
+    return vocabulary(cues.drawbacks + cues.drawback_labels, exact=True)
+
+
+def _labelled(ctx: PostContext, labels: Vocabulary) -> list[str]:
+    """The labels in `labels` a post has, as `_scope_only_headings` keeps them: a short
+    line over a list ("Limits:" then "- …"), one glued to its list, and a paragraph that
+    opens "Limits: it only …"."""
+    found = list(_labels(ctx, labels))
+    found += [paragraph.text for paragraph, _listed in _glued_labels(ctx, labels)]
+    found += [p.text for p in ctx.paragraphs if _short_label(p.text, labels)]
+    return found
 
 
 def _short_label(text: str, drawbacks: Vocabulary) -> bool:
