@@ -232,11 +232,11 @@ class PostContext:
         )
 
     def _names_scenario(self, option: Option) -> bool:
-        """Whether the post's headings or paragraphs name a scenario keyword that other
-        domains do not share (`scenario_shared`); a title alone ("Rate limits for a movie
-        recommendation API") leaves the text to tell it in the team's system's words."""
+        """Whether the post's title, headings or paragraphs name a scenario keyword that
+        other domains do not share (`scenario_shared`)."""
         keywords = vocabulary(option.scenario_own, exact=True)
         texts = (
+            self.post.title if self.post else "",
             *(heading.text for heading in self.headings),
             *(with_code(paragraph) for paragraph in self.paragraphs),
         )
