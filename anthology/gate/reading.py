@@ -1215,8 +1215,17 @@ class _Reader:
         aside = self.sections[s].cues.aside
         if not aside:
             return False
-        texts = [self.post.paragraphs[p].text for p in self.content_of(self.members(h, s))]
-        return any(texts) and not any(without_asides(text, aside).strip() for text in texts)
+        skip = vocabulary(aside)
+        said = False
+        for p in self.content_of(self.members(h, s)):
+            # sentence by sentence, stopping at the first that is no aside (most are not)
+            for sentence in _SENTENCE.split(self.post.paragraphs[p].text):
+                if not sentence.strip():
+                    continue
+                if not skip.find(stems(sentence)):
+                    return False
+                said = True
+        return said
 
     def _late(self, h: int) -> bool:
         """Whether heading `h` stands in the second half of the post."""

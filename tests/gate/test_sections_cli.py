@@ -6906,9 +6906,17 @@ def test_a_problem_told_again_late_leaves_the_walkthrough_its_sections(
 def test_why_i_picked_it_tells_the_choice_and_its_text_decides(
     content: Path, run: Runner, why: str, expected: str | None
 ) -> None:
-    # the post without its opening, which tells the problem too
+    _assert_problem_under(run, content, "Why I picked it", why, expected)
+
+
+def _assert_problem_under(
+    run: Runner, content: Path, heading: str, text: str, expected: str | None
+) -> None:
+    """The good post with `text` under `heading` in place of its opening and its problem
+    section (the opening tells the problem too): the severity of `section-missing`, if
+    any, is `expected`."""
     rest = BODY[BODY.index("## How Deepchecks helps") :]
-    body = f"This post is about Deepchecks.\n\n## Why I picked it\n\n{why}\n\n{rest}"
+    body = f"This post is about Deepchecks.\n\n## {heading}\n\n{text}\n\n{rest}"
     _code, found, _err = check(run, content, str(write(content, body)))
     problem = [f["severity"] for f in found if f["rule"] == "section-missing"]
     assert problem == ([expected] if expected else []), found
@@ -6981,11 +6989,7 @@ def test_a_short_label_that_plans_makes_its_list_a_plan(
 def test_a_motivation_over_the_writers_choice_alone_names_no_problem(
     content: Path, run: Runner, motivation: str, expected: str | None
 ) -> None:
-    rest = BODY[BODY.index("## How Deepchecks helps") :]
-    body = f"This post is about Deepchecks.\n\n## Motivation\n\n{motivation}\n\n{rest}"
-    _code, found, _err = check(run, content, str(write(content, body)))
-    problem = [f["severity"] for f in found if f["rule"] == "section-missing"]
-    assert problem == ([expected] if expected else []), found
+    _assert_problem_under(run, content, "Motivation", motivation, expected)
 
 
 def test_where_it_strains_heads_the_limitations(content: Path, run: Runner) -> None:

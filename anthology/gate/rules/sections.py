@@ -1523,7 +1523,9 @@ def _outside_lead_ins(ctx: PostContext, reading: Reading) -> list[str]:
     # ... or a short label right above a list ("**plan for the movie project** (next
     # milestone)" over "- examples would be pairs sampled from our API responses")
     labels = {
-        with_code(p) for p in ctx.paragraphs if not p.items and count_words(p.text) <= _LABEL_WORDS
+        with_code(p)
+        for p, below in pairwise(ctx.paragraphs)
+        if below.items and not p.items and count_words(p.text) <= _LABEL_WORDS
     }
     kept = []
     for index, (before, line) in enumerate(zip(["", *lines], lines, strict=False)):
