@@ -7038,3 +7038,34 @@ def test_a_limits_label_lists_the_limitations(
         f"Good:\n- zero install, works in the browser\n- makes repartitions obvious\n\n{limits}"
     )
     _assert_verdict(run, content, "Verdict", verdict, expected)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # the writer's deadline called the only downside (batch 1107)
+        ("- The only real downside for me was that I had one week for this assignment.\n", 1),
+        # a slip of the writer's own, taken back in its sentence (batch 1108)
+        (
+            "- I first forgot to pass the label column and had to rerun the whole suite, "
+            "but that was my mistake.\n",
+            1,
+        ),
+        # the tool's own cost beside them
+        ("- The report is slow to open: 40 MB of HTML for our ratings table.\n", 0),
+    ],
+)
+def test_cons_of_the_old_way_the_writers_time_or_slips_name_no_drawback(
+    content: Path, run: Runner, last: str, expected: int
+) -> None:
+    """A "Cons" list of the writer's scope, the old way's pain and the writer's deadline or
+    slip names no drawback of the tool."""
+    cons = (
+        "- I only tried the tabular checks; I didn't get to test the vision ones, so I "
+        "can't say how good those are.\n"
+        "- The old way, our hand-written pandas asserts, needed a lot of boilerplate, which "
+        "was painful.\n"
+        "- There are so many checks in the docs that I didn't have time to read them "
+        "all.\n" + last
+    )
+    _assert_verdict(run, content, "Cons", cons, expected)

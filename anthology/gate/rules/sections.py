@@ -745,20 +745,28 @@ def _scope_only_text(
         told, left = _scope_sentences(text, scope, retracted)
         told += sentences - left
     names = ctx.product_names
+    theirs: list[str] = []
     if told and told * _SCOPE_SHARE < sentences:
         # sentences on other products or the old way tell no drawback of the tool either
         alternatives = vocabulary(section.cues.alternatives_by, exact=True)
-        told += sum(
-            of_another(sentence, names, ctx.tool_words, alternatives)
+        theirs = [
+            sentence
             for sentence in sentences_of(text)
             if not scope.find(singulars(sentence))
-        )
+            and of_another(sentence, names, ctx.tool_words, alternatives)
+        ]
+        told += len(theirs)
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
-    if weighs(text, section, ctx.tool_words, names):
-        return False
     said = sentences_of(text)
     taken = [said[index] for index in taken_back(said, retracted, singulars)]
+    # "the old way … is painful" weighs the old way, and "…, but that was my mistake" takes
+    # its weighing back: neither weighs the tool
+    weighed = text
+    for sentence in (*theirs, *taken):
+        weighed = weighed.replace(sentence, " ")
+    if weighs(weighed, section, ctx.tool_words, names):
+        return False
     return not any(
         drawbacks.find(singulars(part))
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
