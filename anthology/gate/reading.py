@@ -428,6 +428,7 @@ def goes_on_with(
     section: Section,
     own: set[str],
     described: Collection[int] = (),
+    voiced_by_heading: Collection[int] = (),
 ) -> StoryTie | None:
     """The first of `paragraphs` that goes on with the story `told`: in the writer's
     voice, not speculation, and naming a thing the story named (`named_things`), a thing
@@ -444,7 +445,9 @@ def goes_on_with(
     Kafka consumer" tells the tool used on the scenario without naming it again, and so
     do "the first run on our repo" after "our movie recommender repo" and "the nightly
     scoring job writes each user's candidates" after "our nightly batch job scores every
-    user's candidate movies"; "I ran it on the sample data" does not."""
+    user's candidate movies"; "I ran it on the sample data" does not. The paragraphs at
+    lines `voiced_by_heading` stand under a heading in the writer's voice ("How did I use
+    it?"): their terse notes ("Two counters in the proxy:") are in that voice too."""
     if not told:
         return None
     cues = section.cues
@@ -479,7 +482,8 @@ def goes_on_with(
 
     for index, paragraph in enumerate(paragraphs):
         text = with_code(paragraph)
-        voice = in_writers_voice(text, section)
+        own_voice = in_writers_voice(text, section)
+        voice = own_voice or paragraph.line in voiced_by_heading
         if not (voice or cues.story_section_topics) or imagines(index):
             continue
         if hedged(index) and hedged(index + 1):
@@ -505,7 +509,8 @@ def goes_on_with(
             if cues.story_topics and len(common) >= cues.story_topics:
                 where = max(told, key=lambda p: len(about[p.line] & common))
                 return StoryTie(paragraph, sorted(written[root] for root in common), where)
-            voiced = voiced or paragraph
+            if own_voice:  # the pooled words need a paragraph that speaks for itself
+                voiced = voiced or paragraph
         for root, word in written.items():
             pooled.setdefault(root, word)
     # "the gunicorn worker … every slow request … our code" over short paragraphs and

@@ -7069,3 +7069,54 @@ def test_cons_of_the_old_way_the_writers_time_or_slips_name_no_drawback(
         "all.\n" + last
     )
     _assert_verdict(run, content, "Cons", cons, expected)
+
+
+TERSE_WALKTHROUGH = """
+Short post. I tried Deepchecks on the nightly export job that feeds our team's movie
+recommendation model.
+
+## Why would anyone need this?
+
+Every night the export job copies the last day of Kafka events into Parquet for the
+retraining of our recommender. Every few days the export lost rows when the upstream
+consumer lagged, and the model silently trained on a partial day: the recommendations
+drifted towards whatever was popular that morning, and nobody knew until a teammate
+compared row counts by hand. We needed a check that fails the nightly run before training.
+
+## {heading}
+
+Two checks and one suite in the export job:
+
+```python
+suite = Suite("export", DataDuplicates(), FeatureDrift())
+result = suite.run(train_dataset=yesterday, test_dataset=today)
+```
+
+Then, on the VM:
+
+```bash
+python export_check.py --day 2026-11-02 --fail-on drift
+```
+
+After six nightly exports (about 9 million rows) the report told the story: the export
+dropped 4 percent of rows each night that the upstream consumer lagged. A retry with
+backoff fixed it; the drop now stays under 0.1 percent.
+
+## What's not great?
+
+- The HTML report is heavy: 30 MB for one day of events, slow to open.
+- No alerts of its own; the cron job has to turn a failed suite into an email.
+"""
+
+
+@pytest.mark.parametrize(("heading", "expected"), [("How did I use it?", 0), ("Setup", 1)])
+def test_terse_notes_under_the_writers_heading_go_on_with_their_story(
+    content: Path, run: Runner, heading: str, expected: int
+) -> None:
+    """Notes with no "I" or "we" ("Two checks and one suite in the export job:") under
+    "How did I use it?" go on with the export job the post told as the team's own; under a
+    heading that is not in the writer's voice they tell no use."""
+    body = TERSE_WALKTHROUGH.format(heading=heading)
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f["rule"] for f in found if f["severity"] == "error"]
+    assert (code, missing) == (expected, ["scenario-missing"] * expected), found

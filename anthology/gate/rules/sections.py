@@ -1181,7 +1181,13 @@ def _continues_own_story(
     ]
     described = _described(reading, ctx.tool_names)
     about = {p.line for p in taken if with_code(p) in described}
-    return goes_on_with(told, taken, reading.section, ctx.own_words, about) is not None
+    headings, _ = ctx.reading_outline
+    # a paragraph read as a heading itself ("Q: What did you like?") speaks for itself
+    titles = {h.text for h in headings}
+    voiced = {
+        p.line for p in taken if p.text not in titles and _under_own_heading(p, headings, section)
+    }
+    return goes_on_with(told, taken, section, ctx.own_words, about, voiced) is not None
 
 
 def _described(reading: Reading, tool_names: tuple[str, ...]) -> set[str]:
