@@ -7120,3 +7120,16 @@ def test_terse_notes_under_the_writers_heading_go_on_with_their_story(
     code, found, _err = check(run, content, str(write(content, body)))
     missing = [f["rule"] for f in found if f["severity"] == "error"]
     assert (code, missing) == (expected, ["scenario-missing"] * expected), found
+
+
+# "What's the catch?" was read so before batch 1146 too: a control
+@pytest.mark.parametrize("heading", ["not good", "Not good:", "What's the catch?"])
+def test_a_bare_not_good_heads_the_limitations(content: Path, run: Runner, heading: str) -> None:
+    """A bare "not good" heads the limitations (batch 1146)."""
+    cons = (
+        "- The cache is capped at 10 GB per repository; older entries get evicted once a "
+        "few sample versions fill it.\n"
+        "- Unused caches disappear after 7 days, and the first run after a break is slow "
+        "to restore 1.8 GB.\n"
+    )
+    _assert_verdict(run, content, heading, cons, 0)

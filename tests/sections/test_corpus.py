@@ -189,7 +189,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # the changes batches 1096 to 1113 prompted and first measured on the code they left,
     # 27 of their 36, the same on the final code); the final code catches 5 more of the
     # 6,945 before them and misses none it caught: the set is at 0.738, so the floor is
-    # 0.73.
+    # 0.73. Batches 1132 to 1149 (108 posts) let through 24 of their 36 as first measured,
+    # 24 on the final code; the final code catches 3 more of the 7,161 before them and
+    # misses none it caught: the set is at 0.733, and the floor stays 0.73.
     assert figures["recall"] >= 0.73
 
 
