@@ -7133,3 +7133,62 @@ def test_a_bare_not_good_heads_the_limitations(content: Path, run: Runner, headi
         "to restore 1.8 GB.\n"
     )
     _assert_verdict(run, content, heading, cons, 0)
+
+
+OUTAGE_LISTICLE = """Five things I learned putting Deepchecks in front of the deploys of our
+movie recommender.
+
+## 1. {heading}
+
+Every night the retraining job built a new model and the deploy script swapped it in for
+every viewer at once. When the March 12 model had a bug that returned the same 20 movies
+for everyone, everyone got it until morning, and the course simulator counted every one of
+those requests against us. Nobody looked at a new model before it went live: we needed a
+gate that fails the deploy when the new model is clearly worse than the old one.
+
+## 2. A suite is a list of checks
+
+Deepchecks runs suites of small checks, each with a condition. The model evaluation suite
+compares a new model with the one in production on the same data.
+
+## 3. The gate in our deploy job
+
+I added the suite to the deploy job on the team VM and replayed the last 14 nightly models
+against a day of our ratings:
+
+```python
+result = model_evaluation().run(train_ds, test_ds, new_model)
+```
+
+It failed the March 12 model (precision at 20 fell from 0.31 to 0.04) and passed the other
+13; the check takes 50 seconds per night.
+
+## 4. The gotchas
+
+- The HTML report is 30 MB for one day of ratings and slow to open.
+- Conditions are hard to tune: the default drift threshold failed two good models.
+
+## 5. Verdict
+
+Worth it for a nightly deploy: ten lines in the job, and the worst night of March would
+not have happened. Not a monitoring system, though.
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Our deploys were the real outage", 0),
+        # a deploy heading alone stays the walkthrough's: the problem is then missing
+        ("Our deploys", 1),
+    ],
+)
+def test_an_outage_heading_is_the_problem(
+    content: Path, run: Runner, heading: str, expected: int
+) -> None:
+    """ "Our deploys were the real outage" over the incident is the problem, though
+    "deploys" names the walkthrough elsewhere (batch 1134)."""
+    body = OUTAGE_LISTICLE.format(heading=heading)
+    code, found, _err = check(run, content, str(write(content, body)))
+    errors = [f["rule"] for f in found if f["severity"] == "error"]
+    assert (code, errors) == (expected, ["section-missing"] * expected), found
