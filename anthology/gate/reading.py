@@ -422,6 +422,17 @@ def _distinct(roots: Iterable[str]) -> set[str]:
     return {root for root in kept if not any(root != o and root.startswith(o) for o in kept)}
 
 
+_OWNED_BY = frozenset(singulars("our my"))
+
+
+def names_material(borrowed: Vocabulary, words: Sequence[str]) -> bool:
+    """Whether `words` name someone else's material (`story_borrowed`): not when "our"
+    or "my" owns it ("I wrote the steps in our README")."""
+    return any(
+        start == 0 or words[start - 1] not in _OWNED_BY for start, _end in borrowed.spans(words)
+    )
+
+
 def goes_on_with(
     told: Sequence[Paragraph],
     paragraphs: Sequence[Paragraph],
@@ -488,7 +499,7 @@ def goes_on_with(
             continue
         if hedged(index) and hedged(index + 1):
             continue
-        if borrowed.find(singulars(text)):
+        if names_material(borrowed, singulars(text)):
             # "Rather than instrumenting our own service, I used the demo application":
             # someone else's material, whatever of the writer's it names
             lent = True
@@ -1748,7 +1759,7 @@ class _Reader:
             "\n".join(
                 line
                 for line in text.split("\n")
-                if not borrowed.find(singulars(line))
+                if not names_material(borrowed, singulars(line))
                 and not speculation(line, section)
                 and not only_asks(line)  # "Q: And for our tasks?" asks; its answer tells
             )

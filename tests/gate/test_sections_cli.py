@@ -7192,3 +7192,23 @@ def test_an_outage_heading_is_the_problem(
     code, found, _err = check(run, content, str(write(content, body)))
     errors = [f["rule"] for f in found if f["severity"] == "error"]
     assert (code, errors) == (expected, ["section-missing"] * expected), found
+
+
+@pytest.mark.parametrize(
+    ("last", "shown"),
+    [
+        ("I wrote the steps in our README.", True),
+        # someone else's README is their material
+        ("I copied the steps from the README's example.", False),
+    ],
+)
+def test_our_readme_is_no_borrowed_material(
+    content: Path, run: Runner, last: str, shown: bool
+) -> None:
+    """ "our README" beside the team's ratings is the writer's own, not the vendor's
+    material (batch 1156)."""
+    paragraph = (
+        "Then I restored last night's backup of our ratings on the team VM: 6.1 million "
+        f"ratings back, the count matching production. {last}"
+    )
+    assert _scenario_shown(content, run, paragraph) is shown

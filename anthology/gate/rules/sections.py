@@ -27,6 +27,7 @@ from ..reading import (
     goes_on_with,
     hypotheticals,
     in_writers_voice,
+    names_material,
     says_not_made,
     speculation,
     story_parts,
@@ -1003,10 +1004,10 @@ def _on_borrowed_material(
     lent = in_domain = opening = on_domain
     for line in reading.text.split("\n"):
         words = singulars(line)
-        names_material = bool(borrowed.find(words))
-        if not (lent or names_material):
+        on_material = names_material(borrowed, words)
+        if not (lent or on_material):
             continue
-        if names_material and domain.find(words):
+        if on_material and domain.find(words):
             lent = in_domain = True
         ending = system if in_domain else own
         # the writer's own scenario told apart from the material ("… where our watch
@@ -1017,7 +1018,7 @@ def _on_borrowed_material(
         ):
             lent = in_domain = opening = False
             continue
-        if names_material:
+        if on_material:
             # named again, the material goes on ("The demo includes a load generator")
             lent = lent or bool(keywords.find(words))
             if not lent:
@@ -1363,7 +1364,7 @@ def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bo
     section = reading.section
     if not section.scenario_voice:
         return True
-    if vocabulary(section.cues.borrowed, exact=True).find(singulars(paragraph)):
+    if names_material(vocabulary(section.cues.borrowed, exact=True), singulars(paragraph)):
         return False  # "I worked through the vendor's tutorial notebook on its sample data"
     if only_asks(paragraph):
         return False  # "Me: And on our movie data?": a question asks, its answer tells
