@@ -1457,10 +1457,13 @@ def _may_tell_a_use(
     voice or that imagines too (`_told_under_imagining`), and all of its text when a line
     of it plans as well ("For our service the plan is:", then the steps)."""
     done = _done_in_past(reading.section)
+    # only the lines naming the scenario are asked about: the others are not read
+    asked = set(named)
     in_code_only = {
         with_code(p)
         for p in ctx.paragraphs
         if p.code
+        and with_code(p) in asked
         and not keywords.find(singulars(p.text))
         and not in_writers_voice(p.text, reading.section)
         # a note that opens with what was done ("Started `nightly.sh` by hand, then …")
