@@ -423,11 +423,14 @@ def _distinct(roots: Iterable[str]) -> set[str]:
 
 
 _OWNED_BY = frozenset(singulars("our my"))
+_SNAKE_CASE = re.compile(r"\S*\w_\w\S*")  # `sample_id`: one name, not "sample" and "id"
 
 
-def names_material(borrowed: Vocabulary, words: Sequence[str]) -> bool:
-    """Whether `words` name someone else's material (`story_borrowed`): not when "our"
-    or "my" owns it ("I wrote the steps in our README")."""
+def names_material(borrowed: Vocabulary, text: str) -> bool:
+    """Whether `text` names someone else's material (`story_borrowed`): not when "our"
+    or "my" owns it ("I wrote the steps in our README"), nor in the parts of an
+    identifier ("`sample_id` /data/m/…" is no "sample data")."""
+    words = singulars(_SNAKE_CASE.sub(" ", text)) if "_" in text else singulars(text)
     return any(
         start == 0 or words[start - 1] not in _OWNED_BY for start, _end in borrowed.spans(words)
     )
@@ -499,7 +502,7 @@ def goes_on_with(
             continue
         if hedged(index) and hedged(index + 1):
             continue
-        if names_material(borrowed, singulars(text)):
+        if names_material(borrowed, text):
             # "Rather than instrumenting our own service, I used the demo application":
             # someone else's material, whatever of the writer's it names
             lent = True
@@ -1759,7 +1762,7 @@ class _Reader:
             "\n".join(
                 line
                 for line in text.split("\n")
-                if not names_material(borrowed, singulars(line))
+                if not names_material(borrowed, line)
                 and not speculation(line, section)
                 and not only_asks(line)  # "Q: And for our tasks?" asks; its answer tells
             )

@@ -7212,3 +7212,39 @@ def test_our_readme_is_no_borrowed_material(
         f"ratings back, the count matching production. {last}"
     )
     assert _scenario_shown(content, run, paragraph) is shown
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        # an identifier's parts name no material: `sample_id` then `/data/…` is no
+        # "sample data" (batch 1173)
+        ("from our request log, with the request ID as `sample_id` and `/data/` paths", True),
+        ("from the vendor's sample data", False),
+    ],
+)
+def test_an_identifiers_parts_name_no_borrowed_material(
+    content: Path, run: Runner, source: str, shown: bool
+) -> None:
+    paragraph = (
+        f"Every hour a cron job logged the ranking model's inputs and outputs {source}, and "
+        "48 hours later the labels: did the viewer finish the movie."
+    )
+    assert _scenario_shown(content, run, paragraph) is shown
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    # "Cons & gotchas" was read so before too: a control
+    [("Bad / limits", 0), ("Limits + bad", 0), ("Cons & gotchas", 0)],
+)
+def test_joined_labels_each_name_a_drawback(
+    content: Path, run: Runner, heading: str, expected: int
+) -> None:
+    """ "Bad / limits" over a list names a drawback, as "Bad" and "Limits" each would
+    alone (batch 1180)."""
+    cons = (
+        "- Discontinued: the company stopped developing it in 2022.\n"
+        "- Asking for 5,000 documents froze the window for several seconds.\n"
+    )
+    _assert_verdict(run, content, heading, cons, expected)

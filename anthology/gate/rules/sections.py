@@ -338,7 +338,10 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
 
     def texts() -> Iterator[str]:
         yield from (
-            h.text for h in headings if id(h) not in told_headings and h.text not in scope_only
+            part
+            for h in headings
+            if id(h) not in told_headings and h.text not in scope_only
+            for part in _label_parts(h.text)
         )
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
         # list says of the alternatives is theirs ("LightFM: nice, but slow to build")
@@ -490,8 +493,24 @@ def _short_label(text: str, drawbacks: Vocabulary) -> bool:
 
 
 def _drawback_label(label: str, drawbacks: Vocabulary) -> bool:
-    """Whether `label` is a few words naming a drawback ("Cons", "Things to watch")."""
-    return count_words(label) <= _LABEL_WORDS and bool(drawbacks.find(singulars(label)))
+    """Whether `label` is a few words naming a drawback ("Cons", "Things to watch", "Bad /
+    limits")."""
+    return count_words(label) <= _LABEL_WORDS and any(
+        drawbacks.find(singulars(part)) for part in _label_parts(label)
+    )
+
+
+_LABEL_JOINS = re.compile(r"\s*[/&+]\s*")
+
+
+def _label_parts(text: str) -> list[str]:
+    """A heading or label and, when it joins several with "/", "&" or "+" ("Bad /
+    limits"), each of them: a label that names a drawback only whole ("Bad", "Limits")
+    still names one there."""
+    if not any(join in text for join in "/&+"):
+        return [text]
+    parts = [part for part in _LABEL_JOINS.split(text) if part]
+    return [text, *parts] if len(parts) > 1 else [text]
 
 
 # how many words a line leading into a list may have and still be its label ("Cons / things
@@ -1004,7 +1023,7 @@ def _on_borrowed_material(
     lent = in_domain = opening = on_domain
     for line in reading.text.split("\n"):
         words = singulars(line)
-        on_material = names_material(borrowed, words)
+        on_material = names_material(borrowed, line)
         if not (lent or on_material):
             continue
         if on_material and domain.find(words):
@@ -1364,7 +1383,7 @@ def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bo
     section = reading.section
     if not section.scenario_voice:
         return True
-    if names_material(vocabulary(section.cues.borrowed, exact=True), singulars(paragraph)):
+    if names_material(vocabulary(section.cues.borrowed, exact=True), paragraph):
         return False  # "I worked through the vendor's tutorial notebook on its sample data"
     if only_asks(paragraph):
         return False  # "Me: And on our movie data?": a question asks, its answer tells
