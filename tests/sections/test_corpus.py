@@ -195,7 +195,10 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # to 1167 (108 posts) let through 22 of their 36 as first measured, 22 on the final
     # code; of the 7,269 before them the final code catches one fewer (a lacking post
     # caught only because "our README" read as someone else's material) and misses no
-    # other: the set is at 0.728, so the floor is 0.72.
+    # other: the set is at 0.728, so the floor is 0.72. Batches 1168 to 1185 (108 posts)
+    # let through 14 of their 36 as first measured, 14 on the final code; the final code
+    # reads the 7,377 before them as the code before them did but for one false error
+    # fewer: the set is at 0.726, and the floor stays 0.72.
     assert figures["recall"] >= 0.72
 
 
