@@ -6502,13 +6502,27 @@ def test_drawbacks_taken_back_or_answered_with_none(
     _assert_verdict(run, content, "Verdict", verdict, expected)
 
 
-def test_what_bit_you_heads_the_limitations(content: Path, run: Runner) -> None:
-    """An FAQ's "What bit you?" lists the limitations (batch 1066)."""
-    verdict = (
-        "- **Coupling.** If the export server is down, the nightly check fails: a new "
-        "failure mode.\n- **Secrets.** The token sits in a plain config file."
-    )
-    _assert_verdict(run, content, "Q5. What bit you?", verdict, 0)
+@pytest.mark.parametrize(
+    ("heading", "verdict"),
+    [
+        # an FAQ's "What bit you?" (batch 1066)
+        (
+            "Q5. What bit you?",
+            "- **Coupling.** If the export server is down, the nightly check fails: a new "
+            "failure mode.\n- **Secrets.** The token sits in a plain config file.",
+        ),
+        # "Where it strains for an ML system" (batch 1129)
+        (
+            "Where it strains for an ML system",
+            "Nothing in it is specific to machine learning, and keeping the checks current "
+            "is tedious: nothing warns you when they drift from the real pipeline.",
+        ),
+    ],
+)
+def test_what_bit_you_or_where_it_strains_heads_the_limitations(
+    content: Path, run: Runner, heading: str, verdict: str
+) -> None:
+    _assert_verdict(run, content, heading, verdict, 0)
 
 
 NUMBERED_BOLD_POST = """**1. Broken exports reached the model quietly.**
@@ -6990,15 +7004,6 @@ def test_a_motivation_over_the_writers_choice_alone_names_no_problem(
     content: Path, run: Runner, motivation: str, expected: str | None
 ) -> None:
     _assert_problem_under(run, content, "Motivation", motivation, expected)
-
-
-def test_where_it_strains_heads_the_limitations(content: Path, run: Runner) -> None:
-    """ "Where it strains for an ML system" (batch 1129) lists the limitations."""
-    verdict = (
-        "Nothing in it is specific to machine learning, and keeping the checks current is "
-        "tedious: nothing warns you when they drift from the real pipeline."
-    )
-    _assert_verdict(run, content, "Where it strains for an ML system", verdict, 0)
 
 
 @pytest.mark.parametrize(

@@ -1192,6 +1192,8 @@ def _continues_own_story(
     others = {p.line for p in ctx.paragraphs if with_code(p) in theirs}
     title = ctx.post.title if ctx.post is not None else ""
     told = told_as_own(ctx.paragraphs, reading.section, keywords, first, others, title)
+    if not told:
+        return False  # no story of the writer's own to go on with
     # a plan led into ("The plan:", then the steps) goes on with no story: it is to come
     lines = set(_outside_lead_ins(ctx, reading))
     taken = [
