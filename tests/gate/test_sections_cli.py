@@ -5035,6 +5035,36 @@ def test_a_heading_over_scope_only_cons_names_no_drawback(
     _assert_one_sided(run, content, body, expected)
 
 
+@pytest.mark.parametrize(
+    ("limitations", "expected"),
+    [
+        # a lead-in whose colon leads into the writer's own deadline names no drawback
+        # (batch 1132)
+        (
+            "Honestly I did not run into real limitations in my three days. The only "
+            "downside for me was time: I wanted to try the drift suite on a second model, "
+            "but I did not get to it before the deadline.",
+            "error",
+        ),
+        # ... one that leads into what the tool does still names one
+        (
+            "The only downside is memory: it needs 8 GB for our ratings table, and I did "
+            "not get to try the sampling mode.",
+            None,
+        ),
+    ],
+)
+def test_a_lead_in_to_the_writers_scope_names_no_drawback(
+    content: Path, run: Runner, limitations: str, expected: str | None
+) -> None:
+    """ "The only downside was time: I wanted to try X but did not get to it" is told by
+    what follows its colon, the writer's own scope, and a verdict of praise beside it is
+    one-sided; a lead-in followed by what the tool does still names a drawback."""
+    verdict = f"{limitations}\n\n## Conclusion\n\nTen out of ten; it saved us days."
+    body = ONE_SIDED_POST.format(heading="Limitations", verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
 def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | None) -> None:
     """The post gets `section-one-sided` as `expected` ("error"), or, with None, no error
     of it: weighed, though maybe in words no drawback list has (advice at most)."""

@@ -375,8 +375,9 @@ def _said_otherwise(clause: str, text: str, ctx: PostContext, section: Section) 
     """Whether the clause of `text` read apart is, in its sentence, no drawback of the
     tool: the sentence finds none (`none_found`: "If I have to name downsides, they are
     really about how we used to work"), is taken back (`retracted_by`: "…, so this
-    might turn out to be an advantage"), or the clause lies in clauses that speak of
-    another product or the old way (`clauses_of_another`)."""
+    might turn out to be an advantage"), the clause leads into the writer's scope (see
+    `_lead_to_scope`), or it lies in clauses that speak of another product or the old way
+    (`clauses_of_another`)."""
     clause = clause.strip()
     said = sentences_of(text)
     at = next((index for index, s in enumerate(said) if clause in s), None)
@@ -384,6 +385,8 @@ def _said_otherwise(clause: str, text: str, ctx: PostContext, section: Section) 
         return False
     sentence = said[at]
     if vocabulary(section.cues.none_found, exact=True).find(singulars(sentence)):
+        return True
+    if clause in _lead_to_scope(sentence, vocabulary(section.cues.scope_by, exact=True)):
         return True
     if at in taken_back(said, vocabulary(section.cues.retracted_by, exact=True), singulars):
         return True
@@ -787,12 +790,28 @@ def _scope_only_text(
         weighed = weighed.replace(sentence, " ")
     if weighs(weighed, section, ctx.tool_words, names):
         return False
+    leads = [lead for sentence in said if (lead := _lead_to_scope(sentence, scope))]
     return not any(
         drawbacks.find(singulars(part))
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
-        and not any(part.strip() in sentence for sentence in taken)
+        and not any(part.strip() in sentence for sentence in (*taken, *leads))
         for part in _CLAUSE.split(text)
     )
+
+
+def _lead_to_scope(sentence: str, scope: Vocabulary) -> str:
+    """The lead-in of a sentence whose colon leads into the writer's own scope told in the
+    first person (`scope_by`: "The only downside was time: I wanted to try delayed jobs
+    but did not get to it"), or "": such a lead-in is told by what follows it, and names
+    no drawback of the tool ("The downside is memory: it needs 8 GB" still does)."""
+    lead, colon, rest = sentence.partition(":")
+    words = singulars(rest)
+    told_by_writer = bool(words) and words[0] in _FIRST_PERSON
+    return lead if colon and told_by_writer and scope.find(words) else ""
+
+
+# the words a writer opens a sentence on their own doings with (English)
+_FIRST_PERSON = frozenset(singulars("i we my our i'd we'd i've we've i'm we're"))
 
 
 def _paragraphs_under(ctx: PostContext, heading: Heading) -> list[Paragraph]:
