@@ -719,6 +719,15 @@ def test_a_walkthrough_on_a_public_dataset_is_not_the_scenario(
 
 
 @pytest.mark.parametrize(
+    "public",
+    [
+        "I downloaded the MovieLens 1M dataset and loaded it with the tool:\n\n{then}",
+        # the IMDB movie reviews every deep-learning library ships as a demo (batch 1172)
+        "I trained the standard Keras IMDB movie-review sentiment model in a notebook and "
+        "ran the tool on it:\n\n{then}",
+    ],
+)
+@pytest.mark.parametrize(
     "then",
     [
         # what the writer saw in the dataset, told in movies and genres (batch 800)
@@ -730,12 +739,12 @@ def test_a_walkthrough_on_a_public_dataset_is_not_the_scenario(
     ],
 )
 def test_a_dataset_of_the_scenarios_domain_goes_on_until_the_writers_system(
-    content: Path, run: Runner, then: str
+    content: Path, run: Runner, public: str, then: str
 ) -> None:
-    """MovieLens speaks of movies and genres by nature (`story_domain`): what follows it
-    in those words is the dataset's, not the scenario tried, until a sentence names the
-    writer's own system (`story_system`: "our Kafka stream")."""
-    public = f"I downloaded the MovieLens 1M dataset and loaded it with the tool:\n\n{then}"
+    """MovieLens and the IMDB reviews speak of movies by nature (`story_domain`): what
+    follows them in those words is the dataset's, not the scenario tried, until a sentence
+    names the writer's own system (`story_system`: "our Kafka stream")."""
+    public = public.format(then=then)
     assert not _scenario_shown(content, run, public)
     own = (
         public + "\n\nThen I ran the same queries on a week of ratings from our Kafka "
