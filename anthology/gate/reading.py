@@ -207,12 +207,14 @@ _WISHES = frozenset(map(stem, ("liked", "loved", "wanted", "preferred", "hoped",
 _WOULD, _HAVE = stem("would"), stem("have")
 _TOOL_PRONOUNS = frozenset(map(stem, ("it", "which", "this", "they")))
 _NEGATIONS = frozenset(map(stem, ("never", "not")))
+_OPINIONS = frozenset(map(stem, ("say", "argue", "guess")))
 
 
 def _without_counterfactuals(words: tuple[str, ...]) -> tuple[str, ...]:
     """Stemmed `words` less each "would" of a counterfactual of the story: "we would have
     merged it", "that would have been two deploys", "we would never have found that"; not
-    "it would have fit our service" nor "I would have liked to"."""
+    "it would have fit our service" nor "I would have liked to"; and each "would" of an
+    opinion ("I would say it is stable")."""
     kept = []
     for i, word in enumerate(words):
         after = words[i + 1 : i + 4]
@@ -226,6 +228,8 @@ def _without_counterfactuals(words: tuple[str, ...]) -> tuple[str, ...]:
             and before not in _TOOL_PRONOUNS
         ):
             continue
+        if word == _WOULD and after[:1] and after[0] in _OPINIONS:
+            continue  # "I would say", "I would argue": an opinion, not a plan
         kept.append(word)
     return tuple(kept)
 
@@ -242,6 +246,26 @@ def speculation(text: str, section: Section, not_made: bool = True) -> bool:
     # counted sentence by sentence: "could" in each of five bullets is five, not one
     maybe = sum(hypotheticals(stems(sentence), section) for sentence in _SENTENCE.split(text))
     return maybe >= 2 or (maybe == 1 and not in_writers_voice(text, section))
+
+
+def not_made_on_own(text: str, section: Section) -> bool:
+    """Whether `text` says the use on the writer's own system was not made: a
+    `scenario_not_made` phrase right before what the writer calls their own ("Honestly, I
+    did not get to our repo", "we never tried it on our data"); not "We ran out of time"
+    nor "Our project has no UI, so this didn't apply"."""
+    if not says_not_made(text, section):
+        return False
+    words = singulars(text)
+    for term in vocabulary(section.scenario_not_made, exact=True).find(words):
+        said = singulars(term)
+        for at in range(len(words) - len(said) + 1):
+            after = words[at + len(said) : at + len(said) + _OWN_REACH]
+            if words[at : at + len(said)] == said and _POSSESSIVES.intersection(after):
+                return True
+    return False
+
+
+_OWN_REACH = 2  # words after a phrase of the use not made: "did not get to (the) our repo"
 
 
 def says_not_made(text: str, section: Section) -> bool:
@@ -1509,6 +1533,7 @@ class _Reader:
         self._spread(chosen)
         self._closing(chosen)
         self._by_story(chosen, used)
+        self._essay_tails(chosen)
         self._opened_late(chosen)
         # what `_opened_late` left unserved may share the heading that opened the
         # walkthrough ("The setup, and what was wrong with it")
@@ -1531,11 +1556,23 @@ class _Reader:
                     self.mapping.get(section.id),
                     tuple(dict.fromkeys(notes)),
                     tuple(empty.get(s, ())),
-                    self._story(s, text, chosen, self._paragraphs_of(parts)) if parts else "",
+                    self._told_story(s, text, chosen, parts),
                     () if parts else unplaced,
                 )
             )
         return readings
+
+    def _told_story(
+        self, s: int, text: str, chosen: dict[int, list[Part]], parts: Sequence[Part]
+    ) -> str:
+        """The story requirement `s`'s parts go on with (see `_story`), "" when one of their
+        paragraphs says the use on the writer's own system was not made (`not_made_on_own`:
+        "Honestly, I did not get to our repo. I worked through the example from the docs"):
+        the story stopped short of the tool."""
+        paragraphs = self._paragraphs_of(parts)
+        if not parts or any(not_made_on_own(p.text, self.sections[s]) for p in paragraphs):
+            return ""
+        return self._story(s, text, chosen, paragraphs)
 
     def _past_later(self, candidate: _Candidate, chosen: dict[int, list[Part]]) -> bool:
         """Whether a further section naming a requirement that opens a post (`position:
@@ -1911,6 +1948,46 @@ class _Reader:
                 )
                 chosen[s] = [self._content_part(region, replace(score, used=tuple(tail)))]
                 break
+
+    def _essay_tails(self, chosen: dict[int, list[Part]]) -> None:
+        """In a post with no headings, the paragraphs that end the run of text the
+        requirement before a missing one took serve the missing one, as under `_tails`:
+        "Now, what I did not like" and the verdict after the story of the setup."""
+        if self.headings:
+            return
+        for s in range(1, len(self.sections)):
+            parts = chosen.get(s - 1, [])
+            if not chosen.get(s) and len(parts) == 1 and parts[0].how == CONTENT:
+                self._content_tail(chosen, s, s - 1)
+
+    def _content_tail(self, chosen: dict[int, list[Part]], s: int, o: int) -> None:
+        """Requirement `s` takes the paragraphs that end `o`'s one part (see `_tails`)."""
+        part = chosen[o][0]
+        own = self._indexes(part)
+        keep, words = 0, 0
+        while keep < len(own) and words < self.sections[o].min_words:
+            words += self._words([own[keep]])
+            keep += 1
+        start = len(own)
+        while start > max(keep, 1) and s in self.prefers(own[start - 1], (o, s)):
+            start -= 1
+        tail = own[start:]
+        if not tail:
+            return
+        cues = self.sections[s].cues
+        score = _score(self.post, cues, tail, (), self._window(chosen, s))
+        if score.score < cues.min_score or not score.firm or not score.in_place:
+            return
+        kept = [self.post.paragraphs[p] for p in own[:start]]
+        chosen[o] = [
+            replace(
+                part,
+                words=sum(count_words(p.text) for p in kept),
+                text="\n".join(with_code(p) for p in kept),
+                lines=tuple(p.line for p in kept),
+            )
+        ]
+        chosen[s] = [self._content_part(-1, replace(score, used=tuple(tail)))]
 
     def _paragraphs_of(self, parts: Sequence[Part]) -> list[Paragraph]:
         return [p for part in parts for p in self._part_paragraphs(part)]

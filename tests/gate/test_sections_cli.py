@@ -4418,6 +4418,14 @@ id, in 40 seconds each.
             "custom checks is steep, though, and the report is slow to open.",
             None,
         ),
+        # drawbacks in a hedged voice (batch 1198)
+        (
+            "Final verdict",
+            "It caught both broken exports. A few things could perhaps be improved: it "
+            "collects many metrics by default, and dashboards made for the usual exporter "
+            "do not work as they are.",
+            None,
+        ),
         # a drawback named by a heading alone, its text in words no list has
         (
             "What I did not like",

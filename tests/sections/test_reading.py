@@ -16,6 +16,7 @@ from anthology.gate.reading import (
     NESTED,
     SERIES,
     Reading,
+    not_made_on_own,
     possessions,
     read_sections,
     speculation,
@@ -1770,11 +1771,47 @@ def test_short_plain_lines_title_the_sections_of_notes_without_headings() -> Non
         ("We replayed a day of our movie ratings through it.", False),
         # an ordinary "could" in the writer's voice is one hypothetical word, as before
         ("I could replay a day of our ratings in ten minutes.", False),
+        # "I would say" gives an opinion, not a plan (batch 1188)
+        (
+            "So we planned a backtest (I would say a walk-forward test): train before each "
+            "day and evaluate on that day's watch events.",
+            False,
+        ),
+        ("So we planned a backtest that would evaluate each day's watch events.", True),
     ],
 )
 def test_a_use_not_made_is_speculation(text: str, speculates: bool) -> None:
     examples = next(s for s in OPTION.sections if s.id == "examples")
     assert speculation(text, examples) is speculates
+
+
+@pytest.mark.parametrize(
+    ("text", "on_own"),
+    [
+        ("Honestly, I did not get to our repo. I ran the docs example instead.", True),
+        ("We never tried it on our own ratings stream.", True),
+        # the use not made, but not on what the writer calls their own
+        ("We ran out of time, so the cluster mode waits.", False),
+        ("Our project has no UI, so this didn't apply.", False),
+    ],
+)
+def test_a_use_not_made_on_the_writers_own_system(text: str, on_own: bool) -> None:
+    """`not_made_on_own`: the phrase of a use not made right before what the writer calls
+    their own ("did not get to our repo") stops a story short of the tool (batch 865)."""
+    examples = next(s for s in OPTION.sections if s.id == "examples")
+    assert not_made_on_own(text, examples) is on_own
+
+
+def test_an_essay_with_no_headings_ends_on_its_verdict() -> None:
+    """A post with no headings tells its problem, its walkthrough, then "Now, what I did
+    not like" and a verdict (batch 1189 of the evaluation set): the paragraphs that end
+    the walkthrough's run and read like the verdict serve the verdict."""
+    text = (REPO / "tests/sections/corpus/zgj02-story-dlrover.md").read_text(encoding="utf-8")
+    got = read(text.split("\n---\n", 1)[1])
+    assert got["examples"].found and got["assessment"].found
+    verdict = "The biggest thing: DLRover is built for large training clusters"
+    assert verdict in got["assessment"].text
+    assert verdict not in got["examples"].text
 
 
 def test_a_hint_at_the_verdict_does_not_open_the_post() -> None:

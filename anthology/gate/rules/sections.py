@@ -28,6 +28,7 @@ from ..reading import (
     hypotheticals,
     in_writers_voice,
     names_material,
+    not_made_on_own,
     says_not_made,
     speculation,
     story_parts,
@@ -1215,11 +1216,10 @@ def _continues_own_story(
         return False  # no story of the writer's own to go on with
     # a plan led into ("The plan:", then the steps) goes on with no story: it is to come
     lines = set(_outside_lead_ins(ctx, reading))
-    taken = [
-        p
-        for p in ctx.paragraphs
-        if p.line >= first and with_code(p) in lines and with_code(p) not in opened_on
-    ]
+    walked = [p for p in ctx.paragraphs if p.line >= first and with_code(p) in lines]
+    if any(not_made_on_own(p.text, section) for p in walked):
+        return False  # "I did not get to our repo", before the material it opened on
+    taken = [p for p in walked if with_code(p) not in opened_on]
     described = _described(reading, ctx.tool_names)
     about = {p.line for p in taken if with_code(p) in described}
     headings, _ = ctx.reading_outline
