@@ -1214,7 +1214,7 @@ class _Reader:
             # writer's reasons for the choice, not what the heading names
             self.considered[s].append(
                 f"‘{self.headings[h].text}’ names it ({', '.join(named)}) but its text only "
-                "speaks of the post or the writer's choice"
+                "speaks of the post or the writer's choice, not of a need"
             )
             return None
         if named:  # the heading decides; the text is not read
@@ -1254,21 +1254,45 @@ class _Reader:
 
     def _only_asides(self, h: int, s: int) -> bool:
         """Whether the text of a heading's section has words, all in sentences that speak
-        of the post, the assignment or the writer's choice (`aside`)."""
-        aside = self.sections[s].cues.aside
-        if not aside:
+        of the post, the assignment or the writer's choice (`aside`); or some in such
+        sentences and none of the requirement's `required` cue words in the others ("Why
+        did I choose it?" over "Honestly, personal reason. I always wanted to learn …"),
+        when the heading names the requirement only in words of its `hints` too and no
+        heading before it serves it."""
+        cues = self.sections[s].cues
+        if not cues.aside:
             return False
-        skip = vocabulary(aside)
-        said = False
-        for p in self.content_of(self.members(h, s)):
-            # sentence by sentence, stopping at the first that is no aside (most are not)
-            for sentence in _SENTENCE.split(self.post.paragraphs[p].text):
-                if not sentence.strip():
-                    continue
-                if not skip.find(stems(sentence)):
-                    return False
+        skip = vocabulary(cues.aside)
+        content = self.content_of(self.members(h, s))
+        said = others = False
+        sentences = (
+            sentence
+            for p in content
+            for sentence in _SENTENCE.split(self.post.paragraphs[p].text)
+            if sentence.strip()
+        )
+        for sentence in sentences:  # stopping once both kinds are found
+            if skip.find(stems(sentence)):
                 said = True
-        return said
+            else:
+                others = True
+            if said and others:
+                break
+        if not said:
+            return False
+        if not others:
+            return True
+        # a reason for the choice beside sentences with no trouble word tells no need, under
+        # a heading that names the requirement only in words that also merely hint at it
+        # ("Why …?"), before any other heading serves it
+        section = self.sections[s]
+        weak = {stems(term) for term in section.hints}
+        return (
+            bool(cues.groups)
+            and all(stems(term) in weak for term in self.named(h, s))
+            and not any(self.qualifies(other, s) for other in range(h))
+            and not _score(self.post, cues, content).ok
+        )
 
     def _late(self, h: int) -> bool:
         """Whether heading `h` stands in the second half of the post."""

@@ -7054,6 +7054,42 @@ def test_a_motivation_over_the_writers_choice_alone_names_no_problem(
 
 
 @pytest.mark.parametrize(
+    ("heading", "reasons", "expected"),
+    [
+        # a reason for the choice beside sentences with no trouble word (batch 1187)
+        (
+            "Why did I choose it?",
+            "Honestly, personal reason. I write most of our team's SQL and always wanted to "
+            "learn a tool that trains models in SQL too. It was not claimed by anybody in "
+            "the course spreadsheet.",
+            "error",
+        ),
+        # ... beside a need
+        (
+            "Why did I choose it?",
+            "I always wanted to learn it. Twice a broken ratings export reached our movie "
+            "recommender, and nobody noticed for days.",
+            None,
+        ),
+        # a heading that names the problem outright keeps it, as before
+        (
+            "The problem with the current path",
+            "Step 3 dominates: heavy viewers have thousands of watch rows, and p99 is 240 ms. "
+            "This report tests the second option.",
+            None,
+        ),
+    ],
+)
+def test_a_why_over_the_writers_reasons_names_no_problem(
+    content: Path, run: Runner, heading: str, reasons: str, expected: str | None
+) -> None:
+    """ "Why did I choose it?" over a personal reason and sentences with no trouble word
+    tells no need: "why" names the problem only as a hint would, and the text does not
+    agree; a heading that names the problem outright is read as before."""
+    _assert_problem_under(run, content, heading, reasons, expected)
+
+
+@pytest.mark.parametrize(
     ("third", "expected"),
     [("", 1), ("- The editor is clunky and slow on queries over a thousand lines.\n", 0)],
 )
