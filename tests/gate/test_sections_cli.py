@@ -7090,6 +7090,50 @@ def test_a_why_over_the_writers_reasons_names_no_problem(
 
 
 @pytest.mark.parametrize(
+    ("heading", "verdict", "expected"),
+    [
+        # what every tool has, and the writer's own inexperience (batch 1199)
+        (
+            "Any downsides?",
+            "Honestly, I did not find any real ones so far. I suppose every tool has its "
+            "trade-offs, and whether it fits depends on your setup. The only time I was "
+            "stuck was my own inexperience with fixtures.",
+            1,
+        ),
+        # how the team worked before, and a wish to have had the tool sooner (batch 1192)
+        (
+            "Verdict",
+            "Honestly, the only real downside I found was how we worked before: a notebook "
+            "with hidden state. I wish we had started the semester with it.",
+            1,
+        ),
+        # praise right after the contrast takes the drawback back (batch 1186)
+        (
+            "Disadvantages?",
+            "- It was a little confusing to choose an instance size, but it is good to have "
+            "choice.\n- We had to learn new words, but now we understand queues better, so "
+            "it is positive for us.",
+            1,
+        ),
+        # a drawback of the tool beside them is still one
+        (
+            "Any downsides?",
+            "Every tool has its trade-offs, and this one's is speed: the report takes four "
+            "minutes to open and custom checks are tedious to write.",
+            0,
+        ),
+    ],
+)
+def test_what_every_tool_has_and_praise_in_drawback_words_name_none(
+    content: Path, run: Runner, heading: str, verdict: str, expected: int
+) -> None:
+    """ "Every tool has its trade-offs", the team's old way of working, "I wish we had
+    started with it" and a drawback taken back by praise after its contrast ("but it is
+    good to have choice") name no drawback of the tool: a verdict of them is one-sided."""
+    _assert_verdict(run, content, heading, verdict, expected)
+
+
+@pytest.mark.parametrize(
     ("third", "expected"),
     [("", 1), ("- The editor is clunky and slow on queries over a thousand lines.\n", 0)],
 )
