@@ -1264,32 +1264,29 @@ class _Reader:
             return False
         skip = vocabulary(cues.aside)
         content = self.content_of(self.members(h, s))
-        said = others = False
         sentences = (
             sentence
             for p in content
             for sentence in _SENTENCE.split(self.post.paragraphs[p].text)
             if sentence.strip()
         )
-        for sentence in sentences:  # stopping once both kinds are found
-            if skip.find(stems(sentence)):
+        weak = {stems(term) for term in self.sections[s].hints}
+        if not cues.groups or not all(stems(term) in weak for term in self.named(h, s)):
+            # stopping at the first sentence that is no aside (most are not)
+            said = False
+            for sentence in sentences:
+                if not skip.find(stems(sentence)):
+                    return False
                 said = True
-            else:
-                others = True
-            if said and others:
-                break
-        if not said:
-            return False
-        if not others:
+            return said
+        asides = [bool(skip.find(stems(sentence))) for sentence in sentences]
+        if asides and all(asides):
             return True
         # a reason for the choice beside sentences with no trouble word tells no need, under
         # a heading that names the requirement only in words that also merely hint at it
         # ("Why …?"), before any other heading serves it
-        section = self.sections[s]
-        weak = {stems(term) for term in section.hints}
         return (
-            bool(cues.groups)
-            and all(stems(term) in weak for term in self.named(h, s))
+            any(asides)
             and not any(self.qualifies(other, s) for other in range(h))
             and not _score(self.post, cues, content).ok
         )
