@@ -265,7 +265,9 @@ def not_made_on_own(text: str, section: Section) -> bool:
     return False
 
 
-_OWN_REACH = 2  # words after a phrase of the use not made: "did not get to (the) our repo"
+# how far after a phrase of the use not made "our" or "my" may come ("never tried it on
+# all our data")
+_OWN_REACH = 2
 
 
 def says_not_made(text: str, section: Section) -> bool:
@@ -1948,19 +1950,11 @@ class _Reader:
                     continue
                 region = next(i for i, h in enumerate(self.headings) if h is part.heading)
                 own = self.post.by_region.get(region, [])
-                keep, words = 0, 0
-                while keep < len(own) and words < self.sections[o].min_words:
-                    words += self._words([own[keep]])
-                    keep += 1
-                start = len(own)
-                while start > max(keep, 1) and s in self.prefers(own[start - 1], (o, s)):
-                    start -= 1
+                split = self._tail_of(own, s, o, chosen)
+                if split is None:
+                    continue
+                start, score = split
                 tail = own[start:]
-                if not tail:
-                    continue
-                score = _score(self.post, cues, tail, (), self._window(chosen, s))
-                if score.score < cues.min_score or not score.firm or not score.in_place:
-                    continue
                 kept = [self.post.paragraphs[p] for p in own[:start]]
                 parts[at] = replace(
                     part,
@@ -1969,6 +1963,27 @@ class _Reader:
                 )
                 chosen[s] = [self._content_part(region, replace(score, used=tuple(tail)))]
                 break
+
+    def _tail_of(
+        self, own: Sequence[int], s: int, o: int, chosen: dict[int, list[Part]]
+    ) -> tuple[int, _Score] | None:
+        """Where the paragraphs `own` of requirement `o` start to serve `s` instead, and
+        their score for it: past `o`'s first `min_words`, each reading more like `s`, and
+        together scoring `s`'s `min_score` where such text usually is; None if nowhere."""
+        keep, words = 0, 0
+        while keep < len(own) and words < self.sections[o].min_words:
+            words += self._words([own[keep]])
+            keep += 1
+        start = len(own)
+        while start > max(keep, 1) and s in self.prefers(own[start - 1], (o, s)):
+            start -= 1
+        if start == len(own):
+            return None
+        cues = self.sections[s].cues
+        score = _score(self.post, cues, own[start:], (), self._window(chosen, s))
+        if score.score < cues.min_score or not score.firm or not score.in_place:
+            return None
+        return start, score
 
     def _essay_tails(self, chosen: dict[int, list[Part]]) -> None:
         """In a post with no headings, the paragraphs that end the run of text the
@@ -1985,20 +2000,11 @@ class _Reader:
         """Requirement `s` takes the paragraphs that end `o`'s one part (see `_tails`)."""
         part = chosen[o][0]
         own = self._indexes(part)
-        keep, words = 0, 0
-        while keep < len(own) and words < self.sections[o].min_words:
-            words += self._words([own[keep]])
-            keep += 1
-        start = len(own)
-        while start > max(keep, 1) and s in self.prefers(own[start - 1], (o, s)):
-            start -= 1
+        split = self._tail_of(own, s, o, chosen)
+        if split is None:
+            return
+        start, score = split
         tail = own[start:]
-        if not tail:
-            return
-        cues = self.sections[s].cues
-        score = _score(self.post, cues, tail, (), self._window(chosen, s))
-        if score.score < cues.min_score or not score.firm or not score.in_place:
-            return
         kept = [self.post.paragraphs[p] for p in own[:start]]
         chosen[o] = [
             replace(
