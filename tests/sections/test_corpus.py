@@ -201,7 +201,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # fewer: the set is at 0.726, and the floor stays 0.72. Batches 1186 to 1203 (108
     # posts) let through 20 of their 36 as first measured, and 14 on the final code; the
     # final code catches 14 more of the 7,485 before them and misses none it caught: the
-    # set is at 0.730, and the floor stays 0.72.
+    # set is at 0.730, and the floor stays 0.72. Batches 1204 to 1221 (108 posts), measured
+    # once on the final code and left as measured, let through 13 of their 36: the set is
+    # at 0.728, and the floor stays 0.72.
     assert figures["recall"] >= 0.72
 
 
