@@ -1953,23 +1953,22 @@ class _Reader:
                 split = self._tail_of(own, s, o, chosen)
                 if split is None:
                     continue
-                start, score = split
-                tail = own[start:]
-                kept = [self.post.paragraphs[p] for p in own[:start]]
+                kept, score = split
                 parts[at] = replace(
                     part,
-                    words=part.heading.own_words - self._words(tail),
+                    words=part.heading.own_words - self._words(score.used),
                     text=part.heading.text + "\n" + "\n".join(with_code(p) for p in kept),
                 )
-                chosen[s] = [self._content_part(region, replace(score, used=tuple(tail)))]
+                chosen[s] = [self._content_part(region, score)]
                 break
 
     def _tail_of(
         self, own: Sequence[int], s: int, o: int, chosen: dict[int, list[Part]]
-    ) -> tuple[int, _Score] | None:
-        """Where the paragraphs `own` of requirement `o` start to serve `s` instead, and
-        their score for it: past `o`'s first `min_words`, each reading more like `s`, and
-        together scoring `s`'s `min_score` where such text usually is; None if nowhere."""
+    ) -> tuple[list[Paragraph], _Score] | None:
+        """The paragraphs of `own` that requirement `o` keeps, and the score for `s` of
+        those after them (`used`), which serve `s` instead: past `o`'s first `min_words`,
+        each reading more like `s`, and together scoring `s`'s `min_score` where such text
+        usually is; None if none do."""
         keep, words = 0, 0
         while keep < len(own) and words < self.sections[o].min_words:
             words += self._words([own[keep]])
@@ -1980,10 +1979,11 @@ class _Reader:
         if start == len(own):
             return None
         cues = self.sections[s].cues
-        score = _score(self.post, cues, own[start:], (), self._window(chosen, s))
+        tail = own[start:]
+        score = _score(self.post, cues, tail, (), self._window(chosen, s))
         if score.score < cues.min_score or not score.firm or not score.in_place:
             return None
-        return start, score
+        return [self.post.paragraphs[p] for p in own[:start]], replace(score, used=tuple(tail))
 
     def _essay_tails(self, chosen: dict[int, list[Part]]) -> None:
         """In a post with no headings, the paragraphs that end the run of text the
@@ -2003,9 +2003,7 @@ class _Reader:
         split = self._tail_of(own, s, o, chosen)
         if split is None:
             return
-        start, score = split
-        tail = own[start:]
-        kept = [self.post.paragraphs[p] for p in own[:start]]
+        kept, score = split
         chosen[o] = [
             replace(
                 part,
@@ -2014,7 +2012,7 @@ class _Reader:
                 lines=tuple(p.line for p in kept),
             )
         ]
-        chosen[s] = [self._content_part(-1, replace(score, used=tuple(tail)))]
+        chosen[s] = [self._content_part(-1, score)]
 
     def _paragraphs_of(self, parts: Sequence[Part]) -> list[Paragraph]:
         return [p for part in parts for p in self._part_paragraphs(part)]

@@ -7327,41 +7327,43 @@ def test_an_outage_heading_is_the_problem(
 
 
 @pytest.mark.parametrize(
-    ("last", "shown"),
+    ("paragraph", "shown"),
     [
-        ("I wrote the steps in our README.", True),
-        # someone else's README is their material
-        ("I copied the steps from the README's example.", False),
-    ],
-)
-def test_our_readme_is_no_borrowed_material(
-    content: Path, run: Runner, last: str, shown: bool
-) -> None:
-    """ "our README" beside the team's ratings is the writer's own, not the vendor's
-    material (batch 1156)."""
-    paragraph = (
-        "Then I restored last night's backup of our ratings on the team VM: 6.1 million "
-        f"ratings back, the count matching production. {last}"
-    )
-    assert _scenario_shown(content, run, paragraph) is shown
-
-
-@pytest.mark.parametrize(
-    ("source", "shown"),
-    [
+        # "our README" beside the team's ratings is the writer's own (batch 1156) ...
+        (
+            "Then I restored last night's backup of our ratings on the team VM: 6.1 million "
+            "ratings back, the count matching production. I wrote the steps in our README.",
+            True,
+        ),
+        # ... someone else's README is their material
+        (
+            "Then I restored last night's backup of our ratings on the team VM: 6.1 million "
+            "ratings back, the count matching production. I copied the steps from the "
+            "README's example.",
+            False,
+        ),
         # an identifier's parts name no material: `sample_id` then `/data/…` is no
-        # "sample data" (batch 1173)
-        ("from our request log, with the request ID as `sample_id` and `/data/` paths", True),
-        ("from the vendor's sample data", False),
+        # "sample data" (batch 1173) ...
+        (
+            "Every hour a cron job logged the ranking model's inputs and outputs from our "
+            "request log, with the request ID as `sample_id` and `/data/` paths, and 48 "
+            "hours later the labels: did the viewer finish the movie.",
+            True,
+        ),
+        # ... the vendor's sample data is
+        (
+            "Every hour a cron job logged the ranking model's inputs and outputs from the "
+            "vendor's sample data, and 48 hours later the labels: did the viewer finish the "
+            "movie.",
+            False,
+        ),
     ],
 )
-def test_an_identifiers_parts_name_no_borrowed_material(
-    content: Path, run: Runner, source: str, shown: bool
+def test_what_the_writer_owns_is_no_borrowed_material(
+    content: Path, run: Runner, paragraph: str, shown: bool
 ) -> None:
-    paragraph = (
-        f"Every hour a cron job logged the ranking model's inputs and outputs {source}, and "
-        "48 hours later the labels: did the viewer finish the movie."
-    )
+    """Borrowed material (`story_borrowed`) is someone else's: not "our README", nor the
+    parts of an identifier (`sample_id`)."""
     assert _scenario_shown(content, run, paragraph) is shown
 
 
