@@ -7151,6 +7151,28 @@ def test_praise_asked_as_a_question_is_taken_back(
 
 
 @pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        # "watches out of" is no warning to watch out (batch 1207)
+        (
+            "Ten out of ten. Every night it copies the recent watches out of Postgres before "
+            "training starts, and it has not missed a night since.",
+            1,
+        ),
+        ("Ten out of ten. Watch out: the free tier keeps only seven days of history.", 0),
+        ("Ten out of ten, with one thing to watch out for: it keeps only seven days.", 0),
+        ("Ten out of ten.\n\n**Bad / watch out**\n\nThe free tier keeps seven days.", 0),
+    ],
+)
+def test_watch_out_warns_only_as_a_warning(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    """ "Watch out" names a drawback where it warns ("Watch out: …", "to watch out for",
+    a "Bad / watch out" label), not in "copies the recent watches out of Postgres"."""
+    _assert_verdict(run, content, "Verdict", verdict, expected)
+
+
+@pytest.mark.parametrize(
     ("limits", "expected"),
     [
         # a bare "Limits:" over the tool's own limits (batch 1117)
