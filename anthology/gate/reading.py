@@ -449,16 +449,21 @@ def _distinct(roots: Iterable[str]) -> set[str]:
 
 
 _OWNED_BY = frozenset(singulars("our my"))
+# what the writer made something for is their own occasion ("we built the UI for the
+# demo", "For the demo I wrote a small callback"), not someone else's demo
+_MADE_FOR = frozenset(singulars("for"))
 _SNAKE_CASE = re.compile(r"\S*\w_\w\S*")  # `sample_id`: one name, not "sample" and "id"
 
 
 def names_material(borrowed: Vocabulary, text: str) -> bool:
     """Whether `text` names someone else's material (`story_borrowed`): not when "our"
     or "my" owns it ("I wrote the steps in our README"), nor in the parts of an
-    identifier ("`sample_id` /data/m/…" is no "sample data")."""
+    identifier ("`sample_id` /data/m/…" is no "sample data"), nor what the writer made
+    something for ("for the demo")."""
     words = singulars(_SNAKE_CASE.sub(" ", text)) if "_" in text else singulars(text)
     return any(
-        start == 0 or words[start - 1] not in _OWNED_BY for start, _end in borrowed.spans(words)
+        start == 0 or words[start - 1] not in _OWNED_BY | _MADE_FOR
+        for start, _end in borrowed.spans(words)
     )
 
 

@@ -906,6 +906,17 @@ def test_the_tools_description_alone_does_not_go_on_with_the_story(
                 "A second suite could compare two models on the same viewers.",
             ],
         ),
+        # the writer's future in the lead ("I'm going to", "we'll"): a plan (batch 1224)
+        (
+            "Our team runs a recommendation API that returns 20 movies per user. Here's how "
+            "I'm going to set this up for milestone 4:",
+            ["A schema for our ratings table.", "The suite before each training of our model."],
+        ),
+        (
+            "Our team runs a recommendation API that returns 20 movies per user. This is "
+            "what we'll wire up next:",
+            ["A schema for our ratings table.", "The suite before each training of our model."],
+        ),
     ],
 )
 def test_a_line_that_leads_into_a_plan_shows_no_use(
@@ -7379,13 +7390,27 @@ def test_an_outage_heading_is_the_problem(
             "movie.",
             False,
         ),
+        # what the writer made something for is their own occasion (batch 1211) ...
+        (
+            "Our team serves a small web page in front of the recommendation API (we built "
+            "it for the demo). I tagged each session with the model version and watched "
+            "15 recordings: the clicks on the movie posters did nothing for 20 percent.",
+            True,
+        ),
+        # ... the demo the writer ran is someone else's
+        (
+            "I started the demo, which has a recommendation API of its own, tagged each "
+            "session with the model version and watched 15 recordings: the clicks on the "
+            "movie posters did nothing for 20 percent.",
+            False,
+        ),
     ],
 )
 def test_what_the_writer_owns_is_no_borrowed_material(
     content: Path, run: Runner, paragraph: str, shown: bool
 ) -> None:
     """Borrowed material (`story_borrowed`) is someone else's: not "our README", nor the
-    parts of an identifier (`sample_id`)."""
+    parts of an identifier (`sample_id`), nor what the writer built "for the demo"."""
     assert _scenario_shown(content, run, paragraph) is shown
 
 

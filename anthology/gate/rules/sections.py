@@ -1611,7 +1611,19 @@ def _introduces_a_plan(lead: str, section: Section) -> bool:
         return True
     # ... not "that nobody's service would suffer from, so we used two targets:"
     last = (sentences_of(lead) or [lead])[-1]
+    if _WRITERS_FUTURE.search(last):
+        return True  # "Here's how I'm going to set this up for milestone 4:"
     return hypotheticals(stems(last), section) > 0 and not _FIRST_PERSON_PAST.search(last)
+
+
+# the writer's future in a line leading into steps ("Here's how I'm going to set it up:",
+# "This is what we'll wire up next:"): the steps are a plan. In other text "we'll" is as
+# often a tutorial's next step, shown right after it. English, not a course setting.
+_WRITERS_FUTURE = re.compile(
+    r"\b(?:i|we)(?:\s+will|\s*['’]ll|\s*['’]m going to|\s+am going to|\s*['’]re going to"
+    r"|\s+are going to)\b",
+    re.IGNORECASE,
+)
 
 
 def _opening(paragraph: str, words: int = 8) -> str:
