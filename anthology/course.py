@@ -62,6 +62,9 @@ class Cues:
     # Sentences with one of these words are about the post or the assignment ("for this
     # assignment we had to pick a tool"), not about its subject: they carry no evidence.
     aside: tuple[str, ...] = ()
+    # A heading that asks the writer why they chose the tool ("Why did you pick it?"): the
+    # answer gives reasons for a choice, and a few trouble words there are no evidence.
+    choice_asked: tuple[str, ...] = ()
     # The scenario may be named once, earlier: a section that refers to "our scripts" when
     # another requirement's part describes those scripts in the scenario's words shows it
     # too. `story_ignores` are words too common to tie two sections together ("our model").
@@ -355,8 +358,9 @@ _CUE_NUMBERS = (
     "story_topics", "story_topic_letters", "story_section_topics", "solved_gap", "denied_gap",
 )  # fmt: skip
 _CUE_WORDS = (
-    "required", "evidence_voice", "aside", "story_ignores", "story_borrowed", "story_domain",
-    "story_system", "story_describes", "closing", "weak", "drawbacks", "drawback_labels",
+    "required", "evidence_voice", "aside", "choice_asked", "story_ignores", "story_borrowed",
+    "story_domain", "story_system", "story_describes", "closing", "weak", "drawbacks",
+    "drawback_labels",
     "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
     "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers", "retracted_by",

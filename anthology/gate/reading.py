@@ -3100,7 +3100,20 @@ class _Reader:
             and self._words(score.used) >= cues.evidence_words
             and self._voiced(cues, score.used)
             and self._told_to_no_reader(cues, score)
+            and not self._on_the_choice(cues, score.used)
         )
+
+    def _on_the_choice(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
+        """Whether the paragraphs all stand under headings that ask the writer why they
+        chose the tool (`choice_asked`: "Why did you pick it?"): the reasons for a choice
+        hint at a need only weakly, so they serve no requirement on weaker evidence; a need
+        told in full there still does. A heading telling the choice ("Why I picked this")
+        is a common title of the problem itself, and is read as before."""
+        if not cues.choice_asked or not paragraphs:
+            return False
+        skip = vocabulary(cues.choice_asked)
+        regions = {self.post.paragraphs[p].region for p in paragraphs}
+        return all(region >= 0 and skip.find(self.post.heading_stems[region]) for region in regions)
 
     def _early(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
         """Whether weaker evidence starts within `Cues.evidence_reach` percent of the post:

@@ -7100,6 +7100,40 @@ def test_a_why_over_the_writers_reasons_names_no_problem(
     _assert_problem_under(run, content, heading, reasons, expected)
 
 
+CURIOSITY = (
+    "Honestly, curiosity. I saw it mentioned in a forum thread while looking for something "
+    "else, and I liked the idea of dashboards kept as YAML files, since I already edit our "
+    "Prometheus config every day. Nobody in the class spreadsheet had claimed it, "
+    "and it looked small enough to learn in a week."
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "reasons", "expected"),
+    [
+        # the reasons for the choice, asked about, with a few stray trouble words (batch
+        # 1222), and in the writer's own language (batch 1233)
+        ("Q: Why did you pick it?", CURIOSITY, "error"),
+        ("Por qué lo elegí", CURIOSITY, "error"),
+        # a need told in full under such a heading still serves the problem
+        (
+            "Why I picked it",
+            "Twice a broken ratings export reached our movie recommender, and nobody "
+            "noticed for days until viewers complained that every recommendation was the "
+            "same five films. Our checks were manual and slow, and they kept failing.",
+            None,
+        ),
+    ],
+)
+def test_reasons_for_the_choice_are_no_evidence_of_a_problem(
+    content: Path, run: Runner, heading: str, reasons: str, expected: str | None
+) -> None:
+    """Under a heading on the writer's choice ("Why did you pick it?"), a few trouble words
+    ("by hand", "nobody") are not the weaker evidence of a problem; a need told in full
+    there still is one."""
+    _assert_problem_under(run, content, heading, reasons, expected)
+
+
 @pytest.mark.parametrize(
     ("heading", "verdict", "expected"),
     [
