@@ -458,6 +458,44 @@ def _scenario_shown(content: Path, run: Runner, paragraph: str) -> bool:
     return not missing
 
 
+SANDBOX_THEN_PLAN = """## Trying it on a sandbox
+
+I created a trial project, gave the exporter's account the viewer role and pointed it at
+{topic}. In Grafana I built a panel of undelivered messages per subscriber: it climbed to
+4,000 while my publish loop ran, and fell to 0 within two minutes of stopping it.
+
+## How we would use it in the movie scenario
+
+If our movie recommender moves to a managed endpoint next milestone, we would scrape its
+latency and its queue the same way.
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("topic", "shown"),
+    [
+        # a sandbox told in words other domains share ("viewer", "subscriber"), the
+        # movie service only under a heading that plans (batch 1229)
+        ("a test topic", False),
+        # ... the same told on the team's movie data is a use
+        ("our topic of movie ratings", True),
+    ],
+)
+def test_a_walkthrough_naming_the_scenario_only_in_its_plan_shows_no_use(
+    content: Path, run: Runner, topic: str, shown: bool
+) -> None:
+    """The scenario's own words ("movie") only under a heading that plans ("How we would
+    use it in the movie scenario"): what the walkthrough tells in words other domains
+    share ("the viewer role", "per subscriber") was tried on something else, though the
+    problem tells the team's movie service as real."""
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+    body = BODY.replace(section, SANDBOX_THEN_PLAN.format(topic=topic))
+    code, found, _err = check(run, content, str(write(content, body)))
+    missing = [f for f in found if f["rule"] == "scenario-missing"]
+    assert (code, not missing) == ((0, True) if shown else (1, False)), found
+
+
 @pytest.mark.parametrize(
     ("imagined", "quoted"),
     [
@@ -7193,6 +7231,43 @@ def test_praise_asked_as_a_question_is_taken_back(
         "anymore. Is that a con? Probably not.\n" + third
     )
     _assert_verdict(run, content, "Any downsides?", cons, expected)
+
+
+OWN_LESSONS = (
+    "Ten out of ten for our team.\n\n"
+    "- We had to agree, as a team, who reacts to which alert. We now put an emoji on the "
+    "message when someone picks it up. That's a process thing, not a tool thing.\n"
+    "- My first config had no grouping, and we got 41 messages in 20 minutes. With grouping "
+    "it is one message per alert type. That was my configuration mistake.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        # list items the writer ends by taking them back (batch 1223)
+        (OWN_LESSONS, 1),
+        # ... beside a limitation of the tool
+        (
+            OWN_LESSONS + "- It cannot route alerts by severity, so every alert lands in one "
+            "channel.\n",
+            0,
+        ),
+        # none found, in a comparison with the old way (batch 1231)
+        (
+            "It replaced forty lines of our own parsing code. Compared to that, I can't "
+            "really complain.",
+            1,
+        ),
+    ],
+)
+def test_items_the_writer_takes_back_and_no_complaint_weigh_nothing(
+    content: Path, run: Runner, verdict: str, expected: int
+) -> None:
+    """A list item ending "That's a process thing, not a tool thing" or "That was my
+    configuration mistake" is the writer's, however many sentences it has, and "I can't
+    really complain" finds no drawback: a verdict of them is one-sided."""
+    _assert_verdict(run, content, "Verdict", verdict, expected)
 
 
 @pytest.mark.parametrize(

@@ -204,10 +204,11 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # set is at 0.730, and the floor stays 0.72. Batches 1204 to 1221 (108 posts), measured
     # once on the final code and left as measured, let through 13 of their 36: the set is
     # at 0.728, and the floor stays 0.72. Batches 1222 to 1239 (108 posts) let through 22
-    # of their 36 as first measured, and 19 on the final code; the final code catches 2
-    # more of the 7,701 before them, makes one false error fewer and misses none it caught:
-    # the set is at 0.726, and the floor stays 0.72.
-    assert figures["recall"] >= 0.72
+    # of their 36 as first measured, and 15 on the final code; the final code catches 18
+    # more of the 7,701 before them (walkthroughs that name the movie service only under a
+    # heading that plans), makes one false error fewer and misses none it caught: the set
+    # is at 0.733, so the floor is 0.73.
+    assert figures["recall"] >= 0.73
 
 
 def test_a_course_measures_its_own_labelled_posts(tmp_path: Path, capsys, monkeypatch) -> None:

@@ -610,12 +610,41 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     text = "\n".join(weighable(part) for part in reading.parts)
     # a paragraph's inline code names things (`deprecate`, `--limit`); it weighs nothing
     prose = {with_code(p): p.text for p in ctx.paragraphs if p.code}
+    # nor does a list item the writer ends by taking it back, however long it is
+    retracted = vocabulary(section.cues.retracted_by, exact=True)
+    # (a list's line may lack its label, read as a heading: the items are looked for)
+    taken = [
+        item
+        for p in ctx.paragraphs
+        if len(p.item_texts) > 1 and retracted.may_find(singulars(p.text))
+        for item in _items_taken_back(p, retracted)
+    ]
+
+    def weighable_line(line: str) -> str:
+        kept = others.get(line, prose.get(line, line))
+        for item in taken:
+            kept = kept.replace(item, "")
+        return kept
+
     # nor do the alternatives a list tells ("LightFM: nice, but slow to build"), nor a
     # label over the writer's scope ("Cons:" over "We did not benchmark it")
     return "\n".join(
-        "" if line in scope_only else others.get(line, prose.get(line, line))
-        for line in text.split("\n")
+        "" if line in scope_only else weighable_line(line) for line in text.split("\n")
     )
+
+
+def _items_taken_back(paragraph: Paragraph, retracted: Vocabulary) -> list[str]:
+    """The items of a list whose last sentence takes the item back, pointing to what it
+    told ("We had to agree who reacts to what. … That's a process thing, not a tool
+    thing"): the whole item is the writer's, not the tool's drawback."""
+    found = []
+    for item in paragraph.item_texts:
+        said = sentences_of(item)
+        last = len(said) - 1
+        back = taken_back(said, retracted, singulars)
+        if last >= 0 and last in back and (last == 0 or last - 1 in back):
+            found.append(item.strip())
+    return found
 
 
 # how many sentences under a heading may answer it with no drawback ("What about
@@ -944,6 +973,8 @@ def _scenario_named(
     named = [line for line in reading.text.split("\n") if keywords.find(singulars(line))]
     told = _may_tell_a_use(ctx, reading, keywords, named)
     imagined = own is not None and _only_imagined(ctx, reading, own)
+    if own is not None and not imagined:
+        imagined = _own_words_only_imagined_here(reading, own)
     if own is not None and (imagined or _only_imagined(ctx, reading, own, plans_tell=False)):
         # the scenario's own words only imagined or planned ("this post looks at how it
         # could fit the movie recommender of our course"): a word other domains share
@@ -974,6 +1005,32 @@ def _scenario_named(
     return _continues_own_story(
         ctx, reading, keywords, named, own, lent.opened_on | lent.in_domain
     ), named
+
+
+def _own_words_only_imagined_here(reading: Reading, own: Vocabulary) -> bool:
+    """Whether the text taken names the scenario's own words (`own`) only in parts whose
+    heading imagines ("Day 5: how we would use it in the movie scenario"): what it tells
+    in words other domains share ("the viewer role", "a subscriber") was tried on
+    something else, however real the team's system is elsewhere in the post."""
+    named = False
+    for part in reading.parts:
+        lines = part.text.split("\n")
+        if not any(own.find(singulars(line)) for line in lines):
+            continue
+        heading = part.heading
+        if heading is None or not _PLANNING_HEADING.search(heading.text):
+            return False
+        named = True
+    return named
+
+
+# a heading that plans or imagines in so many words ("how we would use it", "what we'll
+# try next", "Next steps"), not one with an opinion ("movie ids I didn't think were
+# possible"). English, not a course setting.
+_PLANNING_HEADING = re.compile(
+    r"\b(?:would|could|might|plan|plans|planned|planning|next|future|will)\b|['’](?:d|ll)\b",
+    re.IGNORECASE,
+)
 
 
 class Lent(NamedTuple):
