@@ -995,6 +995,13 @@ def test_a_line_that_leads_into_a_plan_shows_no_use(
             "1. I exported our ratings table every night.\n"
             "2. I registered it as a dataset next to the sample.",
         ),
+        # a plan told as such (batch 1236)
+        (
+            "Our team's retraining jobs are exactly this shape. The plan is for the nightly "
+            "retrain of our ratings to push its three metrics to one gateway.",
+            "Our team's retraining jobs are exactly this shape. The nightly retrain of our "
+            "ratings now pushes its three metrics to one gateway.",
+        ),
     ],
 )
 def test_a_use_the_writer_did_not_finish_or_only_planned_is_not_shown(
