@@ -7260,6 +7260,11 @@ OWN_LESSONS = (
             "channel.\n",
             0,
         ),
+        # the writer's first, mistaken try (batch 1223)
+        (
+            "Ten out of ten for our team. My first config was slow and crashed twice under load.",
+            1,
+        ),
         # none found, in a comparison with the old way (batch 1231)
         (
             "It replaced forty lines of our own parsing code. Compared to that, I can't "
