@@ -1002,6 +1002,13 @@ def test_a_line_that_leads_into_a_plan_shows_no_use(
             "Our team's retraining jobs are exactly this shape. The nightly retrain of our "
             "ratings now pushes its three metrics to one gateway.",
         ),
+        # ... or as about to happen (batch 1252)
+        (
+            "Our team is about to A/B test two recommenders on 40,000 of our viewers, the "
+            "current model and one that also uses the movie genres.",
+            "Our team A/B tested two recommenders on 40,000 of our viewers, the current "
+            "model and one that also uses the movie genres.",
+        ),
     ],
 )
 def test_a_use_the_writer_did_not_finish_or_only_planned_is_not_shown(
