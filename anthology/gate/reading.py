@@ -452,6 +452,7 @@ _OWNED_BY = frozenset(singulars("our my"))
 # what the writer made something for is their own occasion ("we built the UI for the
 # demo", "For the demo I wrote a small callback"), not someone else's demo
 _MADE_FOR = frozenset(singulars("for"))
+_NOT_LENT_AFTER = _OWNED_BY | _MADE_FOR
 _SNAKE_CASE = re.compile(r"\S*\w_\w\S*")  # `sample_id`: one name, not "sample" and "id"
 
 
@@ -462,7 +463,7 @@ def names_material(borrowed: Vocabulary, text: str) -> bool:
     something for ("for the demo")."""
     words = singulars(_SNAKE_CASE.sub(" ", text)) if "_" in text else singulars(text)
     return any(
-        start == 0 or words[start - 1] not in _OWNED_BY | _MADE_FOR
+        start == 0 or words[start - 1] not in _NOT_LENT_AFTER
         for start, _end in borrowed.spans(words)
     )
 

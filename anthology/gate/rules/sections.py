@@ -642,7 +642,7 @@ def _items_taken_back(paragraph: Paragraph, retracted: Vocabulary) -> list[str]:
         said = sentences_of(item)
         last = len(said) - 1
         back = taken_back(said, retracted, singulars)
-        if last >= 0 and last in back and (last == 0 or last - 1 in back):
+        if last in back and (last == 0 or last - 1 in back):
             found.append(item.strip())
     return found
 
@@ -1668,19 +1668,15 @@ def _introduces_a_plan(lead: str, section: Section) -> bool:
         return True
     # ... not "that nobody's service would suffer from, so we used two targets:"
     last = (sentences_of(lead) or [lead])[-1]
-    if _WRITERS_FUTURE.search(last):
-        return True  # "Here's how I'm going to set this up for milestone 4:"
+    if _WILL.search(last) or _GOING_TO.search(last):
+        return True  # "Here's how I'm going to set this up:", "what we'll wire up next:"
     return hypotheticals(stems(last), section) > 0 and not _FIRST_PERSON_PAST.search(last)
 
 
-# the writer's future in a line leading into steps ("Here's how I'm going to set it up:",
-# "This is what we'll wire up next:"): the steps are a plan. In other text "we'll" is as
-# often a tutorial's next step, shown right after it. English, not a course setting.
-_WRITERS_FUTURE = re.compile(
-    r"\b(?:i|we)(?:\s+will|\s*['’]ll|\s*['’]m going to|\s+am going to|\s*['’]re going to"
-    r"|\s+are going to)\b",
-    re.IGNORECASE,
-)
+# the writer's future in a line leading into steps (`_WILL` or this: "Here's how I'm going
+# to set it up:"): the steps are a plan. In other text "we'll" is as often a tutorial's
+# next step, shown right after it. English, not a course setting.
+_GOING_TO = re.compile(r"\b(?:i\s*['’]m|i\s+am|we\s*['’]re|we\s+are)\s+going to\b", re.IGNORECASE)
 
 
 def _opening(paragraph: str, words: int = 8) -> str:
