@@ -3202,8 +3202,24 @@ class _Reader:
                     for s, section in enumerate(self.sections)
                     if vocabulary(section.keywords).find(words)
                 }
+            if not found:
+                found = self._asked(self.post.paragraphs[index].text)
             self._announces[index] = found
         return self._announces[index]
+
+    ASK_WORDS = 8  # a question this short opening a paragraph titles it
+
+    def _asked(self, text: str) -> set[int]:
+        """The requirements whose heading words name the short question that opens a
+        paragraph and is answered in it ("Why did I want this? During the last two
+        milestones …"): a run-in heading, as a heading-less post titles its parts."""
+        opening, *rest = _SENTENCE.split(text.strip(), maxsplit=1)
+        if not rest or not opening.endswith("?") or count_words(opening) > self.ASK_WORDS:
+            return set()
+        words = stems(opening)
+        return {
+            s for s, section in enumerate(self.sections) if vocabulary(section.keywords).find(words)
+        }
 
     def _likeness(self, paragraphs: Sequence[int], scene: bool = True) -> list[float]:
         """How much `paragraphs` read like each requirement: cue score over `min_score`,

@@ -356,6 +356,42 @@ def test_a_heading_poor_post_is_read_by_its_paragraphs() -> None:
     assert [r.parts[0].lines for r in got.values()] == [(1,), (3,), (5,)]
 
 
+RUN_IN_PROBLEM = (
+    "{question} Our movie recommender has three containers on the team VM: the Kafka "
+    "consumer that writes the ratings to Postgres, the recommendation API and the A/B router. "
+    "Each time we deployed a new model or the evaluation looked weird, someone had to connect, "
+    "open three panes of docker logs and describe the output in our chat, since only two of us "
+    "had SSH set up. Those are the moments when everyone wants to watch the live service."
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["Why did we want it?", "So why bother?", "What was the problem?"]
+)
+def test_a_short_question_opening_a_paragraph_titles_it(question: str) -> None:
+    """A heading-less post asks its own heading ("Why did I want this?") and answers it in
+    the same paragraph: the answer is the problem even in the team's setup words, not the
+    start of the walkthrough that the tool's description before it begins."""
+    description = (
+        "Dozzle is a small web app that shows the output of running Docker containers live "
+        "in a browser tab, one panel per container, with a search box and a logged-in view."
+    )
+    walkthrough = (
+        "I started it with one docker run command, mounted the Docker socket read-only and "
+        "opened port 9999 for the team. During Thursday's ramp of model B we all watched the "
+        "API panel, filtered on variant B, and saw new users get the same three movies; we "
+        "rolled back in two minutes, fixed the cold-start path and measured p95 latency again."
+    )
+    verdict = (
+        "It is easy to run and the search is quick. However, it keeps no history, it cannot "
+        "show logs from more than one machine without an agent, and we had to add basic auth "
+        "ourselves because there is no login."
+    )
+    problem = RUN_IN_PROBLEM.format(question=question)
+    got = read("\n\n".join([description, problem, walkthrough, verdict]) + "\n")
+    assert [[p.lines for p in r.parts] for r in got.values()] == [[(3,)], [(5,)], [(7,)]]
+
+
 def test_a_post_that_lacks_the_problem_is_reported_missing() -> None:
     text = post(
         "Giskard is an open-source library. This post shows how to install it.",
