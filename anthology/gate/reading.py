@@ -1890,15 +1890,17 @@ class _Reader:
     def _spread(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement nothing serves that the post discusses along the way (`Cues.
         spread_terms`): "What works: … What doesn't: …" under each feature of a review.
-        The text of a requirement told at the start (the problem) does not count: its
-        words for what went wrong are not the tool's limitations."""
-        told = {
-            p.line
-            for o, parts in chosen.items()
-            if self.sections[o].cues.position == "start"
-            for part in parts
-            for p in self._part_paragraphs(part)
-        }
+        The text of a requirement told at the start (the problem) does not count, up to its
+        last paragraph in each of its sections: its words for what went wrong ("That test
+        has two problems") are not the tool's limitations, even in a paragraph between
+        those the problem took."""
+        told_until: dict[int, int] = {}  # a section's text up to the problem's last paragraph
+        for o, parts in chosen.items():
+            if self.sections[o].cues.position == "start":
+                for part in parts:
+                    for p in self._part_paragraphs(part):
+                        told_until[p.region] = max(told_until.get(p.region, 0), p.line)
+        told = {p.line for p in self.post.paragraphs if p.line <= told_until.get(p.region, -1)}
         for s, section in enumerate(self.sections):
             cues = section.cues
             if chosen.get(s) or not cues.spread_terms or not cues.required:

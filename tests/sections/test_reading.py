@@ -392,6 +392,56 @@ def test_a_short_question_opening_a_paragraph_titles_it(question: str) -> None:
     assert [[p.lines for p in r.parts] for r in got.values()] == [[(3,)], [(5,)], [(7,)]]
 
 
+LOAD_TEST_POST = (
+    "## Our latency numbers were lying\n\n"
+    "Our team's service answers `GET /recommend/<userid>` with 20 movie ids. In the "
+    "course's streaming scenario a response that takes too long counts as a failed "
+    "recommendation, so speed is part of being correct, not a nice extra: a heavy model "
+    "must still answer fast. Before the last milestone we wanted to know how many requests "
+    "per second we could serve while keeping 99% of them under 300 ms.\n\n"
+    "The quick answer is a script with a fixed number of threads that prints the mean "
+    'latency. I wrote one first. With ten threads it said "mean 180 ms, 150 req/s" and '
+    "we were happy.\n\n"
+    "That test had two problems. Ten threads in a closed loop never send an eleventh "
+    "request until one of the ten returns, so when the service gets slower the script "
+    "slows down with it and the queue that real viewers build never forms. And the mean "
+    "says nothing about the slow tail, which is what breaks a latency target.\n\n"
+    "Load testing tools for web services solved this long ago with open arrival models, "
+    "and k6 is one of them: you describe the rate at which requests arrive, and it sends "
+    "them on schedule whatever the service does, then reports percentiles and checks "
+    "thresholds.\n\n"
+    'So "how many requests per second at p99 under 300 ms?" is one k6 run.\n\n'
+    "## Plugging in our service\n\n"
+    "I wrote a k6 script that uses the constant-arrival-rate executor at 60 requests per "
+    "second for two minutes, with user ids drawn from last week's Kafka watch log, and ran "
+    "it from a teammate's machine against our VM:\n\n"
+    "```javascript\nexport const options = { scenarios: { recs: { executor: "
+    "'constant-arrival-rate', rate: 60, timeUnit: '1s', duration: '2m', preAllocatedVUs: "
+    "200 } } };\n```\n\n"
+    "The script needs a pool of pre-allocated virtual users, and the run takes some memory "
+    "on the load machine, which was fine on a laptop.\n\n"
+    "## Results\n\n"
+    "At 60 requests per second the old model's p95 was 140 ms and p99 410 ms. The new "
+    "two-tower model, which scores movies on the fly instead of reading a precomputed "
+    "list, had p99 of 1.9 s: slower, and exactly what broke us in the evaluation. We kept "
+    "the old model for serving and added the k6 run to our deployment checklist.\n\n"
+    "## Final thoughts\n\n"
+    "k6 is pleasant to work with. The scripts are short JavaScript, the summary is clear, "
+    "thresholds turn a run into pass or fail, and the project is well maintained by "
+    "Grafana Labs. It took about forty lines of glue to test a movie recommender, and it "
+    "now runs before every deploy.\n"
+)
+
+
+def test_the_problems_section_lends_no_limitations_to_a_verdict_read_along_the_way() -> None:
+    """The problem's section sets the scene before the paragraphs the problem took ("a
+    heavy model must still answer fast"): with those, the limitation words spread over the
+    post would make a verdict of a walkthrough and praise; without them there is none."""
+    got = read(LOAD_TEST_POST)
+    assert got["problem"].found and got["examples"].found
+    assert not got["assessment"].found
+
+
 def test_a_post_that_lacks_the_problem_is_reported_missing() -> None:
     text = post(
         "Giskard is an open-source library. This post shows how to install it.",
