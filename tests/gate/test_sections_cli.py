@@ -5145,6 +5145,29 @@ def test_a_lead_in_to_the_writers_scope_names_no_drawback(
     _assert_one_sided(run, content, body, expected)
 
 
+@pytest.mark.parametrize(
+    "limitations",
+    [
+        # the other half of "What I like:" (batch 1269)
+        "What I like:\n\n- Light on memory.\n\nWhat I don't:\n\n- Networking between the "
+        "server and the worker took an afternoon of reading old issues.",
+        # worries and thin documentation told plainly
+        "The worker mounts the Docker socket, which is effectively root on the VM.",
+        "On a shared course VM that is a real concern, and I'd be nervous about its upkeep.",
+        "The documentation is thin: the tutorial page is one paragraph long.",
+    ],
+)
+def test_limitations_told_as_worries_name_a_drawback(
+    content: Path, run: Runner, limitations: str
+) -> None:
+    """A verdict of praise beside limitations told as worries ("a real concern", "I'd be
+    nervous", "effectively root"), thin documentation or under "What I don't:" names a
+    drawback: no one-sided error."""
+    verdict = f"{limitations}\n\n## Conclusion\n\nTen out of ten; it saved us days."
+    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
+    _assert_one_sided(run, content, body, None)
+
+
 def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | None) -> None:
     """The post gets `section-one-sided` as `expected` ("error"), or, with None, no error
     of it: weighed, though maybe in words no drawback list has (advice at most)."""
