@@ -72,3 +72,19 @@ def first_shown(body: Body, tools: Iterable[str]) -> int | None:
     if found is not None:
         first = min(first, folded.count("\n", 0, found))
     return body.file_line(first) if first < len(body.lines) else None
+
+
+# a summary that opens a post ("**TL;DR** — OutlierTree finds …", "Summary: …") tells the
+# whole post in a few lines; its story begins after it (English)
+_SUMMARY = re.compile(r"^[\s>*_#]*(?:tl;?\s?dr|summary|in short|in a nutshell)\b", re.IGNORECASE)
+
+
+def is_summary(text: str) -> bool:
+    """Whether a paragraph's text opens as a summary of the post ("TL;DR: …")."""
+    return bool(_SUMMARY.match(text))
+
+
+def names_tool(text: str, tools: Iterable[str]) -> bool:
+    """Whether `text` names one of `tools`."""
+    folded = text.casefold()
+    return _first_named(folded, tools, len(folded)) is not None

@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from ..course import Cues, Option, Section
 from .engagement import STOP_WORDS
+from .naming import is_summary, names_tool
 from .sections import Heading, Paragraph, clean
 from .vocabulary import (
     MAX_GAP,
@@ -592,6 +593,9 @@ class Part:
     score: int = 0
     lines: tuple[int, ...] = ()  # paragraphs taken (content only)
     defines: bool = False  # an unplaced section that opens defining the tool ("X is a …")
+    # an unplaced section whose heading hints at the requirement over text with none of
+    # its words ("Aim" over "to try out the features"): read, and not serving it
+    answered: bool = False
 
     @property
     def line(self) -> int | None:
@@ -639,7 +643,12 @@ class Reading:
             return None
         # a section that opens by defining the tool ("Redoc is a documentation renderer")
         # was read, as what the tool is: the gate can tell what it serves
-        longest = next((item for item in self.unplaced if not item[0].defines), None)
+        # as is one whose heading hints at this requirement over text with none of its
+        # words ("Introduction" over what the tool is)
+        longest = next(
+            (item for item in self.unplaced if not item[0].defines and not item[0].answered),
+            None,
+        )
         return longest if longest is not None and longest[1] >= limit else None
 
     @property
@@ -717,6 +726,26 @@ class _Post:
     tool_names: tuple[str, ...] = ()  # the tool's names, as written and as registered
     _para_stems: dict[tuple[int, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
     _para_singulars: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def story_shown(self) -> int | None:
+        """`tool_shown`, but past a summary opening the post that names the tool ("**TL;DR**
+        — OutlierTree finds suspicious values …"): the first paragraph after it that names
+        the tool or shows code. The summary tells the whole post; its story starts after."""
+        shown, paragraphs = self.tool_shown, self.paragraphs
+        if shown is None or not paragraphs:
+            return shown
+        first = paragraphs[0]
+        if not (first.line <= shown <= max(first.last, first.line) and is_summary(first.text)):
+            return shown
+        return next(
+            (
+                p.line
+                for p in paragraphs[1:]
+                if p.code or p.fenced or names_tool(p.text, self.tool_names)
+            ),
+            None,
+        )
 
     @cached_property
     def end(self) -> list[int]:
@@ -1051,6 +1080,9 @@ class _Reader:
         self._ratios: dict[int, list[float]] = {}
         self._announces: dict[int, set[int]] = {}
         self._names_of: dict[int, set[int]] = {}
+        # headings that hint at a requirement over text with none of its words ("Aim" over
+        # "to try out the features"): read, and found not to serve it
+        self.hinted_empty: dict[int, set[int]] = {i: set() for i in range(len(self.sections))}
 
     # --- heading matches ---------------------------------------------------------------
 
@@ -1092,13 +1124,14 @@ class _Reader:
     def _before_the_tool(self, h: int, s: int) -> bool:
         """Whether heading `h`, naming a requirement that closes a post (`position: end`)
         or shows the tool at work (`after_tool`), comes before the post first names its
-        tool or shows code, while a heading after that names it too: "What hurt" over the
+        tool or shows code (past a summary opening it: `story_shown`), while a heading
+        after that names it too: "What hurt" over the
         backstory, "What was hard" after the walkthrough; "Our serving path, before" over
         the old setup, "Results" after. The first tells what came before the tool. For a
         walkthrough the text under the heading must end before the tool too: "Installation"
         over `pip install` shows it. A diary's first day comes before the tool whatever its
         opening says of it (`_opens_a_diary`)."""
-        shown = self.post.tool_shown
+        shown = self.post.story_shown
         line = self.headings[h].line
         if line is not None and self._opens_a_diary(h):
             shown = max(shown or 0, line + 1)  # its first day tells what came before
@@ -1258,6 +1291,8 @@ class _Reader:
             f"‘{self.headings[h].text}’ hints at it ({', '.join(hinted)}) but its text "
             + _shortfall(section.cues, score, section.cues.confirm_score, placed=False)
         )
+        if not score.cues:
+            self.hinted_empty[s].add(h)
         return None
 
     def _only_asides(self, h: int, s: int) -> bool:
@@ -1586,10 +1621,21 @@ class _Reader:
                     tuple(dict.fromkeys(notes)),
                     tuple(empty.get(s, ())),
                     self._told_story(s, text, chosen, parts),
-                    () if parts else unplaced,
+                    () if parts else self._unplaced_for(s, unplaced),
                 )
             )
         return readings
+
+    def _unplaced_for(
+        self, s: int, unplaced: tuple[tuple[Part, int], ...]
+    ) -> tuple[tuple[Part, int], ...]:
+        """The unplaced sections, those whose heading hints at requirement `s` over text
+        with none of its words marked as read (`Part.answered`)."""
+        read = {id(self.headings[h]) for h in self.hinted_empty[s]}
+        return tuple(
+            (replace(part, answered=True), words) if id(part.heading) in read else (part, words)
+            for part, words in unplaced
+        )
 
     def _told_story(
         self, s: int, text: str, chosen: dict[int, list[Part]], parts: Sequence[Part]

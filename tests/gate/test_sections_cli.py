@@ -348,7 +348,9 @@ def test_a_section_defining_the_tool_does_not_excuse_a_missing_problem(
 ) -> None:
     """ "What is Deepchecks?" opening "Deepchecks is an open-source library" was read, as
     what the tool is: however long, it excuses no missing problem. The same long section
-    with no definition still gets the warning (the gate may have missed the problem)."""
+    with no definition, under a heading that hints at no problem, still gets the warning
+    (the gate may have missed the problem); under one that does ("What is …" hints at the
+    background), its text was read and has no word of one."""
     definition = (
         "## What is Deepchecks?\n\n"
         "Deepchecks is an open-source library for testing data and models. "
@@ -361,6 +363,10 @@ def test_a_section_defining_the_tool_does_not_excuse_a_missing_problem(
     assert "section-unrecognised" not in {f["rule"] for f in found}
     undefined = definition.replace("Deepchecks is an open-source library", "We use a library")
     body = undefined + BODY[BODY.index("## How Deepchecks") :]
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 1 and "section-unrecognised" not in {f["rule"] for f in found}
+    unhinted = undefined.replace("## What is Deepchecks?", "## Where Deepchecks sits")
+    body = unhinted + BODY[BODY.index("## How Deepchecks") :]
     code, found, _err = check(run, content, str(write(content, body)))
     assert code == 0 and "section-unrecognised" in {f["rule"] for f in found}
 

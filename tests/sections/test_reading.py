@@ -442,6 +442,53 @@ def test_the_problems_section_lends_no_limitations_to_a_verdict_read_along_the_w
     assert not got["assessment"].found
 
 
+@pytest.mark.parametrize("label", ["**TL;DR** —", "TL;DR:", "> **Summary:**", "In short:"])
+def test_a_summary_opening_the_post_is_not_where_it_first_names_the_tool(label: str) -> None:
+    """A summary that opens the post names the tool, yet the story starts after it: "The
+    annoying thing about bad data in a recommender" before the walkthrough names the
+    trouble before the tool, not its drawbacks, with a verdict heading later on."""
+    text = (
+        f"{label} Deequ checks tables and says which rows broke which rule. I ran it on "
+        "our ratings export and it found real garbage.\n\n"
+        f"**The annoying thing about bad data in a recommender**\n\n{PROBLEM}\n\n"
+        f"**What I ran**\n\nI set up Deequ on the VM. {EXAMPLES}\n\n"
+        f"**Things that went well and things that did not**\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read_naming_the_tool(text, "Deequ")
+    assert taken(got["problem"]) == [(HINT, "The annoying thing about bad data in a recommender")]
+    assert taken(got["assessment"]) == [(HEADING, "Things that went well and things that did not")]
+
+
+FEATURE_TOUR = (
+    "This lab report is about Rack Mini Profiler, a small Ruby gem that shows a timing badge "
+    "in the corner of every page of a Rails app. Clicking the badge opens a panel with the "
+    "time spent in each controller action, each view partial and each SQL query, and a flame "
+    "graph of the Ruby calls behind them. It is maintained by the people behind Discourse and "
+    "installs as one line in the Gemfile. The aim of this lab was to try out its features one "
+    "by one on our team's admin dashboard, which is written in Rails and shows the latest "
+    "ratings and the models we trained, and to write down what each panel shows. I also "
+    "wanted to learn how it decides what to count as a query, how the flame graph is "
+    "sampled, and which settings change what it records. The sections below follow the "
+    "order of its README, one feature per section, with the numbers I saw on our dashboard "
+    "and a short note on each."
+)
+
+
+@pytest.mark.parametrize("heading", ["Aim", "Introduction", "Background"])
+def test_a_heading_hinting_at_the_problem_over_none_of_its_words_was_read(heading: str) -> None:
+    """ "Aim" over a tour of the tool's features, with no word of trouble or need: the gate
+    read it and it serves no problem, so the problem is missing, not merely unrecognised
+    (an unplaced long section otherwise only warns)."""
+    text = f"## {heading}\n\n{FEATURE_TOUR}\n\n{STANDARD_EXAMPLES}\n\n{STANDARD_ASSESSMENT}\n"
+    problem = read(text)["problem"]
+    assert not problem.found
+    assert problem.unrecognised is None
+    # the same heading over a problem serves it
+    assert read(post(f"## {heading}\n\n{PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))[
+        "problem"
+    ].found
+
+
 def test_a_post_that_lacks_the_problem_is_reported_missing() -> None:
     text = post(
         "Giskard is an open-source library. This post shows how to install it.",
