@@ -3296,6 +3296,61 @@ Setup took ten minutes. However, the documentation is thin and plugins are few.
 """
 
 
+PLANNED_SETUP_POST = """
+## What the agent is for
+
+Our team's movie recommender runs on the course VM, and its logs stay there: when the service
+answered slowly during the evaluation last week, nobody could see why until someone logged in
+over SSH an hour later, and by then the log file had rotated. We need the logs and the memory
+use somewhere we can look at them from anywhere, with an alarm when the p95 latency climbs.
+
+## {heading}
+
+**Step 1: a user for the agent.** {step1}
+
+```ini
+[AmazonCloudWatchAgent]
+region = us-east-1
+```
+
+**Step 2: install.** {step2}
+
+```bash
+sudo dpkg -i -E ./amazon-cloudwatch-agent.deb
+```
+
+**Step 3: the config.** {step3}
+
+## What it won't do, and what it costs
+
+It is easy to install and the dashboards are quick to build. However, it only ships what
+the VM writes, custom metrics cost money per metric, and the configuration file is verbose.
+"""
+
+
+# "How I'd set it up" plans the walkthrough it names: its steps, in the imperative and
+# on "our service", go on with no story of the writer's, while "How I set it up" tells
+# the same steps as done (batch 1274)
+PLANNED_SETUP_PAIR = _pair(
+    "planned-setup",
+    PLANNED_SETUP_POST.format(
+        heading="How I set it up",
+        step1="I created an IAM user with the agent policy and put its keys in a profile on "
+        "the VM.",
+        step2="I downloaded the package and installed it.",
+        step3="I collected our service log and our retraining log, with the memory and disk "
+        "of our VM every minute.",
+    ),
+    PLANNED_SETUP_POST.format(
+        heading="How I'd set it up",
+        step1="Create an IAM user with the agent policy and put its keys in a profile on the VM.",
+        step2="Download the package and install it.",
+        step3="Collect our service log and our retraining log, with the memory and disk of "
+        "our VM every minute.",
+    ),
+)
+
+
 # a heading that imagines the scenario ("what our recommender pipeline would look like")
 # tells no use itself, though it names the scenario in the writer's voice
 IMAGINING_STEP_PAIR = _pair(
@@ -4306,6 +4361,7 @@ DEMO_TOPICS_PAIR = _pair(
             id="done-amid-modals-plan-fails",
         ),
         *IMAGINING_STEP_PAIR,
+        *PLANNED_SETUP_PAIR,
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
         *LIST_VOICE_PAIR,

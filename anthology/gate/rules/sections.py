@@ -1182,6 +1182,21 @@ _WOULD = re.compile(r"\b(i|we|you|they|it)['’]d\b", re.IGNORECASE)
 _WILL = re.compile(r"\b(i|we)(?:\s+will|['’]ll)\b", re.IGNORECASE)
 
 
+# the writer's own conditional or future in a heading ("How I'd set it up", "What we
+# will build"): the writer's plan, unlike "could a managed setup prevent this?" (English)
+_WRITERS_PLAN = re.compile(r"\b(?:i|we)(?:['’]d|\s+would|\s+will|['’]ll)\b", re.IGNORECASE)
+
+
+def _heading_plans(reading: Reading) -> bool:
+    """Whether a heading taken because it names the requirement plans it in the writer's
+    own words (`_WRITERS_PLAN`, `_GOING_TO`)."""
+    return any(
+        _WRITERS_PLAN.search(part.heading.text) or _GOING_TO.search(part.heading.text)
+        for part in reading.parts
+        if part.heading is not None and part.how == HEADING
+    )
+
+
 def _heading_stems(text: str) -> tuple[str, ...]:
     """The stemmed words of a heading, its "I'd" and "we'll" read as "I would", "we
     would"."""
@@ -1252,13 +1267,16 @@ def _continues_own_story(
         for line in named
     ):
         return False
-    if any(
+    if _heading_plans(reading) or any(
         part.heading.text in named
         and hypotheticals(_heading_stems(part.heading.text), reading.section)
         for part in reading.parts
         if part.heading is not None
     ):
-        return False  # a heading that imagines the scenario: "How this would fit our service"
+        # a heading that imagines the scenario ("How this would fit our service"), or the
+        # writer's plan for the walkthrough it names ("How I'd set it up"): what it goes
+        # on with is to come
+        return False
     theirs = {
         line
         for other in ctx.readings
