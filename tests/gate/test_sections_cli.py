@@ -3351,6 +3351,27 @@ PLANNED_SETUP_PAIR = _pair(
 )
 
 
+# one hypothetical word in sentence after sentence ("would … would … would") imagines the
+# use as much as two different ones; one such sentence in a story of what was done does not
+# (batch 1258)
+WOULD_AGAIN_PAIR = _pair(
+    "would-again",
+    IMAGINING_STEP_POST.format(
+        heading="Step 3: the real thing",
+        text="I ran the same three stages on our movie recommender's retraining repository, "
+        "triggered by a push to main. The last stage would email the team when a run fails, "
+        "and it did: it flagged last night's failed run on the ratings export in 4 minutes.",
+    ),
+    IMAGINING_STEP_POST.format(
+        heading="Step 3: the real thing",
+        text="For our movie recommender the mapping is direct. The pipeline would run the "
+        "same three stages on the retraining repository. The trigger would be a push to "
+        "main. The last stage would email the team when a run fails. Since the "
+        "repository already has a Makefile, each stage can call one make target.",
+    ),
+)
+
+
 # a heading that imagines the scenario ("what our recommender pipeline would look like")
 # tells no use itself, though it names the scenario in the writer's voice
 IMAGINING_STEP_PAIR = _pair(
@@ -4362,6 +4383,7 @@ DEMO_TOPICS_PAIR = _pair(
         ),
         *IMAGINING_STEP_PAIR,
         *PLANNED_SETUP_PAIR,
+        *WOULD_AGAIN_PAIR,
         *GOT_HERE_PAIR,
         *BULLETED_IMAGINING_PAIR,
         *LIST_VOICE_PAIR,

@@ -1485,6 +1485,13 @@ def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bo
         return False  # "Me: And on our movie data?": a question asks, its answer tells
     words = stems(paragraph)
     maybe = hypotheticals(words, reading.section)
+    if maybe == 1:  # one word, but maybe in sentence after sentence ("would … would …")
+        said = sum(
+            bool(hypotheticals(stems(sentence), reading.section))
+            for sentence in sentences_of(paragraph)
+        )
+        if said >= _IMAGINED_SENTENCES:
+            maybe = 2
     # the writer saying the use was not made ("I didn't finish the conversion today")
     # leaves only the sentences that tell what was done
     if vocabulary(section.scenario_not_made).may_find(words) and any(
@@ -1500,6 +1507,10 @@ def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bo
     if maybe == 1:  # one "could" in a story of what was done
         return concrete and in_writers_voice(paragraph, section)
     return concrete or in_writers_voice(paragraph, section)
+
+
+# sentences of a paragraph with the same hypothetical word that make it speculation
+_IMAGINED_SENTENCES = 3
 
 
 def _done_on(sentence: str, reading: Reading, keywords: Vocabulary) -> bool:
