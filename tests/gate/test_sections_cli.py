@@ -7259,6 +7259,37 @@ def test_a_why_over_the_writers_reasons_names_no_problem(
     _assert_problem_under(run, content, heading, reasons, expected)
 
 
+CAME_ACROSS = (
+    "I came across it while scrolling through the plugin index, and the screenshot in its "
+    "README caught my eye, so I figured I could use it on our team's cluster instead of "
+    "just reading about it. Our team serves movie recommendations from one VM: the API, a "
+    "Kafka consumer, Postgres, and a job that retrains the model every night."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how the writer came upon the tool, with a few stray trouble words (batches 1267,
+        # 1272): no need
+        (CAME_ACROSS, "error"),
+        # ... and a need beside it
+        (
+            f"{CAME_ACROSS} Twice a broken ratings export reached our movie recommender, and "
+            "nobody noticed for days until viewers complained about the same five films.",
+            None,
+        ),
+    ],
+)
+def test_how_the_writer_came_upon_the_tool_names_no_problem(
+    content: Path, run: Runner, text: str, expected: str | None
+) -> None:
+    """ "I came across it while scrolling …", "the screenshot caught my eye" tell how the
+    writer found the tool, as curiosity does: the trouble words around them are no
+    evidence of a need."""
+    _assert_problem_under(run, content, "Background", text, expected)
+
+
 CURIOSITY = (
     "Honestly, curiosity. I saw it mentioned in a forum thread while looking for something "
     "else, and I liked the idea of dashboards kept as YAML files, since I already edit our "
