@@ -210,7 +210,11 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # is at 0.733, so the floor is 0.73. Batches 1240 to 1257 (108 posts) let through 17 of
     # their 36 as first measured (the same posts on the code before the round above), and
     # 15 on the final code, which catches one more of the 7,809 before them and misses
-    # none it caught: the set is at 0.732, and the floor stays 0.73.
+    # none it caught: the set is at 0.732, and the floor stays 0.73. Batches 1258 to 1275
+    # (108 posts) let through 18 of their 36 as first measured (the same posts on the code
+    # before the two changes made ahead of measuring them), and 12 on the final code,
+    # which catches 7 more of the 7,917 before them, makes 2 false errors fewer and misses
+    # none it caught: the set is at 0.734, and the floor stays 0.73.
     assert figures["recall"] >= 0.73
 
 
