@@ -5252,6 +5252,30 @@ def test_limitations_told_as_worries_name_a_drawback(
     _assert_one_sided(run, content, body, None)
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # a list answers the question by listing them, though its first item opens with
+        # "No" (batch 1283)
+        (
+            "- No plots. Images are shown only from a URL hosted elsewhere.\n"
+            "- Artifacts live in the server's SQLite database and vanish with it.",
+            None,
+        ),
+        # ... where a sentence opening with "No" finds none
+        ("No, not really. It did everything we needed this month.", "error"),
+    ],
+)
+def test_a_list_under_a_yes_or_no_question_lists_the_limitations(
+    content: Path, run: Runner, answer: str, expected: str | None
+) -> None:
+    """ "Other limitations?" over a list whose first item is "No plots." lists them: the
+    "No" is the item's, not an answer finding none."""
+    verdict = f"{answer}\n\n## Conclusion\n\nTen out of ten; it saved us days."
+    body = ONE_SIDED_POST.format(heading="Other limitations?", verdict=verdict)
+    _assert_one_sided(run, content, body, expected)
+
+
 def _assert_one_sided(run: Runner, content: Path, body: str, expected: str | None) -> None:
     """The post gets `section-one-sided` as `expected` ("error"), or, with None, no error
     of it: weighed, though maybe in words no drawback list has (advice at most)."""

@@ -7,7 +7,7 @@ only turn that reading into findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -407,7 +407,7 @@ def _scope_only_headings(
     scope_only = {
         h.text
         for h in headings
-        if _answered_with_none(h, section)
+        if _answered_with_none(h, section, _paragraphs_under(ctx, h)[:1])
         or _found_none_under(h, drawbacks, section, ctx)
         or _over_scope_only(h, drawbacks, section, ctx, others)
     }
@@ -652,15 +652,25 @@ def _items_taken_back(paragraph: Paragraph, retracted: Vocabulary) -> list[str]:
 _ANSWER_SENTENCES = 2
 
 
-def _answered_with_none(heading: Heading, section: Section) -> bool:
+def _answered_with_none(
+    heading: Heading, section: Section, first: Sequence[Paragraph] = ()
+) -> bool:
     """Whether the text under a heading opens by finding no drawback (`none_found`:
     "Honestly, I can't think of any"): a heading that asks for them ("Any downsides?")
-    then names none. A yes-or-no question may be answered shorter ("Not really.")."""
+    then names none. A yes-or-no question may be answered shorter ("Not really."), but
+    not by a list, the `first` paragraph under it: "Other limitations?" over "- No
+    plots." lists them."""
     none = vocabulary(section.cues.none_found, exact=True)
     if not vocabulary(section.cues.drawbacks, exact=True).find(singulars(heading.text)):
         return False  # a heading naming no drawback has none to answer
     opening = first_sentences(heading.section_text, _ANSWER_SENTENCES)
-    if opening and _asks_yes_or_no(heading.text) and _answers_none(opening[0], section):
+    listed = bool(first) and len(first[0].item_texts) > 1 and not first[0].led_in
+    if (
+        opening
+        and not listed
+        and _asks_yes_or_no(heading.text)
+        and _answers_none(opening[0], section)
+    ):
         return True
     return bool(none) and any(none.find(singulars(sentence)) for sentence in opening)
 
