@@ -74,7 +74,7 @@ HEADING, HINT, SERIES, NESTED, MAPPED, CONTENT, BETWEEN = (
 _PLACES = "places"
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _SERIES = re.compile(
-    r"^\s*(step|part|stage|phase|day|week|round|experiment|task|lesson|example)\s*#?\s*"
+    r"^\s*(step|part|stage|phase|day|week|round|experiment|exp|trial|task|lesson|example)\.?\s*#?\s*"
     r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
 )

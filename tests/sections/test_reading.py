@@ -489,6 +489,27 @@ def test_a_heading_hinting_at_the_problem_over_none_of_its_words_was_read(headin
     ].found
 
 
+def test_experiments_that_ask_whether_the_tool_catches_a_problem_are_the_walkthrough() -> None:
+    """ "Exp 1: Does it catch a latency problem we know happened?" asks what the tool
+    remedies (`remedied_by`: "does it catch"), and "Exp 2" goes on with the series: both
+    are the walkthrough's, not the problem's (batch 1279)."""
+    text = (
+        f"## The problem\n\n{PROBLEM}\n\n## Setup\n\nI installed it on the VM and "
+        "pointed it at our metrics store.\n\n"
+        f"## Exp 1: Does it catch a latency problem we know happened?\n\n{EXAMPLES}\n\n"
+        "## Exp 2: Does it understand our daily rhythm?\n\nI replayed two weeks of our "
+        "movie recommender's request rates; it flagged 3 of 14 evening peaks as anomalies."
+        f"\n\n## What I think\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HEADING, "The problem")]
+    assert [label for _how, label in taken(got["examples"])] == [
+        "Setup",
+        "Exp 1: Does it catch a latency problem we know happened?",
+        "Exp 2: Does it understand our daily rhythm?",
+    ]
+
+
 def test_a_post_that_lacks_the_problem_is_reported_missing() -> None:
     text = post(
         "Giskard is an open-source library. This post shows how to install it.",
