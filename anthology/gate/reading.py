@@ -3244,12 +3244,7 @@ class _Reader:
                 and count_words(lead.text) <= self.ANNOUNCE_WORDS
                 and _leads_into(lead, self.post.paragraphs[index])
             ):
-                words = stems(lead.text)
-                found = {
-                    s
-                    for s, section in enumerate(self.sections)
-                    if vocabulary(section.keywords).find(words)
-                }
+                found = self._named_by(stems(lead.text))
             if not found:
                 found = self._asked(self.post.paragraphs[index].text)
             self._announces[index] = found
@@ -3264,7 +3259,10 @@ class _Reader:
         opening, *rest = _SENTENCE.split(text.strip(), maxsplit=1)
         if not rest or not opening.endswith("?") or count_words(opening) > self.ASK_WORDS:
             return set()
-        words = stems(opening)
+        return self._named_by(stems(opening))
+
+    def _named_by(self, words: tuple[str, ...]) -> set[int]:
+        """The requirements whose heading words the stemmed `words` name."""
         return {
             s for s, section in enumerate(self.sections) if vocabulary(section.keywords).find(words)
         }

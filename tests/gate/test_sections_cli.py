@@ -5224,9 +5224,7 @@ def test_a_lead_in_to_the_writers_scope_names_no_drawback(
     """ "The only downside was time: I wanted to try X but did not get to it" is told by
     what follows its colon, the writer's own scope, and a verdict of praise beside it is
     one-sided; a lead-in followed by what the tool does still names a drawback."""
-    verdict = f"{limitations}\n\n## Conclusion\n\nTen out of ten; it saved us days."
-    body = ONE_SIDED_POST.format(heading="Limitations", verdict=verdict)
-    _assert_one_sided(run, content, body, expected)
+    _assert_beside_praise(run, content, "Limitations", limitations, expected)
 
 
 @pytest.mark.parametrize(
@@ -5247,9 +5245,7 @@ def test_limitations_told_as_worries_name_a_drawback(
     """A verdict of praise beside limitations told as worries ("a real concern", "I'd be
     nervous", "effectively root"), thin documentation or under "What I don't:" names a
     drawback: no one-sided error."""
-    verdict = f"{limitations}\n\n## Conclusion\n\nTen out of ten; it saved us days."
-    body = ONE_SIDED_POST.format(heading="Verdict", verdict=verdict)
-    _assert_one_sided(run, content, body, None)
+    _assert_beside_praise(run, content, "Verdict", limitations, None)
 
 
 @pytest.mark.parametrize(
@@ -5271,8 +5267,16 @@ def test_a_list_under_a_yes_or_no_question_lists_the_limitations(
 ) -> None:
     """ "Other limitations?" over a list whose first item is "No plots." lists them: the
     "No" is the item's, not an answer finding none."""
-    verdict = f"{answer}\n\n## Conclusion\n\nTen out of ten; it saved us days."
-    body = ONE_SIDED_POST.format(heading="Other limitations?", verdict=verdict)
+    _assert_beside_praise(run, content, "Other limitations?", answer, expected)
+
+
+def _assert_beside_praise(
+    run: Runner, content: Path, heading: str, text: str, expected: str | None
+) -> None:
+    """`ONE_SIDED_POST` with `text` under `heading` and a "Conclusion" of praise after it:
+    see `_assert_one_sided`."""
+    verdict = f"{text}\n\n## Conclusion\n\nTen out of ten; it saved us days."
+    body = ONE_SIDED_POST.format(heading=heading, verdict=verdict)
     _assert_one_sided(run, content, body, expected)
 
 

@@ -7,7 +7,7 @@ only turn that reading into findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -407,7 +407,7 @@ def _scope_only_headings(
     scope_only = {
         h.text
         for h in headings
-        if _answered_with_none(h, section, _paragraphs_under(ctx, h)[:1])
+        if _answered_with_none(h, section, ctx)
         or _found_none_under(h, drawbacks, section, ctx)
         or _over_scope_only(h, drawbacks, section, ctx, others)
     }
@@ -652,27 +652,30 @@ def _items_taken_back(paragraph: Paragraph, retracted: Vocabulary) -> list[str]:
 _ANSWER_SENTENCES = 2
 
 
-def _answered_with_none(
-    heading: Heading, section: Section, first: Sequence[Paragraph] = ()
-) -> bool:
+def _answered_with_none(heading: Heading, section: Section, ctx: PostContext) -> bool:
     """Whether the text under a heading opens by finding no drawback (`none_found`:
     "Honestly, I can't think of any"): a heading that asks for them ("Any downsides?")
     then names none. A yes-or-no question may be answered shorter ("Not really."), but
-    not by a list, the `first` paragraph under it: "Other limitations?" over "- No
-    plots." lists them."""
+    not by a list: "Other limitations?" over "- No plots." lists them."""
     none = vocabulary(section.cues.none_found, exact=True)
     if not vocabulary(section.cues.drawbacks, exact=True).find(singulars(heading.text)):
         return False  # a heading naming no drawback has none to answer
     opening = first_sentences(heading.section_text, _ANSWER_SENTENCES)
-    listed = bool(first) and len(first[0].item_texts) > 1 and not first[0].led_in
     if (
         opening
-        and not listed
         and _asks_yes_or_no(heading.text)
         and _answers_none(opening[0], section)
+        and not _opens_with_a_list(ctx, heading)
     ):
         return True
     return bool(none) and any(none.find(singulars(sentence)) for sentence in opening)
+
+
+def _opens_with_a_list(ctx: PostContext, heading: Heading) -> bool:
+    """Whether the first paragraph under `heading` is a list of two items or more, with
+    no line leading into it."""
+    first = _paragraphs_under(ctx, heading)[:1]
+    return bool(first) and len(first[0].item_texts) > 1 and not first[0].led_in
 
 
 def _found_none_under(
@@ -1192,18 +1195,20 @@ _WOULD = re.compile(r"\b(i|we|you|they|it)['’]d\b", re.IGNORECASE)
 _WILL = re.compile(r"\b(i|we)(?:\s+will|['’]ll)\b", re.IGNORECASE)
 
 
-# the writer's own conditional or future in a heading ("How I'd set it up", "What we
-# will build"): the writer's plan, unlike "could a managed setup prevent this?" (English)
-_WRITERS_PLAN = re.compile(r"\b(?:i|we)(?:['’]d|\s+would|\s+will|['’]ll)\b", re.IGNORECASE)
+# the writer's own conditional in a heading ("How I'd set it up"), beside `_WILL` ("What
+# we will build"): the writer's plan, unlike "could a managed setup prevent this?"
+# (English)
+_WRITERS_WOULD = re.compile(r"\b(?:i|we)(?:['’]d|\s+would)\b", re.IGNORECASE)
 
 
 def _heading_plans(reading: Reading) -> bool:
     """Whether a heading taken because it names the requirement plans it in the writer's
-    own words (`_WRITERS_PLAN`, `_GOING_TO`)."""
+    own words (`_WRITERS_WOULD`, `_WILL`, `_GOING_TO`)."""
     return any(
-        _WRITERS_PLAN.search(part.heading.text) or _GOING_TO.search(part.heading.text)
+        pattern.search(part.heading.text)
         for part in reading.parts
         if part.heading is not None and part.how == HEADING
+        for pattern in (_WRITERS_WOULD, _WILL, _GOING_TO)
     )
 
 
