@@ -394,23 +394,64 @@ def sentences_of(text: str) -> list[str]:
 
 
 def taken_back(
-    sentences: list[str], retracted_by: Vocabulary, fold: Callable[[str], tuple[str, ...]]
+    sentences: list[str],
+    retracted_by: Vocabulary,
+    fold: Callable[[str], tuple[str, ...]],
+    tool: frozenset[str] = frozenset(),
 ) -> set[int]:
     """The indices of the sentences a `retracted_by` phrase takes back: its own, and the
     one before when it opens by pointing back to it ("I had to learn some Go. That is
-    more of a me problem.", "Then again, that is exactly the point")."""
-    if not retracted_by.terms:
+    more of a me problem.", "Then again, that is exactly the point"). With `tool`, so
+    does a sentence whose first clause lays the blame elsewhere than on the tool ("That
+    was my code, not Feast.", see `blames_another`)."""
+    if not retracted_by.terms and not tool:
         return set()
     taken: set[int] = set()
     for index, sentence in enumerate(sentences):
         words = fold(sentence)
-        found = retracted_by.where(words)
+        found = retracted_by.where(words) if retracted_by.terms else {}
+        if not found and tool and blames_another(_CLAUSE.split(sentence, 1)[0], tool):
+            found = {"": 0} if _POINTING_BACK.intersection(words[:_POINTING_REACH]) else {"": 99}
         if found:
             taken.add(index)
             opening = min(found.values()) < _POINTING_REACH  # "Totally my fault; …"
             if index and (opening or _POINTING_BACK.intersection(words[:_POINTING_REACH])):
                 taken.add(index - 1)
     return taken
+
+
+# a clause that lays the blame elsewhere, then denies it is the tool's: "That was my code,
+# not Feast.", "a bug in our service, not in Mittens" (English; the name is checked apart)
+_BLAME = re.compile(
+    r",\s+not\s+(?P<at>(?:in|on|with|from)\s+)?(?P<the>the\s+)?(?P<name>[\w][\w.+-]*?)"
+    r"(?:['’]s)?(?:\s+(?:itself|either))?\s*(?:[.!;)]|,|$)",
+    re.IGNORECASE,
+)
+# what a tool's own kind is called when it stands for the tool ("not the library's")
+_TOOL_KINDS = frozenset(stems("tool library package plugin framework"))
+# what a clause blames when it says where a fault lies ("the bug is in our code, not in
+# X"); without one, "Thresholds live in my scripts, not in Vigil" tells what the tool
+# lacks (English)
+_FAULTS = frozenset(stems("bug fault mistake problem issue error cost overhead"))
+
+
+def blames_another(clause: str, tool: frozenset[str]) -> bool:
+    """Whether `clause` lays a fault elsewhere and then denies it is the tool's: ", not
+    <the tool>" by its name or as "the tool" ("That's grep buffering, not ktail", "my
+    mistake, not the library's"); with "in", "from" or "with" before the name only when
+    the clause names a fault ("a bug in our service, not in Mittens"). "It's a spec, not
+    a tool" and "Config lives in the UI, not in git" blame nothing."""
+    for match in _BLAME.finditer(clause):
+        name = stems(match.group("name"))
+        if not name:
+            continue
+        generic = match.group("the") is not None and name[0] in _TOOL_KINDS
+        if not generic and name[0] not in tool:
+            continue
+        at = (match.group("at") or "").strip().lower()
+        if at in ("", "on") or _FAULTS.intersection(stems(clause[: match.start()])):
+            return True
+    return False
 
 
 # words that point back to the sentence before, among the first few of a sentence
@@ -521,7 +562,7 @@ def unexplained(
         )
 
     written = sentences_of(text if exact else _QUOTED.sub(" ", text))
-    retracted = taken_back(written, vocabulary(cues.retracted_by, exact), fold)
+    retracted = taken_back(written, vocabulary(cues.retracted_by, exact), fold, tool)
     for index, sentence in enumerate(written):
         if index in retracted:
             continue  # "I had to learn some Go. That is more of a me problem."
@@ -542,6 +583,8 @@ def unexplained(
                 continue  # "I haven't tried those, but they look easy": turns from the scope
             if none_found and none_found.find(words):
                 continue  # none found ("there isn't much to complain about")
+            if tool and blames_another(clause, tool):
+                continue  # "…, and most answers online are for mamba, not micromamba"
             if solved_clause.find(words):
                 continue
             # before praise and opinions are blanked: "I found it slow" (only read `of_tool`)

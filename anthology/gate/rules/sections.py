@@ -389,7 +389,8 @@ def _said_otherwise(clause: str, text: str, ctx: PostContext, section: Section) 
         return True
     if clause in _lead_to_scope(sentence, vocabulary(section.cues.scope_by, exact=True)):
         return True
-    if at in taken_back(said, vocabulary(section.cues.retracted_by, exact=True), singulars):
+    retracted = vocabulary(section.cues.retracted_by, exact=True)
+    if at in taken_back(said, retracted, singulars, ctx.tool_words):
         return True
     alternatives = vocabulary(section.cues.alternatives_by, exact=True)
     start = sentence.index(clause)
@@ -804,11 +805,11 @@ def _scope_only_text(
     if kept == under and not scope.find(words) and not retracted.find(words):
         return False  # nothing to count: no splitting
     if kept == under:
-        told, sentences = _scope_sentences(text, scope, retracted)
+        told, sentences = _scope_sentences(text, scope, retracted, ctx.tool_words)
     else:  # the alternatives' sentences tell no drawback of the tool either
         _, sentences = _scope_sentences("\n".join(under), scope)
         text = "\n".join(kept)
-        told, left = _scope_sentences(text, scope, retracted)
+        told, left = _scope_sentences(text, scope, retracted, ctx.tool_words)
         told += sentences - left
     names = ctx.product_names
     theirs: list[str] = []
@@ -825,7 +826,7 @@ def _scope_only_text(
     if not told or told * _SCOPE_SHARE < sentences:  # "but I didn't get to test Kafka"
         return False  # amid real limitations is no scope-only section
     said = sentences_of(text)
-    taken = [said[index] for index in taken_back(said, retracted, singulars)]
+    taken = [said[index] for index in taken_back(said, retracted, singulars, ctx.tool_words)]
     # "the old way … is painful" weighs the old way, and "…, but that was my mistake" takes
     # its weighing back: neither weighs the tool
     weighed = text
@@ -873,7 +874,10 @@ def _paragraphs_under(ctx: PostContext, heading: Heading) -> list[Paragraph]:
 
 
 def _scope_sentences(
-    text: str, scope: Vocabulary, retracted_by: Vocabulary | None = None
+    text: str,
+    scope: Vocabulary,
+    retracted_by: Vocabulary | None = None,
+    tool: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """How many sentences of `text` tell the writer's own scope, of how many: one with a
     `scope_by` phrase, and each line after one that leads into a list ("Things I didn't
@@ -883,7 +887,7 @@ def _scope_sentences(
     listing = False
     for line in text.splitlines():
         said = sentences_of(line)
-        retracted = taken_back(said, retracted_by, singulars) if retracted_by else set()
+        retracted = taken_back(said, retracted_by, singulars, tool) if retracted_by else set()
         for index, sentence in enumerate(said):
             count += 1
             if listing or index in retracted or scope.find(singulars(sentence)):
