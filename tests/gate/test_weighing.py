@@ -405,3 +405,43 @@ def test_a_contrast_that_turns_from_the_writers_scope_does_not_weigh(
 )
 def test_a_limitation_after_the_writers_scope_still_weighs(text: str, verdict: Section) -> None:
     assert weighs(text, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "weighs_tool"),
+    [
+        # the writer lays the blame elsewhere, pointing back to the sentence before
+        ("The restore crashed twice. That was my code, not Feast.", False),
+        (
+            "The consumer crashed and was painfully slow. That's grep buffering, not the tool.",
+            False,
+        ),
+        # ... or names where the fault lies, "in" something that is not the tool
+        ("It crashed on a bug in our service, not in Feast.", False),
+        # ... in one clause only: the clause before still weighs
+        ("The docs are confusing, and most answers online are for Spark, not Feast.", True),
+        # where something lives, or what the tool is not, lays no blame: it is a limitation
+        ("Thresholds are not supported: they live in my scripts, not in Feast.", True),
+        ("It has a steep learning curve: a platform, not a library.", True),
+        # another product's name after "not" blames nothing
+        ("The setup was slow, not Spark.", True),
+    ],
+)
+def test_a_fault_laid_elsewhere_than_on_the_tool_does_not_weigh_it(
+    text: str, weighs_tool: bool, verdict: Section
+) -> None:
+    """ ", not <the tool>" after a fault of the writer's or another part (batches 1284 and
+    1288 of the evaluation set) takes that fault back from the tool."""
+    tool = frozenset(stems("Feast"))
+    assert weighs(text, verdict, tool) is weighs_tool
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overall, I could not find anything I really disliked about it.",
+        "Overall, I couldn't find anything I disliked about Feast itself.",
+    ],
+)
+def test_finding_nothing_to_dislike_does_not_weigh(text: str, verdict: Section) -> None:
+    assert not weighs(text, verdict, frozenset(stems("Feast")))
