@@ -190,7 +190,14 @@ def _aside_phrases(aside: tuple[str, ...]) -> re.Pattern[str]:
     if not aside:
         return re.compile(r"(?!x)x")  # matches nothing
     phrases = sorted((r"\s+".join(map(re.escape, a.split())) for a in aside), key=len)
-    return re.compile(r"\b(?:" + "|".join(reversed(phrases)) + r")\b", re.IGNORECASE)
+    return re.compile(
+        r"\b(?:" + "|".join(reversed(phrases)) + r")\b" + _OWN_AFTER_ASIDE, re.IGNORECASE
+    )
+
+
+# ... unless it names what the writer's team made in it: "our course project is a
+# movie-streaming recommender" is the writer speaking (English)
+_OWN_AFTER_ASIDE = r"(?!\s+(?:project|projects|team|teams|group|service|system)\b)"
 
 
 def hypotheticals(words: tuple[str, ...], section: Section) -> int:

@@ -7723,3 +7723,87 @@ def test_joined_labels_each_name_a_drawback(
         "- Asking for 5,000 documents froze the window for several seconds.\n"
     )
     _assert_verdict(run, content, heading, cons, expected)
+
+
+OWN_MISTAKES = (
+    "It was a pleasure to use: the suite needed no configuration and saved us days.\n\n"
+    "{lead}\n\n"
+    "- I forgot to run the migration after installing, and the report page crashed with a "
+    "missing-table error.\n"
+    "- I typed the check's name wrong in the config and spent an hour wondering why it never "
+    "failed. Read your config back before you trust your numbers.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # the list is the writer's own slips, announced as such (batch 1280): no drawback
+        ("My own mistakes, so you can avoid them:", 1),
+        ("Things I didn't get to try:", 1),
+        # the same list led as the tool's limitations weighs it
+        ("What tripped me up:", 0),
+    ],
+)
+def test_a_list_led_as_the_writers_own_mistakes_names_no_drawback(
+    content: Path, run: Runner, lead: str, expected: int
+) -> None:
+    _assert_verdict(
+        run,
+        content,
+        "What I liked and what tripped me up",
+        OWN_MISTAKES.format(lead=lead),
+        expected,
+    )
+
+
+FAQ_COURSE_PROJECT = """**What does it do?**
+
+It is a small daemon that watches a folder and starts a command when a new file appears
+in it.
+
+**Why would an ML team care?**
+
+Our course project is a movie-streaming recommender: a consumer reads the Kafka log, and
+every few hours it writes a snapshot of new ratings to disk. Retraining ran from cron at
+fixed times, so twice it trained on a half-empty snapshot, and once it ran while no
+snapshot had arrived at all and shipped a stale model. Nobody noticed until the click-
+through rate dropped.
+
+**Show me the setup.**
+
+I wrote one config file that watches the incoming folder and runs our retraining script,
+then started the daemon on the team machine with the system service manager.
+
+**Did it work on the project?**
+
+Yes. Over six days the consumer wrote 17 snapshot files of 40,000 to 210,000 rating
+lines each, and the daemon started 15 retraining runs, because twice two files arrived
+during one run. During a nine-hour stretch when our consumer crashed, no run started,
+which is what we wanted: cron would have retrained three times on stale ratings. Our
+recommendation API kept its p95 latency at 120 ms because I could lower the job's
+priority.
+
+**What are the limitations?**
+
+- It only sees local folders: files written by another machine on a network mount never
+  trigger it.
+- There is no retry: a failed run simply fails, and the files stay until the next one.
+- There is no user interface, so you read what happened from the system journal.
+
+**Would you recommend it?**
+
+For a team on one machine, yes: it is already installed and it removed a whole class of
+stale-model bugs."""
+
+
+def test_our_course_project_is_the_writers_own(content: Path, run: Runner) -> None:
+    """ "Our course project is a movie-streaming recommender" tells the scenario in the
+    writer's voice (batch 1297), where "the scenario of our course" is only an aside: an
+    FAQ whose answers then name only ratings and a recommendation API shows the tool used
+    on it."""
+    # a title and summary of the tool alone: the FAQ's own words are all there is
+    front = re.sub(r"(?m)^(title|summary): .*$", r"\1: Retraining when the data lands", FRONT)
+    code, found, _err = check(run, content, str(write(content, FAQ_COURSE_PROJECT, front=front)))
+    assert [f["rule"] for f in found if f["severity"] == "error"] == [], found
+    assert code == 0

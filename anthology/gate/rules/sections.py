@@ -346,8 +346,12 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         )
         # a line in bold read as a heading is a paragraph too ("**Limitations**"); what a
         # list says of the alternatives is theirs ("LightFM: nice, but slow to build")
+        owned = {
+            listed.text
+            for _lead, listed in _scope_lists(ctx, vocabulary(section.cues.scope_by, exact=True))
+        }
         for p in ctx.paragraphs:
-            if p.text not in told_text and p.text not in scope_only:
+            if p.text not in told_text and p.text not in scope_only and p.text not in owned:
                 yield others[p.text] if p.text in others else _as_said(p, drawbacks, section)
 
     def names_one(text: str) -> bool:
@@ -621,6 +625,14 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
         for item in _items_taken_back(p, retracted)
     ]
 
+    # nor does a list led by a line telling the writer's own doings ("My own mistakes, so
+    # you can avoid them:")
+    taken += [
+        item
+        for lead, listed in _scope_lists(ctx, scope)
+        for item in listed.item_texts[1 if listed is lead else 0 :]
+    ]
+
     def weighable_line(line: str) -> str:
         kept = others.get(line, prose.get(line, line))
         for item in taken:
@@ -631,6 +643,59 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
     # label over the writer's scope ("Cons:" over "We did not benchmark it")
     return "\n".join(
         "" if line in scope_only else weighable_line(line) for line in text.split("\n")
+    )
+
+
+def _scope_lists(ctx: PostContext, scope: Vocabulary) -> list[tuple[Paragraph, Paragraph]]:
+    """The lists led by a short line that tells the writer's own scope or doings
+    (`scope_by`: "My own mistakes, so you can avoid them:", "Things I didn't get to:"),
+    each as (its lead, the list); a lead glued to its list is the list's first line."""
+    found = [
+        (line, listed)
+        for line, listed in pairwise(ctx.paragraphs)
+        if len(listed.item_texts) > 1
+        and not listed.led_in
+        and not line.items
+        and line.region == listed.region
+        and _scope_lead(line.text, scope)
+    ]
+    return found + [
+        (paragraph, paragraph)
+        for paragraph in ctx.paragraphs
+        if paragraph.led_in
+        and len(paragraph.item_texts) > 2
+        and _scope_lead(paragraph.item_texts[0], scope)
+    ]
+
+
+def _without_scope_lists(text: str, ctx: PostContext, scope: Vocabulary) -> str:
+    """`text` less its lines that are items of a list led by the writer's own doings
+    (`_scope_lists`), compared without their inline code."""
+    items = {
+        _bare(item)
+        for lead, listed in _scope_lists(ctx, scope)
+        for item in listed.item_texts[1 if listed is lead else 0 :]
+    }
+    if not items:
+        return text
+    return "\n".join(line for line in text.split("\n") if _bare(line) not in items)
+
+
+def _bare(line: str) -> str:
+    """A line without its inline code, its words single-spaced."""
+    return " ".join(_INLINE_CODE.sub(" ", line).split())
+
+
+_INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+def _scope_lead(text: str, scope: Vocabulary) -> bool:
+    """Whether `text` is a short line leading into a list that tells the writer's own
+    scope or doings ("My own mistakes, so you can avoid them:")."""
+    return (
+        text.rstrip().endswith(":")
+        and len(text) <= _LABEL_CHARS
+        and bool(scope.find(singulars(text)))
     )
 
 
@@ -832,6 +897,8 @@ def _scope_only_text(
     weighed = text
     for sentence in (*theirs, *taken):
         weighed = weighed.replace(sentence, " ")
+    # nor do the items of a list led by the writer's own doings ("My own mistakes:")
+    weighed = _without_scope_lists(weighed, ctx, scope)
     if weighs(weighed, section, ctx.tool_words, names):
         return False
     leads = [lead for sentence in said if (lead := _lead_to_scope(sentence, scope))]
