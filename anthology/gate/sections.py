@@ -35,6 +35,9 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 # A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
 MAX_BOLD_HEADING_WORDS = 12
+# ... and an interviewer's bold prompt that is no question, one of several ("**Dani: Show
+# me you actually ran it on our stuff, not on their demo.**")
+MAX_PROMPT_WORDS = 20
 # A paragraph that opens with a bold phrase ("**Why I looked for this.** When our …"): in a
 # post with no headings, these lead-ins are its section titles.
 _LEAD_IN = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>[^*_]+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$")
@@ -298,6 +301,7 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
     found: list[Heading] = []
     level = 1
     lines = body.lines
+    asking = _asking_speakers(body)
     for index, line in enumerate(lines):
         number = body.file_line(index)
         if number in real:
@@ -310,15 +314,19 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
         if match is None or (index and lines[index - 1].strip() and not after_heading):
             continue
         text = clean(match.group("text")).rstrip(":").strip()
-        # ... but an interviewer's prompt labelled as one is ("**Q: Show me the code.**"), as
-        # is a numbered item's title
+        # ... but an interviewer's prompt labelled as one is ("**Q: Show me the code.**", or
+        # "**Dani: Show me you ran it.**" among Dani's other bold prompts), as is a
+        # numbered item's title
         emphasis = (
             bool(text)
             and text[-1] in ".!,"
             and not _PROMPT.match(text)
             and not _NUMBERED.match(text)
+            and _speaker(text) not in asking
         )
-        if not text or emphasis or not 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
+        prompted = text[-1:] in ".!" and _speaker(text) in asking
+        most = MAX_PROMPT_WORDS if prompted else MAX_BOLD_HEADING_WORDS
+        if not text or emphasis or not 0 < count_words(text) <= most:
             continue
         found.append(Heading(min(level + 1, 6), text, number, 0, "", 0, bold=True))
     if found:
@@ -332,6 +340,25 @@ def _bold_lines(body: Body, headings: list[Heading]) -> list[Heading]:
             if h.text.casefold() not in speakers and not (speakers and _TURN.match(h.text))
         ]
     return found
+
+
+def _asking_speakers(body: Body) -> set[str]:
+    """The speakers of two or more bold lines that are a turn each ("**Dani: Which
+    models?**"): an interviewer whose prompts title the sections."""
+    asked: Counter[str] = Counter()
+    for index, line in enumerate(body.lines):
+        if ("*" not in line[:5] and "_" not in line[:5]) or index in body.code:
+            continue
+        match = _BOLD_LINE.match(line)
+        if match:
+            asked[_speaker(clean(match.group("text")))] += 1
+    asked.pop("", None)
+    return {speaker for speaker, times in asked.items() if times > 1}
+
+
+def _speaker(text: str) -> str:
+    """The speaker of a dialogue's turn ("Dani: Which models?"), or ""."""
+    return text.partition(":")[0].casefold() if _TURN.match(text) else ""
 
 
 def _speakers(body: Body) -> set[str]:

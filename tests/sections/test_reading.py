@@ -653,6 +653,25 @@ def test_a_prompt_labelled_q_is_a_heading_though_it_ends_in_a_full_stop() -> Non
     assert "Show me what you ran." not in [p.label for p in plain["examples"].parts]
 
 
+def test_a_named_interviewers_prompt_is_a_heading_though_it_ends_in_a_full_stop() -> None:
+    """An interviewer named in each bold prompt ("**Dani: Which models?**") may also prompt
+    in a longer sentence with a full stop ("**Dani: Show me you actually ran it on our
+    stuff, not on their demo.**", batch 1303): it titles the walkthrough like the
+    questions around it. Said once, a name and a bold sentence are still emphasis."""
+    prompt = "Dani: Show me you actually ran it on our stuff, not on their Amazon demo."
+    text = (
+        f"**Dani: What was wrong before?**\n\nMe: {PROBLEM}\n\n"
+        f"**{prompt}**\n\nMe: {EXAMPLES}\n\n"
+        f"**Dani: Is it any good?**\n\nMe: {STRENGTHS} {LIMITS}\n"
+    )
+    got = read(text)
+    assert got["examples"].parts[0].label == prompt
+    assert EXAMPLES not in got["problem"].text
+    alone = f"## Notes\n\n**{prompt}**\n\n{EXAMPLES}\n"
+    body = Body(alone, 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]] == ["Notes"]
+
+
 @pytest.mark.parametrize(
     "line",
     [
