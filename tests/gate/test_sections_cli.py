@@ -7807,3 +7807,32 @@ def test_our_course_project_is_the_writers_own(content: Path, run: Runner) -> No
     code, found, _err = check(run, content, str(write(content, FAQ_COURSE_PROJECT, front=front)))
     assert [f["rule"] for f in found if f["severity"] == "error"] == [], found
     assert code == 0
+
+
+def test_material_the_tool_made_beside_the_writers_own_system_shows_the_scenario(
+    content: Path, run: Runner
+) -> None:
+    """A synthetic-data generator's output is "the synthetic data" (batch 1308), like a
+    vendor's: a paragraph naming it still shows the scenario when another of its sentences
+    tells what the writer did on their own system. Told only of the material, it does not."""
+    own = (
+        "Then I tested the cold-start path of our movie recommender. I loaded 5,000 generated "
+        "profiles into a copy of our user service and sent recommendation requests for all "
+        "of them to our staging API. Because the synthetic data had rare combinations of "
+        "age and occupation, it found a hyphen bug that returned the global top 20."
+    )
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+
+    def shown(paragraph: str) -> bool:
+        post = BODY.replace(section, f"## How Deepchecks helps\n\n{paragraph}\n\n")
+        _code, found, _err = check(run, content, str(write(content, post)))
+        return not [f for f in found if f["rule"] == "scenario-missing"]
+
+    assert shown(own)
+    material = (
+        "Then I tested the cold-start path of the demo recommender. I loaded 5,000 profiles "
+        "from the synthetic data into it and sent recommendation requests for all of them. "
+        "Because the synthetic data had rare combinations of age and occupation, it found a "
+        "hyphen bug that returned the global top 20."
+    )
+    assert not shown(material)

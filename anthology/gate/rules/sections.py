@@ -1565,8 +1565,17 @@ def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bo
     section = reading.section
     if not section.scenario_voice:
         return True
-    if names_material(vocabulary(section.cues.borrowed, exact=True), paragraph):
-        return False  # "I worked through the vendor's tutorial notebook on its sample data"
+    borrowed = vocabulary(section.cues.borrowed, exact=True)
+    if names_material(borrowed, paragraph):
+        # "I worked through the vendor's tutorial notebook on its sample data", unless a
+        # sentence naming no such material tells what the writer did on their own system
+        # ("… and sent requests for all of them to our staging API")
+        return any(
+            not names_material(borrowed, sentence)
+            and _OWNED.search(sentence) is not None
+            and _done_on(sentence, reading, keywords)
+            for sentence in sentences_of(paragraph)
+        )
     if only_asks(paragraph):
         return False  # "Me: And on our movie data?": a question asks, its answer tells
     words = stems(paragraph)
@@ -1597,6 +1606,10 @@ def _tells_own_use(paragraph: str, reading: Reading, keywords: Vocabulary) -> bo
 
 # sentences of a paragraph with the same hypothetical word that make it speculation
 _IMAGINED_SENTENCES = 3
+
+
+# what the writer calls their own (English)
+_OWNED = re.compile(r"\b(?:our|my)\b", re.IGNORECASE)
 
 
 def _done_on(sentence: str, reading: Reading, keywords: Vocabulary) -> bool:
