@@ -445,3 +445,23 @@ def test_a_fault_laid_elsewhere_than_on_the_tool_does_not_weigh_it(
 )
 def test_finding_nothing_to_dislike_does_not_weigh(text: str, verdict: Section) -> None:
     assert not weighs(text, verdict, frozenset(stems("Feast")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how the old way would hurt again is praise (batches 1281 and 1309)
+        "Before this we timed every step with prints. Going back to that would be painful.",
+        "Going back to the terminal now feels painful.",
+        # the writer's own first try, and problems announced as their own (batch 1306)
+        "I first set the page's timezone to UTC and the incident times were confusing.",
+        "Most of the problems I had were my own doing: a confusing timezone setting.",
+    ],
+)
+def test_the_old_way_and_the_writers_own_slips_do_not_weigh(text: str, verdict: Section) -> None:
+    assert not weighs(text, verdict, frozenset(stems("Hund")))
+
+
+def test_a_drawback_after_the_writers_own_slips_still_weighs(verdict: Section) -> None:
+    text = "Most of the problems I had were my own doing. The docs are confusing at times."
+    assert weighs(text, verdict, frozenset(stems("Hund")))
