@@ -127,9 +127,11 @@ _ROMAN = re.compile(r"^\s*(?:part\s+)?[ivxlc]{1,5}[.):]\s+", re.IGNORECASE)
 
 # a sentence defining something by its name ("Digger is an open-source tool that runs
 # Terraform in your CI — in our case GitHub Actions")
-_DEFINITION = re.compile(
-    r"^\W*([A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*)?(?:\s*\([^()\n]{1,80}\))?\s+(?:is|are)\s+(?:an?|the)\b"
-)
+_DEFINED = r"(?:\s+[A-Z][\w.+-]*)?(?:\s*\([^()\n]{1,80}\))?\s+(?:is|are)\s+(?:an?|the)\b"
+_DEFINITION = re.compile(r"^\W*([A-Z][\w.+-]*)" + _DEFINED)
+# ... and the tool's, whose name may be written in lower case ("pgdatadiff is a small
+# command line tool")
+_TOOL_DEFINITION = re.compile(r"^\W*([A-Za-z][\w.+-]*)" + _DEFINED)
 
 
 # the writer's voice, for a paragraph that defines the tool (English)
@@ -858,7 +860,7 @@ class _Post:
 
     def defines_the_tool(self, sentence: str) -> bool:
         """Whether `sentence` defines the tool by its name ("Redoc is a renderer …")."""
-        found = _DEFINITION.match(sentence)
+        found = _TOOL_DEFINITION.match(sentence)
         return found is not None and stem(found.group(1).casefold()) in self.tool_stems
 
     def para_singulars(self, index: int) -> tuple[str, ...]:

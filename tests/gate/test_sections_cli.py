@@ -7836,3 +7836,49 @@ def test_material_the_tool_made_beside_the_writers_own_system_shows_the_scenario
         "hyphen bug that returned the global top 20."
     )
     assert not shown(material)
+
+
+LOWER_CASE_TOOL_POST = """{name} is a small command line tool that compares the data in two
+PostgreSQL databases, table by table, with row counts and hashes of chunks of rows. I found
+it while browsing a list of Postgres utilities, had never used anything like it, and since
+our team already runs two databases for the movie recommender, it seemed a good candidate
+for this post. It is written in Python, installs with pip, and needs only two connection
+strings; it prints one line per table and exits with a non-zero code when a table differs.
+
+Our setup is simple. A consumer reads the course's Kafka stream of watch events, ratings and
+recommendation requests and writes them into Postgres on the team's virtual machine. Since
+last week a second database is filled by a rewritten consumer that a teammate wrote, reading
+the same topic with another consumer group. Both databases have the same three tables: the
+watch events, the ratings and the recommendation requests, with about two million rows in
+all, and the rest of this post is a few short recipes with the tool on them.
+
+## Recipe 1: compare the two ratings databases
+
+I pointed it at our main database and at the copy filled by the rewritten Kafka consumer,
+which reads the same watch events and movie ratings. The first run took 41 seconds for
+three tables and reported that the ratings table differed: 1,204 rows of the new copy had
+a rating of 0, which the old consumer never wrote. We fixed the parser the same day, ran it
+again, and all three tables matched.
+
+## Strengths and limitations
+
+It is fast and needs no setup. However, it only says that a table differs, not which rows,
+and it does not support comparing tables with different schemas, so we had to write our
+own query to find the 1,204 rows.
+"""
+
+
+@pytest.mark.parametrize("name", ["pgdiffer", "Pgdiffer"])
+def test_an_opening_that_defines_a_tool_named_in_lower_case_tells_no_problem(
+    content: Path, run: Runner, name: str
+) -> None:
+    """An opening that defines the tool ("pgdiffer is a small command line tool …", batch
+    1306) and tells why the writer picked it, but no trouble it solves, lacks the problem
+    whether the name is written in lower case or not: an error, not a warning that the
+    gate may have missed the section."""
+    front = re.sub(r"(?m)^tool: .*$", "tool: pgdiffer", FRONT)
+    body = LOWER_CASE_TOOL_POST.format(name=name)
+    code, found, _err = check(run, content, str(write(content, body, front=front)))
+    missing = [f["rubric"] for f in found if f["rule"] == "section-missing"]
+    assert len(missing) == 1 and "problem" in missing[0].lower(), found
+    assert code == 1
