@@ -3137,3 +3137,14 @@ def test_terse_incident_notes_tell_the_problem() -> None:
     )
     readings = read(post(notes, STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
     assert taken(readings["problem"]) == [(HINT, "context")]
+
+
+@pytest.mark.parametrize("heading", ["The serving gap", "Our monitoring gap"])
+def test_a_gap_in_what_the_team_has_names_the_problem(heading: str) -> None:
+    """ "The serving gap" (batch 1302) names the problem, though "serving" alone would
+    name the walkthrough."""
+    text = (
+        f"## {heading}\n\n{PROBLEM}\n\n## Trying it\n\n{EXAMPLES}\n\n"
+        f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}\n"
+    )
+    assert taken(read(text)["problem"]) == [(HEADING, heading)]
