@@ -410,8 +410,9 @@ def taken_back(
     for index, sentence in enumerate(sentences):
         words = fold(sentence)
         found = retracted_by.where(words) if retracted_by.terms else {}
-        if not found and tool and blames_another(_CLAUSE.split(sentence, 1)[0], tool):
-            found = {"": 0} if _POINTING_BACK.intersection(words[:_POINTING_REACH]) else {"": 99}
+        if not found and tool:
+            blamed = _blame_at(_CLAUSE.split(sentence, 1)[0], tool)
+            found = {"": blamed} if blamed is not None else {}
         if found:
             taken.add(index)
             opening = min(found.values()) < _POINTING_REACH  # "Totally my fault; …"
@@ -441,6 +442,14 @@ def blames_another(clause: str, tool: frozenset[str]) -> bool:
     mistake, not the library's"); with "in", "from" or "with" before the name only when
     the clause names a fault ("a bug in our service, not in Mittens"). "It's a spec, not
     a tool" and "Config lives in the UI, not in git" blame nothing."""
+    return _blame_at(clause, tool) is not None
+
+
+def _blame_at(clause: str, tool: frozenset[str]) -> int | None:
+    """How many words of `clause` come before its ", not <the tool>" (see
+    `blames_another`), or None: "My mistake, not the tool's" opens with it, and so takes
+    back the sentence before, as a `retracted_by` phrase among a sentence's first words
+    does."""
     for match in _BLAME.finditer(clause):
         name = stems(match.group("name"))
         if not name:
@@ -449,9 +458,10 @@ def blames_another(clause: str, tool: frozenset[str]) -> bool:
         if not generic and name[0] not in tool:
             continue
         at = (match.group("at") or "").strip().lower()
-        if at in ("", "on") or _FAULTS.intersection(stems(clause[: match.start()])):
-            return True
-    return False
+        before = clause[: match.start()]
+        if at in ("", "on") or _FAULTS.intersection(stems(before)):
+            return len(before.split())
+    return None
 
 
 # words that point back to the sentence before, among the first few of a sentence
