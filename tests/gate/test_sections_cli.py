@@ -7767,8 +7767,8 @@ in it.
 Our course project is a movie-streaming recommender: a consumer reads the Kafka log, and
 every few hours it writes a snapshot of new ratings to disk. Retraining ran from cron at
 fixed times, so twice it trained on a half-empty snapshot, and once it ran while no
-snapshot had arrived at all and shipped a stale model. Nobody noticed until the click-
-through rate dropped.
+snapshot had arrived at all and shipped a stale model. Nobody noticed until the
+click-through rate dropped.
 
 **Show me the setup.**
 
