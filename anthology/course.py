@@ -175,6 +175,10 @@ class Cues:
     # ("That is more of a me problem", "Then again, that is exactly the point",
     # "…, but honestly that is good practice anyway"): neither sentence weighs the tool.
     retracted_by: tuple[str, ...] = ()
+    # Words that announce the writer's own slips at the start of a paragraph ("I also made
+    # a few mistakes of my own."): every sentence of that paragraph tells the writer's
+    # doings and names no drawback of the tool (see `gate/rules/sections.py`).
+    slips_by: tuple[str, ...] = ()
 
     @property
     def borrowed(self) -> tuple[str, ...]:
@@ -364,6 +368,7 @@ _CUE_WORDS = (
     "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
     "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers", "retracted_by",
+    "slips_by",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

@@ -7882,3 +7882,27 @@ def test_an_opening_that_defines_a_tool_named_in_lower_case_tells_no_problem(
     missing = [f["rubric"] for f in found if f["rule"] == "section-missing"]
     assert len(missing) == 1 and "problem" in missing[0].lower(), found
     assert code == 1
+
+
+SLIPS = (
+    "The suite needed no configuration, and the report is clear.\n\n"
+    "{slips} I set the report's timezone to UTC while the team reads Eastern time, which made "
+    "the first alert confusing until I changed it. I also forgot the API key in the cron "
+    "environment, so nothing ran on the first day.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("slips", "expected"),
+    [
+        # a paragraph that opens by announcing the writer's own slips (batches 1298, 1306)
+        ("*Limitations.* Honestly, most of the problems I had were my own.", 1),
+        ("I also made a few mistakes of my own.", 1),
+        # announced after a real drawback, the drawback still weighs
+        ("The docs are confusing and out of date. The other problems were my own.", 0),
+    ],
+)
+def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
+    content: Path, run: Runner, slips: str, expected: int
+) -> None:
+    _assert_verdict(run, content, "Strengths and limitations", SLIPS.format(slips=slips), expected)

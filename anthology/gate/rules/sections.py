@@ -51,7 +51,7 @@ from ..weighing import (
     unquoted,
     weighs,
 )
-from ..words import count_words
+from ..words import count_words, strip_inline
 
 
 def _taken(reading: Reading) -> str:
@@ -349,7 +349,7 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
         owned = {
             listed.text
             for _lead, listed in _scope_lists(ctx, vocabulary(section.cues.scope_by, exact=True))
-        }
+        } | _slip_paragraphs(ctx, section)
         for p in ctx.paragraphs:
             if p.text not in told_text and p.text not in scope_only and p.text not in owned:
                 yield others[p.text] if p.text in others else _as_said(p, drawbacks, section)
@@ -633,7 +633,12 @@ def _weighed_text(ctx: PostContext, reading: Reading) -> str:
         for item in listed.item_texts[1 if listed is lead else 0 :]
     ]
 
+    # nor does a paragraph that opens by announcing the writer's own slips
+    slips = _slip_paragraphs(ctx, section)
+
     def weighable_line(line: str) -> str:
+        if line in slips:
+            return ""  # "I also made a few mistakes of my own. My first loader …"
         kept = others.get(line, prose.get(line, line))
         for item in taken:
             kept = kept.replace(item, "")
@@ -668,22 +673,47 @@ def _scope_lists(ctx: PostContext, scope: Vocabulary) -> list[tuple[Paragraph, P
     ]
 
 
-def _without_scope_lists(text: str, ctx: PostContext, scope: Vocabulary) -> str:
+def _slip_paragraphs(ctx: PostContext, section: Section) -> set[str]:
+    """The paragraphs, as text and with their code, that open by announcing the writer's
+    own slips (`slips_by`: "I also made a few mistakes of my own.", or after a short
+    run-in label: "Limitations. Honestly, most of the problems I had were my own.")."""
+    slips = vocabulary(section.cues.slips_by, exact=True)
+    if not slips:
+        return set()
+    found: set[str] = set()
+    for paragraph in ctx.paragraphs:
+        if paragraph.items or not slips.may_find(singulars(paragraph.text)):
+            continue
+        opening = first_sentences(paragraph.text, 2)
+        if len(opening) > 1 and count_words(opening[0]) > _SLIP_LABEL_WORDS:
+            opening = opening[:1]
+        if any(slips.find(singulars(sentence)) for sentence in opening):
+            found |= {paragraph.text, with_code(paragraph)}
+    return found
+
+
+# how many words a run-in label before the announcement may have ("Limitations.")
+_SLIP_LABEL_WORDS = 3
+
+
+def _without_scope_lists(
+    text: str, ctx: PostContext, scope: Vocabulary, slips: Collection[str] = ()
+) -> str:
     """`text` less its lines that are items of a list led by the writer's own doings
-    (`_scope_lists`), compared without their inline code."""
+    (`_scope_lists`) or paragraphs among `slips`, compared without their inline code."""
     items = {
         _bare(item)
         for lead, listed in _scope_lists(ctx, scope)
         for item in listed.item_texts[1 if listed is lead else 0 :]
-    }
+    } | {_bare(slip) for slip in slips}
     if not items:
         return text
     return "\n".join(line for line in text.split("\n") if _bare(line) not in items)
 
 
 def _bare(line: str) -> str:
-    """A line without its inline code, its words single-spaced."""
-    return " ".join(_INLINE_CODE.sub(" ", line).split())
+    """A line without its inline code and markup, its words single-spaced."""
+    return strip_inline(_INLINE_CODE.sub(" ", line))
 
 
 _INLINE_CODE = re.compile(r"`[^`]*`")
@@ -867,14 +897,15 @@ def _scope_only_text(
     retracted = vocabulary(section.cues.retracted_by, exact=True)
     kept = [others.get(line, line) for line in under]
     words = singulars(text)
-    if kept == under and not scope.find(words) and not retracted.find(words):
+    slips = {_bare(slip) for slip in _slip_paragraphs(ctx, section)}
+    if kept == under and not scope.find(words) and not retracted.find(words) and not slips:
         return False  # nothing to count: no splitting
     if kept == under:
-        told, sentences = _scope_sentences(text, scope, retracted, ctx.tool_words)
+        told, sentences = _scope_sentences(text, scope, retracted, ctx.tool_words, slips)
     else:  # the alternatives' sentences tell no drawback of the tool either
         _, sentences = _scope_sentences("\n".join(under), scope)
         text = "\n".join(kept)
-        told, left = _scope_sentences(text, scope, retracted, ctx.tool_words)
+        told, left = _scope_sentences(text, scope, retracted, ctx.tool_words, slips)
         told += sentences - left
     names = ctx.product_names
     theirs: list[str] = []
@@ -898,7 +929,7 @@ def _scope_only_text(
     for sentence in (*theirs, *taken):
         weighed = weighed.replace(sentence, " ")
     # nor do the items of a list led by the writer's own doings ("My own mistakes:")
-    weighed = _without_scope_lists(weighed, ctx, scope)
+    weighed = _without_scope_lists(weighed, ctx, scope, slips)
     if weighs(weighed, section, ctx.tool_words, names):
         return False
     leads = [lead for sentence in said if (lead := _lead_to_scope(sentence, scope))]
@@ -906,7 +937,7 @@ def _scope_only_text(
         drawbacks.find(singulars(part))
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
         and not any(part.strip() in sentence for sentence in (*taken, *leads))
-        for part in _CLAUSE.split(text)
+        for part in _CLAUSE.split(_without_scope_lists(text, ctx, scope, slips))
     )
 
 
@@ -945,19 +976,22 @@ def _scope_sentences(
     scope: Vocabulary,
     retracted_by: Vocabulary | None = None,
     tool: frozenset[str] = frozenset(),
+    slips: Collection[str] = (),
 ) -> tuple[int, int]:
     """How many sentences of `text` tell the writer's own scope, of how many: one with a
     `scope_by` phrase, and each line after one that leads into a list ("Things I didn't
     get to:", then the features); with `retracted_by`, the sentences it takes back too
-    ("I had to learn some Go. That is more of a me problem.")."""
+    ("I had to learn some Go. That is more of a me problem."); and each sentence of a line
+    among `slips` (`_slip_paragraphs`, compared bare)."""
     told = count = 0
     listing = False
     for line in text.splitlines():
         said = sentences_of(line)
         retracted = taken_back(said, retracted_by, singulars, tool) if retracted_by else set()
+        slipped = bool(slips) and _bare(line) in slips
         for index, sentence in enumerate(said):
             count += 1
-            if listing or index in retracted or scope.find(singulars(sentence)):
+            if listing or slipped or index in retracted or scope.find(singulars(sentence)):
                 told += 1
                 listing = listing or sentence.rstrip().endswith(":")
     return told, count
