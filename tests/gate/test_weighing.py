@@ -413,7 +413,7 @@ def test_a_limitation_after_the_writers_scope_still_weighs(text: str, verdict: S
         # the writer lays the blame elsewhere, pointing back to the sentence before
         ("The restore crashed twice. That was my code, not Feast.", False),
         # ... or opening with the blame itself
-        ("The restore crashed twice. My mistake, not the library's.", False),
+        ("The restore crashed twice. Cron's fault, not the library's.", False),
         (
             "The consumer crashed and was painfully slow. That's grep buffering, not the tool.",
             False,
