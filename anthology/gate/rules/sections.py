@@ -673,13 +673,22 @@ def _scope_lists(ctx: PostContext, scope: Vocabulary) -> list[tuple[Paragraph, P
     ]
 
 
-def _slip_paragraphs(ctx: PostContext, section: Section) -> set[str]:
+def _slip_paragraphs(ctx: PostContext, section: Section) -> frozenset[str]:
     """The paragraphs, as text and with their code, that open by announcing the writer's
     own slips (`slips_by`: "I also made a few mistakes of my own.", or after a short
-    run-in label: "Limitations. Honestly, most of the problems I had were my own.")."""
+    run-in label: "Limitations. Honestly, most of the problems I had were my own.");
+    remembered per post, as each heading naming a drawback asks again."""
+    return _SLIPS.remembered(None, (ctx, section), lambda: _find_slips(ctx, section))
+
+
+_SLIPS: IdentityMemo[frozenset[str]] = IdentityMemo(64)
+
+
+def _find_slips(ctx: PostContext, section: Section) -> frozenset[str]:
+    """`_slip_paragraphs`, found."""
     slips = vocabulary(section.cues.slips_by, exact=True)
     if not slips:
-        return set()
+        return frozenset()
     found: set[str] = set()
     for paragraph in ctx.paragraphs:
         if paragraph.items or not slips.may_find(singulars(paragraph.text)):
@@ -689,14 +698,14 @@ def _slip_paragraphs(ctx: PostContext, section: Section) -> set[str]:
             opening = opening[:1]
         if any(slips.find(singulars(sentence)) for sentence in opening):
             found |= {paragraph.text, with_code(paragraph)}
-    return found
+    return frozenset(found)
 
 
 # how many words a run-in label before the announcement may have ("Limitations.")
 _SLIP_LABEL_WORDS = 3
 
 
-def _without_scope_lists(
+def _without_writers_doings(
     text: str, ctx: PostContext, scope: Vocabulary, slips: Collection[str] = ()
 ) -> str:
     """`text` less its lines that are items of a list led by the writer's own doings
@@ -929,7 +938,7 @@ def _scope_only_text(
     for sentence in (*theirs, *taken):
         weighed = weighed.replace(sentence, " ")
     # nor do the items of a list led by the writer's own doings ("My own mistakes:")
-    weighed = _without_scope_lists(weighed, ctx, scope, slips)
+    weighed = _without_writers_doings(weighed, ctx, scope, slips)
     if weighs(weighed, section, ctx.tool_words, names):
         return False
     leads = [lead for sentence in said if (lead := _lead_to_scope(sentence, scope))]
@@ -937,7 +946,7 @@ def _scope_only_text(
         drawbacks.find(singulars(part))
         and unexplained(part, drawbacks, section, exact=True, tool=ctx.tool_words, names=names)
         and not any(part.strip() in sentence for sentence in (*taken, *leads))
-        for part in _CLAUSE.split(_without_scope_lists(text, ctx, scope, slips))
+        for part in _CLAUSE.split(_without_writers_doings(text, ctx, scope, slips))
     )
 
 
