@@ -7741,6 +7741,9 @@ OWN_MISTAKES = (
         # the list is the writer's own slips, announced as such (batch 1280): no drawback
         ("My own mistakes, so you can avoid them:", 1),
         ("Things I didn't get to try:", 1),
+        # ... or laid at the writer's door (batches 1301, 1309)
+        ("**Things that went wrong (mostly my fault):**", 1),
+        ("The biggest con is on our side:", 1),
         # the same list led as the tool's limitations weighs it
         ("What tripped me up:", 0),
     ],

@@ -340,6 +340,8 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         "for months.",
         # what the team would have done without the tool (batches 680 to 687)
         "With separate tools we would have had to line up the timestamps by hand.",
+        # ... or what it spared, told as what would have been (batch 1296)
+        "It fixed the duplicated-samples issue I would have otherwise discovered the hard way.",
         # no drawback found (`none_found`, batches 688 to 703)
         "Compared with the alternatives we used before, there isn't much to complain about.",
         # a question asks: its answer tells (batches 712 to 719)
