@@ -6530,6 +6530,25 @@ def test_a_walkthrough_on_a_well_known_public_dataset_is_not_the_scenario(
 
 
 @pytest.mark.parametrize(
+    "material",
+    ["synthetic load from the perf tool", "mock data", "a stream made to look like our ratings"],
+)
+def test_a_walkthrough_on_made_up_data_is_not_the_scenario(
+    content: Path, run: Runner, material: str
+) -> None:
+    """Data made up to stand in for the service's (`story_borrowed`: a laptop cluster
+    filled with the perf tool's synthetic load, batch 1296) is no use of the scenario, even
+    told beside the writer's recommender; the same run on the writer's watch events is."""
+    made_up = (
+        f"I filled a local topic with {material} and trained on it for two epochs, the way "
+        "our recommender's nightly job would read movie ratings. Each epoch took 41 seconds."
+    )
+    assert not _scenario_shown(content, run, made_up)
+    own = made_up.replace(material, "a week of our watch events")
+    assert _scenario_shown(content, run, own)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Me: And on our movie ratings from the stream?",
