@@ -179,6 +179,11 @@ class Cues:
     # a few mistakes of my own."): every sentence of that paragraph tells the writer's
     # doings and names no drawback of the tool (see `gate/rules/sections.py`).
     slips_by: tuple[str, ...] = ()
+    # Words that tell why the writer picked the tool rather than a need it meets ("I came
+    # across it in the plugin catalog", "nobody had written about it"): an opening section
+    # that serves nothing and tells them was read, as the writer's choice, so a missing
+    # requirement is an error there, not a warning that the gate may have missed it.
+    picked_by: tuple[str, ...] = ()
 
     @property
     def borrowed(self) -> tuple[str, ...]:
@@ -368,7 +373,7 @@ _CUE_WORDS = (
     "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
     "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers", "retracted_by",
-    "slips_by",
+    "slips_by", "picked_by",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

@@ -605,6 +605,7 @@ class Part:
     # an unplaced section whose heading hints at the requirement over text with none of
     # its words ("Aim" over "to try out the features"): read, and not serving it
     answered: bool = False
+    opens: bool = False  # an unplaced section that opens a post with headings
 
     @property
     def line(self) -> int | None:
@@ -654,8 +655,17 @@ class Reading:
         # was read, as what the tool is: the gate can tell what it serves
         # as is one whose heading hints at this requirement over text with none of its
         # words ("Introduction" over what the tool is)
+        # and so is an opening that tells why the writer picked the tool (`picked_by`: "I
+        # came across it in the plugin catalog")
+        picked = vocabulary(self.section.cues.picked_by, exact=True)
         longest = next(
-            (item for item in self.unplaced if not item[0].defines and not item[0].answered),
+            (
+                item
+                for item in self.unplaced
+                if not item[0].defines
+                and not item[0].answered
+                and not (item[0].opens and picked.find(singulars(item[0].text)))
+            ),
             None,
         )
         return longest if longest is not None and longest[1] >= limit else None
@@ -1787,6 +1797,7 @@ class _Reader:
                 text,
                 lines=tuple(p.line for p in paragraphs),
                 defines=defines,
+                opens=own_part and region == self.post.paragraphs[0].region,
             )
             found.append((part, words))
         return tuple(sorted(found, key=lambda item: -item[1]))

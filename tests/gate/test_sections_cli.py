@@ -7928,3 +7928,32 @@ def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
     content: Path, run: Runner, slips: str, expected: int
 ) -> None:
     _assert_verdict(run, content, "Strengths and limitations", SLIPS.format(slips=slips), expected)
+
+
+@pytest.mark.parametrize(
+    ("found_it", "missing"),
+    [
+        # how the writer came upon the tool (`picked_by`, batch 1307): the opening tells
+        # the writer's choice, and no problem
+        ("I came across it while browsing", True),
+        ("Nobody had written about it yet; I saw it while browsing", True),
+        # an opening the gate cannot place may tell the problem in words it missed
+        ("I found it while browsing", False),
+    ],
+)
+def test_an_opening_on_how_the_writer_came_upon_the_tool_tells_no_problem(
+    content: Path, run: Runner, found_it: str, missing: bool
+) -> None:
+    """An opening that serves no requirement and tells why the writer picked the tool ("I
+    came across it in the plugin catalog") was read as that choice: with no problem found,
+    the problem is missing (an error), not a section the gate may have missed (a
+    warning)."""
+    front = re.sub(r"(?m)^tool: .*$", "tool: pgdiffer", FRONT)
+    body = LOWER_CASE_TOOL_POST.format(name="This little utility")
+    assert "I found\nit while browsing" in body
+    body = body.replace("I found\nit while browsing", found_it)
+    code, found, _err = check(run, content, str(write(content, body, front=front)))
+    rules = [f["rule"] for f in found]
+    assert ("section-missing" in rules) is missing, found
+    assert ("section-unrecognised" in rules) is not missing, found
+    assert code == (1 if missing else 0)
