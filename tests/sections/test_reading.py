@@ -108,6 +108,9 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "Strong points",
         "Slide 9 · What I'd warn you about",
         "Things I would warn a teammate about",
+        # batches 1324 and 1325
+        "What tripped me up or is missing",
+        "Weak parts",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
