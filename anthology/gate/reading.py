@@ -2799,6 +2799,15 @@ class _Reader:
         # service was computing the same answer", "2. Setting it up", "6. The downsides"),
         # not one requirement's steps: its first member may tell the problem
         series = [_step_key(heading) for heading in self.headings]
+        # ... and so is one with a member that names or hints at another later requirement
+        # none took yet ("6. Final thoughts" after the walkthrough's "3. Setup")
+        for h, key in enumerate(series):
+            if key in takers:
+                takers[key] |= {
+                    o
+                    for o in range(s + 1, len(self.sections))
+                    if self.named(h, o) or self.hinted(h, o)
+                }
         firsts = {
             series.index(key) for key, owners in takers.items() if len(owners) > 1
         }  # the first member of each list of topics

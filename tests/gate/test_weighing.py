@@ -358,6 +358,18 @@ def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Sec
     assert not weighs(text, verdict, frozenset(stems("SAM")))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Units are inconsistent: one class takes milliseconds, the other seconds.",
+        "Picky types: an interval of 8.0 is refused, it has to be a whole number.",
+    ],
+)
+def test_the_tools_quirks_weigh(text: str, verdict: Section) -> None:
+    """A list of the tool's quirks (batch 1324) weighs it, with no "but" in sight."""
+    assert weighs(text, verdict, frozenset(stems("SAM")))
+
+
 def test_a_drawback_said_with_regret_still_weighs(verdict: Section) -> None:
     """Regret at starting late is praise; a wish for what the tool lacks is a drawback."""
     for text in (

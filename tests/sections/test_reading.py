@@ -3151,3 +3151,31 @@ def test_a_gap_in_what_the_team_has_names_the_problem(heading: str) -> None:
         f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}\n"
     )
     assert taken(read(text)["problem"]) == [(HEADING, heading)]
+
+
+def test_a_numbered_post_whose_last_member_hints_at_the_verdict_opens_with_its_problem() -> None:
+    """Numbered sections ("1. …" to "5. …") whose later members the walkthrough took, and
+    whose last one hints at the verdict ("5. Final thoughts", batch 1323), are a list of
+    topics, not the walkthrough's steps, even while the verdict only praises: the first
+    may tell the problem."""
+    text = (
+        "# 1. Where our prediction logs were going\n\n"
+        "Each of our three serving processes wrote its own log file, and rotation was not "
+        "safe across workers, so we lost lines around midnight and twice forgot a file in "
+        "an analysis. Joining what we recommended with what viewers watched was tedious "
+        "and often wrong.\n\n"
+        "# 2. What the daemon is\n\n"
+        "It is a log aggregation server: a local daemon on every machine forwards messages "
+        "by category to a central one, which writes them to files.\n\n"
+        "# 3. Setup\n\n"
+        "I installed it on the team VM and pointed our Flask recommendation service and its "
+        "second model server at the local daemon, one category per model.\n\n"
+        "# 4. What happened with our service\n\n"
+        "Over four days it logged 212,000 recommendation requests with the movie ids we "
+        "served; I stopped the central daemon for ten minutes and no line was lost.\n\n"
+        "# 5. Final thoughts\n\n"
+        "It turned our scattered logs into one stream per model, and setting it up took one "
+        "afternoon. I would recommend it to any team with more than one serving process.\n"
+    )
+    got = read(text)
+    assert [p.label for p in got["problem"].parts] == ["1. Where our prediction logs were going"]
