@@ -2799,10 +2799,10 @@ class _Reader:
         # service was computing the same answer", "2. Setting it up", "6. The downsides"),
         # not one requirement's steps: its first member may tell the problem
         series = [_step_key(heading) for heading in self.headings]
-        # ... and so is one with a member that names or hints at another later requirement
-        # none took yet ("6. Final thoughts" after the walkthrough's "3. Setup")
+        # ... and so is one with a member no requirement took yet that names or hints at
+        # another later one ("6. Final thoughts" after the walkthrough's "3. Setup")
         for h, key in enumerate(series):
-            if key in takers:
+            if key in takers and h not in later:
                 takers[key] |= {
                     o
                     for o in range(s + 1, len(self.sections))
