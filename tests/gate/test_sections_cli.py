@@ -7754,6 +7754,17 @@ OWN_MISTAKES = (
 )
 
 
+def test_a_heading_over_the_writers_own_rough_edges_names_no_drawback(
+    content: Path, run: Runner
+) -> None:
+    """ "My rough edges" in the verdict's heading (batch 1318) are the writer's, not the
+    tool's: over praise alone, the verdict only praises; the tool's rough edges name a
+    drawback."""
+    verdict = "It was a pleasure to use: the suite needed no configuration and saved us days."
+    _assert_verdict(run, content, "What I liked, and my rough edges", verdict, 1)
+    _assert_verdict(run, content, "What I liked, and its rough edges", verdict, 0)
+
+
 @pytest.mark.parametrize(
     ("lead", "expected"),
     [
@@ -7920,6 +7931,8 @@ SLIPS = (
         # a paragraph that opens by announcing the writer's own slips (batches 1298, 1306)
         ("*Limitations.* Honestly, most of the problems I had were my own.", 1),
         ("I also made a few mistakes of my own.", 1),
+        # ... after a label that names what was hard (batch 1316)
+        ("**What was hard for me.** Honestly, most difficulties were my own.", 1),
         # announced after a real drawback, the drawback still weighs
         ("The docs are confusing and out of date. The other problems were my own.", 0),
     ],
@@ -7937,6 +7950,7 @@ def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
         # the writer's choice, and no problem
         ("I came across it while browsing", True),
         ("Nobody had written about it yet; I saw it while browsing", True),
+        ("I claimed it the same evening after browsing", True),
         # an opening the gate cannot place may tell the problem in words it missed
         ("I found it while browsing", False),
     ],

@@ -299,6 +299,7 @@ def test_drawback_words_in_praise_name_no_drawback(
         # ... or says its subject is theirs (batch 962)
         ("The biggest downside is of the old setup: it had a steep learning curve.", False),
         ("The only cons were about the old approach, which had a steep learning curve.", False),
+        ("The previous situation was painful in a way we had not fully realised.", False),
         ("The biggest downside is the setup: it has a steep learning curve.", True),
         ("Compared to the old setup, SAM has a steep learning curve.", True),
         ("Other tools are simpler, but SAM has a steep learning curve.", True),
@@ -340,6 +341,10 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         "for months.",
         # what the team would have done without the tool (batches 680 to 687)
         "With separate tools we would have had to line up the timestamps by hand.",
+        # going back to the old way would be hard; a contrast that turns to praise (batches
+        # 1313, 1320)
+        "Going back to the old way after this would be hard.",
+        "It sounds small, but it's what makes the check usable on a stream with daily cycles.",
         # ... or what it spared, told as what would have been (batch 1296)
         "It fixed the duplicated-samples issue I would have otherwise discovered the hard way.",
         # no drawback found (`none_found`, batches 688 to 703)

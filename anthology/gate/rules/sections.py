@@ -689,20 +689,33 @@ def _find_slips(ctx: PostContext, section: Section) -> frozenset[str]:
     slips = vocabulary(section.cues.slips_by, exact=True)
     if not slips:
         return frozenset()
+    drawbacks = vocabulary(section.cues.drawbacks, exact=True)
     found: set[str] = set()
     for paragraph in ctx.paragraphs:
         if paragraph.items or not slips.may_find(singulars(paragraph.text)):
             continue
         opening = first_sentences(paragraph.text, 2)
-        if len(opening) > 1 and count_words(opening[0]) > _SLIP_LABEL_WORDS:
+        if len(opening) > 1 and not _slip_label(opening[0], drawbacks):
             opening = opening[:1]
         if any(slips.find(singulars(sentence)) for sentence in opening):
             found |= {paragraph.text, with_code(paragraph)}
     return frozenset(found)
 
 
-# how many words a run-in label before the announcement may have ("Limitations.")
+def _slip_label(sentence: str, drawbacks: Vocabulary) -> bool:
+    """Whether `sentence` may be a run-in label before the announcement of the writer's
+    slips: a few words ("Limitations."), or a few more that name a drawback ("What was
+    hard for me.")."""
+    words = count_words(sentence)
+    return words <= _SLIP_LABEL_WORDS or (
+        words <= _NAMED_LABEL_WORDS and bool(drawbacks.find(singulars(sentence)))
+    )
+
+
+# how many words a run-in label before the announcement may have ("Limitations."), and
+# one that names a drawback ("What was hard for me.")
 _SLIP_LABEL_WORDS = 3
+_NAMED_LABEL_WORDS = 6
 
 
 def _without_writers_doings(
