@@ -3179,3 +3179,28 @@ def test_a_numbered_post_whose_last_member_hints_at_the_verdict_opens_with_its_p
     )
     got = read(text)
     assert [p.label for p in got["problem"].parts] == ["1. Where our prediction logs were going"]
+
+
+@pytest.mark.parametrize(
+    "novelty",
+    [
+        "The elephant is the mascot of the old big-data stack, and a turtle carries it. So "
+        "when I saw the project in a list of old ecosystem tools, I had to know what it "
+        "does. Nobody in our class had heard of it, and neither had I.",
+        "The elephant is the mascot of the old big-data stack. When I saw the project in a "
+        "list of old ecosystem tools, I had to know what the turtle under it does. I had "
+        "never heard of it, and it looked like a good excuse to read some Java.",
+    ],
+)
+def test_an_opening_on_the_tools_novelty_tells_no_problem(novelty: str) -> None:
+    """Curiosity told in trouble words ("I had to know what it does", "nobody had heard of
+    it", batch 1323) is why the writer picked the tool, not a problem it addresses."""
+    novelty += (
+        "\n\nIt is a data collection system from a large web company. Agents on each machine "
+        "send logs to collectors, which write them to files that a batch job later turns "
+        "into tables."
+    )
+    examples = f"## Setup\n\n{EXAMPLES}"
+    assessment = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
+    assert not read(post(novelty, examples, assessment))["problem"].found
+    assert read(post(PROBLEM, examples, assessment))["problem"].found
