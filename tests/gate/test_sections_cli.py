@@ -7971,3 +7971,12 @@ def test_an_opening_on_how_the_writer_came_upon_the_tool_tells_no_problem(
     assert ("section-missing" in rules) is missing, found
     assert ("section-unrecognised" in rules) is not missing, found
     assert code == (1 if missing else 0)
+
+
+def test_a_heading_that_says_where_the_tool_is_weak_names_a_drawback(
+    content: Path, run: Runner
+) -> None:
+    """ "Where it is weak" (batch 1324) names the tool's drawbacks, even over a list told in
+    words the gate does not weigh ("Nothing is stored, nothing can be queried later")."""
+    verdict = "Nothing is stored, and nothing can be queried later once the terminal is closed."
+    _assert_verdict(run, content, "Where it is weak", verdict, 0)
