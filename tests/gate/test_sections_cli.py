@@ -7774,6 +7774,7 @@ def test_a_heading_over_the_writers_own_rough_edges_names_no_drawback(
         # ... or laid at the writer's door (batches 1301, 1309)
         ("**Things that went wrong (mostly my fault):**", 1),
         ("The biggest con is on our side:", 1),
+        ("To be fair, I made plenty of mistakes along the way:", 1),
         # the same list led as the tool's limitations weighs it
         ("What tripped me up:", 0),
     ],
@@ -7980,3 +7981,20 @@ def test_a_heading_that_says_where_the_tool_is_weak_names_a_drawback(
     words the gate does not weigh ("Nothing is stored, nothing can be queried later")."""
     verdict = "Nothing is stored, and nothing can be queried later once the terminal is closed."
     _assert_verdict(run, content, "Where it is weak", verdict, 0)
+
+
+def test_an_opening_scene_before_the_problem_names_no_drawback_of_the_tool(
+    content: Path, run: Runner
+) -> None:
+    """A hook before the problem's own heading ("I have a complicated relationship with my
+    laptop fan", batch 1339) sets the problem's scene: its drawback words are no more the
+    tool's than the problem's, and a verdict of praise alone is one-sided."""
+    hook = (
+        "I have a complicated relationship with my laptop fan. Every time our team retrains "
+        "the movie recommender, it spins up as if it wanted to take off.\n"
+    )
+    praise = "It was a pleasure to use: the suite needed no configuration and saved us days."
+    body = hook + ONE_SIDED_POST.format(heading="Verdict", verdict=praise)
+    code, found, _err = check(run, content, str(write(content, body)))
+    assert code == 1, found
+    assert [f["rule"] for f in found if f["severity"] == "error"] == ["section-one-sided"]

@@ -345,6 +345,11 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         # 1313, 1320)
         "Going back to the old way after this would be hard.",
         "It sounds small, but it's what makes the check usable on a stream with daily cycles.",
+        # what cannot go wrong with it, and what the writer did not measure (batches 1335,
+        # 1344)
+        "Docs that can't drift: the page is built from the code on every deploy.",
+        "I didn't benchmark it against other embedded stores, so I can't claim it's the "
+        "fastest option.",
         # ... or what it spared, told as what would have been (batch 1296)
         "It fixed the duplicated-samples issue I would have otherwise discovered the hard way.",
         # no drawback found (`none_found`, batches 688 to 703)

@@ -111,6 +111,8 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         # batches 1324 and 1325
         "What tripped me up or is missing",
         "Weak parts",
+        # batch 604
+        "Q: Anything that doesn't work?",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:

@@ -325,7 +325,7 @@ def _names_a_drawback(ctx: PostContext, section: Section) -> bool:
     way's) and praise in drawback words ("the tool I wish I had in week one") too."""
     headings, _ = ctx.reading_outline
     told = _told_before_the_tool(ctx.readings)
-    told_text = "\n".join(part.text for part in told)
+    told_text = "\n".join([part.text for part in told] + _opening_scene(ctx, told))
     told_headings = {id(part.heading) for part in told}
     drawbacks = vocabulary(section.cues.drawbacks, exact=True)  # as written: a "memory limit"
     others = alternatives_told(ctx.paragraphs, section, ctx.tool_words, ctx.headings)
@@ -1069,6 +1069,21 @@ def _praise_only(ctx: PostContext, section: Section, line: int | None, subject: 
         "not use the tool.",
         section.rubric,
     )
+
+
+def _opening_scene(ctx: PostContext, told: list[Part]) -> list[str]:
+    """The paragraphs before the first heading of a post whose problem is `told` (the
+    parts of `_told_before_the_tool`) under its own heading, that no requirement took and
+    that come before the post first names its tool or shows code: they set the same scene
+    ("I have a complicated relationship with my laptop fan"), and their drawback words are
+    no more the tool's than the problem's."""
+    starts = [part.line for part in told if part.heading is not None and part.line is not None]
+    if not starts or any(part.heading is None for r in ctx.readings for part in r.parts):
+        return []
+    first = min(starts, default=0)
+    if ctx.tool_shown is not None:
+        first = min(first, ctx.tool_shown)
+    return [p.text for p in ctx.paragraphs if p.region == -1 and p.last < first]
 
 
 def _told_before_the_tool(readings: list[Reading]) -> list[Part]:
