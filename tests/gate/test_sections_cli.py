@@ -7968,6 +7968,7 @@ def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
         ("I came across it while browsing", True),
         ("Nobody had written about it yet; I saw it while browsing", True),
         ("I claimed it the same evening after browsing", True),
+        ("Its screenshots sold me on it; I saw them while browsing", True),
         # an opening the gate cannot place may tell the problem in words it missed
         ("I found it while browsing", False),
     ],
