@@ -3206,3 +3206,20 @@ def test_an_opening_on_the_tools_novelty_tells_no_problem(novelty: str) -> None:
     assessment = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
     assert not read(post(novelty, examples, assessment))["problem"].found
     assert read(post(PROBLEM, examples, assessment))["problem"].found
+
+
+def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
+    """ "Why this tool" over what made the writer pick it (spare credits, a phrase they
+    kept seeing in the docs, a side nobody had looked at, batch 1346) names the problem
+    only by its heading: the text speaks of the writer's choice, not of a need."""
+    motives = (
+        "### Why this tool\n\nI had some cloud credit left from another course, and I kept "
+        "seeing the phrase 'deploy with one command' in the docs. The service itself has "
+        "been written about before, but nobody had looked at this side of it. I wanted to "
+        "see what that one command actually does."
+    )
+    examples = f"## Setup\n\n{EXAMPLES}"
+    assessment = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
+    assert not read(post(motives, examples, assessment))["problem"].found
+    needs = motives.replace("I wanted to see", "We needed it, since nobody could say")
+    assert read(post(f"{needs}\n\n{PROBLEM}", examples, assessment))["problem"].found
