@@ -1080,7 +1080,7 @@ def _opening_scene(ctx: PostContext, told: list[Part]) -> list[str]:
     starts = [part.line for part in told if part.heading is not None and part.line is not None]
     if not starts or any(part.heading is None for r in ctx.readings for part in r.parts):
         return []
-    first = min(starts, default=0)
+    first = min(starts)
     if ctx.tool_shown is not None:
         first = min(first, ctx.tool_shown)
     return [p.text for p in ctx.paragraphs if p.region == -1 and p.last < first]
