@@ -270,7 +270,7 @@ def not_made_on_own(text: str, section: Section) -> bool:
         said = singulars(term)
         for at in range(len(words) - len(said) + 1):
             after = words[at + len(said) : at + len(said) + _OWN_REACH]
-            if words[at : at + len(said)] == said and _POSSESSIVES.intersection(after):
+            if words[at : at + len(said)] == said and POSSESSIVES.intersection(after):
                 return True
     return False
 
@@ -395,7 +395,8 @@ def tells_as_real(text: str, section: Section, words: Vocabulary) -> bool:
     )
 
 
-_POSSESSIVES = frozenset({"our", "my"})
+# the words that call a thing the writer's own (English)
+POSSESSIVES = frozenset({"our", "my"})
 _OUR = re.compile(r"\bour\b", re.I)
 _THE = re.compile(r"\bthe\b", re.I)
 _THE_REACH = 3  # words after "our" that "the" may refer back to
@@ -412,7 +413,7 @@ def possessions(text: str, ignores: set[str], reach: int = POSSESSION_WORDS) -> 
     words = folded_words(text)
     found: dict[str, str] = {}
     for i, word in enumerate(words):
-        if word not in _POSSESSIVES:
+        if word not in POSSESSIVES:
             continue
         for after in words[i + 1 : i + 1 + reach]:
             root = stem(after)

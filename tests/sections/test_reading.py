@@ -3183,6 +3183,12 @@ def test_a_numbered_post_whose_last_member_hints_at_the_verdict_opens_with_its_p
     assert [p.label for p in got["problem"].parts] == ["1. Where our prediction logs were going"]
 
 
+def _problem_found_before_setup(opening: str) -> bool:
+    """Whether the problem is found in a post of `opening`, then a walkthrough under a
+    plain "Setup" heading and the standard verdict."""
+    return read(post(opening, f"## Setup\n\n{EXAMPLES}", STANDARD_ASSESSMENT))["problem"].found
+
+
 @pytest.mark.parametrize(
     "novelty",
     [
@@ -3202,10 +3208,8 @@ def test_an_opening_on_the_tools_novelty_tells_no_problem(novelty: str) -> None:
         "send logs to collectors, which write them to files that a batch job later turns "
         "into tables."
     )
-    examples = f"## Setup\n\n{EXAMPLES}"
-    assessment = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
-    assert not read(post(novelty, examples, assessment))["problem"].found
-    assert read(post(PROBLEM, examples, assessment))["problem"].found
+    assert not _problem_found_before_setup(novelty)
+    assert _problem_found_before_setup(PROBLEM)
 
 
 def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
@@ -3218,8 +3222,6 @@ def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
         "been written about before, but nobody had looked at this side of it. I wanted to "
         "see what that one command actually does."
     )
-    examples = f"## Setup\n\n{EXAMPLES}"
-    assessment = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
-    assert not read(post(motives, examples, assessment))["problem"].found
+    assert not _problem_found_before_setup(motives)
     needs = motives.replace("I wanted to see", "We needed it, since nobody could say")
-    assert read(post(f"{needs}\n\n{PROBLEM}", examples, assessment))["problem"].found
+    assert _problem_found_before_setup(f"{needs}\n\n{PROBLEM}")

@@ -21,6 +21,7 @@ from ..memo import IdentityMemo
 from ..reading import (
     CONTENT,
     HEADING,
+    POSSESSIVES,
     Part,
     Reading,
     as_it,
@@ -1265,7 +1266,7 @@ def _on_borrowed_material(
         # events arrive" beside "we copied it from an older tutorial") ends it; in a
         # paragraph naming the material, only one that calls something the writer's ("I
         # tested it on Sakila …: `film` is the catalog" tells the material's likeness)
-        if (not on_material or not _OWNERS.isdisjoint(words)) and any(
+        if (not on_material or not POSSESSIVES.isdisjoint(words)) and any(
             ending.find(said) and not borrowed.find(said)
             for said in map(singulars, sentences_of(line))
         ):
@@ -1282,10 +1283,6 @@ def _on_borrowed_material(
         if opening:
             found.opened_on.add(line)
     return found
-
-
-# the words that tell a thing as the writer's own (English)
-_OWNERS = frozenset(singulars("our my"))
 
 
 def scenario(ctx: PostContext) -> Iterator[Finding]:
