@@ -2294,7 +2294,7 @@ class _Reader:
             cues = section.cues
             for o, parts in chosen.items():
                 hinted = [p for p in parts if p.how in (HINT, SERIES) and p.heading is not None]
-                scene = self._scene(o, parts)
+                scene = self._scene(o, parts, s)
                 # a section only its place gave, before any the walkthrough's headings name
                 # ("The bug" after "Background: our little streaming service")
                 named = min(
@@ -2394,13 +2394,15 @@ class _Reader:
             and sum(q.words for q in others) >= self.sections[o].min_words
         )
 
-    def _scene(self, o: int, parts: list[Part]) -> list[Part]:
+    def _scene(self, o: int, parts: list[Part], missing: int | None = None) -> list[Part]:
         """The part of requirement `o` that may only set the scene: the post's first
         section, named by `scene_headings` words alone ("The setup", "Some context on our
-        setup"), with no fenced code in it."""
+        setup"), or also hinting at the `missing` requirement ("The slow five minutes
+        after every deploy"), with no fenced code in it."""
         scene = vocabulary(self.sections[o].scene_headings)
-        if not scene.terms or not self.headings:
+        if not self.headings:
             return []
+        hints = missing is not None and bool(self.hinted(0, missing))
         # "The setup and the problem" names the problem too: `_shared_heading` gives it
         if any(self._also_named(0, other) for other in range(len(self.sections)) if other != o):
             return []
@@ -2412,7 +2414,7 @@ class _Reader:
             if p.how == HEADING
             and p.heading is first
             and p.terms
-            and all(scene.find(stems(term)) for term in p.terms)
+            and (hints or all(scene.find(stems(term)) for term in p.terms))
             and not any(self.post.paragraphs[i].fenced for i in own)
         ]
 

@@ -3225,3 +3225,17 @@ def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
     assert not _problem_found_before_setup(motives)
     needs = motives.replace("I wanted to see", "We needed it, since nobody could say")
     assert _problem_found_before_setup(f"{needs}\n\n{PROBLEM}")
+
+
+def test_a_first_heading_that_names_a_step_over_a_pain_may_tell_the_problem() -> None:
+    """ "1. The slow five minutes after every deploy" (batch 1337) names the walkthrough
+    by "deploy", but it opens the post with a pain ("slow") over text that tells the
+    problem, and the steps after it ("2. Install") show the tool: it is the problem."""
+    opening = f"## 1. The slow five minutes after every deploy\n\n{PROBLEM}"
+    steps = f"## 2. Install and first look\n\n{EXAMPLES}"
+    readings = read(post(opening, steps, STANDARD_ASSESSMENT))
+    assert [p.label for p in readings["problem"].parts] == [opening.splitlines()[0][3:]]
+    assert taken(readings["examples"]) == [(HEADING, "2. Install and first look")]
+    # with no pain in its heading, a deploy step opening the post is the walkthrough's
+    plain = opening.replace("The slow five minutes after every deploy", "Every deploy")
+    assert not read(post(plain, steps, STANDARD_ASSESSMENT))["problem"].found
