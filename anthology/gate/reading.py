@@ -38,7 +38,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
-from itertools import dropwhile
+from itertools import dropwhile, pairwise
 from typing import NamedTuple
 
 from ..course import Cues, Option, Section
@@ -2722,6 +2722,7 @@ class _Reader:
                 # ends the walkthrough where its next part after it is
                 later = [p.line for p in _firm(chosen.get(s + 1, [])) if (p.line or 0) > first]
                 high = min((line for line in later if line is not None), default=high)
+            high = self._past_catches(chosen, s, high, used)
             if not chosen.get(s - 1):  # nothing before it served: from its own first part
                 low = first
             else:
@@ -2734,13 +2735,7 @@ class _Reader:
                 low = max(earlier, default=first)
             for h, heading in enumerate(self.headings):
                 line = heading.line
-                if h in used or line is None or not low < line < high:
-                    continue
-                # a section of code alone ("Install on the VM" over the commands) is a
-                # step of the walkthrough too, with no words of its own
-                if not heading.own_words and self.post.end[h] != h + 1:
-                    continue
-                if self.serves_other(h, s):
+                if line is None or not low < line < high or not self._free(h, s, used):
                     continue
                 used.add(h)
                 parts.append(
@@ -2751,6 +2746,39 @@ class _Reader:
                         heading.text + "\n" + self._own_text(h),
                     )
                 )
+
+    def _free(self, h: int, s: int, used: set[int]) -> bool:
+        """Whether heading `h` is free for the walkthrough `s` to take: not taken, with
+        text under it or code alone ("Install on the VM" over its commands, a step with no
+        words of its own), and serving no other requirement."""
+        heading = self.headings[h]
+        return (
+            h not in used
+            and (bool(heading.own_words) or self.post.end[h] == h + 1)
+            and not self.serves_other(h, s)
+        )
+
+    def _past_catches(
+        self, chosen: dict[int, list[Part]], s: int, high: int, used: set[int]
+    ) -> int:
+        """Where the walkthrough `s` ends: at the verdict's part at `high`, unless free
+        sections follow that part before the verdict goes on ("Entry 3: First contact, and
+        the catch", then "Entry 4: Latency per model", "Entry 5", before "Entry 7: Things
+        that didn't work"). That part is a catch met along the way, and the walkthrough
+        runs on to the verdict's next part."""
+        lines = sorted(
+            {p.line for p in _firm(chosen.get(s + 1, [])) if p.line is not None and p.line >= high}
+        )
+        for this, following in pairwise(lines):
+            if this != high:
+                break
+            if not any(
+                this < (heading.line or 0) < following and self._free(h, s, used)
+                for h, heading in enumerate(self.headings)
+            ):
+                break
+            high = following
+        return high
 
     def candidates(self, sections: list[int], used: set[int]) -> list[_Candidate]:
         return [

@@ -3239,3 +3239,29 @@ def test_a_first_heading_that_names_a_step_over_a_pain_may_tell_the_problem() ->
     # with no pain in its heading, a deploy step opening the post is the walkthrough's
     plain = opening.replace("The slow five minutes after every deploy", "Every deploy")
     assert not read(post(plain, steps, STANDARD_ASSESSMENT))["problem"].found
+
+
+def test_a_catch_met_along_the_walkthrough_does_not_end_it() -> None:
+    """ "Entry 3: First contact, and the catch" (batch 1341) names the verdict amid the
+    entries of trying the tool: the entries after it, before the verdict goes on ("Entry
+    5: Things that didn't work"), are still the walkthrough's."""
+    catch = (
+        "It only reads a few fixed log formats, so I wrote a small script that rewrites "
+        "our recommendation lines into one of them."
+    )
+    text = (
+        f"### Entry 1: Why a log query tool?\n\n{PROBLEM}\n\n"
+        "### Entry 2: Install\n\nFive minutes of compiling on the VM.\n\n"
+        f"### Entry 3: First contact, and the catch\n\n{catch}\n\n"
+        f"### Entry 4: Latency per model version\n\n{EXAMPLES}\n\n"
+        f"### Entry 5: Things that didn't work\n\n{LIMITS}\n\n"
+        f"### Entry 6: Assessment\n\n{STRENGTHS}\n"
+    )
+    examples = read(text)["examples"]
+    assert [p.label for p in examples.parts] == [
+        "Entry 2: Install",
+        "Entry 4: Latency per model version",
+    ]
+    # with nothing of the verdict after it, what follows the catch is not the walkthrough's
+    last = text.split("### Entry 5")[0]
+    assert [p.label for p in read(last)["examples"].parts] == ["Entry 2: Install"]
