@@ -751,10 +751,22 @@ class _Post:
     def story_shown(self) -> int | None:
         """`tool_shown`, but past a summary opening the post that names the tool ("**TL;DR**
         — OutlierTree finds suspicious values …"): the first paragraph after it that names
-        the tool or shows code. The summary tells the whole post; its story starts after."""
+        the tool or shows code. The summary tells the whole post; its story starts after.
+        So does a title heading over the post (`is_title`) that names the tool: "# Shipping
+        a new model with scp-action" shows nothing of it yet."""
         shown, paragraphs = self.tool_shown, self.paragraphs
         if shown is None or not paragraphs:
             return shown
+        if self.is_title and self.headings[0].line == shown:
+            return next(
+                (
+                    p.line
+                    for p in paragraphs
+                    if p.line > shown
+                    and (p.fenced or names_tool(f"{p.text} {p.code}", self.tool_names))
+                ),
+                None,
+            )
         first = paragraphs[0]
         if not (first.line <= shown <= max(first.last, first.line) and is_summary(first.text)):
             return shown

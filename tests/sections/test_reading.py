@@ -3265,3 +3265,18 @@ def test_a_catch_met_along_the_walkthrough_does_not_end_it() -> None:
     # with nothing of the verdict after it, what follows the catch is not the walkthrough's
     last = text.split("### Entry 5")[0]
     assert [p.label for p in read(last)["examples"].parts] == ["Entry 2: Install"]
+
+
+def test_a_title_naming_the_tool_shows_nothing_of_it_yet() -> None:
+    """ "# Shipping a new movie model with scp-action" over the post (batch 1352) names the
+    tool in its title: the verdict's word in the first section after it ("The annoying
+    part of our deployment") still tells what came before the tool, so the problem."""
+    text = (
+        "# Shipping a new movie model with scp-action\n\n"
+        f"## The annoying part of our deployment\n\n{PROBLEM}\n\n"
+        f"## Trying it\n\nI added scp-action to our workflow.\n\n```yaml\nuses: scp\n```\n\n"
+        f"{EXAMPLES}\n\n## Strengths\n\n{STRENGTHS}\n\n## Limitations\n\n{LIMITS}\n"
+    )
+    readings = read_naming_the_tool(text, "scp-action")
+    assert [p.label for p in readings["problem"].parts] == ["The annoying part of our deployment"]
+    assert [p.label for p in readings["assessment"].parts] == ["Strengths", "Limitations"]
