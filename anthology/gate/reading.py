@@ -1456,13 +1456,12 @@ class _Reader:
                 if other is None or other in blocked:
                     break
                 how = None if self.names_other(other, s) else self.qualifies(other, s)
-                # a verdict hinted at by the last day ("Day 14, wrap-up") does not reach
-                # back over the days of the walkthrough before it, nor does a diary's day
-                # that hints at or names it ("Friday: would I recommend it?") take others
+                # a verdict at the end of a series ("Day 14, wrap-up", "Part 4: strengths
+                # and limitations") does not reach back over the parts of the story before
+                # it, nor does a diary's day that hints at or names it ("Friday: would I
+                # recommend it?") take others
                 dated = series is not None and series.kind in _DATED
-                back = (dated or (step == -1 and first[0] == HINT)) and (
-                    self.sections[s].cues.position == "end"
-                )
+                back = (dated or step == -1) and self.sections[s].cues.position == "end"
                 if how is None and series and not back and not self.names_other(other, s):
                     same = _place(self.headings[other].text)
                     if same and same.kind == series.kind:

@@ -3280,3 +3280,20 @@ def test_a_title_naming_the_tool_shows_nothing_of_it_yet() -> None:
     readings = read_naming_the_tool(text, "scp-action")
     assert [p.label for p in readings["problem"].parts] == ["The annoying part of our deployment"]
     assert [p.label for p in readings["assessment"].parts] == ["Strengths", "Limitations"]
+
+
+def test_a_verdict_that_ends_a_series_does_not_take_the_parts_before_it() -> None:
+    """ "Part 4: strengths and limitations" (batch 1362) ends a migration story told in
+    parts, after a short story the walkthrough takes: "Part 1: the old way" before it
+    still tells the problem, not the verdict."""
+    text = (
+        "# The short story\n\nThe movie logs of our recommender now reach the archive every "
+        "hour, and I trained last week's model from its output.\n\n"
+        f"# Part 1: the old way\n\n{PROBLEM}\n\n# Part 2: the move\n\n{EXAMPLES}\n\n"
+        "# Part 3: after\n\nThe archive now fills itself every hour.\n\n"
+        "# Part 4: strengths and limitations\n\n## Strengths\n\n"
+        f"{STRENGTHS}\n\n## Limitations\n\n{LIMITS}\n"
+    )
+    readings = read(text)
+    assert [p.label for p in readings["problem"].parts] == ["Part 1: the old way"]
+    assert readings["assessment"].parts[0].label == "Part 4: strengths and limitations"
