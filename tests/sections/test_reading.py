@@ -3297,3 +3297,11 @@ def test_a_verdict_that_ends_a_series_does_not_take_the_parts_before_it() -> Non
     readings = read(text)
     assert [p.label for p in readings["problem"].parts] == ["Part 1: the old way"]
     assert readings["assessment"].parts[0].label == "Part 4: strengths and limitations"
+
+
+@pytest.mark.parametrize("heading", ["Old setup: stats.py", "The old way"])
+def test_the_old_setup_names_the_problem(heading: str) -> None:
+    """ "Old setup: streamstats.py" (batch 1361) opens a migration story with what the
+    team did before the tool: the problem, though "setup" alone names the walkthrough."""
+    readings = read(post(f"## {heading}\n\n{PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
+    assert taken(readings["problem"]) == [(HEADING, heading)]
