@@ -3305,3 +3305,11 @@ def test_the_old_setup_names_the_problem(heading: str) -> None:
     team did before the tool: the problem, though "setup" alone names the walkthrough."""
     readings = read(post(f"## {heading}\n\n{PROBLEM}", STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
     assert taken(readings["problem"]) == [(HEADING, heading)]
+
+
+def test_what_the_tool_costs_is_its_limitations() -> None:
+    """ "What it costs" (batch 1365) between the walkthrough and a "Scorecard" that only
+    praises tells the tool's limitations: the scorecard does not weigh the tool alone."""
+    verdict = f"## What it costs\n\n{LIMITS}\n\n## Scorecard\n\n{STRENGTHS}"
+    readings = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, verdict))
+    assert taken(readings["assessment"]) == [(HEADING, "What it costs"), (HEADING, "Scorecard")]
