@@ -3313,3 +3313,70 @@ def test_what_the_tool_costs_is_its_limitations() -> None:
     verdict = f"## What it costs\n\n{LIMITS}\n\n## Scorecard\n\n{STRENGTHS}"
     readings = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, verdict))
     assert taken(readings["assessment"]) == [(HEADING, "What it costs"), (HEADING, "Scorecard")]
+
+
+@pytest.mark.parametrize(
+    ("opening", "found"),
+    [
+        (
+            "Ormsgpack is a serializer for Python objects that our recommender service could "
+            "use. It writes compact bytes instead of JSON text, and it works without a schema "
+            "file, so we can keep our dataclasses as they are. I picked it because the "
+            "benchmarks looked fun.",
+            False,
+        ),
+        (
+            "Each of us trained models on our own laptop. When the TA asked which run produced "
+            "the model in our demo, we spent an evening in folders and were still not sure. Two "
+            "of us had trained on different versions of the ratings file without knowing it.",
+            True,
+        ),
+    ],
+)
+def test_instead_of_and_without_alone_tell_no_need(opening: str, found: bool) -> None:
+    """What the tool does "instead of" something, or "without" something (batches 995,
+    1044), describes it: those words add to a problem's score but meet no need alone.
+    Work done "without knowing it", and a team "still not sure" which run it was, is one."""
+    assert _problem_found_before_setup(opening) is found
+
+
+def test_a_run_in_label_titles_its_paragraph() -> None:
+    """ "Why bother. Our current check …" (batch 883): in a letter with no headings, a
+    two-word label opening a paragraph names its requirement as a heading would, though
+    the paragraph's recall figures read like the walkthrough's results."""
+    text = (
+        "Hi team,\n\nsince you take over monitoring next sprint, here is what I did with the "
+        "energy test and why the nightly job now has a step called drift_energy.\n\n"
+        "Why bother. Our current script compares the mean of a few features. Means miss a lot. "
+        "When short sessions and long binges both grew, the mean barely moved, but our model's "
+        "recall@20 on the next day dropped from 0.118 to 0.097, and latency went from 90 to "
+        "140 ms.\n\n"
+        "What I did. I ran the energy test every night on 2,000 sessions of last week and "
+        "today and logged the p-value next to our model's metrics. It flagged 4 days in the "
+        "backfill, one to two days before recall dropped, and I compared it with the "
+        "mean-based check.\n\n"
+        f"**What's not good:**\n\n{LIMITS} {STRENGTHS}\n"
+    )
+    readings = read(text)
+    assert "Means miss a lot" in readings["problem"].text
+    assert "Means miss a lot" not in readings["examples"].text
+
+
+def test_a_fix_and_a_second_try_are_the_walkthroughs_doings() -> None:
+    """ "This time I did …" and "Fix was a timeout plus a retry" (batch 251) tell what the
+    writer did with the tool."""
+    text = (
+        "The problem. Every night our movie recommender retrains. Three times in two weeks the "
+        "job did not finish: no error, no traceback, nothing after the last log line, so the "
+        "API kept serving a model three days old and nobody could see where it stopped.\n\n"
+        "What I added. Only a few lines at the top of retrain.py:\n\n"
+        "```python\nimport faulthandler\nfaulthandler.dump_traceback_later(3600)\n```\n\n"
+        "The result. Two nights later it hung again. This time I did a kill -USR1 into the "
+        "pod and read the traceback of every thread in the logs:\n\n"
+        '```\nFile "/app/registry_client.py", line 48 in register_model\n```\n\n'
+        "The job waited forever for an answer from our model registry. Fix was a timeout of "
+        "30 seconds plus a retry, and four weeks later there has been no hang.\n\n"
+        f"**What I liked**\n\n{STRENGTHS}\n\n**What is not so good**\n\n{LIMITS}\n"
+    )
+    cues = {cue for part in read(text)["examples"].parts for cue in part.cues}
+    assert {"this time i", "fix was"} <= cues
