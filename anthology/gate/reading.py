@@ -3317,24 +3317,30 @@ class _Reader:
             ):
                 found = self._named_by(stems(lead.text))
             if not found:
-                found = self._asked(self.post.paragraphs[index].text)
+                found = self._asked(self.post.paragraphs[index])
             self._announces[index] = found
         return self._announces[index]
 
     ASK_WORDS = 8  # a question this short opening a paragraph titles it
     LABEL_WORDS = 2  # ... and so does a "sentence" this short ("Why bother.")
 
-    def _asked(self, text: str) -> set[int]:
+    def _asked(self, paragraph: Paragraph) -> set[int]:
         """The requirements whose heading words name the short question that opens a
         paragraph and is answered in it ("Why did I want this? During the last two
         milestones …"), or its label ("Why bother. Our current drift check …"): a run-in
         heading, as a heading-less post titles its parts."""
-        opening, *rest = _SENTENCE.split(text.strip(), maxsplit=1)
+        opening, *rest = _SENTENCE.split(paragraph.text.strip(), maxsplit=1)
         words = count_words(opening)
         asks = opening.endswith("?") and words <= self.ASK_WORDS
         # a label starts a sentence of its own: not a speaker's turn ("STUDENT: A model.")
-        # nor the end of a sentence broken by code ("and nothing after.")
-        label = words <= self.LABEL_WORDS and opening[:1].isupper() and ":" not in opening
+        # nor the end of a sentence broken by code ("and nothing after."), and it titles
+        # no list's item ("- Zero setup. No test files …" among the tool's strengths)
+        label = (
+            words <= self.LABEL_WORDS
+            and opening[:1].isupper()
+            and ":" not in opening
+            and not paragraph.items
+        )
         if not rest or not (asks or label):
             return set()
         return self._named_by(stems(opening))
