@@ -3380,3 +3380,15 @@ def test_a_fix_and_a_second_try_are_the_walkthroughs_doings() -> None:
     )
     cues = {cue for part in read(text)["examples"].parts for cue in part.cues}
     assert {"this time i", "fix was"} <= cues
+
+
+def test_pieces_to_debug_and_mediocre_numbers_tell_a_problem() -> None:
+    """ "Every piece is ours to debug at 2 a.m." and "our online numbers are mediocre"
+    (batch 1374) tell what the team lives with: a problem."""
+    opening = (
+        "Our team's recommender is matrix factorization on the rating events, plus a "
+        "popularity fallback, a nightly training script and the Flask service. Every piece is "
+        "ours to debug at 2 a.m. Meanwhile our online numbers are mediocre: about 5% of the "
+        "movies we recommend get started within 30 minutes."
+    )
+    assert _problem_found_before_setup(opening)
