@@ -8015,3 +8015,19 @@ def test_an_opening_scene_before_the_problem_names_no_drawback_of_the_tool(
     code, found, _err = check(run, content, str(write(content, body)))
     assert code == 1, found
     assert [f["rule"] for f in found if f["severity"] == "error"] == ["section-one-sided"]
+
+
+def test_what_the_writer_will_need_to_do_next_sprint_is_no_use(content: Path, run: Runner) -> None:
+    """ "Next sprint I will need to point it at our ratings export" (batch 1365) tells a use
+    to come, in the writer's voice: no use of the tool. Told as done, it shows one."""
+    planned = (
+        "## Trying it\n\n"
+        "I loaded the sample traffic CSV from the README into a local database.\n\n"
+        "Next sprint I will need to point it at our movie ratings export and load the watch "
+        "events the same way."
+    )
+    assert not _scenario_shown(content, run, planned)
+    done = planned.replace("Next sprint I will need to point", "Then I pointed").replace(
+        "and load the", "and loaded the"
+    )
+    assert _scenario_shown(content, run, done)
