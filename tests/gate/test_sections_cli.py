@@ -7969,6 +7969,8 @@ def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
         ("Nobody had written about it yet; I saw it while browsing", True),
         ("I claimed it the same evening after browsing", True),
         ("Its screenshots sold me on it; I saw them while browsing", True),
+        # ... who suggested it, and what the writer wanted to learn (batch 1370)
+        ("A friend told me about it, and I saw it while browsing", True),
         # an opening the gate cannot place may tell the problem in words it missed
         ("I found it while browsing", False),
     ],
