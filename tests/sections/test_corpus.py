@@ -227,6 +227,10 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # to 1347 (108 posts) let through 21 as first measured (20 on the code before them),
     # and 17 on the final code, which catches 16 more of the 8,241 before them and lets
     # through 2 it caught: the set is at 0.734 (2,076 of 2,830), and the floor stays 0.72.
+    # Batches 1348 to 1365 (108 posts) let through 16 of their 36 as first measured, and 15
+    # on the final code; batches 1366 to 1383 (108 posts) let through 22 as first measured,
+    # and 21 on the final code, which catches 10 more of the 8,457 before them and lets
+    # through none it caught: the set is at 0.731 (2,122 of 2,902), and the floor stays 0.72.
     assert figures["recall"] >= 0.72
 
 
