@@ -113,6 +113,10 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "Weak parts",
         # batch 604
         "Q: Anything that doesn't work?",
+        # a sceptic's verdict (batches 1390 to 1392)
+        "Where my skepticism was justified",
+        "WHERE THE SKEPTICISM HELD UP",
+        "My doubts that held",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
