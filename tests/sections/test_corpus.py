@@ -230,7 +230,9 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # Batches 1348 to 1365 (108 posts) let through 16 of their 36 as first measured, and 15
     # on the final code; batches 1366 to 1383 (108 posts) let through 22 as first measured,
     # and 21 on the final code, which catches 10 more of the 8,457 before them and lets
-    # through none it caught: the set is at 0.731 (2,122 of 2,902), and the floor stays 0.72.
+    # through none it caught: the set is at 0.731 (2,122 of 2,902). Batches 1384 to 1401
+    # (108 posts) let through 13 of their 36 as first measured, and 13 on the final code:
+    # the set is at 0.730 (2,145 of 2,938), and the floor stays 0.72.
     assert figures["recall"] >= 0.72
 
 
