@@ -2410,24 +2410,22 @@ class _Reader:
         section, named by `scene_headings` words alone ("The setup", "Some context on our
         setup"), or also hinting at the `missing` requirement ("The slow five minutes
         after every deploy"), with no fenced code in it."""
-        scene = vocabulary(self.sections[o].scene_headings)
         if not self.headings:
             return []
-        hints = missing is not None and bool(self.hinted(0, missing))
+        first = self.headings[0]
+        opening = [p for p in parts if p.how == HEADING and p.heading is first and p.terms]
+        if not opening:
+            return []
         # "The setup and the problem" names the problem too: `_shared_heading` gives it
         if any(self._also_named(0, other) for other in range(len(self.sections)) if other != o):
             return []
-        first = self.headings[0]
         own = self.content_of(range(0, self.post.end[0]))
-        return [
-            p
-            for p in parts
-            if p.how == HEADING
-            and p.heading is first
-            and p.terms
-            and (hints or all(scene.find(stems(term)) for term in p.terms))
-            and not any(self.post.paragraphs[i].fenced for i in own)
-        ]
+        if any(self.post.paragraphs[i].fenced for i in own):
+            return []
+        if missing is not None and self.hinted(0, missing):
+            return opening
+        scene = vocabulary(self.sections[o].scene_headings)
+        return [p for p in opening if all(scene.find(stems(term)) for term in p.terms)]
 
     def _shared_heading(self, chosen: dict[int, list[Part]]) -> None:
         """A requirement nothing serves takes a section whose heading names it beside the
