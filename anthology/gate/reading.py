@@ -459,11 +459,10 @@ def _distinct(roots: Iterable[str]) -> set[str]:
     return {root for root in kept if not any(root != o and root.startswith(o) for o in kept)}
 
 
-_OWNED_BY = frozenset(singulars("our my"))
 # what the writer made something for is their own occasion ("we built the UI for the
 # demo", "For the demo I wrote a small callback"), not someone else's demo
 _MADE_FOR = frozenset(singulars("for"))
-_NOT_LENT_AFTER = _OWNED_BY | _MADE_FOR
+_NOT_LENT_AFTER = POSSESSIVES | _MADE_FOR
 _SNAKE_CASE = re.compile(r"\S*\w_\w\S*")  # `sample_id`: one name, not "sample" and "id"
 
 
