@@ -40,7 +40,9 @@ MAX_BOLD_HEADING_WORDS = 12
 MAX_PROMPT_WORDS = 20
 # A paragraph that opens with a bold phrase ("**Why I looked for this.** When our …"): in a
 # post with no headings, these lead-ins are its section titles.
-_LEAD_IN = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>[^*_]+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$")
+_LEAD_IN = re.compile(
+    r"^ {0,3}(\*\*|__)(?=\S)(?P<text>(?:(?!\1)[^*])+?)(?<=\S)\1[ \t]*(?P<rest>\S.*)$"
+)
 # a question or prompt labelled as one ("Q: Show me the new code.", "Q3. Tell me more.")
 _PROMPT = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*\S", re.IGNORECASE)
 # ... and so is a numbered item's title ("**6. The rough edges are real.**"), full stop and all

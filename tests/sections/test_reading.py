@@ -1868,6 +1868,10 @@ def test_bold_lead_ins_are_headings_only_in_a_post_without_any() -> None:
     # bold phrases alone with no lead-in are emphasis, as before
     body = Body("**Note.**\n\nText.\n\n**Another note.**\n\nMore.\n", 1)
     assert reading_outline(body, outline(body))[0] == []
+    # a lead-in may name a tool or setting written with underscores
+    snake = "**What pg_hint_plan fixes:** bad plans.\n\n**Verdict:** fast.\n"
+    body = Body(snake, 1)
+    assert [h.line for h in reading_outline(body, outline(body))[0]] == [1, 3]
     # labels said again ("Jonas:", "Me:") are a transcript's speakers, not section titles
     chat = "**Jonas:** Why?\n\n**Me:** Because.\n\n**Jonas:** Fine.\n\n**Me:** Good.\n"
     body = Body(chat, 1)
