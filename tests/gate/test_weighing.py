@@ -373,10 +373,11 @@ def test_ways_of_speaking_in_drawback_words_do_not_weigh(text: str, verdict: Sec
     [
         "Units are inconsistent: one class takes milliseconds, the other seconds.",
         "Picky types: an interval of 8.0 is refused, it has to be a whole number.",
+        "The config format is rigid: one model per file, no includes.",
     ],
 )
 def test_the_tools_quirks_weigh(text: str, verdict: Section) -> None:
-    """A list of the tool's quirks (batch 1324) weighs it, with no "but" in sight."""
+    """A list of the tool's quirks (batches 1324, 1390) weighs it, with no "but" in sight."""
     assert weighs(text, verdict, frozenset(stems("SAM")))
 
 
