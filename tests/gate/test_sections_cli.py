@@ -464,6 +464,24 @@ def _scenario_shown(content: Path, run: Runner, paragraph: str) -> bool:
     return not missing
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "shown"),
+    [
+        ("For our movie service, the same steps would let us A/B test each new model.", False),
+        ("On our movie service, these suites could run on each night's 40,000 ratings.", False),
+        ("For our movie service, the same steps then A/B tested each new model.", True),
+        ("I ran it on last night's 40,000 movie ratings, so we could retrain on clean rows.", True),
+    ],
+)
+def test_a_demo_mapped_onto_the_scenario_shows_no_use_of_it(
+    content: Path, run: Runner, paragraph: str, shown: bool
+) -> None:
+    """After a walkthrough of the vendor's sample data, a line that maps it onto the
+    scenario with one "would" or "could" in the writer's voice (batch 1393) imagines the
+    use; the same line told as done, or a step done "so we could" do more, shows it."""
+    assert _scenario_shown(content, run, paragraph) is shown
+
+
 SANDBOX_THEN_PLAN = """## Trying it on a sandbox
 
 I created a trial project, gave the exporter's account the viewer role and pointed it at

@@ -1147,6 +1147,8 @@ def _scenario_named(
         else Lent(set(), set(), set())
     )
     told = [line for line in told if line not in lent.lines]
+    if told:
+        told = _not_mapped_onto_scenario(reading, keywords, told)
     if own is not None and lent.in_domain and not imagined:
         # the scenario's own words told only of a dataset of its domain ("the top movies
         # in MovieLens"), or imagined: the use was tried on that dataset
@@ -1161,6 +1163,32 @@ def _scenario_named(
     return _continues_own_story(
         ctx, reading, keywords, named, own, lent.opened_on | lent.in_domain
     ), named
+
+
+# a purpose told of a step done ("a snapshot, so we could bring back that environment")
+# imagines nothing (English, not a course setting)
+_PURPOSE = re.compile(r"\bso(?:\s+that)?\s+(?:we|i|they|you)\s+(?:could|would|might)\b", re.I)
+
+
+def _not_mapped_onto_scenario(reading: Reading, keywords: Vocabulary, told: list[str]) -> list[str]:
+    """The lines `told` less those after a line naming someone else's material
+    (`story_borrowed`: "I followed the Merlin sample notebook, which trains on the Iris
+    dataset") whose every sentence naming the scenario imagines (a `scenario_hypothetical`
+    word, even in the writer's voice): "For our movie service, the same steps would let us
+    register each retrained recommender" maps the demo onto the scenario; it tells no use."""
+    borrowed = vocabulary(reading.section.cues.borrowed, exact=True)
+    if not borrowed.terms or not borrowed.may_find(singulars(reading.text)):
+        return told
+    asked = set(told)
+    mapped: set[str] = set()
+    on_material = False
+    for line in reading.text.split("\n"):
+        if on_material and line in asked:
+            said = [_PURPOSE.sub(" ", s) for s in sentences_of(line) if keywords.find(singulars(s))]
+            if said and all(hypotheticals(stems(s), reading.section) for s in said):
+                mapped.add(line)
+        on_material = on_material or names_material(borrowed, line)
+    return [line for line in told if line not in mapped]
 
 
 def _own_words_only_imagined_here(reading: Reading, own: Vocabulary) -> bool:
