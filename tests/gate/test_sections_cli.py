@@ -468,7 +468,7 @@ def _scenario_shown(content: Path, run: Runner, paragraph: str) -> bool:
     ("paragraph", "shown"),
     [
         ("For our movie service, the same steps would let us A/B test each new model.", False),
-        ("On our movie service, these suites could run on each night's 40,000 ratings.", False),
+        ("On our movie service, these suites could check the ratings before retraining.", False),
         ("For our movie service, the same steps then A/B tested each new model.", True),
         ("I ran it on last night's 40,000 movie ratings, so we could retrain on clean rows.", True),
     ],

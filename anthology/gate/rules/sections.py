@@ -1165,6 +1165,18 @@ def _scenario_named(
     ), named
 
 
+def _imagines_only(sentence: str, section: Section) -> bool:
+    """Whether a sentence has a `scenario_hypothetical` word and tells nothing done in the
+    past, nor a number measured: not "I loaded a day of our ratings and could see which
+    checks failed", nor "the page showed our slowest test takes 4 minutes, and I could
+    rerun it"."""
+    return bool(hypotheticals(stems(sentence), section)) and not (
+        _done_in_past(section).find(singulars(sentence))
+        or _FIRST_PERSON_PAST.search(sentence)
+        or any(c.isdigit() for c in sentence)
+    )
+
+
 # a purpose told of a step done ("a snapshot, so we could bring back that environment")
 # imagines nothing (English, not a course setting)
 _PURPOSE = re.compile(r"\bso(?:\s+that)?\s+(?:we|i|they|you)\s+(?:could|would|might)\b", re.I)
@@ -1173,11 +1185,11 @@ _PURPOSE = re.compile(r"\bso(?:\s+that)?\s+(?:we|i|they|you)\s+(?:could|would|mi
 def _not_mapped_onto_scenario(reading: Reading, keywords: Vocabulary, told: list[str]) -> list[str]:
     """The lines `told` less those after a line naming someone else's material
     (`story_borrowed`: "I followed the Merlin sample notebook, which trains on the Iris
-    dataset") whose every sentence naming the scenario imagines (a `scenario_hypothetical`
-    word, even in the writer's voice): "For our movie service, the same steps would let us
+    dataset") whose every sentence naming the scenario only imagines (`_imagines_only`,
+    even in the writer's voice): "For our movie service, the same steps would let us
     register each retrained recommender" maps the demo onto the scenario; it tells no use."""
     borrowed = vocabulary(reading.section.cues.borrowed, exact=True)
-    if not borrowed.terms or not borrowed.may_find(singulars(reading.text)):
+    if not reading.section.scenario_voice or not borrowed.may_find(singulars(reading.text)):
         return told
     asked = set(told)
     mapped: set[str] = set()
@@ -1185,7 +1197,7 @@ def _not_mapped_onto_scenario(reading: Reading, keywords: Vocabulary, told: list
     for line in reading.text.split("\n"):
         if on_material and line in asked:
             said = [_PURPOSE.sub(" ", s) for s in sentences_of(line) if keywords.find(singulars(s))]
-            if said and all(hypotheticals(stems(s), reading.section) for s in said):
+            if said and all(_imagines_only(s, reading.section) for s in said):
                 mapped.add(line)
         on_material = on_material or names_material(borrowed, line)
     return [line for line in told if line not in mapped]
