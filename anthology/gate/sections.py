@@ -32,6 +32,9 @@ _PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
 _ATX = re.compile(r"^[ \t]*(?:>[ \t]*)*(#{1,6})(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+# a labelled field of a memo's or an email's header ("**To:** Team 7", "Re: batchtools"):
+# in a block of lines that opens with one, each is a statement of its own, like an item
+_FIELD = re.compile(r"^ {0,3}(\*\*|__)?[A-Z][a-z]{0,11}(?:\1:|:\1|:)[ \t]+\S")
 # A line that is bold and nothing else ("**Pros**", "__Q: Why bother?__:"), at the margin.
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
 MAX_BOLD_HEADING_WORDS = 12
@@ -242,14 +245,16 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
                         end,
                         items=listed,
                         item_texts=texts,
-                        led_in=bool(texts) and not _LIST_ITEM.match(body.plain[first]),
+                        led_in=bool(texts)
+                        and not _LIST_ITEM.match(body.plain[first])
+                        and not _FIELD.match(body.plain[first]),
                     )
                 )
             chunk.clear()
         spans.clear()
         items.clear()
 
-    after_heading = False
+    after_heading = fields = False
     for index, line in enumerate(body.plain):
         if body.file_line(index) in starts:
             flush()
@@ -271,8 +276,10 @@ def paragraphs(body: Body, headings: list[Heading], limit: int | None = None) ->
             continue
         if not chunk:
             first = index
+            fields = bool(_FIELD.match(line))
         chunk.append(line.strip().lstrip(">#|*+- ").strip())
-        if _LIST_ITEM.match(line) or not items:  # a list item, or the lines before one
+        # a list item, or the lines before one, or a field of a header block
+        if _LIST_ITEM.match(line) or not items or (fields and _FIELD.match(line)):
             items.append(([], []))
         items[-1][0].append(chunk[-1])
         if "`" in body.lines[index]:

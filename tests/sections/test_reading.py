@@ -912,6 +912,13 @@ def test_inline_code_spans_pair_runs_of_one_length(line: str, spans: str) -> Non
         # prose, or a list of one, is one statement: the paragraph itself
         ("We run a movie service.\nIt logs each watch event.\n", ()),
         ("- Only one item here.\n", ()),
+        # a memo's header block: each field a statement (batch 1419)
+        (
+            "**To:** Team 7 (movie recommender)\n**From:** me\nRe: why I think we should\n",
+            ("To: Team 7 (movie recommender)", "From: me", "Re: why I think we should"),
+        ),
+        # a field further down a paragraph of prose is not one
+        ("We ran it nightly.\nResult: 4 fewer errors.\n", ()),
     ],
 )
 def test_a_list_paragraph_keeps_its_items(markdown: str, items: tuple[str, ...]) -> None:
