@@ -2733,6 +2733,18 @@ class _Reader:
             high = self._past_catches(chosen, s, high, used)
             if not chosen.get(s - 1):  # nothing before it served: from its own first part
                 low = first
+                # ... or from the free section whose heading hints at it and that it
+                # opens ("What I did", whose first subsection is "Setup")
+                opening = next((p for p in parts if p.line == first and p.heading), None)
+                h = self.headings.index(opening.heading) if opening and opening.heading else -1
+                parent = self.post.parent[h] if h >= 0 else -1
+                if (
+                    parent >= 0
+                    and parent + 1 == h
+                    and self._free(parent, s, used)
+                    and self.hinted(parent, s)
+                ):
+                    low = (self.headings[parent].line or first) - 1
             else:
                 # a part of the requirement before it that lies after its own first part
                 # ("The window size problem" after "Trying the streaming version") does not

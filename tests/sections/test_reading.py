@@ -10,6 +10,7 @@ import pytest
 from anthology.course import Option, load_course
 from anthology.gate.naming import first_shown
 from anthology.gate.reading import (
+    BETWEEN,
     CONTENT,
     HEADING,
     HINT,
@@ -287,6 +288,22 @@ def test_subsections_under_a_matching_heading_count_with_it() -> None:
         (NESTED, "The registry"),
     ]
     assert got.words == len(EXAMPLES.split()) + 13
+
+
+def test_a_walkthrough_opens_at_the_section_its_first_subsection_is_under() -> None:
+    """With no problem found, "Setup" names the walkthrough and "What I did" above it
+    only hints at it: the walkthrough starts there, with the text that names the
+    scenario (batch 1419)."""
+    text = (
+        "I wanted an excuse to write Ruby again, and nobody had claimed this gem.\n\n"
+        "## What I did\n\nI replayed 250,000 lines of our movie log from the Kafka topic "
+        "into a local broker.\n\n### Setup\n\nOne gem, one config block.\n\n"
+        "### Results\n\nThe batch mode sent 57,000 messages a second.\n\n"
+        f"## Limitations\n\n{LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["examples"])[0] == (BETWEEN, "What I did")
+    assert "movie log" in got["examples"].text
 
 
 def test_a_subsection_naming_another_requirement_is_not_swallowed() -> None:
