@@ -1021,6 +1021,16 @@ _DATED = frozenset({"day", "week", "round"})
 _STEP_ASIDE = re.compile(r"\s*\((?:and|plus|with|&)\s[^()]*\)\s*$", re.IGNORECASE)
 
 
+def _past_first_step(heading: Heading) -> bool:
+    """Whether a heading is a numbered step or part after the first of its series ("5.
+    Every column is independent", "Part 3: …"); days and weeks aside."""
+    place = _place(heading.text)
+    if place is not None:
+        return place.kind not in _DATED and place.number > 1
+    numbered = _NUMBERED.match(heading.text)
+    return numbered is not None and int(re.sub(r"\D", "", numbered.group(0))) > 1
+
+
 def _step_key(heading: Heading) -> tuple[str, int] | None:
     """The series of steps a heading belongs to, with its level: ("part", 2) for "## Part
     1: …", ("#", 2) for "## 3. The real pipeline"; None for any other heading."""
@@ -2331,6 +2341,9 @@ class _Reader:
                     # plainly as the missing one (past `min_score`), may go
                     opening = not rest
                     if opening and not self._opens_run(part, hinted, o, section):
+                        continue
+                    if section.cues.position == "start" and _past_first_step(part.heading):
+                        # what opens a post is not told as "5." of a listicle's items
                         continue
                     h = self.headings.index(part.heading)
                     # with its subsections ("Task-by-task comparison" over "1. Appending
