@@ -168,6 +168,8 @@ def test_strengths_and_limitations_in_two_sections_add_up(good: str, bad: str) -
         "Replaying the incident",
         "What I changed",
         "What we changed",
+        "Running it on our project",
+        "How I ran it on the ratings",
     ],
 )
 def test_examples_headings_that_name_it(heading: str) -> None:
