@@ -521,6 +521,27 @@ def test_a_walkthrough_naming_the_scenario_only_in_its_plan_shows_no_use(
 
 
 @pytest.mark.parametrize(
+    "heading",
+    ["How this will fit our movie recommender", "Next: our movie recommender", "Future plans"],
+)
+def test_a_heading_in_the_future_tense_plans_the_scenario(
+    content: Path, run: Runner, heading: str
+) -> None:
+    """A heading that tells what is to come ("How this will fit our movie recommender",
+    batch 1413) plans the use its text names; a sandbox before it shows none."""
+    plan = (
+        f"## {heading}\n\nOur team's movie service will serve its recommendations from R, "
+        "and this is where I am going to use it next. The plan is to log one line per "
+        "request with the user id, the 20 movie ids and the latency.\n\n"
+    )
+    sandbox = SANDBOX_THEN_PLAN.format(topic="a test topic").split("## How we would")[0]
+    section = _section(BODY, "How Deepchecks helps with our movie ratings")
+    body = BODY.replace(section, sandbox + plan)
+    _code, found, _err = check(run, content, str(write(content, body)))
+    assert [f for f in found if f["rule"] == "scenario-missing"], found
+
+
+@pytest.mark.parametrize(
     ("imagined", "quoted"),
     [
         (

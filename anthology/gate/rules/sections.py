@@ -1813,7 +1813,10 @@ def _may_tell_a_use(
         part
         for part in reading.parts
         if part.heading is not None
-        and hypotheticals(_heading_stems(part.heading.text), reading.section)
+        and (
+            hypotheticals(_heading_stems(part.heading.text), reading.section)
+            or _PLANNING_HEADING.search(part.heading.text)
+        )
     ]
     imagined = {line for part in imagining_parts for line in part.text.split("\n")[1:]}
     # ... all of it, when its text says so too ("the plan is:", "This is the plan for
