@@ -118,6 +118,8 @@ STANDARD_ASSESSMENT = f"## Strengths and limitations\n\n{STRENGTHS} {LIMITS}"
         "Where my skepticism was justified",
         "WHERE THE SKEPTICISM HELD UP",
         "My doubts that held",
+        # batch 1430
+        "Where it stops being enough",
     ],
 )
 def test_assessment_headings_that_name_it(heading: str) -> None:
