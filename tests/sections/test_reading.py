@@ -127,7 +127,9 @@ def test_assessment_headings_that_name_it(heading: str) -> None:
     assert taken(got["assessment"]) == [(HEADING, heading)]
 
 
-@pytest.mark.parametrize("heading", ["Final thoughts", "Lessons learned", "Conclusion"])
+@pytest.mark.parametrize(
+    "heading", ["Final thoughts", "Lessons learned", "Conclusion", "Summing up"]
+)
 def test_a_hinting_heading_counts_when_its_text_weighs_the_tool(heading: str) -> None:
     got = read(post(STANDARD_PROBLEM, STANDARD_EXAMPLES, f"## {heading}\n\n{STRENGTHS} {LIMITS}"))
     assert taken(got["assessment"]) == [(HINT, heading)]
