@@ -1188,17 +1188,23 @@ def _not_mapped_onto_scenario(reading: Reading, keywords: Vocabulary, told: list
     dataset") whose every sentence naming the scenario only imagines (`_imagines_only`,
     even in the writer's voice): "For our movie service, the same steps would let us
     register each retrained recommender" maps the demo onto the scenario; it tells no use."""
-    borrowed = vocabulary(reading.section.cues.borrowed, exact=True)
-    if not reading.section.scenario_voice or not borrowed.may_find(singulars(reading.text)):
+    section = reading.section
+    if not section.scenario_voice:
         return told
-    asked = set(told)
+    # most walkthroughs imagine nothing: the lines that would map are found first
+    imagining = set()
+    for line in told:
+        said = [_PURPOSE.sub(" ", s) for s in sentences_of(line) if keywords.find(singulars(s))]
+        if said and all(_imagines_only(s, section) for s in said):
+            imagining.add(line)
+    borrowed = vocabulary(section.cues.borrowed, exact=True)
+    if not imagining or not borrowed.may_find(singulars(reading.text)):
+        return told
     mapped: set[str] = set()
     on_material = False
     for line in reading.text.split("\n"):
-        if on_material and line in asked:
-            said = [_PURPOSE.sub(" ", s) for s in sentences_of(line) if keywords.find(singulars(s))]
-            if said and all(_imagines_only(s, reading.section) for s in said):
-                mapped.add(line)
+        if on_material and line in imagining:
+            mapped.add(line)
         on_material = on_material or names_material(borrowed, line)
     return [line for line in told if line not in mapped]
 
