@@ -483,6 +483,10 @@ def test_finding_nothing_to_dislike_does_not_weigh(text: str, verdict: Section) 
         # the writer's own first try, and problems announced as their own (batch 1306)
         "I first set the page's timezone to UTC and the incident times were confusing.",
         "Most of the problems I had were my own doing: a confusing timezone setting.",
+        # the old way's pain (batch 1421)
+        "As for downsides, the real downside is how we lived before it.",
+        # a limit the tool brought the team under (batch 1434)
+        "Twenty minutes from the first click to being under the free-tier limit.",
     ],
 )
 def test_the_old_way_and_the_writers_own_slips_do_not_weigh(text: str, verdict: Section) -> None:
