@@ -1638,6 +1638,7 @@ class _Reader:
         self._closing(chosen)
         self._by_story(chosen, used)
         self._essay_tails(chosen)
+        self._essay_between(chosen)
         self._opened_late(chosen)
         # what `_opened_late` left unserved may share the heading that opened the
         # walkthrough ("The setup, and what was wrong with it")
@@ -2090,6 +2091,41 @@ class _Reader:
             parts = chosen.get(s - 1, [])
             if not chosen.get(s) and len(parts) == 1 and parts[0].how == CONTENT:
                 self._content_tail(chosen, s, s - 1)
+
+    def _essay_between(self, chosen: dict[int, list[Part]]) -> None:
+        """In a post with no headings, the paragraphs between the text its neighbours took
+        that serve nothing else serve a requirement told between them (`position:
+        between`, the walkthrough), as `_fill_between` does with sections: a TA reads the
+        config and "I let it run for five days" between the problem and the verdict as
+        the examples, though only the paragraph with the findings reads like them."""
+        if self.headings:
+            return
+        for s, section in enumerate(self.sections):
+            if section.cues.position != "between" or not 0 < s < len(self.sections) - 1:
+                continue
+            parts = [chosen.get(s - 1, []), chosen.get(s, []), chosen.get(s + 1, [])]
+            if any(len(p) != 1 or p[0].how != CONTENT or not p[0].lines for p in parts):
+                continue
+            before, own, after = (p[0] for p in parts)
+            low, high = max(before.lines), min(after.lines)
+            if not low < min(own.lines) <= max(own.lines) < high:
+                continue
+            taken = {line for ps in chosen.values() for part in ps for line in part.lines}
+            between = [
+                p
+                for p in self.post.paragraphs
+                if low < p.line < high and (p.line in own.lines or p.line not in taken)
+            ]
+            if len(between) == len(own.lines):
+                continue
+            chosen[s] = [
+                replace(
+                    own,
+                    words=sum(count_words(p.text) for p in between),
+                    text="\n".join(with_code(p) for p in between),
+                    lines=tuple(p.line for p in between),
+                )
+            ]
 
     def _content_tail(self, chosen: dict[int, list[Part]], s: int, o: int) -> None:
         """Requirement `s` takes the paragraphs that end `o`'s one part (see `_tails`)."""
