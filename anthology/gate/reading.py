@@ -2468,10 +2468,15 @@ class _Reader:
         if any(self._also_named(0, other) for other in range(len(self.sections)) if other != o):
             return []
         own = self.content_of(range(0, self.post.end[0]))
-        if any(self.post.paragraphs[i].fenced for i in own):
-            return []
+        fenced = any(self.post.paragraphs[i].fenced for i in own)
         if missing is not None and self.hinted(0, missing):
+            # code under a heading that hints at the problem may be the old way's ("Our
+            # deploy numbers, before" over the tutorial's Dockerfile)
+            if fenced and self.sections[missing].cues.position != "start":
+                return []
             return opening
+        if fenced:
+            return []
         scene = vocabulary(self.sections[o].scene_headings)
         return [p for p in opening if all(scene.find(stems(term)) for term in p.terms)]
 

@@ -3279,6 +3279,21 @@ def test_a_first_heading_that_names_a_step_over_a_pain_may_tell_the_problem() ->
     assert not read(post(plain, steps, STANDARD_ASSESSMENT))["problem"].found
 
 
+def test_the_old_way_s_code_under_a_first_heading_hinting_at_the_problem_may_tell_it() -> None:
+    """ "Our deploy numbers, before" (batch 1443) names the walkthrough by "deploy" and
+    hints at the problem by "before"; the code under it is the old Dockerfile, not the
+    tool's: its text tells the problem."""
+    old_way = "```dockerfile\nFROM python:3.11\nCOPY . /app\n```"
+    opening = f"## Our deploy numbers, before\n\n{PROBLEM}\n\n{old_way}"
+    steps = f"## Running it on our service\n\n{EXAMPLES}"
+    readings = read(post(opening, steps, STANDARD_ASSESSMENT))
+    assert [p.label for p in readings["problem"].parts] == ["Our deploy numbers, before"]
+    assert taken(readings["examples"]) == [(HEADING, "Running it on our service")]
+    # code under a step that opens the post with no hint of trouble shows the tool
+    plain = opening.replace("Our deploy numbers, before", "Deploying it")
+    assert not read(post(plain, steps, STANDARD_ASSESSMENT))["problem"].found
+
+
 def test_a_catch_met_along_the_walkthrough_does_not_end_it() -> None:
     """ "Entry 3: First contact, and the catch" (batch 1341) names the verdict amid the
     entries of trying the tool: the entries after it, before the verdict goes on ("Entry
