@@ -8009,6 +8009,8 @@ SLIPS = (
         # a paragraph that opens by announcing the writer's own slips (batches 1298, 1306)
         ("*Limitations.* Honestly, most of the problems I had were my own.", 1),
         ("I also made a few mistakes of my own.", 1),
+        # ... or laid on the writer's side (batch 1449)
+        ("The main hiccups were on my side.", 1),
         # ... after a label that names what was hard (batch 1316)
         ("**What was hard for me.** Honestly, most difficulties were my own.", 1),
         # announced after a real drawback, the drawback still weighs

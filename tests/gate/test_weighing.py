@@ -487,6 +487,9 @@ def test_finding_nothing_to_dislike_does_not_weigh(text: str, verdict: Section) 
         "As for downsides, the real downside is how we lived before it.",
         # a limit the tool brought the team under (batch 1434)
         "Twenty minutes from the first click to being under the free-tier limit.",
+        # a correction, and an expectation the tool beat (batches 1439, 1453)
+        "Every revision stays around, so rollback is not a redeploy but just moving a number.",
+        "I was expecting to fight with Docker-in-Docker, but instead it just worked.",
     ],
 )
 def test_the_old_way_and_the_writers_own_slips_do_not_weigh(text: str, verdict: Section) -> None:
