@@ -65,6 +65,9 @@ class Cues:
     # A heading that asks the writer why they chose the tool ("Why did you pick it?"): the
     # answer gives reasons for a choice, and a few trouble words there are no evidence.
     choice_asked: tuple[str, ...] = ()
+    # A heading that describes the tool ("What it is", "What profiles are", the tool's name
+    # read as "it"): a few trouble words in the description are no evidence of a need.
+    evidence_describes: tuple[str, ...] = ()
     # The scenario may be named once, earlier: a section that refers to "our scripts" when
     # another requirement's part describes those scripts in the scenario's words shows it
     # too. `story_ignores` are words too common to tie two sections together ("our model").
@@ -367,7 +370,8 @@ _CUE_NUMBERS = (
     "story_topics", "story_topic_letters", "story_section_topics", "solved_gap", "denied_gap",
 )  # fmt: skip
 _CUE_WORDS = (
-    "required", "evidence_voice", "aside", "choice_asked", "story_ignores", "story_borrowed",
+    "required", "evidence_voice", "aside", "choice_asked", "evidence_describes",
+    "story_ignores", "story_borrowed",
     "story_domain", "story_system", "story_describes", "closing", "weak", "drawbacks",
     "drawback_labels",
     "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",

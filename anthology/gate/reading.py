@@ -3284,6 +3284,24 @@ class _Reader:
             and self._voiced(cues, score.used)
             and self._told_to_no_reader(cues, score)
             and not self._on_the_choice(cues, score.used)
+            and not self._describing(cues, score.used)
+        )
+
+    def _describing(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
+        """Whether the paragraphs all stand under headings that describe the tool
+        (`evidence_describes`: "What it is", "What profiles are"): "fails" and "without"
+        in a description tell what the tool does, no need it meets."""
+        if not cues.evidence_describes or not paragraphs:
+            return False
+        describes = vocabulary(cues.evidence_describes)
+        regions = {self.post.paragraphs[p].region for p in paragraphs}
+        return all(
+            region >= 0
+            and bool(
+                describes.find(self.post.heading_stems[region])
+                or describes.find(self.post.it_stems[region])
+            )
+            for region in regions
         )
 
     def _on_the_choice(self, cues: Cues, paragraphs: Sequence[int]) -> bool:

@@ -3250,6 +3250,44 @@ def test_an_opening_on_the_tools_novelty_tells_no_problem(novelty: str) -> None:
     assert _problem_found_before_setup(PROBLEM)
 
 
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    [
+        ("What profiles are", False),
+        ("What it is", False),
+        ("Profiles in a nutshell", False),
+        # the same text under a heading that does not describe the tool may tell a need
+        ("Background", True),
+        ("Compose files", True),
+    ],
+)
+def test_a_description_of_the_tool_is_no_weaker_evidence_of_a_problem(
+    heading: str, found: bool
+) -> None:
+    """ "What profiles are" (batch 1440) over what the tool does: "a job that fails" and
+    "only when" describe it, and are no weaker evidence of a need it meets."""
+    description = (
+        "Profiles let us mark services in our compose file as optional. A service with a "
+        "profile starts only when that profile is active, and a job that fails is not "
+        "restarted by the others. We can turn on several profiles at once from the command "
+        "line or from an environment variable."
+    )
+    assert _problem_found_before_setup(f"### {heading}\n\n{description}") is found
+
+
+def test_having_seen_the_tool_without_knowing_what_it_does_tells_no_problem() -> None:
+    """ "I had seen the profiles key in other people's files without knowing what it
+    does" (batch 1440) tells why the writer looked at the tool, not a need."""
+    seen = (
+        "Our whole movie recommendation project runs from one compose file on the course "
+        "VM, and I had seen the profiles key in other people's files without knowing what "
+        "it does. So this post is me learning it properly and trying it on our real stack, "
+        "where every service starts at once."
+    )
+    assert not _problem_found_before_setup(seen)
+    assert _problem_found_before_setup(seen.replace("what it does", "that it was there"))
+
+
 def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
     """ "Why this tool" over what made the writer pick it (spare credits, a phrase they
     kept seeing in the docs, a side nobody had looked at, batch 1346) names the problem
