@@ -3275,17 +3275,22 @@ def test_a_description_of_the_tool_is_no_weaker_evidence_of_a_problem(
     assert _problem_found_before_setup(f"### {heading}\n\n{description}") is found
 
 
-def test_having_seen_the_tool_without_knowing_what_it_does_tells_no_problem() -> None:
+@pytest.mark.parametrize(
+    "unknown", ["without knowing what it does", "and I realized I have no idea how it works"]
+)
+def test_having_seen_the_tool_without_knowing_what_it_does_tells_no_problem(
+    unknown: str,
+) -> None:
     """ "I had seen the profiles key in other people's files without knowing what it
-    does" (batch 1440) tells why the writer looked at the tool, not a need."""
+    does" (batches 1440, 1455) tells why the writer looked at the tool, not a need."""
     seen = (
         "Our whole movie recommendation project runs from one compose file on the course "
-        "VM, and I had seen the profiles key in other people's files without knowing what "
-        "it does. So this post is me learning it properly and trying it on our real stack, "
-        "where every service starts at once."
+        f"VM, and I had seen the profiles key in other people's files {unknown}. So this "
+        "post is me learning it properly and trying it on our real stack, where every "
+        "service starts at once."
     )
     assert not _problem_found_before_setup(seen)
-    assert _problem_found_before_setup(seen.replace("what it does", "that it was there"))
+    assert _problem_found_before_setup(seen.replace(unknown, "without knowing its name"))
 
 
 def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
