@@ -3293,6 +3293,19 @@ def test_having_seen_the_tool_without_knowing_what_it_does_tells_no_problem(
     assert _problem_found_before_setup(seen.replace(unknown, "without knowing its name"))
 
 
+def test_what_kept_drawing_the_writer_to_the_tool_tells_no_problem() -> None:
+    """A tool that "keeps coming up", noticed in a plugin list, and a post that covers
+    three tools "instead of writing only about" one (batch 1451) tell why the writer
+    looked, and what the post covers: no need."""
+    drawn = (
+        "The log shipper keeps coming up as the lightweight one among log processors, and "
+        "when I read its plugin list I noticed a filter that makes metrics straight from "
+        "log records, without anything in between. So instead of writing only about that "
+        "filter, I set up all three tools on the same data of our team."
+    )
+    assert not _problem_found_before_setup(drawn)
+
+
 def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
     """ "Why this tool" over what made the writer pick it (spare credits, a phrase they
     kept seeing in the docs, a side nobody had looked at, batch 1346) names the problem
