@@ -3306,6 +3306,19 @@ def test_what_kept_drawing_the_writer_to_the_tool_tells_no_problem() -> None:
     assert not _problem_found_before_setup(drawn)
 
 
+def test_a_why_heading_over_a_tool_that_kept_showing_up_tells_no_problem() -> None:
+    """ "Why Datatron" over a tool that "kept showing up" in lists, picked as one none of
+    the writer's classmates had claimed (batch 1448), names the problem only by "why"."""
+    why = (
+        "### Why this platform\n\nI went through a couple of landscape lists looking for "
+        "something none of my classmates had claimed, and this platform kept showing up in "
+        "the enterprise column. It describes itself as a platform for deploying and "
+        "monitoring models on any infrastructure. There is no free tier, so I asked for a "
+        "two-week sandbox account."
+    )
+    assert not _problem_found_before_setup(why)
+
+
 def test_a_why_heading_over_the_writers_motives_tells_no_problem() -> None:
     """ "Why this tool" over what made the writer pick it (spare credits, a phrase they
     kept seeing in the docs, a side nobody had looked at, batch 1346) names the problem
