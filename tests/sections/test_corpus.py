@@ -236,7 +236,11 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # (108 posts) let through 17 of their 36 as first measured, and 15 on the final code;
     # batches 1420 to 1437 (108 posts) let through 19 as first measured, and 19 on the
     # final code, which catches 13 more of the 8,781 before them and lets through none it
-    # caught: the set is at 0.730 (2,196 of 3,010), and the floor stays 0.72.
+    # caught: the set is at 0.730 (2,196 of 3,010), and the floor stays 0.72. Batches 1438
+    # to 1455 (108 posts) let through 20 of their 36 as first measured, and 13 on the final
+    # code; batches 1456 to 1473 (108 posts), measured on the final code, let through 20;
+    # the final code catches 8 more of the 8,997 before them and lets through one it
+    # caught: the set is at 0.727 (2,242 of 3,082), and the floor stays 0.72.
     assert figures["recall"] >= 0.72
 
 
