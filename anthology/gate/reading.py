@@ -2457,7 +2457,8 @@ class _Reader:
         """The part of requirement `o` that may only set the scene: the post's first
         section, named by `scene_headings` words alone ("The setup", "Some context on our
         setup"), or also hinting at the `missing` requirement ("The slow five minutes
-        after every deploy"), with no fenced code in it."""
+        after every deploy"), with no fenced code in it; when the missing one opens a
+        post, its code may be the old way's ("Our deploy numbers, before")."""
         if not self.headings:
             return []
         first = self.headings[0]
