@@ -7849,7 +7849,7 @@ def test_a_heading_over_the_writers_own_rough_edges_names_no_drawback(
         ("**Things that went wrong (mostly my fault):**", 1),
         ("The biggest con is on our side:", 1),
         ("To be fair, I made plenty of mistakes along the way:", 1),
-        # ... or offered as lessons to spare the reader (batches 1416, 1426)
+        # ... or offered as lessons to spare the reader (batches 1402, 1416)
         ("Mostly things I tripped on, so you don't have to:", 1),
         ("A few lessons from my first week, so others can avoid them:", 1),
         # the same list led as the tool's limitations weighs it
