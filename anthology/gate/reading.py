@@ -1083,6 +1083,16 @@ def _noun_only(part: Part) -> bool:
     return part.how == HINT and bool(part.terms) and all(stems(t) == noun for t in part.terms)
 
 
+def _holding(part: Part, paragraphs: Sequence[Paragraph]) -> Part:
+    """A part of paragraphs taken by content, now holding `paragraphs` instead."""
+    return replace(
+        part,
+        words=sum(count_words(p.text) for p in paragraphs),
+        text="\n".join(with_code(p) for p in paragraphs),
+        lines=tuple(p.line for p in paragraphs),
+    )
+
+
 def _firm(parts: list[Part]) -> list[Part]:
     """The parts taken for more than their place in a series, when there are any."""
     firm = [p for p in parts if p.how != SERIES and not _noun_only(p)]
@@ -2118,14 +2128,7 @@ class _Reader:
             ]
             if len(between) == len(own.lines):
                 continue
-            chosen[s] = [
-                replace(
-                    own,
-                    words=sum(count_words(p.text) for p in between),
-                    text="\n".join(with_code(p) for p in between),
-                    lines=tuple(p.line for p in between),
-                )
-            ]
+            chosen[s] = [_holding(own, between)]
 
     def _content_tail(self, chosen: dict[int, list[Part]], s: int, o: int) -> None:
         """Requirement `s` takes the paragraphs that end `o`'s one part (see `_tails`)."""
@@ -2135,14 +2138,7 @@ class _Reader:
         if split is None:
             return
         kept, score = split
-        chosen[o] = [
-            replace(
-                part,
-                words=sum(count_words(p.text) for p in kept),
-                text="\n".join(with_code(p) for p in kept),
-                lines=tuple(p.line for p in kept),
-            )
-        ]
+        chosen[o] = [_holding(part, kept)]
         chosen[s] = [self._content_part(-1, score)]
 
     def _paragraphs_of(self, parts: Sequence[Part]) -> list[Paragraph]:
