@@ -3282,7 +3282,17 @@ class _Reader:
             and self._told_to_no_reader(cues, score)
             and not self._on_the_choice(cues, score.used)
             and not self._describing(cues, score.used)
+            and not self._telling_the_pick(cues, score.used)
         )
+
+    def _telling_the_pick(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
+        """Whether every paragraph of the run tells why the writer picked the tool
+        (`picked_by`: "I came across it", "I was curious"): the trouble words around such a
+        story ("every time I opened the UI", "I have to try this") tell a whim, no need."""
+        if not cues.picked_by:
+            return False
+        picked = vocabulary(cues.picked_by, exact=True)
+        return all(picked.find(singulars(self.post.paragraphs[p].text)) for p in paragraphs)
 
     def _describing(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
         """Whether the paragraphs all stand under headings that describe the tool

@@ -3514,3 +3514,18 @@ def test_pieces_to_debug_and_mediocre_numbers_tell_a_problem() -> None:
         "movies we recommend get started within 30 minutes."
     )
     assert _problem_found_before_setup(opening)
+
+
+def test_trouble_words_around_the_writers_pick_tell_no_problem() -> None:
+    """An opening that tells how the writer picked the tool (`picked_by`: "I claimed it",
+    batch 1469) around a few trouble words ("every time", "budget") tells a whim: weaker
+    evidence of a need is none there. The same words with no pick told still hint at one."""
+    whim = (
+        "Every time I see one of those charts of where a city budget goes, I stare at it for "
+        "ten minutes. Our team dashboard, meanwhile, is eleven line charts of request counts "
+        "and latency. When I learned there is a panel plugin that draws such charts, I "
+        "claimed it on the spreadsheet before anyone else could."
+    )
+    assert not _problem_found_before_setup(whim)
+    told = whim.replace("I claimed it on the spreadsheet before anyone else could", "we tried it")
+    assert _problem_found_before_setup(told)
