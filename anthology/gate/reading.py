@@ -3278,21 +3278,20 @@ class _Reader:
             score.score >= cues.evidence_score
             and self._early(cues, score.used)
             and self._words(score.used) >= cues.evidence_words
-            and self._voiced(cues, score.used)
+            and self._voiced(cues, self._not_the_pick(cues, score.used))
             and self._told_to_no_reader(cues, score)
             and not self._on_the_choice(cues, score.used)
             and not self._describing(cues, score.used)
-            and not self._telling_the_pick(cues, score.used)
         )
 
-    def _telling_the_pick(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
-        """Whether every paragraph of the run tells why the writer picked the tool
-        (`picked_by`: "I came across it", "I was curious"): the trouble words around such a
-        story ("every time I opened the UI", "I have to try this") tell a whim, no need."""
+    def _not_the_pick(self, cues: Cues, paragraphs: Sequence[int]) -> list[int]:
+        """The paragraphs that do not tell why the writer picked the tool (`picked_by`: "I
+        came across it", "I was curious"): trouble words around such a story ("every time
+        I opened the UI", "I have to try this") tell a whim, and its "I" no one's need."""
         if not cues.picked_by:
-            return False
+            return list(paragraphs)
         picked = vocabulary(cues.picked_by, exact=True)
-        return all(picked.find(singulars(self.post.paragraphs[p].text)) for p in paragraphs)
+        return [p for p in paragraphs if not picked.find(self.post.para_singulars(p))]
 
     def _describing(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
         """Whether the paragraphs all stand under headings that describe the tool
