@@ -393,6 +393,7 @@ def _lead_ins(body: Body) -> list[Heading]:
     """Bold phrases that open paragraphs ("**Setup.** It's a single binary …"), as
     headings, when there are at least two that each appear once."""
     found: list[Heading] = []
+    stopped: set[int] = set()  # bold phrases alone on their lines, with a full stop
     lines = body.lines
     for index, line in enumerate(lines):
         if ("*" not in line[:5] and "_" not in line[:5]) or index in body.code:
@@ -404,14 +405,21 @@ def _lead_ins(body: Body) -> list[Heading]:
         match = _LEAD_IN.match(line) or _BOLD_LINE.match(line)
         if match is None:
             continue
-        text = clean(match.group("text")).rstrip(".:").strip()
+        said = clean(match.group("text")).strip()
+        text = said.rstrip(".:").strip()
         run_in = "rest" in match.groupdict()
         if text and 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS:
             number = body.file_line(index)
             found.append(Heading(2, text, number, 0, "", 0, bold=True, run_in=run_in))
+            # ... one phrase: "Day 4, Thursday. The problems." labels a diary's entry
+            if not run_in and said.endswith(".") and ". " not in said and not _TURN.match(text):
+                stopped.add(number)
     # a label said again ("**Jonas:** …", "**Me:** …", "**Nice:** …") is no section title
     titles = _said_once(found)
-    return titles if sum(h.run_in for h in titles) > 1 else []
+    # two lead-ins title a post's parts; so do three bold phrases alone on their lines
+    # with a full stop ("**Findings.**", "**Assessment.**" in a memo), no dialogue's turns
+    alone = [h for h in titles if h.line in stopped]
+    return titles if sum(h.run_in for h in titles) > 1 or len(alone) > 2 else []
 
 
 # a line a note-taker uses as a title: short, alone, with no sentence's end ("why even",

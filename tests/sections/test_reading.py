@@ -3529,3 +3529,29 @@ def test_trouble_words_around_the_writers_pick_tell_no_problem() -> None:
     assert not _problem_found_before_setup(whim)
     told = whim.replace("I claimed it on the spreadsheet before anyone else could", "we tried it")
     assert _problem_found_before_setup(told)
+
+
+def test_three_bold_phrases_alone_with_full_stops_title_a_memo() -> None:
+    """A memo with no headings titles its parts with bold phrases alone on their lines,
+    each with a full stop ("**Context.**", "**Findings.**", batch 1476): three of them are
+    its sections, beside a lead-in. Two stay emphasis, as do diary labels of two sentences
+    ("**Day 4, Thursday. The problems.**")."""
+    memo = (
+        "**Summary.** I tried it on our repository.\n\n"
+        "**Context (why I looked at this).**\n\nOur code grew fast.\n\n"
+        "**What I did.**\n\nOne install.\n\n"
+        "**Assessment.**\n\nFast, but the graph gets crowded.\n"
+    )
+    body = Body(memo, 1)
+    assert [h.text for h in reading_outline(body, outline(body))[0]] == [
+        "Summary",
+        "Context (why I looked at this)",
+        "What I did",
+        "Assessment",
+    ]
+    two = memo.replace("**What I did.**\n\n", "")
+    body = Body(two, 1)
+    assert reading_outline(body, outline(body))[0] == []
+    diary = memo.replace("What I did.", "Day 2, Tuesday. What I did.")
+    body = Body(diary, 1)
+    assert reading_outline(body, outline(body))[0] == []
