@@ -7840,6 +7840,27 @@ def test_a_heading_over_the_writers_own_rough_edges_names_no_drawback(
 
 
 @pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # a heading that lays its lessons at the writer's door (batch 1478): what cost
+        # the writer an evening is their slip, not the tool's drawback
+        ("Lessons learned (mostly about me)", 1),
+        ("Lessons learned (mostly on us)", 1),
+        ("Lessons learned", 0),
+    ],
+)
+def test_a_heading_laying_its_lessons_at_the_writers_door_names_no_drawback(
+    content: Path, run: Runner, heading: str, expected: int
+) -> None:
+    verdict = (
+        "- **Don't forget the virtualenv.** I first ran it with the system Python. The "
+        "error message was very clear once I read the logs, but it cost me an evening.\n"
+        "- **Reload after the model is written.** Our script sent the signal too early."
+    )
+    _assert_verdict(run, content, heading, verdict, expected)
+
+
+@pytest.mark.parametrize(
     ("lead", "expected"),
     [
         # the list is the writer's own slips, announced as such (batch 1280): no drawback
