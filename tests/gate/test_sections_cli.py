@@ -7873,6 +7873,8 @@ def test_a_heading_laying_its_lessons_at_the_writers_door_names_no_drawback(
         # ... or offered as lessons to spare the reader (batches 1402, 1416)
         ("Mostly things I tripped on, so you don't have to:", 1),
         ("A few lessons from my first week, so others can avoid them:", 1),
+        # ... or owned for the most part (batch 1486)
+        ("To be honest, not everything was smooth, and most of it was my fault:", 1),
         # the same list led as the tool's limitations weighs it
         ("What tripped me up:", 0),
     ],
