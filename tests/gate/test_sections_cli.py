@@ -7549,6 +7549,22 @@ def test_items_the_writer_takes_back_and_no_complaint_weigh_nothing(
 
 
 @pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # a heading naming drawbacks answered with none (batch 1484)
+        ("Honestly, after a week I don't have real complaints about the tool itself.", 1),
+        ("No real complaints after a week.", 1),
+        ("After a week, the one complaint is that it cannot route alerts by severity.", 0),
+    ],
+)
+def test_cons_answered_with_no_real_complaints_name_no_drawback(
+    content: Path, run: Runner, answer: str, expected: int
+) -> None:
+    verdict = f"It replaced forty lines of our own parsing code.\n\n**Cons**\n\n{answer}"
+    _assert_verdict(run, content, "Verdict", verdict, expected)
+
+
+@pytest.mark.parametrize(
     ("verdict", "expected"),
     [
         # "watches out of" is no warning to watch out (batch 1207)
