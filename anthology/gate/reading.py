@@ -1822,6 +1822,11 @@ class _Reader:
             opening = _SENTENCE.split(paragraphs[0].text.strip(), maxsplit=1)[0]
             own_part = heading is not None or bool(self.headings)
             defines = own_part and self.post.defines_the_tool(opening)
+            # ... nor is an essay's opening when the essay's other paragraphs were taken:
+            # the opening alone is left ("I found it while browsing …")
+            first = self.post.paragraphs[0]
+            leads = region == first.region and paragraphs[0] is first
+            alone = leads and len(paragraphs) < len(self.post.paragraphs)
             part = Part(
                 CONTENT,
                 heading,
@@ -1829,7 +1834,7 @@ class _Reader:
                 text,
                 lines=tuple(p.line for p in paragraphs),
                 defines=defines,
-                opens=own_part and region == self.post.paragraphs[0].region,
+                opens=(own_part and region == first.region) or alone,
             )
             found.append((part, words))
         return tuple(sorted(found, key=lambda item: -item[1]))
