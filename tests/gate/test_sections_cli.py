@@ -8095,6 +8095,27 @@ def test_an_opening_on_how_the_writer_came_upon_the_tool_tells_no_problem(
     assert code == (1 if missing else 0)
 
 
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # limitations told as what the writer could not find out (batch 1498)
+        ("Questions I could not answer", 0),
+        ("The questions I couldn't answer", 0),
+        ("Unanswered questions", 0),
+        # the same questions under a verdict's heading that names no drawback only ask
+        ("Verdict", 1),
+    ],
+)
+def test_questions_the_writer_could_not_answer_name_drawbacks(
+    content: Path, run: Runner, heading: str, expected: int
+) -> None:
+    verdict = (
+        "- **How do I know the recall in production?** I measured it once, offline.\n"
+        "- **Is the beta label a real risk?** Could the format change in a minor release?"
+    )
+    _assert_verdict(run, content, heading, verdict, expected)
+
+
 def test_a_heading_that_says_where_the_tool_is_weak_names_a_drawback(
     content: Path, run: Runner
 ) -> None:
