@@ -240,7 +240,11 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # to 1455 (108 posts) let through 20 of their 36 as first measured, and 13 on the final
     # code; batches 1456 to 1473 (108 posts), measured on the final code, let through 20;
     # the final code catches 8 more of the 8,997 before them and lets through one it
-    # caught: the set is at 0.727 (2,242 of 3,082), and the floor stays 0.72.
+    # caught: the set is at 0.727 (2,242 of 3,082), and the floor stays 0.72. Batches 1474
+    # to 1491 (108 posts) let through 13 of their 36 as first measured, and 10 on the final
+    # code; batches 1492 to 1509 (108 posts) let through 15 as first measured, and 15 on the
+    # final code, which catches 13 more of the 9,213 before them and lets through none it
+    # caught: the set is at 0.730 (2,302 of 3,154), and the floor stays 0.72.
     assert figures["recall"] >= 0.72
 
 
