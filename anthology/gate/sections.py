@@ -391,7 +391,8 @@ def _said_once(found: list[Heading]) -> list[Heading]:
 
 def _lead_ins(body: Body) -> list[Heading]:
     """Bold phrases that open paragraphs ("**Setup.** It's a single binary …"), as
-    headings, when there are at least two that each appear once."""
+    headings, when there are at least two that each appear once, or three bold phrases
+    alone on their lines, each with a full stop ("**Findings.**")."""
     found: list[Heading] = []
     stopped: set[int] = set()  # bold phrases alone on their lines, with a full stop
     lines = body.lines

@@ -7861,7 +7861,7 @@ def test_a_heading_over_the_writers_own_rough_edges_names_no_drawback(
         # a heading that lays its lessons at the writer's door (batch 1478): what cost
         # the writer an evening is their slip, not the tool's drawback
         ("Lessons learned (mostly about me)", 1),
-        ("Lessons learned (mostly on us)", 1),
+        ("Lessons learned (mostly about us)", 1),
         ("Lessons learned", 0),
     ],
 )
