@@ -1813,6 +1813,7 @@ class _Reader:
             if paragraph.line not in lines:
                 free.setdefault(paragraph.region, []).append(paragraph)
         found = []
+        first = self.post.paragraphs[0] if self.post.paragraphs else None
         for region, paragraphs in free.items():
             words = sum(count_words(p.text) for p in paragraphs)
             heading = self.headings[region] if region >= 0 else None
@@ -1824,9 +1825,7 @@ class _Reader:
             defines = own_part and self.post.defines_the_tool(opening)
             # ... nor is an essay's opening when the essay's other paragraphs were taken:
             # the opening alone is left ("I found it while browsing …")
-            first = self.post.paragraphs[0]
-            leads = region == first.region and paragraphs[0] is first
-            alone = leads and len(paragraphs) < len(self.post.paragraphs)
+            alone = paragraphs[0] is first and len(paragraphs) < len(self.post.paragraphs)
             part = Part(
                 CONTENT,
                 heading,
