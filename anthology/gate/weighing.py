@@ -424,7 +424,7 @@ def taken_back(
 # a clause that lays the blame elsewhere, then denies it is the tool's: "That was my code,
 # not Feast.", "a bug in our service, not in Mittens" (English; the name is checked apart)
 _BLAME = re.compile(
-    r",\s+not\s+(?P<at>(?:in|on|with|from)\s+)?(?P<the>the\s+)?(?P<name>[\w][\w.+-]*?)"
+    r",\s+not\s+(?P<at>(?:in|on|of|with|from)\s+)?(?P<the>the\s+)?(?P<name>[\w][\w.+-]*?)"
     r"(?:['’]s)?(?:\s+(?:itself|either))?\s*(?:[.!;)]|,|$)",
     re.IGNORECASE,
 )
@@ -433,7 +433,9 @@ _TOOL_KINDS = frozenset(stems("tool library package plugin framework"))
 # what a clause blames when it says where a fault lies ("the bug is in our code, not in
 # X"); without one, "Thresholds live in my scripts, not in Vigil" tells what the tool
 # lacks (English)
-_FAULTS = frozenset(stems("bug fault mistake problem issue error cost overhead"))
+_FAULTS = frozenset(
+    stems("bug fault mistake problem issue error cost overhead limitation weakness drawback flaw")
+)
 
 
 def blames_another(clause: str, tool: frozenset[str]) -> bool:

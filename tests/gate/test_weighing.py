@@ -445,6 +445,10 @@ def test_a_limitation_after_the_writers_scope_still_weighs(text: str, verdict: S
         ),
         # ... or names where the fault lies, "in" something that is not the tool
         ("It crashed on a bug in our service, not in Feast.", False),
+        # ... or "of" something that is not the tool, when the clause names a fault
+        ("The lift looks too small, a limitation of my simulation, not of Feast.", False),
+        ("Slow retries are a weakness of our own consumer, not of the tool.", False),
+        ("Exports are slow: a limitation of the free tier, not of Spark.", True),
         # ... in one clause only: the clause before still weighs
         ("The docs are confusing, and most answers online are for Spark, not Feast.", True),
         # where something lives, or what the tool is not, lays no blame: it is a limitation
