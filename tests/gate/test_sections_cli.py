@@ -8073,6 +8073,8 @@ def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
         ("Its screenshots sold me on it; I saw them while browsing", True),
         # ... who suggested it, and what the writer wanted to learn (batch 1370)
         ("A friend told me about it, and I saw it while browsing", True),
+        # ... or the excuse it gave the writer (batch 1513)
+        ("I wanted an excuse to write more Go, and I saw it while browsing", True),
         # an opening the gate cannot place may tell the problem in words it missed
         ("I found it while browsing", False),
     ],

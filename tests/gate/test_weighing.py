@@ -344,6 +344,11 @@ def test_a_sentence_about_another_product_does_not_weigh_the_tool(
         # going back to the old way would be hard; a contrast that turns to praise (batches
         # 1313, 1320)
         "Going back to the old way after this would be hard.",
+        # ... or no way back to it, and a mistake the tool rules out (batches 1517 to
+        # 1526)
+        "Our teammates complain about other projects now. Hard to go back once you've seen it.",
+        "Once you see the memory column, you can't unsee it.",
+        "Reports run in a clean folder, so a script cannot accidentally read a stale file.",
         "It sounds small, but it's what makes the check usable on a stream with daily cycles.",
         # what cannot go wrong with it, and what the writer did not measure (batches 1335,
         # 1344)
