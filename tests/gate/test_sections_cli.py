@@ -412,6 +412,12 @@ CURIOUS_OPENING = (
             "understand how. ",
             True,
         ),
+        # ... nor what it spares the team, in words of need (batch 1527)
+        (
+            "It checks a table fast without needing a cluster, and there is nothing to "
+            "install on the servers and nothing to configure. ",
+            True,
+        ),
         # the team's pain, told in one sentence, is the problem
         (
             "Twice a broken ratings export went unnoticed for days, and viewers got the "
