@@ -7897,8 +7897,16 @@ def test_a_heading_laying_its_lessons_at_the_writers_door_names_no_drawback(
         ("A few lessons from my first week, so others can avoid them:", 1),
         # ... or owned for the most part (batch 1486)
         ("To be honest, not everything was smooth, and most of it was my fault:", 1),
+        # ... in a whole sentence (batch 1516)
+        (
+            "Honestly, most of what went wrong for me was my own doing, so here is my "
+            "list so you don't repeat it:",
+            1,
+        ),
         # the same list led as the tool's limitations weighs it
         ("What tripped me up:", 0),
+        # ... as does a lead that turns from the writer's slips (batch 507)
+        ("Beyond my own mistakes, some things are just how the tool works:", 0),
     ],
 )
 def test_a_list_led_as_the_writers_own_mistakes_names_no_drawback(

@@ -528,6 +528,10 @@ def _label_parts(text: str) -> list[str]:
 _LABEL_WORDS = 8
 # ... and characters: a longer text before the colon is a sentence, not counted
 _LABEL_CHARS = 80
+# a line leading into a list of the writer's own doings may be a whole sentence ("Honestly,
+# most of what went wrong for me was my own fault, so here is my list so you don't repeat
+# it:"), but not a paragraph
+_SCOPE_LEAD_CHARS = 160
 
 
 def _labels(ctx: PostContext, drawbacks: Vocabulary) -> dict[str, Paragraph]:
@@ -744,12 +748,18 @@ _INLINE_CODE = re.compile(r"`[^`]*`")
 
 def _scope_lead(text: str, scope: Vocabulary) -> bool:
     """Whether `text` is a short line leading into a list that tells the writer's own
-    scope or doings ("My own mistakes, so you can avoid them:")."""
-    return (
-        text.rstrip().endswith(":")
-        and len(text) <= _LABEL_CHARS
-        and bool(scope.find(singulars(text)))
-    )
+    scope or doings ("My own mistakes, so you can avoid them:"), not one that turns from
+    them ("Beyond the self-inflicted problems above, some things are just how the tool
+    works:")."""
+    if not text.rstrip().endswith(":") or len(text) > _SCOPE_LEAD_CHARS:
+        return False
+    words = singulars(text)
+    found = scope.where(words)
+    return bool(found) and not _TURNING_FROM.intersection(words[: min(found.values())])
+
+
+# words before the writer's scope that turn from it to what follows (English)
+_TURNING_FROM = frozenset(singulars("beyond besides apart aside except"))
 
 
 def _items_taken_back(paragraph: Paragraph, retracted: Vocabulary) -> list[str]:
