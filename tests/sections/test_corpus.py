@@ -244,7 +244,10 @@ def test_figures_are_precision_and_recall(outcomes: dict) -> None:
     # to 1491 (108 posts) let through 13 of their 36 as first measured, and 10 on the final
     # code; batches 1492 to 1509 (108 posts) let through 15 as first measured, and 15 on the
     # final code, which catches 13 more of the 9,213 before them and lets through none it
-    # caught: the set is at 0.730 (2,302 of 3,154), and the floor stays 0.72.
+    # caught: the set is at 0.730 (2,302 of 3,154), and the floor stays 0.72. Batches 1510
+    # to 1527 (108 posts) let through 18 of their 36 as first measured, and 15 on the final
+    # code, which catches 7 more of the 9,429 before them and lets through none it caught:
+    # the set is at 0.730 (2,330 of 3,190), and the floor stays 0.72.
     assert figures["recall"] >= 0.72
 
 

@@ -747,8 +747,8 @@ _INLINE_CODE = re.compile(r"`[^`]*`")
 
 
 def _scope_lead(text: str, scope: Vocabulary) -> bool:
-    """Whether `text` is a short line leading into a list that tells the writer's own
-    scope or doings ("My own mistakes, so you can avoid them:"), not one that turns from
+    """Whether `text` is a line leading into a list that tells the writer's own scope or
+    doings ("My own mistakes, so you can avoid them:"), not one that turns from
     them ("Beyond the self-inflicted problems above, some things are just how the tool
     works:")."""
     if not text.rstrip().endswith(":") or len(text) > _SCOPE_LEAD_CHARS:
