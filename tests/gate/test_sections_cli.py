@@ -7903,10 +7903,16 @@ def test_a_heading_laying_its_lessons_at_the_writers_door_names_no_drawback(
             "list so you don't repeat it:",
             1,
         ),
+        (
+            "To be completely honest, nearly everything that went wrong that week was of my "
+            "own doing, and here is the list of it:",
+            1,
+        ),
         # the same list led as the tool's limitations weighs it
         ("What tripped me up:", 0),
         # ... as does a lead that turns from the writer's slips (batch 507)
         ("Beyond my own mistakes, some things are just how the tool works:", 0),
+        ("Apart from my own mistakes, a few things are simply how it works:", 0),
     ],
 )
 def test_a_list_led_as_the_writers_own_mistakes_names_no_drawback(
