@@ -3228,7 +3228,12 @@ class _Reader:
         for region in sorted(self.post.by_region):
             for run in self._runs(region, s, taken, best_for):
                 score = self._run_score(region, run, cues, window)
-                if score.score >= cues.min_score and score.firm and score.in_place:
+                if (
+                    score.score >= cues.min_score
+                    and score.firm
+                    and score.in_place
+                    and not self._unvoiced_description(cues, score.used)
+                ):
                     if best is None or score.score > best[1].score:
                         best = (((region, run),), score)
                     continue
@@ -3244,6 +3249,7 @@ class _Reader:
                     score.firm
                     and score.in_place
                     and self._enough(cues, score)  # under min_score here: the evidence
+                    and not self._unvoiced_description(cues, score.used)
                     and (weak is None or score.score > weak[1].score)
                 ):
                     weak = (((region, run),), score)
@@ -3255,7 +3261,12 @@ class _Reader:
             for chain in self._chains(s, taken, best_for, used):
                 paragraphs = [p for _region, run in chain for p in run]
                 score = self._run_score(chain[0][0], paragraphs, cues, window)
-                if score.score >= cues.min_score and score.firm and score.in_place:
+                if (
+                    score.score >= cues.min_score
+                    and score.firm
+                    and score.in_place
+                    and not self._unvoiced_description(cues, score.used)
+                ):
                     if best is None or score.score > best[1].score:
                         best = (tuple(chain), score)
                 elif score.score >= cues.confirm_score:
@@ -3313,6 +3324,14 @@ class _Reader:
             )
             for region in regions
         )
+
+    def _unvoiced_description(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
+        """Whether the paragraphs describe the tool under a heading that says so
+        (`_describing`: "What it is", a bare "What?") and tell nothing as what happened to
+        anyone (`_voiced`): "it doesn't guess", "one wrong digit" tell what the tool does,
+        however many trouble words they hold; a need told there in the team's words still
+        serves."""
+        return self._describing(cues, paragraphs) and not self._voiced(cues, paragraphs)
 
     def _on_the_choice(self, cues: Cues, paragraphs: Sequence[int]) -> bool:
         """Whether the paragraphs all stand under headings that ask the writer why they

@@ -3276,6 +3276,34 @@ def test_a_description_of_the_tool_is_no_weaker_evidence_of_a_problem(
 
 
 @pytest.mark.parametrize(
+    ("heading", "voice", "found"),
+    [
+        ("What?", "", False),
+        ("🧩 What", "", False),
+        ("What it does", "", False),
+        # the same text under a heading that does not describe the tool tells a need
+        ("Background", "", True),
+        # ... and a need told in the team's words serves under any heading
+        ("What?", "Our nightly job broke on such records; we had to fix them by hand. ", True),
+    ],
+)
+def test_an_unvoiced_description_is_no_problem_however_many_trouble_words(
+    heading: str, voice: str, found: bool
+) -> None:
+    """A "What?" between "Why?" and "How?" (batch 1517) describing what the tool does in
+    trouble words ("it doesn't guess", "one wrong digit", "broken records") tells no need,
+    even when the words are many; told as what happened to the team, it does."""
+    description = (
+        f"{voice}The package has two functions. The first fills in a missing value only "
+        "when exactly one value is consistent with the rules: it doesn't guess, and a "
+        "value the rules do not pin down stays missing. The second looks at broken records "
+        "that fail an equality because of a typo, such as one wrong digit, two swapped "
+        "digits or a sign error, and repairs them when exactly one fix exists."
+    )
+    assert _problem_found_before_setup(f"## {heading}\n\n{description}") is found
+
+
+@pytest.mark.parametrize(
     "unknown", ["without knowing what it does", "and I realized I have no idea how it works"]
 )
 def test_having_seen_the_tool_without_knowing_what_it_does_tells_no_problem(
