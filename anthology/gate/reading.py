@@ -1822,7 +1822,9 @@ class _Reader:
             # has headings; not an essay with no headings that opens so
             opening = _SENTENCE.split(paragraphs[0].text.strip(), maxsplit=1)[0]
             own_part = heading is not None or bool(self.headings)
-            defines = own_part and self.post.defines_the_tool(opening)
+            defines = own_part and (
+                self.post.defines_the_tool(opening) or self._describes_unvoiced(region)
+            )
             # ... nor is an essay's opening when the essay's other paragraphs were taken:
             # the opening alone is left ("I found it while browsing …")
             alone = paragraphs[0] is first and len(paragraphs) < len(self.post.paragraphs)
@@ -1837,6 +1839,19 @@ class _Reader:
             )
             found.append((part, words))
         return tuple(sorted(found, key=lambda item: -item[1]))
+
+    def _describes_unvoiced(self, region: int) -> bool:
+        """Whether a section's heading describes the tool ("What is Kindling?", "What it
+        does") and its text tells nothing as what happened to anyone (`_unvoiced_description`,
+        for the requirements whose cues list such headings): read, as what the tool is."""
+        if region < 0:
+            return False
+        own = self.post.by_region.get(region, [])
+        return any(
+            self._unvoiced_description(section.cues, own)
+            for section in self.sections
+            if section.cues.evidence_describes
+        )
 
     def _story(
         self,

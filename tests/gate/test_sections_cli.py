@@ -371,6 +371,45 @@ def test_a_section_defining_the_tool_does_not_excuse_a_missing_problem(
     assert code == 0 and "section-unrecognised" in {f["rule"] for f in found}
 
 
+# what the tool does, told as no one's story (no "we", "I" or "they"): 150 words and more
+DESCRIPTION = (
+    "The library groups its checks into suites. A data integrity suite looks at one table: "
+    "mixed types in a column, duplicate rows, strings that differ only in case, labels "
+    "that conflict for the same input and values outside the range seen before. A train "
+    "and test suite compares two tables and reports drift per feature, with a score and a "
+    "plot, and it flags features whose new values never appeared in training. A model "
+    "evaluation suite needs a fitted model as well and reports weak segments, where the "
+    "error is far above the average, and calibration. Each check returns a result object "
+    "with a value and a display, and a condition can be attached to it, such as a drift "
+    "score below 0.2, so that a suite passes or fails as a whole. Results are saved as an "
+    "HTML report or as JSON. The checks run on pandas frames, and a separate package "
+    "covers images and text in the same way, with the same result objects."
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "missing"),
+    [
+        ("## What it does", True),
+        ("## What?", True),
+        # under a heading that does not describe the tool, its trouble words tell a need
+        ("## Where Deepchecks sits", False),
+    ],
+)
+def test_a_description_under_a_describing_heading_does_not_excuse_a_missing_problem(
+    content: Path, run: Runner, heading: str, missing: bool
+) -> None:
+    """A long section under "What it does" or a bare "What?" that describes the tool and
+    tells nothing as anyone's story (batches 1398, 1517: "What Compose is", "What?") was
+    read, as what the tool is, like one that opens by defining it: its trouble words
+    ("duplicate rows", "fails") serve no problem, and it excuses no missing one."""
+    body = f"{heading}\n\n{DESCRIPTION}\n\n" + BODY[BODY.index("## How Deepchecks") :]
+    code, found, _err = check(run, content, str(write(content, body)))
+    rules = {f["rule"] for f in found}
+    assert "section-unrecognised" not in rules
+    assert ("section-missing" in rules) is missing and code == (1 if missing else 0)
+
+
 def test_an_opening_defining_the_tool_does_not_excuse_a_missing_problem(
     content: Path, run: Runner
 ) -> None:
