@@ -81,6 +81,12 @@ _LINK_REACH = 5
 # sentence ("The setup is slow" where a title says "The Matrix") (English)
 _FUNCTION = frozenset(stems("the it that there here what this let who he she today yesterday"))
 _QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
+# one word in quotes: a drawback word in scare quotes is irony ("the only \"downside\" is
+# that our latency dashboard has become boring"); a phrase in quotes still names one
+_SCARE_QUOTED = re.compile(
+    r"\"[^\W\d_]+(?:-[^\W\d_]+)?\"|“[^\W\d_]+(?:-[^\W\d_]+)?”"
+    r"|‘[^\W\d_]+(?:-[^\W\d_]+)?’|(?<!\w)'[^\W\d_]+(?:-[^\W\d_]+)?'(?!\w)"
+)
 # another product's own part, by a capitalised name in the possessive ("Python's unittest
 # is much more verbose", "Spring Boot's test context is slow to start")
 _OWNER = re.compile(r"\b([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})['’]s\b")
@@ -561,7 +567,8 @@ def unexplained(
     # as written: stemmed, "alternatives" would also be "alternatively"
     alternatives = vocabulary(cues.alternatives_by, exact=True) if cues.alternatives_by else None
     # quoted words are someone's question or a symptom ("is the database slow?"); a
-    # drawback phrase as written names one even in quotes ('Things it can't do')
+    # drawback phrase as written names one even in quotes ('Things it can't do'), a
+    # drawback word alone in quotes none (`_SCARE_QUOTED`)
     names = (NamesIn(text) if names is None else names) if tool else frozenset[str]()
 
     def labelled(text: str) -> bool:
@@ -573,7 +580,7 @@ def unexplained(
             and not (alternatives is not None and alternatives.find(singulars(text)))
         )
 
-    written = sentences_of(text if exact else _QUOTED.sub(" ", text))
+    written = sentences_of(_SCARE_QUOTED.sub(" ", text if exact else _QUOTED.sub(" ", text)))
     retracted = taken_back(written, vocabulary(cues.retracted_by, exact), fold, tool)
     for index, sentence in enumerate(written):
         if index in retracted:

@@ -6746,6 +6746,33 @@ def test_cons_the_writer_takes_back_name_no_drawback(
 
 
 @pytest.mark.parametrize(
+    ("downside", "expected"),
+    [
+        ('the "downside"', 1),
+        ("the “downside”", 1),
+        ("the only 'drawback'", 1),
+        # a drawback word as written, out of quotes, names one
+        ("the downside", 0),
+    ],
+)
+def test_a_drawback_word_in_scare_quotes_names_no_drawback(
+    content: Path, run: Runner, downside: str, expected: int
+) -> None:
+    """ "If anything, the "downside" is that our latency dashboard has become boring"
+    (batch 1528) under "Limitations" over the writer's own slips: a drawback word alone in
+    quotes is irony, and names no drawback of the tool."""
+    verdict = (
+        "Looking back, the problems I ran into were mostly my own:\n\n"
+        "- I first loaded the model inside the request handler, which was of course slow. "
+        "Loading it once at startup fixed it.\n"
+        "- My feature builder put the columns in another order than training did. A shared "
+        "feature list fixed it.\n\n"
+        f"If anything, {downside} is that our latency dashboard has become boring."
+    )
+    _assert_verdict(run, content, "Limitations", verdict, expected)
+
+
+@pytest.mark.parametrize(
     ("label", "expected"),
     [
         ("Less good", 0),
