@@ -6767,9 +6767,32 @@ def test_a_drawback_word_in_scare_quotes_names_no_drawback(
         "Loading it once at startup fixed it.\n"
         "- My feature builder put the columns in another order than training did. A shared "
         "feature list fixed it.\n\n"
-        f"If anything, {downside} is that our latency dashboard has become boring."
+        f"If anything, {downside} is that the team now wants to move the candidate model "
+        "over as well."
     )
     _assert_verdict(run, content, "Limitations", verdict, expected)
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "It is almost too simple: four lines of configuration and it just works.",
+        "The debug container stays listed in the pod after you exit, which is actually "
+        "useful: everyone sees who attached what.",
+        "I wish we knew it from the beginning of the project.",
+        "Our latency dashboard has become boring.",
+        "Honestly, I looked for real downsides and did not find much.",
+    ],
+)
+@pytest.mark.parametrize(("limit", "expected"), [("", 1), (" It cannot read gzip files.", 0)])
+def test_praise_told_as_a_limitation_names_no_drawback(
+    content: Path, run: Runner, disguised: str, limit: str, expected: int
+) -> None:
+    """ "Limitations" over praise in a drawback's clothes ("almost too simple", "which is
+    actually useful", "I wish we knew it from the beginning", batches 1528 to 1545) or
+    over none found ("did not find much") names no drawback; one real limitation beside it
+    still weighs the tool."""
+    _assert_verdict(run, content, "Limitations", f"It saved us days. {disguised}{limit}", expected)
 
 
 @pytest.mark.parametrize(
