@@ -6781,6 +6781,8 @@ def test_a_drawback_word_in_scare_quotes_names_no_drawback(
         "useful: everyone sees who attached what.",
         "I wish we knew it from the beginning of the project.",
         "Our latency dashboard has become boring.",
+        "The error messages are very long, which looks scary at first but is exactly what "
+        "you want at 3 a.m.",
         "Honestly, I looked for real downsides and did not find much.",
     ],
 )

@@ -3303,6 +3303,23 @@ def test_an_unvoiced_description_is_no_problem_however_many_trouble_words(
     assert _problem_found_before_setup(f"## {heading}\n\n{description}") is found
 
 
+@pytest.mark.parametrize(("label", "found"), [("Less good", False), ("Before it", True)])
+def test_a_summarys_verdict_line_tells_no_problem(label: str, found: bool) -> None:
+    """A TL;DR whose last line weighs the tool ("Good: … Less good: needs a recent cluster,
+    … gets confusing", batch 1530) summarises the verdict: its trouble words are the
+    tool's drawbacks, not the problem it addresses. The same words told of the time before
+    the tool tell one."""
+    summary = (
+        "> **TL;DR**\n"
+        "> - An init container with `restartPolicy: Always` becomes a native sidecar.\n"
+        f"> - Good: explicit ordering. {label}: our log shipper stopped before the app, "
+        "we lost the last lines of every deploy, we needed manual restarts, and the "
+        "shutdown order was confusing for the whole team.\n\n"
+        "I read the release notes for another reason and wanted to see what native changes."
+    )
+    assert _problem_found_before_setup(summary) is found
+
+
 @pytest.mark.parametrize(
     "unknown", ["without knowing what it does", "and I realized I have no idea how it works"]
 )
