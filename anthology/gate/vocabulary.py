@@ -160,6 +160,10 @@ class Vocabulary:
             for _shown, rest, _anchored, _ends in by_first[first]
         )
 
+    def occurrences(self, words: Sequence[str]) -> list[tuple[str, int, int]]:
+        """Each occurrence of any term: the term as shown, where it starts and ends."""
+        return list(self._matches(words))
+
     def spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Where each occurrence of any term starts and ends (`words[start:end]`)."""
         return [(start, end) for _shown, start, end in self._matches(words)]

@@ -45,7 +45,7 @@ found the bug, and the docs were confusing" still weigh the tool.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
 from functools import lru_cache
 
 from ..course import Cues, Section
@@ -415,7 +415,7 @@ def taken_back(
     taken: set[int] = set()
     for index, sentence in enumerate(sentences):
         words = fold(sentence)
-        found = retracted_by.where(words) if retracted_by.terms else {}
+        found = _unnegated(words, retracted_by, fold) if retracted_by.terms else {}
         if not found and tool:
             blamed = _blame_at(_CLAUSE.split(sentence, 1)[0], tool)
             found = {"": blamed} if blamed is not None else {}
@@ -425,6 +425,32 @@ def taken_back(
             if index and (opening or _POINTING_BACK.intersection(words[:_POINTING_REACH])):
                 taken.add(index - 1)
     return taken
+
+
+def _unnegated(
+    words: Sequence[str], phrases: Vocabulary, fold: Callable[[str], tuple[str, ...]]
+) -> dict[str, int]:
+    """The phrases found in `words`, with where each starts, but for those a negation
+    splits or comes right before (a phrase may leave a word out between two of its own):
+    "in fact it is not useful" is no "in fact it is useful", "not exactly the point" no
+    "exactly the point", "this was not my fault" no "my fault"."""
+    found: dict[str, int] = {}
+    for shown, start, end in phrases.occurrences(words):
+        own = set(fold(shown))
+        # ... unless the phrase is a denial itself ("No, not really a downside")
+        before = () if any(map(_negates, own)) else words[start - 1 : start]
+        if any(_negates(word) and word not in own for word in (*before, *words[start:end])):
+            continue
+        found.setdefault(shown, start)
+    return found
+
+
+def _negates(word: str) -> bool:
+    """Whether a folded word negates (English)."""
+    return word in _NEGATIONS or word.endswith("n't")
+
+
+_NEGATIONS = frozenset({"not", "never", "no", "hardly"})
 
 
 # a clause that lays the blame elsewhere, then denies it is the tool's: "That was my code,

@@ -508,3 +508,27 @@ def test_the_old_way_and_the_writers_own_slips_do_not_weigh(text: str, verdict: 
 def test_a_drawback_after_the_writers_own_slips_still_weighs(verdict: Section) -> None:
     text = "Most of the problems I had were my own doing. The docs are confusing at times."
     assert weighs(text, verdict, frozenset(stems("Hund")))
+
+
+@pytest.mark.parametrize(
+    ("text", "weighs_tool"),
+    [
+        # a phrase that takes a drawback back (`retracted_by`) takes it back ...
+        ("It is slow to rebuild. That is exactly the point.", False),
+        ("The error pages are verbose and confusing, which is actually useful.", False),
+        ("The setup was confusing, but honestly it was my fault.", False),
+        # ... but not when a negation splits it or comes right before it
+        ("The error pages are confusing, which is not actually useful.", True),
+        ("It is slow to rebuild, which is not exactly the point.", True),
+        ("The setup was confusing, and it was not my fault.", True),
+        # a phrase that denies itself still takes back after "no"
+        ("The output is long. No, not really a downside.", False),
+    ],
+)
+def test_a_negation_keeps_a_drawback_from_being_taken_back(
+    text: str, weighs_tool: bool, verdict: Section
+) -> None:
+    """ "which is not actually useful" is no "which is actually useful": a phrase may leave
+    a word out between two of its own, but a negation there, or right before the phrase,
+    turns it around."""
+    assert weighs(text, verdict, frozenset(stems("Hund"))) is weighs_tool
