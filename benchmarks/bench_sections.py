@@ -69,8 +69,10 @@ def _body(text: str) -> tuple[str, str]:
     return str(meta.get("title", "Untitled")), parts[2]
 
 
-def evaluate(corpus: Path = CORPUS) -> list[Outcome]:
-    """Check every post of the set with the gate; what it reported against the labels."""
+def evaluate(corpus: Path = CORPUS, workers: int | None = None) -> list[Outcome]:
+    """Check every post of the set with the gate; what it reported against the labels.
+    The posts are checked on `workers` processes (all CPUs by default), as the gate
+    checks many files: the calls are the same on any number."""
     sys.path.insert(0, str(REPO))
     from anthology.corpus import load_config
     from anthology.findings import Severity
@@ -103,7 +105,7 @@ def evaluate(corpus: Path = CORPUS) -> list[Outcome]:
         if unread:  # a post the gate cannot read says nothing about its sections
             raise SystemExit(f"posts whose front matter could not be read: {unread}")
         reported: dict[str, set[str]] = {name: set() for name in manifest}
-        for finding in check_all(contexts, workers=1):
+        for finding in check_all(contexts, workers=workers):
             if finding.rule not in (*MISSING_RULES, UNFINISHED_RULE, ONE_SIDED_RULE):
                 continue
             if finding.rule == ONE_SIDED_RULE and finding.severity is not Severity.ERROR:
