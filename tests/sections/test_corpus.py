@@ -27,9 +27,6 @@ def _bench():  # the benchmark's own evaluation, so the README's figures and thi
 
 # every test of the set on one worker: each worker would read all of it for its own
 # `outcomes` (minutes of CPU), one is enough
-pytestmark = pytest.mark.xdist_group("corpus")
-
-
 @pytest.fixture(scope="module")
 def outcomes() -> dict:
     return {o.name: o for o in _bench().evaluate()}
