@@ -6854,6 +6854,11 @@ def test_plus_and_minus_headings_are_the_strengths_and_limitations(
         "It runs every night now. There is no first-class Python client, and it is another "
         "service to run next to our database.",
         "It runs every night now. The managed tier isn't free: about twelve dollars a day.",
+        # plain complaints with no drawback word
+        "It runs every night now. The UI is clumsy for more than a handful of flags, and "
+        "the nightly export takes forever.",
+        "It runs every night now. It chokes on a few thousand segment rules, and its error "
+        "messages are unhelpful.",
     ],
 )
 def test_drawbacks_told_plainly_weigh_the_tool(content: Path, run: Runner, verdict: str) -> None:
@@ -8269,3 +8274,19 @@ def test_what_the_writer_will_need_to_do_next_sprint_is_no_use(content: Path, ru
         "and load the", "and loaded the"
     )
     assert _scenario_shown(content, run, done)
+
+
+@pytest.mark.parametrize("heading", ["What held us back", "Why we rolled back"])
+def test_a_negative_reviews_reasons_against_the_tool_are_its_limitations(
+    content: Path, run: Runner, heading: str
+) -> None:
+    """A team that tried the tool and went back lists what held it back (batch 1553): that
+    heading names the limitations, told as plain reasons with no drawback word."""
+    verdict = (
+        "- Our monitoring tools still assume the old metadata store.\n"
+        "- Moving the existing cluster is a procedure of its own, not a switch.\n"
+        "- Fewer answers online when something goes wrong.\n\n"
+        "## What we liked\n\n"
+        "One system instead of two, and a restart that takes seconds."
+    )
+    _assert_verdict(run, content, heading, verdict, 0)
