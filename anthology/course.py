@@ -144,6 +144,11 @@ class Cues:
     # "three serious bugs in three weeks"): they still mark the text when the post is
     # read, but do not weigh a verdict alone, like `weak` words.
     found_words: tuple[str, ...] = ()
+    # Plain complaints that weigh a verdict only when said of the tool ("it only runs on
+    # Linux", "its error messages don't tell you which column failed"), as `found_words`
+    # do, but leave the reading alone: told of the old way or of what the tool spared the
+    # team ("the old script only runs on Fridays") they are no limitation.
+    said_of_tool: tuple[str, ...] = ()
     # Words that open a situation ("if your", "when anything"): a cue after one, up to
     # the next comma, tells whom the tool is for ("If your endpoint is slow, try it"), not
     # what it lacks (see `gate/weighing.py`).
@@ -375,7 +380,8 @@ _CUE_WORDS = (
     "story_domain", "story_system", "story_describes", "closing", "weak", "drawbacks",
     "drawback_labels",
     "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
-    "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise", "contrast_hedges",
+    "said_of_tool", "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise",
+    "contrast_hedges",
     "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers", "retracted_by",
     "slips_by", "picked_by",
 )  # fmt: skip

@@ -28,8 +28,9 @@ Praise uses the same words for what the tool solved, and the section's lists say
 Words a verdict mostly uses for what the tool found or a setting it met (`found_words`:
 "the week 6 bug", "the slow endpoint", "the 8 GB limit") do not weigh it alone, like
 `weak` ones, unless said of the tool: its name or a `tool_subjects` word just before,
-with only linking words between ("it is slow", "the free tier is limited"). Nor does a
-clause of the writer's own scope (`scope_by`: "I ran out of time to try the cluster
+with only linking words between ("it is slow", "the free tier is limited"); so do the
+plain complaints of `said_of_tool` ("it only runs on Linux"), which no reading uses. Nor
+does a clause of the writer's own scope (`scope_by`: "I ran out of time to try the cluster
 mode"), nor the contrast that turns from it without naming a part of the tool ("I haven't
 tried those, but they look easy if we need them"), nor one about another product's part,
 named in the possessive, that does not name the tool ("Spring Boot's test context is slow
@@ -541,9 +542,15 @@ def weighs(
     if not firm or unexplained(text, vocabulary(firm), section, tool=tool, names=names):
         return True
     # what a verdict mostly says of what the tool found, said of the tool ("it is slow",
-    # "Couchbase is slower", "the free tier is limited")
+    # "Couchbase is slower", "the free tier is limited"), and plain complaints said of it,
+    # as written ("it only runs on Linux"; "it breaks" is not "no breaking changes")
     found = vocabulary(cues.found_words)
-    return bool(found) and unexplained(text, found, section, tool=tool, of_tool=True, names=names)
+    if found and unexplained(text, found, section, tool=tool, of_tool=True, names=names):
+        return True
+    plain = vocabulary(cues.said_of_tool, exact=True)
+    return bool(plain) and unexplained(
+        text, plain, section, exact=True, tool=tool, of_tool=True, names=names
+    )
 
 
 @lru_cache(maxsize=64)

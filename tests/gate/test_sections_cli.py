@@ -8290,3 +8290,15 @@ def test_a_negative_reviews_reasons_against_the_tool_are_its_limitations(
         "One system instead of two, and a restart that takes seconds."
     )
     _assert_verdict(run, content, heading, verdict, 0)
+
+
+def test_a_plain_complaint_said_of_the_tool_keeps_the_verdict_from_an_error(
+    content: Path, run: Runner
+) -> None:
+    """No drawback word, but complaints with the tool as their subject (`said_of_tool`):
+    the verdict weighs the tool, so it is at most advised to name its limitations."""
+    verdict = (
+        "It runs every night now. It only runs on Linux, and its error messages did not "
+        "tell us which column failed."
+    )
+    _assert_verdict(run, content, "Verdict", verdict, 0)

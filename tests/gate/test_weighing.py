@@ -532,3 +532,35 @@ def test_a_negation_keeps_a_drawback_from_being_taken_back(
     a word out between two of its own, but a negation there, or right before the phrase,
     turns it around."""
     assert weighs(text, verdict, frozenset(stems("Hund"))) is weighs_tool
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It only runs on Linux.",
+        "It eats about 2 GB of RAM even when idle.",
+        "Its error messages did not tell us which column failed.",
+        "It times out on our biggest join.",
+        "The UI freezes when a topic has many partitions.",
+        "Its docs are out of date.",
+    ],
+)
+def test_a_plain_complaint_said_of_the_tool_weighs_it(text: str, verdict: Section) -> None:
+    """`said_of_tool`: a complaint with no drawback word weighs when the tool is its
+    subject."""
+    assert weighs(text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old cron script only runs on Fridays.",
+        "Our consumer chokes on a burst of rating events.",
+        "Because it breaks the cost down by stage, we knew where to optimise.",
+        "It never freezes, even on our biggest topic.",
+    ],
+)
+def test_a_plain_complaint_of_something_else_does_not_weigh(text: str, verdict: Section) -> None:
+    """The same complaints said of the old way or of the team's own service, or denied,
+    weigh nothing."""
+    assert not weighs(text, verdict)
