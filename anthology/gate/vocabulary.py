@@ -201,6 +201,10 @@ _SUBJECTS_AND_ARTICLES = (
 # both folds of each word: heading terms are matched stemmed, `exact` lists as singulars
 _QUESTION_WORDS = frozenset(stems(_QUESTION) + singulars(_QUESTION))
 _NO_GAP_WORDS = frozenset(stems(_SUBJECTS_AND_ARTICLES) + singulars(_SUBJECTS_AND_ARTICLES))
+# ... nor, after "what" (its subject when nothing comes between), the tool as a subject:
+# "what it did not flag" is no "what did not", while "how it works" is "how works"
+_WHAT = frozenset(stems("what which who") + singulars("what which who"))
+_IT = frozenset(stems("it it's") + singulars("it it's"))
 # A two-word phrase ending in "to" ("have to", "had to", "need to") is one verb: nothing
 # comes between ("I have wanted to", "we had nothing to", "had time to" are no obligation).
 _TO = "to"
@@ -216,6 +220,8 @@ def _follows(words: Sequence[str], position: int, rest: tuple[str, ...]) -> int:
             return -1
         skipped = window.index(wanted)
         if skipped and question and words[position] in _NO_GAP_WORDS:
+            return -1
+        if skipped and question and words[position - 1] in _WHAT and words[position] in _IT:
             return -1
         if skipped and wanted == _TO and len(rest) == 1:
             return -1  # "I have wanted to" is no "have to"

@@ -8302,3 +8302,13 @@ def test_a_plain_complaint_said_of_the_tool_keeps_the_verdict_from_an_error(
         "tell us which column failed."
     )
     _assert_verdict(run, content, "Verdict", verdict, 0)
+
+
+def test_what_the_tool_did_not_flag_names_no_drawback(content: Path, run: Runner) -> None:
+    """ "What it did not flag" is praise, not the "What did not work" of a verdict (batch
+    1556): a verdict of praise with it still only praises."""
+    verdict = (
+        "Ten out of ten. Just as important is what it did not flag: every weekend peak "
+        "passed without a single alert."
+    )
+    _assert_verdict(run, content, "Final verdict", verdict, 1)

@@ -52,6 +52,10 @@ def test_after_a_question_word_the_word_inside_brings_no_subject() -> None:
     bad = vocabulary(("what's bad",), exact=True)
     assert bad.find(singulars("What's bad about it")) == ["what's bad"]
     assert bad.find(singulars("the test set doesn't know what a bad one looks like")) == []
+    # after "what", the tool as a subject makes "what" the object (batch 1556)
+    didnt = vocabulary(("what did not",), exact=True)
+    assert didnt.find(singulars("What really did not work")) == ["what did not"]
+    assert didnt.find(singulars("what it did not flag: every Saturday peak")) == []
 
 
 def test_a_verb_with_to_takes_no_word_inside() -> None:
