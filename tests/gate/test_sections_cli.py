@@ -6784,6 +6784,10 @@ def test_a_drawback_word_in_scare_quotes_names_no_drawback(
         "The error messages are very long, which looks scary at first but is exactly what "
         "you want at 3 a.m.",
         "Honestly, I looked for real downsides and did not find much.",
+        # batches 1551 and 1552
+        "Rebuilding the old snapshots by hand was tedious. That is on us for not logging "
+        "the run ID earlier.",
+        "I wish it was in the default Dockerfile template everyone copies.",
     ],
 )
 @pytest.mark.parametrize(("limit", "expected"), [("", 1), (" It cannot read gzip files.", 0)])
