@@ -8316,3 +8316,21 @@ def test_what_the_tool_did_not_flag_names_no_drawback(content: Path, run: Runner
         "passed without a single alert."
     )
     _assert_verdict(run, content, "Final verdict", verdict, 1)
+
+
+def test_a_decision_records_consequences_are_its_verdict(content: Path, run: Runner) -> None:
+    """A decision record's "Positive" and "Negative" consequences (batch 1561) are the
+    strengths and limitations, named by their headings."""
+    verdict = (
+        "- It caught both broken exports in their first night.\n"
+        "- No new service to run: it is one more step in the nightly job.\n\n"
+        "## Negative\n\n"
+        "- Its HTML report takes a minute to open for a full day of ratings.\n"
+        "- Custom checks need a plugin class per check."
+    )
+    post = write(content, ONE_SIDED_POST.format(heading="Positive", verdict=verdict))
+    code, found, _err = check(run, content, str(post))
+    assert code == 0, found
+    assert "section-heading-unclear" not in {f["rule"] for f in found}, found
+    _code, out, _err = run("--content", str(content), "check", "--explain", str(post))
+    assert "‘Positive’ + ‘Negative’" in out and "by heading" in out
