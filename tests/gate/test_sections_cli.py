@@ -8195,8 +8195,11 @@ def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
         ("A friend told me about it, and I saw it while browsing", True),
         # ... or the excuse it gave the writer (batch 1513)
         ("I wanted an excuse to write more Go, and I saw it while browsing", True),
+        # ... or a whim, found while reading for something else (batches 1551, 1562)
+        ("I found it while browsing", True),
+        ("Out of curiosity, I looked it up in", True),
         # an opening the gate cannot place may tell the problem in words it missed
-        ("I found it while browsing", False),
+        ("I read about it in", False),
     ],
 )
 def test_an_opening_on_how_the_writer_came_upon_the_tool_tells_no_problem(
