@@ -8198,6 +8198,7 @@ def test_a_paragraph_opening_on_the_writers_own_slips_names_no_drawback(
         # ... or a whim, found while reading for something else (batches 1551, 1562)
         ("I found it while browsing", True),
         ("Out of curiosity, I looked it up in", True),
+        ("I had never heard of it until I read about it in", True),
         # an opening the gate cannot place may tell the problem in words it missed
         ("I read about it in", False),
     ],
