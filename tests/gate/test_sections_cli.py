@@ -6858,11 +6858,6 @@ def test_plus_and_minus_headings_are_the_strengths_and_limitations(
         "It runs every night now. There is no first-class Python client, and it is another "
         "service to run next to our database.",
         "It runs every night now. The managed tier isn't free: about twelve dollars a day.",
-        # plain complaints with no drawback word
-        "It runs every night now. The UI is clumsy for more than a handful of flags, and "
-        "the nightly export takes forever.",
-        "It runs every night now. It chokes on a few thousand segment rules, and its error "
-        "messages are unhelpful.",
     ],
 )
 def test_drawbacks_told_plainly_weigh_the_tool(content: Path, run: Runner, verdict: str) -> None:
@@ -8300,16 +8295,34 @@ def test_a_negative_reviews_reasons_against_the_tool_are_its_limitations(
     _assert_verdict(run, content, heading, verdict, 0)
 
 
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "It runs every night now. It only runs on Linux, and its error messages did not "
+        "tell us which column failed.",
+        "It runs every night now. The UI is clumsy for more than a handful of flags, and "
+        "the nightly export takes forever.",
+        "It runs every night now. It chokes on a few thousand segment rules, and its error "
+        "messages are unhelpful.",
+        "It runs every night now. The docs assume you already run it on AWS.",
+    ],
+)
 def test_a_plain_complaint_said_of_the_tool_keeps_the_verdict_from_an_error(
-    content: Path, run: Runner
+    content: Path, run: Runner, verdict: str
 ) -> None:
     """No drawback word, but complaints with the tool as their subject (`said_of_tool`):
     the verdict weighs the tool, so it is at most advised to name its limitations."""
-    verdict = (
-        "It runs every night now. It only runs on Linux, and its error messages did not "
-        "tell us which column failed."
-    )
     _assert_verdict(run, content, "Verdict", verdict, 0)
+
+
+def test_a_plain_complaint_of_the_old_way_names_no_drawback(content: Path, run: Runner) -> None:
+    """The same words told of the old way or in a tutorial's premise ("the old cron job
+    took forever", "I assume you have Docker") leave a verdict of praise one-sided."""
+    verdict = (
+        "Ten out of ten. The old cron job took forever and the old admin page was clumsy; I "
+        "assume you have Docker, and the rest takes five minutes."
+    )
+    _assert_verdict(run, content, "Final verdict", verdict, 1)
 
 
 def test_what_the_tool_did_not_flag_names_no_drawback(content: Path, run: Runner) -> None:
