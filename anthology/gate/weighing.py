@@ -542,15 +542,10 @@ def weighs(
     if not firm or unexplained(text, vocabulary(firm), section, tool=tool, names=names):
         return True
     # what a verdict mostly says of what the tool found, said of the tool ("it is slow",
-    # "Couchbase is slower", "the free tier is limited"), and plain complaints said of it,
-    # as written ("it only runs on Linux"; "it breaks" is not "no breaking changes")
-    found = vocabulary(cues.found_words)
-    if found and unexplained(text, found, section, tool=tool, of_tool=True, names=names):
-        return True
-    plain = vocabulary(cues.said_of_tool, exact=True)
-    return bool(plain) and unexplained(
-        text, plain, section, exact=True, tool=tool, of_tool=True, names=names
-    )
+    # "Couchbase is slower", "the free tier is limited"), and plain complaints said of it
+    # ("it only runs on Linux"): one reading of the text for both
+    found = vocabulary(cues.found_words + cues.said_of_tool)
+    return bool(found) and unexplained(text, found, section, tool=tool, of_tool=True, names=names)
 
 
 @lru_cache(maxsize=64)
