@@ -50,6 +50,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from functools import lru_cache
 
 from ..course import Cues, Section
+from .memo import IdentityMemo
 from .vocabulary import MAX_GAP, Vocabulary, singulars, stems, vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -544,8 +545,19 @@ def weighs(
     # what a verdict mostly says of what the tool found, said of the tool ("it is slow",
     # "Couchbase is slower", "the free tier is limited"), and plain complaints said of it
     # ("it only runs on Linux"): one reading of the text for both
-    found = vocabulary(cues.found_words + cues.said_of_tool)
+    found = vocabulary(_of_tool_terms(cues))
     return bool(found) and unexplained(text, found, section, tool=tool, of_tool=True, names=names)
+
+
+# the joined list is made once per course, found by identity as `vocabulary` finds its
+# lists: a new tuple per weighed text would miss that memo and crowd the course's out
+_OF_TOOL_TERMS: IdentityMemo[tuple[str, ...]] = IdentityMemo(64)
+
+
+def _of_tool_terms(cues: Cues) -> tuple[str, ...]:
+    """`found_words` and `said_of_tool`, the terms that weigh when said of the tool."""
+    lists = (cues.found_words, cues.said_of_tool)
+    return _OF_TOOL_TERMS.remembered("", lists, lambda: lists[0] + lists[1])
 
 
 @lru_cache(maxsize=64)
