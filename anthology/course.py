@@ -171,6 +171,10 @@ class Cues:
     # alternatives we considered"): items opening with another product's name weigh that
     # product, not the tool (see `gate/alternatives.py`).
     alternatives_by: tuple[str, ...] = ()
+    # Words of a lead-in saying the alternatives do better ("in some places the
+    # alternatives do better:"): its list tells where the tool falls behind them, so it is
+    # no list of the alternatives (see `gate/alternatives.py`).
+    others_better: tuple[str, ...] = ()
     # Words that answer a heading naming drawbacks with none ("What about downsides?"
     # over "Honestly, I can't think of any"): that heading names no drawback (see
     # `gate/rules/sections.py`).
@@ -382,7 +386,7 @@ _CUE_WORDS = (
     "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "said_of_tool", "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise",
     "contrast_hedges",
-    "tool_subjects", "scope_by", "alternatives_by", "none_found", "none_answers", "retracted_by",
+    "tool_subjects", "scope_by", "alternatives_by", "others_better", "none_found", "none_answers", "retracted_by",
     "slips_by", "picked_by",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)

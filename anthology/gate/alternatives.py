@@ -13,7 +13,9 @@ neither the tool's nor a word standing for it (`tool_subjects`: "Setup took a da
 a short label before a colon in any case ("jq: great for JSON, but …"), or with a label
 written as code ("`implicit` (what we had): fast ALS, but …"), and does not name the tool
 anywhere. Items of a list after "Compared with our old script:"
-are aspects of the tool ("Memory: higher"), so comparing words alone lead in nothing. An
+are aspects of the tool ("Memory: higher"), so comparing words alone lead in nothing, and
+a lead-in saying the alternatives do better (`others_better`: "in some places the
+alternatives do better:") leads into the tool's shortcomings. An
 item of any list that opens by naming the alternatives ("The alternative we had before,
 a README of manual steps, was clearly worse") is theirs too.
 
@@ -53,6 +55,12 @@ def alternatives_told(
     lead_ins = vocabulary(section.cues.alternatives_by, exact=True)
     if not lead_ins:
         return {}
+    better = vocabulary(section.cues.others_better, exact=True)
+
+    def leads(text: str) -> bool:
+        words = singulars(text)
+        return bool(lead_ins.find(words)) and not better.find(words)
+
     subjects = vocabulary(section.cues.tool_subjects, exact=True)
     told: dict[str, str] = {}
     before: Paragraph | None = None
@@ -61,18 +69,18 @@ def alternatives_told(
             items = list(paragraph.items)
             lead: Paragraph | None = None
             led = True
-            if items[0].rstrip().endswith(":") and lead_ins.find(singulars(items[0])):
+            if items[0].rstrip().endswith(":") and leads(items[0]):
                 items = items[1:]  # "Other options we considered:" right above the items
             elif (
                 before is not None
                 and before.region == paragraph.region
-                and lead_ins.find(singulars(before.text))
+                and leads(before.text)
             ):
                 lead = before
             elif (
                 (before is None or before.region != paragraph.region)
                 and 0 <= paragraph.region < len(headings)
-                and lead_ins.find(singulars(headings[paragraph.region].text))
+                and leads(headings[paragraph.region].text)
             ):
                 pass  # the first text under "Compared to what we did before"
             else:

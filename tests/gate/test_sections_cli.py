@@ -5434,6 +5434,20 @@ ALTERNATIVES_LIST = (
         ),
         # without a lead-in naming alternatives, the items are aspects of the tool
         ("How it compares", "Compared with our old script:", "Memory: higher.", None),
+        # a lead-in saying the alternatives do better leads into the tool's shortcomings
+        # (`others_better`, batch 1567)
+        (
+            "How it compares",
+            "It is not perfect, and in two places the alternatives do better:",
+            "**Evidently**: prettier drift reports out of the box.",
+            None,
+        ),
+        (
+            "How it compares",
+            "Where the other options we considered win:",
+            "**Evidently**: prettier drift reports out of the box.",
+            None,
+        ),
     ],
 )
 def test_the_alternatives_drawbacks_in_a_list_do_not_weigh_the_tool(
