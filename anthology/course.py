@@ -386,8 +386,8 @@ _CUE_WORDS = (
     "praise_phrases", "solved_by", "solved_clause", "denied_by", "found_words",
     "said_of_tool", "denied_close", "opinion_by", "situation_by", "contrast", "contrast_praise",
     "contrast_hedges",
-    "tool_subjects", "scope_by", "alternatives_by", "others_better", "none_found", "none_answers", "retracted_by",
-    "slips_by", "picked_by",
+    "tool_subjects", "scope_by", "alternatives_by", "others_better", "none_found", "none_answers",
+    "retracted_by", "slips_by", "picked_by",
 )  # fmt: skip
 # word lists kept folded (matched against a text's stems, not compiled as phrases)
 _FOLDED_WORDS = frozenset({"found_words", "aside", "closing", "weak"})

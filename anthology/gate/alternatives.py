@@ -71,11 +71,7 @@ def alternatives_told(
             led = True
             if items[0].rstrip().endswith(":") and leads(items[0]):
                 items = items[1:]  # "Other options we considered:" right above the items
-            elif (
-                before is not None
-                and before.region == paragraph.region
-                and leads(before.text)
-            ):
+            elif before is not None and before.region == paragraph.region and leads(before.text):
                 lead = before
             elif (
                 (before is None or before.region != paragraph.region)
