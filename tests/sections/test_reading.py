@@ -487,7 +487,8 @@ def test_a_summary_opening_the_post_is_not_where_it_first_names_the_tool(label: 
         f"**Things that went well and things that did not**\n\n{STRENGTHS} {LIMITS}\n"
     )
     got = read_naming_the_tool(text, "Deequ")
-    assert taken(got["problem"]) == [(HINT, "The annoying thing about bad data in a recommender")]
+    problem = "The annoying thing about bad data in a recommender"
+    assert taken(got["problem"]) == [(HEADING, problem)]
     assert taken(got["assessment"]) == [(HEADING, "Things that went well and things that did not")]
 
 
@@ -3180,6 +3181,23 @@ def test_terse_incident_notes_tell_the_problem() -> None:
     )
     readings = read(post(notes, STANDARD_EXAMPLES, STANDARD_ASSESSMENT))
     assert taken(readings["problem"]) == [(HINT, "context")]
+
+
+@pytest.mark.parametrize(
+    "heading", ["The annoying thing", "The annoying thing about retrains", "the annoyance"]
+)
+def test_an_annoyance_opening_the_post_is_its_problem(heading: str) -> None:
+    """ "the annoying thing" or "the annoyance" over the post's first section (batches 1577
+    and 917) names the problem, though "annoying" names a drawback, even where the section
+    already names the tool; late, after the walkthrough, an annoyance is the verdict's."""
+    problem = f"{PROBLEM} The suite we chose for this runs next to that job."
+    text = (
+        f"## {heading}\n\n{problem}\n\n## Trying it\n\n{EXAMPLES}\n\n"
+        f"## Pros and cons\n\n{STRENGTHS}\n\n## Small annoyances\n\n{LIMITS}\n"
+    )
+    got = read(text)
+    assert taken(got["problem"]) == [(HEADING, heading)]
+    assert taken(got["assessment"]) == [(HEADING, "Pros and cons"), (HEADING, "Small annoyances")]
 
 
 @pytest.mark.parametrize("heading", ["The serving gap", "Our monitoring gap"])
