@@ -3254,11 +3254,17 @@ def _problem_found_before_setup(opening: str) -> bool:
         "The elephant is the mascot of the old big-data stack. When I saw the project in a "
         "list of old ecosystem tools, I had to know what the turtle under it does. I had "
         "never heard of it, and it looked like a good excuse to read some Java.",
+        # a phrase heard once that stayed with the writer (batch 1568)
+        'I first heard about it at a local meetup. One slide said "upserts in an analytics '
+        'store", and that phrase stuck with me, because I had always thought of such stores '
+        "as append-only. So when the course asked us to pick a tool we had never used, I "
+        "picked it.",
     ],
 )
 def test_an_opening_on_the_tools_novelty_tells_no_problem(novelty: str) -> None:
     """Curiosity told in trouble words ("I had to know what it does", "nobody had heard of
-    it", batch 1323) is why the writer picked the tool, not a problem it addresses."""
+    it", batch 1323; "that phrase stuck with me", batch 1568) is why the writer picked the
+    tool, not a problem it addresses."""
     novelty += (
         "\n\nIt is a data collection system from a large web company. Agents on each machine "
         "send logs to collectors, which write them to files that a batch job later turns "
