@@ -6802,6 +6802,11 @@ def test_a_drawback_word_in_scare_quotes_names_no_drawback(
         "Rebuilding the old snapshots by hand was tedious. That is on us for not logging "
         "the run ID earlier.",
         "I wish it was in the default Dockerfile template everyone copies.",
+        # batches 1564 to 1580
+        "The biggest downside is that once it runs, you forget it exists, which says more "
+        "about how smoothly it works than about any problem.",
+        "It does its one job so quietly that it is easy to forget it is there.",
+        "The only real problem is that it spoils you for every other profiler.",
     ],
 )
 @pytest.mark.parametrize(("limit", "expected"), [("", 1), (" It cannot read gzip files.", 0)])
@@ -6809,7 +6814,8 @@ def test_praise_told_as_a_limitation_names_no_drawback(
     content: Path, run: Runner, disguised: str, limit: str, expected: int
 ) -> None:
     """ "Limitations" over praise in a drawback's clothes ("almost too simple", "which is
-    actually useful", "I wish we knew it from the beginning", batches 1528 to 1545) or
+    actually useful", "I wish we knew it from the beginning", batches 1528 to 1545; "you
+    forget it exists, which says more about how smoothly it works", batches 1564 to 1580) or
     over none found ("did not find much") names no drawback; one real limitation beside it
     still weighs the tool."""
     _assert_verdict(run, content, "Limitations", f"It saved us days. {disguised}{limit}", expected)
