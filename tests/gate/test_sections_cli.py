@@ -8325,6 +8325,11 @@ def test_a_negative_reviews_reasons_against_the_tool_are_its_limitations(
         "It runs every night now. It chokes on a few thousand segment rules, and its error "
         "messages are unhelpful.",
         "It runs every night now. The docs assume you already run it on AWS.",
+        # the parts that ship with the tool are its subjects too (`tool_subjects`)
+        "It runs every night now. Its Python SDK is a thin wrapper over the REST API.",
+        "It runs every night now. The Helm chart is out of date and we patched it by hand.",
+        "It runs every night now. The web console is slow to load for a big project.",
+        "It runs every night now. There is no Python client, so we call the API by hand.",
     ],
 )
 def test_a_plain_complaint_said_of_the_tool_keeps_the_verdict_from_an_error(
