@@ -171,9 +171,9 @@ class Cues:
     # alternatives we considered"): items opening with another product's name weigh that
     # product, not the tool (see `gate/alternatives.py`).
     alternatives_by: tuple[str, ...] = ()
-    # Words of a lead-in saying the alternatives do better ("in some places the
-    # alternatives do better:"): its list tells where the tool falls behind them, so it is
-    # no list of the alternatives (see `gate/alternatives.py`).
+    # Words that, right after the words naming the alternatives, say they do better ("in
+    # some places the alternatives do better:"): such a lead-in's list tells where the tool
+    # falls behind them, so it is no list of the alternatives (see `gate/alternatives.py`).
     others_better: tuple[str, ...] = ()
     # Words that answer a heading naming drawbacks with none ("What about downsides?"
     # over "Honestly, I can't think of any"): that heading names no drawback (see

@@ -14,8 +14,9 @@ a short label before a colon in any case ("jq: great for JSON, but …"), or wit
 written as code ("`implicit` (what we had): fast ALS, but …"), and does not name the tool
 anywhere. Items of a list after "Compared with our old script:"
 are aspects of the tool ("Memory: higher"), so comparing words alone lead in nothing, and
-a lead-in saying the alternatives do better (`others_better`: "in some places the
-alternatives do better:") leads into the tool's shortcomings. An
+a lead-in saying the alternatives do better (`others_better` right after the words
+naming them: "in some places the alternatives do better:") leads into the tool's
+shortcomings. An
 item of any list that opens by naming the alternatives ("The alternative we had before,
 a README of manual steps, was clearly worse") is theirs too.
 
@@ -58,8 +59,12 @@ def alternatives_told(
     better = vocabulary(section.cues.others_better, exact=True)
 
     def leads(text: str) -> bool:
+        """Whether `text` names the alternatives, and not as doing better right after
+        ("the alternatives do better"; "the alternatives, and why ours won" still leads)."""
         words = singulars(text)
-        return bool(lead_ins.find(words)) and not better.find(words)
+        named = lead_ins.spans(words)
+        ahead = {start for start, _end in better.spans(words)}
+        return bool(named) and not any(end in ahead for _start, end in named)
 
     subjects = vocabulary(section.cues.tool_subjects, exact=True)
     told: dict[str, str] = {}

@@ -5448,6 +5448,13 @@ ALTERNATIVES_LIST = (
             "**Evidently**: prettier drift reports out of the box.",
             None,
         ),
+        # ... but not one where the tool wins
+        (
+            "How it compares",
+            "The other options we considered, and why Deepchecks won:",
+            "**Evidently**: prettier drift reports, but no nightly mode.",
+            "error",
+        ),
     ],
 )
 def test_the_alternatives_drawbacks_in_a_list_do_not_weigh_the_tool(
